@@ -1,0 +1,29 @@
+# make run: set up and serve on the demo database; make test: the whole suite (what CI runs).
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test bench demo-db clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: install
+	$(VENV)/bin/stv-dashboard serve
+
+test: install
+	$(PYTHON) -m pytest
+
+bench: install
+	$(PYTHON) -m benchmarks
+
+demo-db: install
+	$(VENV)/bin/stv-dashboard demo-db
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

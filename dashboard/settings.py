@@ -1,0 +1,117 @@
+"""Settings of CONTRACT.md section 5, parsed once, with explicit types and clear errors for bad values.
+
+Sources, strongest first: command-line options, the process environment, a `.env` file in the working folder.
+Nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+DEFAULT_DEMO_PATH = Path("var") / "demo.sqlite"
+DEFAULT_CACHE_DIR = Path("var") / "cache"
+CACHE_SCHEMES = ("redis", "rediss", "simple", "filesystem", "null")
+
+
+class SettingsError(ValueError):
+    """A setting has a value the dashboard cannot use; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The dashboard's configuration. `database_url` None means: the demo database at `demo_path`."""
+
+    database_url: str | None = None
+    cache_url: str | None = None
+    now: datetime | None = None
+    demo_path: Path = DEFAULT_DEMO_PATH
+    cache_dir: Path = DEFAULT_CACHE_DIR
+
+    @property
+    def uses_demo_database(self) -> bool:
+        return self.database_url is None
+
+    @property
+    def effective_database_url(self) -> str:
+        """The SQLAlchemy URL to read from."""
+        return self.database_url or f"sqlite:///{self.demo_path}"
+
+    def current_time(self) -> datetime:
+        """"Now" in UTC: STV_NOW when set, else the wall clock."""
+        return self.now or datetime.now(timezone.utc)
+
+    def with_overrides(self, **values) -> Settings:
+        """A copy with the given fields replaced (None values are ignored)."""
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:
+    """Read STV_DATABASE_URL, STV_CACHE_URL and STV_NOW (and STV_DEMO_PATH) from the environment and `.env`."""
+    values = dict(read_dotenv(dotenv)) if dotenv is not None else {}
+    values.update(os.environ if environ is None else environ)
+    settings = Settings(
+        database_url=parse_database_url(values.get("STV_DATABASE_URL")),
+        cache_url=parse_cache_url(values.get("STV_CACHE_URL")),
+        now=parse_now(values.get("STV_NOW")),
+    )
+    if values.get("STV_DEMO_PATH"):
+        settings = settings.with_overrides(demo_path=Path(values["STV_DEMO_PATH"]))
+    return settings
+
+
+def read_dotenv(path: Path) -> list[tuple[str, str]]:
+    """KEY=VALUE lines of a `.env` file (comments and blank lines skipped, surrounding quotes removed)."""
+    if not path.is_file():
+        return []
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        pairs.append((key.strip().removeprefix("export ").strip(), value.strip().strip("'\"")))
+    return pairs
+
+
+def parse_database_url(value: str | None) -> str | None:
+    """A SQLAlchemy URL, or None for the demo database."""
+    if not value:
+        return None
+    try:
+        url = make_url(value)
+    except ArgumentError as error:
+        raise SettingsError(f"STV_DATABASE_URL is not a database URL: {value!r}") from error
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise SettingsError(f"STV_DATABASE_URL: only sqlite and postgresql are supported, not {url.drivername!r}")
+    return value
+
+
+def parse_cache_url(value: str | None) -> str | None:
+    """A cache URL: redis://…, or simple:// (in-process), filesystem://PATH, null://; None for the default."""
+    if not value:
+        return None
+    scheme = value.split("://", 1)[0] if "://" in value else ""
+    if scheme not in CACHE_SCHEMES:
+        raise SettingsError(f"STV_CACHE_URL must start with one of {', '.join(s + '://' for s in CACHE_SCHEMES)}: "
+                            f"{value!r}")
+    return value
+
+
+def parse_now(value: str | None) -> datetime | None:
+    """An ISO timestamp; without a zone it is read as UTC."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as error:
+        raise SettingsError(f"STV_NOW is not an ISO timestamp (e.g. 2026-11-23T09:00:00Z): {value!r}") from error
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)

@@ -1,0 +1,52 @@
+"""Shared fixtures: a real PostgreSQL server, databases built to the contract, a fixed "now"."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.services import PostgresServer, postgres_bin, require
+
+# The moment the test demo databases stop: a Monday morning in Brussels.
+DEMO_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of a throwaway PostgreSQL server's maintenance database."""
+    bin_dir = postgres_bin()
+    require(bin_dir is not None, "a PostgreSQL server (apt-get install postgresql)")
+    server = PostgresServer(bin_dir)
+    try:
+        url = server.start()
+    except Exception as error:  # noqa: BLE001 - reported as a skip or a CI failure
+        server.stop()
+        require(False, f"a PostgreSQL server that starts ({error})")
+    yield url
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A fresh, empty database on the test server, dropped afterwards."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite(tmp_path_factory):
+    """A full demo database at scale 1 (built once per test session, about half a minute)."""
+    from dashboard.demo.build import DemoOptions, build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    build_demo(str(path), DemoOptions(seed=2022, scale=1.0, now=DEMO_NOW))
+    return path
