@@ -15,7 +15,9 @@ from dashboard.demo import reference as ref
 
 
 def yearly_totals(year: int) -> dict[str, float]:
-    """Requests per modality in `year` (before scaling)."""
+    """Requests per modality in `year` (before scaling); before the first known year, that year's totals."""
+    if year < min(cal.MODALITY_TOTALS):
+        return yearly_totals(min(cal.MODALITY_TOTALS))
     if year in cal.MODALITY_TOTALS:
         return dict(cal.MODALITY_TOTALS[year])
     previous = yearly_totals(year - 1)
@@ -45,9 +47,19 @@ def _largest_remainder(total: float, weights: np.ndarray) -> np.ndarray:
 
 
 def monthly_counts(year: int, scale: float) -> dict[str, np.ndarray]:
-    """Requests per modality for each month of `year`: an array of 12 counts per modality."""
-    totals = yearly_totals(year)
-    return {m: _largest_remainder(totals[m] * scale, _month_weights(year, m)) for m in codes.MODALITIES}
+    """Requests per modality for each month of `year`: an array of 12 counts per modality.
+
+    Within a year the months lean towards the neighbouring years' levels, so growth shows as a slope rather
+    than a step every January; the year's total stays exact.
+    """
+    totals, before, after = yearly_totals(year), yearly_totals(year - 1), yearly_totals(year + 1)
+    counts = {}
+    for modality in codes.MODALITIES:
+        weights = _month_weights(year, modality)
+        growth = (after[modality] / before[modality]) ** 0.5 if before.get(modality) and weights.all() else 1.0
+        weights = weights * growth ** ((np.arange(12) - 5.5) / 12)
+        counts[modality] = _largest_remainder(totals[modality] * scale, weights)
+    return counts
 
 
 def surge_counts(year: int, month: int) -> dict[str, float]:

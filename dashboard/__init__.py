@@ -1,0 +1,45 @@
+"""The STV dashboard: `create_app` is the one place that knows every part and binds them together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash
+
+from dashboard.settings import Settings, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE_SECONDS = 10.0
+
+
+def create_app(test_config: dict | None = None) -> Dash:
+    """Build the Dash app: settings, read-only database, cache, pages, callbacks and exports.
+
+    `test_config` may hold `settings` (a Settings), `probe_seconds` and `clock` (for the data-version probe).
+    Nothing is read from the database here: the first request does that.
+    """
+    from callbacks import register_all
+    from dashboard import exports
+    from dashboard.cache import cache, cache_config
+    from dashboard.context import Context
+    from dashboard.data import DataAccess
+    from dashboard.db import Database
+    from dashboard.i18n import t
+    from layouts import load_pages
+    from layouts._shell import shell_layout
+
+    config = test_config or {}
+    settings: Settings = config.get("settings") or load_settings()
+    app = Dash(__name__, use_pages=True, pages_folder="", assets_folder=str(ROOT / "assets"),
+               title=t("app-title"), update_title=None, serve_locally=True)
+    cache.init_app(app.server, config=cache_config(settings))
+    data = DataAccess(Database(settings.effective_database_url), cache,
+                      probe_seconds=config.get("probe_seconds", PROBE_SECONDS),
+                      **({"clock": config["clock"]} if "clock" in config else {}))
+    context = Context(settings, data)
+    load_pages()
+    app.layout = shell_layout
+    register_all(app, context)
+    exports.init_app(app.server, context)
+    app.server.extensions["stv"] = context
+    return app

@@ -1,0 +1,114 @@
+"""`GET /export/<view>.csv|.xlsx` (CONTRACT.md §4): the data behind a view, with the pages' parameters.
+
+Numbers are plain whatever the interface language: counts without separators, rates as fractions, an undefined
+rate empty. A bad parameter gets HTTP 400 naming it; an unreadable database 503; never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+import pandas as pd
+from flask import Blueprint, Flask, Response, request
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from dashboard import views
+from dashboard.context import Context
+from dashboard.db import DatabaseUnavailable
+from dashboard.filters import Filters
+from dashboard.i18n import t
+from dashboard.metrics import is_rate
+
+VIEWS: dict[str, Callable[[Context, Filters, str], pd.DataFrame]] = {
+    "kpis": lambda context, filters, lang: views.kpi_table(views.kpis(context.data, filters)),
+    "languages": lambda context, filters, lang: views.languages(context.data, filters, lang),
+    "monthly": lambda context, filters, lang: views.monthly(context.data, filters),
+}
+FORMATS = {"csv": "text/csv; charset=utf-8",
+           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+RATE_DIGITS = 6
+
+
+def init_app(server: Flask, context: Context) -> None:
+    """Register the export route on the Flask server."""
+    blueprint = Blueprint("exports", __name__)
+
+    @blueprint.get("/export/<path:filename>")
+    def export(filename: str) -> Response:
+        view, _, fmt = filename.rpartition(".")
+        if view not in VIEWS or fmt not in FORMATS:
+            return _text(f"Unknown export '{filename}'. Views: {', '.join(VIEWS)}; formats: .csv, .xlsx.", 404)
+        try:
+            parsed = context.parse(request.query_string.decode("utf-8", "replace"))
+            if parsed.problems:
+                return _text("Bad parameter: " + "; ".join(t(f"problem-{p.reason}", "en", parameter=p.parameter,
+                                                             value=p.value) for p in parsed.problems), 400)
+            table = VIEWS[view](context, parsed.filters, parsed.lang)
+        except DatabaseUnavailable:
+            return _text(t("database-unavailable", "en"), 503)
+        body = to_csv(table) if fmt == "csv" else to_xlsx(table, view)
+        return Response(body, mimetype=FORMATS[fmt],
+                        headers={"Content-Disposition": f'attachment; filename="{view}.{fmt}"'})
+
+    server.register_blueprint(blueprint)
+
+
+def _text(message: str, status: int) -> Response:
+    return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def _rate_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """True where a cell holds a rate: rate columns, and the value of a rate row in the `kpis` table."""
+    mask = pd.DataFrame(False, index=table.index, columns=table.columns)
+    for column in table.columns:
+        if column.endswith("_rate"):
+            mask[column] = True
+    if {"metric", "value"} <= set(table.columns):
+        mask["value"] = table.metric.map(is_rate)
+    return mask
+
+
+def _plain(value, rate: bool) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if rate:
+        return f"{value:.{RATE_DIGITS}f}"
+    if isinstance(value, int | float) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def to_csv(table: pd.DataFrame) -> str:
+    """UTF-8 CSV with a header row; numbers plain, rates as fractions, empty rates empty."""
+    rates = _rate_cells(table)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.columns)
+    for index, row in table.iterrows():
+        writer.writerow([_plain(row[c], bool(rates.at[index, c])) for c in table.columns])
+    return out.getvalue()
+
+
+def to_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
+    """A workbook with one sheet: the same values as numbers, rates formatted as percentages."""
+    rates = _rate_cells(table)
+    workbook = Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet
+    worksheet.append(list(table.columns))
+    for cell in worksheet[1]:
+        cell.font = Font(bold=True)
+    for index, row in table.iterrows():
+        values = [None if (isinstance(v, float) and pd.isna(v)) else (v.item() if hasattr(v, "item") else v)
+                  for v in row]
+        worksheet.append(values)
+        for column, cell in zip(table.columns, worksheet[worksheet.max_row]):
+            if rates.at[index, column] and cell.value is not None:
+                cell.number_format = "0.0%"
+    worksheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

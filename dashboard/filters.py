@@ -1,0 +1,154 @@
+"""The filters of every page and export (CONTRACT.md §4), parsed from the query string into one hashable object.
+
+Parsing never raises for user input: it returns the filters it could read (defaults where a value was bad)
+and a list of problems, each naming the parameter. Pages show the problems as an alert; exports answer 400.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from urllib.parse import parse_qsl, urlencode
+
+from dashboard import codes
+from dashboard.periods import default_range
+
+MULTI_VALUE = ("region", "language", "modality", "sector", "service", "kind")
+PARAMETERS = ("from", "to", *MULTI_VALUE, "lang")
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2100, 12, 31)
+UI_LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A query-string parameter that could not be used: which one, what was wrong (a message key), the value."""
+
+    parameter: str
+    reason: str  # i18n key: "bad-date", "unknown-code", "to-before-from", "out-of-range", "unknown-language"
+    value: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A slice of the data: Brussels dates [start, end] and sorted code tuples (empty = everything)."""
+
+    start: date
+    end: date
+    region: tuple[str, ...] = ()
+    language: tuple[str, ...] = ()
+    modality: tuple[str, ...] = ()
+    sector: tuple[str, ...] = ()
+    service: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+
+    def key(self) -> tuple:
+        """A hashable, normalised key for caching."""
+        return (self.start.isoformat(), self.end.isoformat(), *(getattr(self, name) for name in MULTI_VALUE))
+
+    def with_period(self, start: date, end: date) -> Filters:
+        return replace(self, start=start, end=end)
+
+    def query_pairs(self) -> list[tuple[str, str]]:
+        """Query-string pairs in a stable order, multi-values comma-separated."""
+        pairs = [("from", self.start.isoformat()), ("to", self.end.isoformat())]
+        pairs += [(name, ",".join(getattr(self, name))) for name in MULTI_VALUE if getattr(self, name)]
+        return pairs
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The codes a filter may name: fixed ones from the contract, regions and languages from the database."""
+
+    regions: frozenset[str]
+    languages: frozenset[str]
+    modalities: frozenset[str] = frozenset(codes.MODALITIES)
+    sectors: frozenset[str] = frozenset(codes.SECTORS)
+    services: frozenset[str] = frozenset(codes.SERVICES)
+    kinds: frozenset[str] = frozenset(codes.KINDS)
+
+    def allowed(self, parameter: str) -> frozenset[str]:
+        return {"region": self.regions, "language": self.languages, "modality": self.modalities,
+                "sector": self.sectors, "service": self.services, "kind": self.kinds}[parameter]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """Filters, interface language and what was wrong with the query string."""
+
+    filters: Filters
+    lang: str = "nl"
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def query_values(search: str | Mapping | None) -> dict[str, list[str]]:
+    """Every value of every parameter: from '?a=1&a=2', a mapping of lists or of single strings."""
+    if search is None:
+        return {}
+    if isinstance(search, str):
+        values: dict[str, list[str]] = {}
+        for name, value in parse_qsl(search.lstrip("?"), keep_blank_values=True):
+            values.setdefault(name, []).append(value)
+        return values
+    return {name: list(v) if isinstance(v, list | tuple) else [v] for name, v in search.items()}
+
+
+def parse_query(search, vocabulary: Vocabulary, today: date) -> ParsedQuery:
+    """Read filters and `lang` from a query string; bad values become defaults and problems."""
+    values = query_values(search)
+    problems: list[Problem] = []
+    start, end = _parse_period(values, today, problems)
+    chosen = {name: _parse_codes(name, values.get(name, []), vocabulary.allowed(name), problems)
+              for name in MULTI_VALUE}
+    lang = (values.get("lang") or ["nl"])[-1]
+    if lang not in UI_LANGUAGES:
+        problems.append(Problem("lang", "unknown-language", lang))
+        lang = "nl"
+    return ParsedQuery(Filters(start, end, **chosen), lang, tuple(problems))
+
+
+def _parse_period(values, today: date, problems: list[Problem]) -> tuple[date, date]:
+    default_start, default_end = default_range(today)
+    start = _parse_date("from", values.get("from"), problems)
+    end = _parse_date("to", values.get("to"), problems)
+    if start and end and end < start:
+        problems.append(Problem("to", "to-before-from", values["to"][-1]))
+        return default_start, default_end
+    if start and not end:
+        end = max(start, default_end)
+    if end and not start:
+        start = min(end, default_start)
+    return (start, end) if start and end else (default_start, default_end)
+
+
+def _parse_date(name: str, raw: list[str] | None, problems: list[Problem]) -> date | None:
+    if not raw or raw[-1] == "":
+        return None
+    try:
+        value = date.fromisoformat(raw[-1])
+    except ValueError:
+        problems.append(Problem(name, "bad-date", raw[-1]))
+        return None
+    if not EARLIEST <= value <= LATEST or len(raw[-1]) != 10:
+        problems.append(Problem(name, "out-of-range", raw[-1]))
+        return None
+    return value
+
+
+def _parse_codes(name: str, raw: Iterable[str], allowed: frozenset[str], problems: list[Problem]) -> tuple[str, ...]:
+    chosen: set[str] = set()
+    for value in (part.strip() for item in raw for part in item.split(",")):
+        if not value:
+            continue
+        if value in allowed:
+            chosen.add(value)
+        else:
+            problems.append(Problem(name, "unknown-code", value))
+    return tuple(sorted(chosen))
+
+
+def to_search(filters: Filters, lang: str = "nl") -> str:
+    """The query string ('?…') for filters and interface language; `lang` only when not the default."""
+    pairs = filters.query_pairs() + ([("lang", lang)] if lang != "nl" else [])
+    return "?" + urlencode(pairs, safe=",")

@@ -1,0 +1,197 @@
+"""Every string the user reads, in Dutch and English, and numbers and dates in the reader's format.
+
+`t(key, lang)` is the one translation helper. Dutch is the default: 66.218 and 79,5 %; English: 66,218 and
+79.5 %. A missing key fails loudly in tests (KeyError), never silently shows a key to a user.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+LANGS = ("nl", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # shell
+    "app-title": ("STV-dashboard", "STV dashboard"),
+    "app-subtitle": ("Sociaal Tolken en Vertalen", "Social Interpreting and Translation"),
+    "switch-language": ("English", "Nederlands"),
+    "nav-overview": ("Overzicht", "Overview"),
+    "footer-source": ("Bron: operationele databank STV. Aanvragen tellen op hun aanvraagdag (Brusselse tijd).",
+                      "Source: STV operational database. Requests count on the day they were made (Brussels time)."),
+    "download": ("Downloaden", "Download"),
+    "download-csv": ("CSV (komma-gescheiden)", "CSV (comma-separated)"),
+    "download-xlsx": ("Excel-werkmap", "Excel workbook"),
+    "view-kpis": ("Kerncijfers", "Headline figures"),
+    "view-monthly": ("Per maand en soort dienst", "Per month and modality"),
+    "view-languages": ("Per taal", "Per language"),
+    "loading": ("Bezig met laden…", "Loading…"),
+    "not-found-title": ("Pagina niet gevonden", "Page not found"),
+    "not-found-text": ("Deze pagina bestaat niet. Kies een pagina in het menu.",
+                       "This page does not exist. Choose a page from the menu."),
+    # filters
+    "filters": ("Filters", "Filters"),
+    "period": ("Periode", "Period"),
+    "from": ("Van", "From"),
+    "to": ("Tot en met", "To"),
+    "region": ("Regio", "Region"),
+    "language": ("Taal", "Language"),
+    "modality": ("Soort dienst", "Modality"),
+    "sector": ("Sector", "Sector"),
+    "service": ("Dienst", "Service"),
+    "kind": ("Soort tolk", "Interpreter kind"),
+    "all": ("Alle", "All"),
+    "reset-filters": ("Filters wissen", "Clear filters"),
+    "preset-custom": ("Aangepast", "Custom"),
+    "preset-this-month": ("Deze maand", "This month"),
+    "preset-last-month": ("Vorige maand", "Last month"),
+    "preset-this-quarter": ("Dit kwartaal", "This quarter"),
+    "preset-last-12-months": ("Laatste 12 maanden", "Last 12 months"),
+    "preset-year": ("Jaar {year}", "Year {year}"),
+    # problems with the query string
+    "problem-intro": ("Niet alles in de link kon gebruikt worden; de standaardwaarde geldt voor:",
+                      "Part of the link could not be used; the default applies for:"),
+    "problem-bad-date": ("'{parameter}': '{value}' is geen datum (JJJJ-MM-DD)",
+                         "'{parameter}': '{value}' is not a date (YYYY-MM-DD)"),
+    "problem-out-of-range": ("'{parameter}': '{value}' ligt buiten 2000–2100",
+                             "'{parameter}': '{value}' lies outside 2000–2100"),
+    "problem-to-before-from": ("'{parameter}': '{value}' ligt vóór de begindatum",
+                               "'{parameter}': '{value}' lies before the start date"),
+    "problem-unknown-code": ("'{parameter}': '{value}' is onbekend", "'{parameter}': '{value}' is unknown"),
+    "problem-unknown-language": ("'{parameter}': '{value}' is geen interfacetaal (nl of en)",
+                                 "'{parameter}': '{value}' is not an interface language (nl or en)"),
+    "database-unavailable": ("De databank is nu niet bereikbaar. Probeer het zo meteen opnieuw.",
+                             "The database cannot be reached right now. Please try again shortly."),
+    # overview
+    "overview-title": ("Overzicht", "Overview"),
+    "overview-lead": ("Kerncijfers van de gekozen periode en de maandelijkse evolutie per soort dienst.",
+                      "Headline figures for the chosen period and the monthly trend per modality."),
+    "overview-trend-title": ("Aanvragen per maand, per soort dienst", "Requests per month, by modality"),
+    "axis-month": ("Maand", "Month"),
+    "axis-requests": ("Aanvragen (aantal)", "Requests (count)"),
+    "empty-period": ("Geen aanvragen in deze periode met deze filters.",
+                     "No requests in this period with these filters."),
+    "rate-empty": ("leeg: geen noemer", "empty: nothing to divide by"),
+    # modalities, services, kinds, sectors
+    "modality-onsite": ("Tolken ter plaatse", "On-site interpreting"),
+    "modality-phone": ("Telefoontolken", "Telephone interpreting"),
+    "modality-video": ("Videotolken", "Video interpreting"),
+    "modality-translation": ("Sociaal vertalen", "Social translation"),
+    "service-interpreter": ("Sociaal tolk/vertaler", "Social interpreter/translator"),
+    "service-taalhulp": ("Taalhulp", "Language helper (taalhulp)"),
+    "kind-certified": ("Gecertificeerd sociaal tolk", "Certified social interpreter"),
+    "kind-sworn": ("Beëdigd tolk", "Sworn interpreter"),
+    "kind-in_training": ("Tolk in opleiding", "Interpreter in training"),
+    "kind-crisis": ("Crisistolk", "Crisis interpreter"),
+    "kind-taalhulp": ("Taalhulp", "Language helper (taalhulp)"),
+    "kind-commercial": ("Externe leverancier", "Commercial provider"),
+    "sector-welfare": ("Welzijn", "Welfare"),
+    "sector-public_services": ("Openbare dienstverlening", "Public services"),
+    "sector-education": ("Onderwijs", "Education"),
+    "sector-health": ("Gezondheid", "Health"),
+    "sector-mental_health": ("Geestelijke gezondheidszorg", "Mental health"),
+    "sector-asylum_reception": ("Asielopvang", "Asylum reception"),
+    "sector-integration": ("Integratie en inburgering", "Integration"),
+    "sector-work": ("Werk", "Work"),
+    "sector-housing": ("Wonen", "Housing"),
+    "sector-justice": ("Justitie", "Justice"),
+    "sector-other": ("Andere", "Other"),
+    # figures (CONTRACT §3): name, then definition
+    "metric-requests": ("Aanvragen", "Requests"),
+    "def-requests": ("Alle aanvragen met een aanvraagdag in de periode.", "All requests made in the period."),
+    "metric-answered": ("Beantwoord", "Answered"),
+    "def-answered": ("Er werd een tolk of vertaler toegewezen: volbracht + niet volbracht.",
+                     "An interpreter or translator was assigned: completed + not completed."),
+    "metric-completed": ("Volbracht", "Completed"),
+    "def-completed": ("De opdracht werd uitgevoerd.", "The assignment was carried out."),
+    "metric-not_completed": ("Niet volbracht", "Not completed"),
+    "def-not_completed": ("Toegewezen maar niet uitgevoerd: tijdig of laat geannuleerd, of niet komen opdagen.",
+                          "Assigned but not carried out: cancelled in time or late, or a no-show."),
+    "metric-unanswered": ("Niet beantwoord", "Not answered"),
+    "def-unanswered": ("Geen tolk toegewezen: niet beschikbaar + andere reden.",
+                       "No interpreter assigned: not available + other reason."),
+    "metric-not_available": ("Tolk/taal niet beschikbaar", "Interpreter/language not available"),
+    "def-not_available": ("Geen tolk vrij, of de taal wordt niet aangeboden.",
+                          "No interpreter free, or the language is not on offer."),
+    "metric-other_reason": ("Andere reden", "Other reason"),
+    "def-other_reason": ("Verkeerde soort dienst gevraagd, of een andere reden.",
+                         "Wrong kind of service requested, or another reason."),
+    "metric-in_progress": ("In behandeling", "In progress"),
+    "def-in_progress": ("Nog open: zonder tolk (pending) of toegewezen maar nog niet afgesloten.",
+                        "Still open: without an interpreter yet, or assigned but not yet closed."),
+    "metric-no_show_client": ("Cliënt niet opgedaagd", "Client no-show"),
+    "def-no_show_client": ("De cliënt kwam niet opdagen.", "The client did not show up."),
+    "metric-no_show_interpreter": ("Tolk niet opgedaagd", "Interpreter no-show"),
+    "def-no_show_interpreter": ("De tolk kwam niet opdagen.", "The interpreter did not show up."),
+    "metric-cancelled_client_late": ("Laat geannuleerd door klant", "Cancelled late by client"),
+    "def-cancelled_client_late": ("De organisatie annuleerde laat (aanrekenbaar).",
+                                  "The organisation cancelled late (billable)."),
+    "metric-active_interpreters": ("Actieve tolken", "Active interpreters"),
+    "def-active_interpreters": ("Verschillende tolken met minstens één volbrachte opdracht in de selectie.",
+                                "Distinct interpreters with at least one completed assignment in the slice."),
+    "metric-registered_interpreters": ("Geregistreerde tolken", "Registered interpreters"),
+    "def-registered_interpreters": ("Tolken in register of pool op de laatste dag van de periode "
+                                    "(van de gekozen soorten en talen).",
+                                    "Interpreters in the register or a pool on the period's last day "
+                                    "(of the chosen kinds and languages)."),
+    "metric-answer_rate": ("Beantwoordingsgraad", "Answer rate"),
+    "def-answer_rate": ("Beantwoord ÷ (aanvragen − in behandeling).", "Answered ÷ (requests − in progress)."),
+    "metric-unmet_rate": ("Onbeantwoord", "Unmet demand"),
+    "def-unmet_rate": ("Niet beantwoord ÷ aanvragen.", "Not answered ÷ requests."),
+    "metric-shortage_rate": ("Tekortgraad", "Shortage rate"),
+    "def-shortage_rate": ("Tolk/taal niet beschikbaar ÷ aanvragen: de knelpuntindicator.",
+                          "Interpreter/language not available ÷ requests: the bottleneck indicator."),
+    "metric-completion_rate": ("Uitvoeringsgraad", "Completion rate"),
+    "def-completion_rate": ("Volbracht ÷ beantwoord.", "Completed ÷ answered."),
+    "metric-non_completion_rate": ("Niet volbracht (graad)", "Non-completion rate"),
+    "def-non_completion_rate": ("Niet volbracht ÷ beantwoord.", "Not completed ÷ answered."),
+    "metric-fulfilment_rate": ("Vervulde vraag", "Fulfilment rate"),
+    "def-fulfilment_rate": ("Volbracht ÷ aanvragen.", "Completed ÷ requests."),
+    "metric-no_show_client_rate": ("No-show cliënt", "Client no-show rate"),
+    "def-no_show_client_rate": ("Cliënt niet opgedaagd ÷ beantwoord.", "Client no-shows ÷ answered."),
+    "metric-no_show_interpreter_rate": ("No-show tolk", "Interpreter no-show rate"),
+    "def-no_show_interpreter_rate": ("Tolk niet opgedaagd ÷ beantwoord.", "Interpreter no-shows ÷ answered."),
+    "metric-late_cancellation_rate": ("Late annulaties", "Late cancellation rate"),
+    "def-late_cancellation_rate": ("Laat geannuleerd door klant ÷ beantwoord.", "Late client cancellations ÷ answered."),
+    "metric-activity_rate": ("Activiteitsgraad tolken", "Interpreter activity rate"),
+    "def-activity_rate": ("Actieve ÷ geregistreerde tolken.", "Active ÷ registered interpreters."),
+}
+
+
+def t(key: str, lang: str = "nl", **values) -> str:
+    """The text for `key` in `lang` ('nl' or 'en'), with {placeholders} filled from `values`."""
+    text = MESSAGES[key][1 if lang == "en" else 0]
+    return text.format(**values) if values else text
+
+
+def format_count(value: int | float | None, lang: str = "nl") -> str:
+    """A whole number with the reader's thousands separator: 66.218 (nl), 66,218 (en); '–' for none."""
+    if value is None:
+        return "–"
+    text = f"{int(round(value)):,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
+def format_rate(value: float | None, lang: str = "nl", digits: int = 1) -> str:
+    """A fraction as a percentage: 79,5 % (nl), 79.5 % (en); '–' for an empty rate."""
+    if value is None:
+        return "–"
+    text = f"{value * 100:,.{digits}f}"
+    if lang == "nl":
+        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{text} %"
+
+
+MONTHS = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def format_date(value: date, lang: str = "nl") -> str:
+    """A date as readers write it: 23-11-2026 (nl), 23 Nov 2026 (en)."""
+    return f"{value:%d-%m-%Y}" if lang == "nl" else f"{value.day} {MONTHS['en'][value.month - 1]} {value.year}"
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's `separators` layout value: decimal mark, then thousands separator."""
+    return ",." if lang == "nl" else ".,"

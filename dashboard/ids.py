@@ -1,0 +1,35 @@
+"""Every component id, once. Values are prefixed by where they live (shell, filter, page)."""
+
+from __future__ import annotations
+
+URL = "shell-url"
+LANG = "shell-lang"
+NAV = "shell-nav"
+BRAND = "shell-brand"
+LANG_SWITCH = "shell-lang-switch"
+FOOTER = "shell-footer"
+FILTER_PRESET = "filter-preset"
+FILTER_FROM = "filter-from"
+FILTER_TO = "filter-to"
+FILTER_RESET = "filter-reset"
+FILTER_CODES = ("region", "language", "modality", "sector", "service", "kind")
+
+
+def filter_input(name: str) -> str:
+    """The id of the filter bar's input for parameter `name`."""
+    return f"filter-{name}"
+
+
+def filter_label(name: str) -> str:
+    """The id of the label above the filter bar's input for `name`."""
+    return f"filter-label-{name}"
+
+
+def page(page_name: str, part: str) -> str:
+    """The id of a part of a page, e.g. page('overview', 'cards') == 'overview-cards'."""
+    return f"{page_name}-{part}"
+
+
+def kpi_card(page_name: str, metric: str) -> str:
+    """The id of a figure card (its tooltip targets it)."""
+    return f"{page_name}-kpi-{metric}"

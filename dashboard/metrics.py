@@ -1,0 +1,72 @@
+"""The figures of CONTRACT.md §3: which counts exist and how every rate is formed from them.
+
+One place for the formulas: the overview cards, the `kpis` export and the reports all read them from here.
+A rate whose denominator is 0 is None ("empty"), never 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from dashboard import codes
+
+# Counts per request bucket; each is the number of requests in the slice whose status is in the tuple.
+STATUS_BUCKETS: dict[str, tuple[str, ...]] = {
+    "answered": codes.ANSWERED,
+    "completed": codes.COMPLETED,
+    "not_completed": codes.NOT_COMPLETED,
+    "unanswered": codes.UNANSWERED,
+    "not_available": codes.NOT_AVAILABLE,
+    "other_reason": codes.OTHER_REASON,
+    "in_progress": codes.IN_PROGRESS,
+    "no_show_client": ("no_show_client",),
+    "no_show_interpreter": ("no_show_interpreter",),
+    "cancelled_client_late": ("cancelled_client_late",),
+}
+REQUEST_COUNTS = ("requests", *STATUS_BUCKETS)
+INTERPRETER_COUNTS = ("active_interpreters", "registered_interpreters")
+
+
+@dataclass(frozen=True)
+class Rate:
+    """numerator / denominator, both computed from the counts."""
+
+    name: str
+    numerator: str
+    denominator: Callable[[Mapping[str, int]], int]
+
+
+RATES: tuple[Rate, ...] = (
+    Rate("answer_rate", "answered", lambda c: c["requests"] - c["in_progress"]),
+    Rate("unmet_rate", "unanswered", lambda c: c["requests"]),
+    Rate("shortage_rate", "not_available", lambda c: c["requests"]),
+    Rate("completion_rate", "completed", lambda c: c["answered"]),
+    Rate("non_completion_rate", "not_completed", lambda c: c["answered"]),
+    Rate("fulfilment_rate", "completed", lambda c: c["requests"]),
+    Rate("no_show_client_rate", "no_show_client", lambda c: c["answered"]),
+    Rate("no_show_interpreter_rate", "no_show_interpreter", lambda c: c["answered"]),
+    Rate("late_cancellation_rate", "cancelled_client_late", lambda c: c["answered"]),
+    Rate("activity_rate", "active_interpreters", lambda c: c["registered_interpreters"]),
+)
+RATE_NAMES = tuple(rate.name for rate in RATES)
+# Every figure of §3 in the order of the `kpis` export.
+KPI_NAMES = (*REQUEST_COUNTS, *INTERPRETER_COUNTS, *RATE_NAMES)
+
+
+def ratio(numerator: int, denominator: int) -> float | None:
+    """numerator / denominator, or None when the denominator is 0."""
+    return None if not denominator else numerator / denominator
+
+
+def compute_kpis(counts: Mapping[str, int]) -> dict[str, int | float | None]:
+    """Every figure of §3 from the request and interpreter counts (missing counts read as 0)."""
+    full = {name: int(counts.get(name) or 0) for name in (*REQUEST_COUNTS, *INTERPRETER_COUNTS)}
+    figures: dict[str, int | float | None] = dict(full)
+    for rate in RATES:
+        figures[rate.name] = ratio(full[rate.numerator], rate.denominator(full))
+    return figures
+
+
+def is_rate(name: str) -> bool:
+    return name in RATE_NAMES

@@ -1,0 +1,76 @@
+"""Periods as Brussels calendar days (CONTRACT.md §3), and their UTC bounds for querying.
+
+A request counts on the Brussels day that contains its `requested_at`; a period [start, end] of local dates
+therefore covers the UTC instants from local midnight of `start` to local midnight after `end`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """UTC [from, to) covering the Brussels days `start` to `end` inclusive."""
+    return local_midnight(start), local_midnight(end + timedelta(days=1))
+
+
+def local_midnight(day: date) -> datetime:
+    """The UTC instant at which `day` starts in Brussels."""
+    return datetime(day.year, day.month, day.day, tzinfo=BRUSSELS).astimezone(timezone.utc)
+
+
+def brussels_today(now: datetime) -> date:
+    """The Brussels calendar day of the UTC instant `now`."""
+    return now.astimezone(BRUSSELS).date()
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def add_months(day: date, months: int) -> date:
+    """The first day of the month `months` after the month of `day`."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def quarter_start(day: date) -> date:
+    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+
+
+def preset_range(preset: str | None, today: date) -> tuple[date, date] | None:
+    """The [start, end] of a quick choice: this-month, last-month, this-quarter, last-12-months, year-YYYY."""
+    if preset == "this-month":
+        return month_start(today), today
+    if preset == "last-month":
+        start = add_months(today, -1)
+        return start, month_end(start)
+    if preset == "this-quarter":
+        return quarter_start(today), today
+    if preset == "last-12-months":
+        return add_months(today, -11), today
+    if preset and preset.startswith("year-") and preset[5:].isdigit():
+        year = int(preset[5:])
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def default_range(today: date) -> tuple[date, date]:
+    """The period a page shows when the URL names none: the last twelve months, this month included."""
+    return preset_range("last-12-months", today)
+
+
+def months_between(start: date, end: date) -> list[str]:
+    """Every month label 'YYYY-MM' from the month of `start` to the month of `end`."""
+    labels, current = [], month_start(start)
+    while current <= end:
+        labels.append(f"{current:%Y-%m}")
+        current = add_months(current, 1)
+    return labels

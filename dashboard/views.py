@@ -1,0 +1,59 @@
+"""The data behind each view, as plain tables: what the pages draw and the exports return (CONTRACT.md §4)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import codes
+from dashboard.data import DataAccess
+from dashboard.filters import Filters
+from dashboard.metrics import compute_kpis, ratio
+from dashboard.periods import months_between
+from queries.interpreters import select_registered_by_language, select_registered_interpreters
+from queries.requests import (
+    MONTHLY_BUCKETS,
+    select_active_interpreters,
+    select_by_language,
+    select_monthly,
+    select_status_counts,
+)
+
+LANGUAGE_COLUMNS = ("language_code", "language", "requests", "answered", "completed", "not_completed", "unanswered",
+                    "not_available", "shortage_rate", "no_show_client", "no_show_interpreter", "active_interpreters",
+                    "registered_interpreters")
+MONTHLY_COLUMNS = ("month", "modality", "requests", *MONTHLY_BUCKETS)
+
+
+def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
+    """Every figure of CONTRACT §3 for the slice."""
+    counts = data.fetch(select_status_counts, filters).iloc[0].to_dict()
+    counts["active_interpreters"] = data.fetch(select_active_interpreters, filters).iloc[0, 0]
+    counts["registered_interpreters"] = data.fetch(select_registered_interpreters, filters).iloc[0, 0]
+    return compute_kpis(counts)
+
+
+def kpi_table(figures: dict[str, int | float | None]) -> pd.DataFrame:
+    """The `kpis` export: one row per figure."""
+    return pd.DataFrame({"metric": list(figures), "value": list(figures.values())})
+
+
+def monthly(data: DataAccess, filters: Filters) -> pd.DataFrame:
+    """Per month of the period and modality: requests and buckets, months without requests included as 0."""
+    found = data.fetch(select_monthly, filters)
+    modalities = filters.modality or codes.MODALITIES
+    grid = pd.MultiIndex.from_product([months_between(filters.start, filters.end), modalities],
+                                      names=["month", "modality"])
+    table = found.set_index(["month", "modality"]).reindex(grid, fill_value=0).reset_index()
+    return table[list(MONTHLY_COLUMNS)].astype({c: "int64" for c in MONTHLY_COLUMNS[2:]})
+
+
+def languages(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
+    """Per language: requests, outcomes, shortage rate, no-shows and interpreters; busiest first."""
+    found = data.fetch(select_by_language, filters)
+    registered = data.fetch(select_registered_by_language, filters)
+    table = found.merge(registered, on="language_code", how="left")
+    table["registered_interpreters"] = table.registered_interpreters.fillna(0).astype("int64")
+    table["language"] = table["name_en" if lang == "en" else "name_nl"]
+    table["shortage_rate"] = [ratio(n, d) for n, d in zip(table.not_available, table.requests)]
+    table = table.sort_values(["requests", "language_code"], ascending=[False, True], kind="stable")
+    return table[list(LANGUAGE_COLUMNS)].reset_index(drop=True)

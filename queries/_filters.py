@@ -1,0 +1,49 @@
+"""The WHERE clauses every request query shares: period (Brussels days) and the filter codes."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, select
+
+from dashboard.filters import Filters
+from dashboard.periods import utc_bounds
+from dashboard.schema import interpreters, languages, local_governments, organisations, regions, requests
+
+
+def filter_requests(statement: Select, filters: Filters, period: bool = True) -> Select:
+    """Restrict a statement over `requests` to the slice: its period and every chosen code.
+
+    Region and sector are resolved to organisation ids in a subquery, and language codes to ids, so that the
+    requests table is filtered on its own indexed columns. Kinds select requests served by such interpreters.
+    """
+    conditions = []
+    if period:
+        start, end = utc_bounds(filters.start, filters.end)
+        conditions += [requests.c.requested_at >= start, requests.c.requested_at < end]
+    if filters.modality:
+        conditions.append(requests.c.modality.in_(filters.modality))
+    if filters.service:
+        conditions.append(requests.c.service.in_(filters.service))
+    if filters.language:
+        conditions.append(requests.c.language_id.in_(language_ids(filters.language)))
+    if filters.region or filters.sector:
+        conditions.append(requests.c.organisation_id.in_(organisation_ids(filters)))
+    if filters.kind:
+        conditions.append(requests.c.interpreter_id.in_(
+            select(interpreters.c.id).where(interpreters.c.kind.in_(filters.kind))))
+    return statement.where(*conditions)
+
+
+def language_ids(language_codes: tuple[str, ...]) -> Select:
+    """Ids of the languages with these codes."""
+    return select(languages.c.id).where(languages.c.code.in_(language_codes))
+
+
+def organisation_ids(filters: Filters) -> Select:
+    """Ids of the organisations in the chosen regions and sectors."""
+    statement = select(organisations.c.id)
+    if filters.region:
+        statement = statement.join(local_governments, local_governments.c.id == organisations.c.local_government_id) \
+            .join(regions, regions.c.id == local_governments.c.region_id).where(regions.c.code.in_(filters.region))
+    if filters.sector:
+        statement = statement.where(organisations.c.sector.in_(filters.sector))
+    return statement
