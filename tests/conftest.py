@@ -8,7 +8,9 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.services import PostgresServer, postgres_bin, require
+import shutil
+
+from tests.services import PostgresServer, RedisServer, postgres_bin, require
 
 # The moment the test demo databases stop: a Monday morning in Brussels.
 DEMO_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
@@ -50,3 +52,49 @@ def demo_sqlite(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     build_demo(str(path), DemoOptions(seed=2022, scale=1.0, now=DEMO_NOW))
     return path
+
+
+@pytest.fixture(scope="session")
+def fixture_sqlite(tmp_path_factory):
+    """The hand-computed fixture database in SQLite (a file URL)."""
+    from tests.fixture_db import build_fixture
+
+    path = tmp_path_factory.mktemp("fixture") / "fixture.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    build_fixture(engine)
+    engine.dispose()
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def fixture_postgres(postgres_server):
+    """The hand-computed fixture database in PostgreSQL (a URL)."""
+    from tests.fixture_db import build_fixture
+
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text('CREATE DATABASE "fixture"'))
+    admin.dispose()
+    url = postgres_server.rsplit("/", 1)[0] + "/fixture"
+    engine = create_engine(url)
+    build_fixture(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def fixture_url(request):
+    """The fixture database, once in SQLite and once in PostgreSQL."""
+    return request.getfixturevalue("fixture_sqlite" if request.param == "sqlite" else "fixture_postgres")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """The URL of a throwaway Redis server."""
+    binary = shutil.which("redis-server")
+    require(binary is not None, "a Redis server (apt-get install redis-server)")
+    server = RedisServer(binary)
+    try:
+        yield server.start()
+    finally:
+        server.stop()

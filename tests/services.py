@@ -69,3 +69,41 @@ class PostgresServer:
             self._run("pg_ctl", "-D", f"{self.folder}/data", "-m", "immediate", "-w", "stop")
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class RedisServer:
+    """A Redis server on a random loopback port, without persistence."""
+
+    def __init__(self, binary: str):
+        self.binary = binary
+        self.folder = Path(tempfile.mkdtemp(prefix="stv-redis-"))
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> str:
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(self.folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(200):  # up to 20 s: until it answers PING, or exits
+            if self._answers():
+                return f"redis://127.0.0.1:{self.port}/0"
+            try:
+                self.process.wait(timeout=0.1)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        raise RuntimeError("redis-server did not answer")
+
+    def _answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,207 @@
+"""Browser-test fixtures: the dashboard served as a subprocess on the demo database, Debian's Chromium driven by
+Playwright (../shared/RECIPES.md, "Browser tests"), and the figures the pages should show, computed with the app's
+own (separately unit-tested) functions.
+
+Import the fixtures into a test module: `from tests.browser import browser, dashboard_server, ...`.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO_NOW
+from tests.services import free_port, require
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+STARTUP_SECONDS = 120
+EXPECT_TIMEOUT_MS = 60_000
+ROOT = Path(__file__).resolve().parent.parent
+STV_NOW = DEMO_NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
+TODAY = date(2026, 11, 23)  # DEMO_NOW as a Brussels calendar day
+
+
+# --- the app under test -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class DashboardServer:
+    """A running `stv-dashboard serve`: its base URL and its log (stdout and stderr together)."""
+
+    base_url: str
+    log_path: Path
+    process: subprocess.Popen
+
+    def url(self, path_and_query: str = "/") -> str:
+        return self.base_url + path_and_query
+
+    def log_size(self) -> int:
+        return self.log_path.stat().st_size if self.log_path.exists() else 0
+
+    def log_since(self, offset: int) -> str:
+        with self.log_path.open("rb") as log:
+            log.seek(offset)
+            return log.read().decode("utf-8", "replace")
+
+    def problems_since(self, offset: int) -> list[str]:
+        """Log lines since `offset` that show a server error: a traceback or an HTTP 5xx answer."""
+        lines = self.log_since(offset).splitlines()
+        return [line for line in lines
+                if "Traceback" in line or "Error" in line or '" 50' in line or "Exception" in line]
+
+
+def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> None:
+    """Poll `url` (short timeouts) until it answers 200; fail with the server log if it exits or never does."""
+    deadline = time.monotonic() + STARTUP_SECONDS
+    pause = threading.Event()
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"stv-dashboard serve exited with {process.returncode}:\n{log_path.read_text()}",
+                        pytrace=False)
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            pass
+        pause.wait(0.25)  # poll interval, not synchronisation: readiness is the 200 above
+    pytest.fail(f"stv-dashboard serve did not answer {url} within {STARTUP_SECONDS} s:\n{log_path.read_text()}",
+                pytrace=False)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def dashboard_server(demo_sqlite, tmp_path_factory) -> DashboardServer:
+    """`stv-dashboard serve` on a free loopback port, reading the session's demo database, "now" fixed."""
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("e2e-server") / "server.log"
+    environment = {**os.environ, "STV_DATABASE_URL": f"sqlite:///{Path(demo_sqlite).resolve()}", "STV_NOW": STV_NOW,
+                   "STV_CACHE_URL": "simple://", "PYTHONUNBUFFERED": "1"}
+    command = [str(Path(sys.executable).parent / "stv-dashboard"), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=log_path.parent, env=environment, stdout=log,
+                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        _wait_until_ready(base_url + "/_dash-layout", process, log_path)
+        yield DashboardServer(base_url, log_path, process)
+    finally:
+        _stop(process)
+
+
+# --- the browser ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (Debian's) for the session."""
+    require(CHROMIUM.exists(), f"Chromium at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        require(False, "the playwright Python package (pip install -e '.[test]')")
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@dataclass
+class BrowserPage:
+    """A fresh page in its own context, with the console errors and uncaught exceptions it has seen so far."""
+
+    page: object
+    server: DashboardServer
+    errors: list[str] = field(default_factory=list)
+    log_offset: int = 0
+
+    def open(self, path_and_query: str):
+        self.page.goto(self.server.url(path_and_query))
+        return self.page
+
+    def assert_no_errors(self) -> None:
+        """No console error, no uncaught exception in the page, and no traceback or 5xx in the server log."""
+        server_problems = self.server.problems_since(self.log_offset)
+        assert not self.errors, "errors in the browser console:\n" + "\n".join(self.errors)
+        assert not server_problems, "errors in the server log:\n" + "\n".join(server_problems)
+
+
+@pytest.fixture
+def browser_page(browser, dashboard_server):
+    """A fresh context and page per test; console errors and page errors are collected on `.errors`."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-BE", accept_downloads=True)
+    context.set_default_timeout(EXPECT_TIMEOUT_MS)
+    context.set_default_navigation_timeout(EXPECT_TIMEOUT_MS)
+    page = context.new_page()
+    wrapped = BrowserPage(page, dashboard_server, log_offset=dashboard_server.log_size())
+    page.on("console", lambda message: wrapped.errors.append(f"console.{message.type}: {message.text}")
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: wrapped.errors.append(f"uncaught: {error}"))
+    try:
+        yield wrapped
+    finally:
+        context.close()
+
+
+def save_screenshot(page, name: str) -> Path | None:
+    """A full-page screenshot in $STV_SCREENSHOTS (when set), for people to look at; never an assertion."""
+    folder = os.environ.get("STV_SCREENSHOTS")
+    if not folder:
+        return None
+    path = Path(folder) / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+# --- what the pages should show ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def expected_figures(demo_sqlite):
+    """`expected_figures(filters)`: the figures of a slice, computed from the same database with the app's functions."""
+    from flask import Flask
+    from flask_caching import Cache
+
+    from dashboard import views
+    from dashboard.data import DataAccess
+    from dashboard.db import Database
+
+    cache = Cache(Flask("e2e-expected"), config={"CACHE_TYPE": "SimpleCache"})
+    database = Database(f"sqlite:///{Path(demo_sqlite).resolve()}")
+    data = DataAccess(database, cache)
+    computed: dict = {}
+
+    def figures(filters) -> dict:
+        if filters.key() not in computed:
+            computed[filters.key()] = views.kpis(data, filters)
+        return computed[filters.key()]
+
+    yield figures
+    database.dispose()

@@ -1,0 +1,104 @@
+"""Cache at the query boundary: repeated calls hit the cache; a data change shows after the probe interval."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime, timezone
+
+import pytest
+from flask import Flask
+from flask_caching import Cache
+from sqlalchemy import create_engine, event, text
+
+from dashboard import views
+from dashboard.cache import cache_config
+from dashboard.data import DataAccess
+from dashboard.db import Database
+from dashboard.filters import Filters
+from dashboard.settings import Settings
+
+YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
+
+
+class Clock:
+    """Time that moves only when the test says so."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def copy_url(fixture_sqlite, tmp_path):
+    path = tmp_path / "copy.sqlite"
+    shutil.copy(fixture_sqlite.removeprefix("sqlite:///"), path)
+    return f"sqlite:///{path}"
+
+
+def _counting(database: Database) -> list[str]:
+    statements: list[str] = []
+    event.listen(database.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    return statements
+
+
+def test_second_call_is_served_from_the_cache(copy_url):
+    database = Database(copy_url)
+    executed = _counting(database)
+    data = DataAccess(database, Cache(Flask("t"), config={"CACHE_TYPE": "SimpleCache"}), clock=Clock())
+    first = views.kpis(data, YEAR_2022)
+    count = len(executed)
+    assert views.kpis(data, YEAR_2022) == first
+    assert len(executed) == count  # neither the probe nor the queries ran again
+    views.kpis(data, YEAR_2022.with_period(date(2022, 1, 1), date(2022, 6, 30)))
+    assert len(executed) > count  # other filters, other key
+
+
+def test_a_change_shows_after_the_probe_interval(copy_url):
+    clock = Clock()
+    data = DataAccess(Database(copy_url), Cache(Flask("t"), config={"CACHE_TYPE": "SimpleCache"}),
+                      probe_seconds=10, clock=clock)
+    assert views.kpis(data, YEAR_2022)["completed"] == 4
+    writer = create_engine(copy_url)
+    with writer.begin() as conn:  # r11: pending -> completed, as the operational system would record it
+        conn.execute(text("UPDATE requests SET status = 'completed', interpreter_id = 2, "
+                          "updated_at = '2026-11-23 10:00:00' WHERE id = 11"))
+    writer.dispose()
+    clock.now += 5
+    assert views.kpis(data, YEAR_2022)["completed"] == 4  # within the probe interval: the cached figure
+    clock.now += 6
+    assert views.kpis(data, YEAR_2022)["completed"] == 5  # after it: the new one
+
+
+def test_cache_backends_from_settings(tmp_path):
+    assert cache_config(Settings(cache_url="redis://127.0.0.1:6379/0"))["CACHE_TYPE"] == "RedisCache"
+    assert cache_config(Settings(cache_url="simple://"))["CACHE_TYPE"] == "SimpleCache"
+    on_disk = cache_config(Settings(cache_dir=tmp_path))
+    assert (on_disk["CACHE_TYPE"], on_disk["CACHE_DIR"]) == ("FileSystemCache", str(tmp_path))
+
+
+def test_file_cache_shares_results_between_app_instances(copy_url, tmp_path):
+    """Two processes' worth of DataAccess on one cache folder: the second reads what the first computed."""
+    config = cache_config(Settings(cache_dir=tmp_path / "cache"))
+    first = DataAccess(Database(copy_url), Cache(Flask("a"), config=config), clock=Clock())
+    expected = views.kpis(first, YEAR_2022)
+    database = Database(copy_url)
+    executed = _counting(database)
+    second = DataAccess(database, Cache(Flask("b"), config=config), clock=Clock())
+    assert views.kpis(second, YEAR_2022) == expected and executed == []
+
+
+def test_redis_cache_is_shared(copy_url, redis_url):
+    config = cache_config(Settings(cache_url=redis_url))
+    first = DataAccess(Database(copy_url), Cache(Flask("a"), config=config), clock=Clock())
+    expected = views.kpis(first, YEAR_2022)
+    database = Database(copy_url)
+    executed = _counting(database)
+    second = DataAccess(database, Cache(Flask("b"), config=config), clock=Clock())
+    assert views.kpis(second, YEAR_2022) == expected and executed == []
+
+
+def test_now_setting_is_utc():
+    settings = Settings(now=datetime(2026, 11, 23, 9, tzinfo=timezone.utc))
+    assert settings.current_time().isoformat() == "2026-11-23T09:00:00+00:00"

@@ -1,0 +1,122 @@
+"""Exports (CONTRACT.md §4): columns and values, 400 for bad parameters, never a 500, and no writes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from dashboard import create_app
+from dashboard.settings import Settings
+from tests.fixture_db import EXPECTED_2022
+
+NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+YEAR = "from=2022-01-01&to=2022-12-31"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def fixture_file(fixture_sqlite):
+    path = Path(fixture_sqlite.removeprefix("sqlite:///"))
+    before = _digest(path)
+    yield path
+    assert _digest(path) == before, "the dashboard wrote to the operational database"
+
+
+@pytest.fixture(scope="module")
+def client(fixture_file, tmp_path_factory):
+    settings = Settings(database_url=f"sqlite:///{fixture_file}", cache_url="simple://", now=NOW)
+    return create_app({"settings": settings}).server.test_client()
+
+
+def _csv(response) -> list[dict]:
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.mimetype == "text/csv"
+    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+
+
+def test_kpis_csv(client):
+    rows = _csv(client.get(f"/export/kpis.csv?{YEAR}"))
+    assert [r["metric"] for r in rows][:3] == ["requests", "answered", "completed"]
+    values = {r["metric"]: r["value"] for r in rows}
+    assert set(values) == set(EXPECTED_2022)
+    assert values["requests"] == "13" and values["answer_rate"] == "0.727273"
+    for name, expected in EXPECTED_2022.items():
+        assert float(values[name]) == pytest.approx(expected, abs=1e-6), name
+
+
+def test_empty_rate_is_empty_and_numbers_plain_in_any_language(client):
+    rows = _csv(client.get(f"/export/kpis.csv?{YEAR}&language=zz&lang=nl"))
+    values = {r["metric"]: r["value"] for r in rows}
+    assert values["requests"] == "0" and values["answer_rate"] == "" and values["activity_rate"] == ""
+
+
+def test_languages_csv(client):
+    response = client.get(f"/export/languages.csv?{YEAR}&lang=en")
+    header = response.get_data(as_text=True).splitlines()[0].split(",")
+    assert header == ["language_code", "language", "requests", "answered", "completed", "not_completed",
+                      "unanswered", "not_available", "shortage_rate", "no_show_client", "no_show_interpreter",
+                      "active_interpreters", "registered_interpreters"]
+    rows = {r["language_code"]: r for r in _csv(response)}
+    assert rows["uk"]["language"] == "Ukrainian" and rows["uk"]["shortage_rate"] == "0.333333"
+    assert (rows["ar"]["requests"], rows["ar"]["registered_interpreters"]) == ("9", "1")
+
+
+def test_monthly_csv(client):
+    rows = _csv(client.get(f"/export/monthly.csv?{YEAR}&modality=phone"))
+    assert list(rows[0]) == ["month", "modality", "requests", "answered", "completed", "not_completed",
+                             "unanswered", "in_progress"]
+    by_month = {r["month"]: r for r in rows}
+    assert len(rows) == 12 and by_month["2022-04"]["requests"] == "2" and by_month["2022-12"]["requests"] == "0"
+
+
+def test_xlsx_holds_the_same_numbers(client):
+    response = client.get(f"/export/kpis.xlsx?{YEAR}")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    values = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
+    assert values["requests"].value == 13
+    assert values["answer_rate"].value == pytest.approx(8 / 11) and values["answer_rate"].number_format == "0.0%"
+
+
+@pytest.mark.parametrize("query, parameter", [
+    ("from=2022-13-01", "from"),
+    ("from=2022-06-01&to=2022-01-01", "to"),
+    ("region=XYZ", "region"),
+    ("language=qq", "language"),
+    ("region=ANT';DROP TABLE requests;--", "region"),
+    ("modality=onsite%00", "modality"),
+    ("lang=fr", "lang"),
+    ("from=99999-01-01", "from"),
+])
+def test_bad_parameters_get_400_naming_them(client, query, parameter):
+    response = client.get(f"/export/kpis.csv?{query}")
+    assert response.status_code == 400
+    assert f"'{parameter}'" in response.get_data(as_text=True)
+
+
+def test_unknown_view_is_404_not_500(client):
+    assert client.get("/export/nothing.csv").status_code == 404
+    assert client.get("/export/kpis.pdf").status_code == 404
+
+
+def test_pages_and_layout_answer(client):
+    assert client.get("/").status_code == 200
+    assert client.get("/_dash-layout").status_code == 200
+    assert client.get("/?from=garbage&region=%27%3B--").status_code == 200
+
+
+def test_broken_database_gives_503_not_500(tmp_path):
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'missing.sqlite'}", cache_url="simple://", now=NOW)
+    client = create_app({"settings": settings}).server.test_client()
+    response = client.get(f"/export/kpis.csv?{YEAR}")
+    assert response.status_code == 503 and "database" in response.get_data(as_text=True)
+    assert not (tmp_path / "missing.sqlite").exists()

@@ -1,0 +1,149 @@
+"""Every figure against values worked out by hand (tests/fixture_db.py), in SQLite and in PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from flask import Flask
+from flask_caching import Cache
+from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select
+
+from dashboard import views
+from dashboard.data import DataAccess
+from dashboard.db import Database
+from dashboard.filters import Filters
+from dashboard.schema import UTC_TIMESTAMP
+from queries._time import brussels_day, brussels_month
+from tests.fixture_db import EXPECTED_2022
+
+YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
+
+
+@pytest.fixture
+def data(fixture_url):
+    database = Database(fixture_url)
+    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
+    database.dispose()
+
+
+def test_every_figure_of_2022(data):
+    figures = views.kpis(data, YEAR_2022)
+    assert figures.keys() == EXPECTED_2022.keys()
+    for name, expected in EXPECTED_2022.items():
+        assert figures[name] == pytest.approx(expected), name
+
+
+def test_the_identity_holds(data):
+    figures = views.kpis(data, YEAR_2022)
+    assert figures["requests"] == figures["answered"] + figures["unanswered"] + figures["in_progress"]
+    assert figures["unanswered"] == figures["not_available"] + figures["other_reason"]
+
+
+def test_brussels_new_year_belongs_to_the_next_year(data):
+    figures_2023 = views.kpis(data, Filters(date(2023, 1, 1), date(2023, 12, 31)))
+    assert figures_2023["requests"] == 2  # r9 (2022-12-31 23:30 UTC) and r14
+    first_day = views.kpis(data, Filters(date(2022, 1, 1), date(2022, 1, 1)))
+    assert first_day["requests"] == 1 and first_day["completed"] == 1  # r10 (2021-12-31 23:30 UTC)
+
+
+def test_region_filter(data):
+    figures = views.kpis(data, Filters(date(2022, 1, 1), date(2022, 12, 31), region=("ANT",)))
+    assert (figures["requests"], figures["answered"], figures["completed"], figures["unanswered"],
+            figures["not_available"], figures["in_progress"]) == (9, 6, 3, 2, 1, 1)
+    assert figures["answer_rate"] == pytest.approx(6 / 8)
+    assert figures["registered_interpreters"] == 2  # the contract counts registration by kind and language only
+
+
+def test_kind_filter(data):
+    figures = views.kpis(data, Filters(date(2022, 1, 1), date(2022, 12, 31), kind=("crisis",)))
+    assert (figures["requests"], figures["completed"], figures["active_interpreters"],
+            figures["registered_interpreters"]) == (1, 1, 1, 1)
+
+
+def test_sector_and_modality_filters(data):
+    welfare_onsite = views.kpis(data, Filters(date(2022, 1, 1), date(2022, 12, 31), sector=("welfare",),
+                                              modality=("onsite",)))
+    assert (welfare_onsite["requests"], welfare_onsite["completed"], welfare_onsite["unanswered"]) == (3, 1, 1)
+
+
+def test_zero_denominator_gives_empty_rates(data):
+    figures = views.kpis(data, Filters(date(2022, 1, 1), date(2022, 12, 31), language=("zz",)))
+    assert figures["requests"] == 0 and figures["registered_interpreters"] == 0
+    for rate in ("answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "fulfilment_rate",
+                 "no_show_client_rate", "activity_rate"):
+        assert figures[rate] is None, rate
+
+
+def test_monthly_by_brussels_month(data):
+    table = views.monthly(data, YEAR_2022).set_index(["month", "modality"])
+    assert len(table) == 12 * 4
+    assert table.loc[("2022-01", "phone")].requests == 1  # r10, 2021-12-31 23:30 UTC
+    april_phone = table.loc[("2022-04", "phone")]  # r3 and r15 (2022-03-31 22:30 UTC)
+    assert (april_phone.requests, april_phone.answered, april_phone.completed, april_phone.not_completed) == (
+        2, 2, 1, 1)
+    assert table.loc[("2022-03", "phone")].requests == 1
+    june_onsite = table.loc[("2022-06", "onsite")]
+    assert (june_onsite.requests, june_onsite.not_completed) == (2, 2)
+    assert table.loc[("2022-10", "video")].in_progress == 1
+    assert table.loc[("2022-12", "phone")].requests == 0  # r9 is in January 2023
+    assert table.requests.sum() == 13
+
+
+def test_by_language(data):
+    table = views.languages(data, YEAR_2022, lang="en").set_index("language_code")
+    assert list(table.index) == ["ar", "uk", "ti"]  # busiest first; zz has no requests
+    ar, uk, ti = table.loc["ar"], table.loc["uk"], table.loc["ti"]
+    assert (ar.requests, ar.answered, ar.completed, ar.not_completed, ar.unanswered, ar.not_available) == (
+        9, 7, 3, 4, 1, 0)
+    assert (ar.no_show_client, ar.no_show_interpreter, ar.active_interpreters, ar.registered_interpreters) == (
+        1, 1, 1, 1)
+    assert ar.shortage_rate == 0.0 and ar.language == "Arabic"
+    assert (uk.requests, uk.not_available, uk.active_interpreters, uk.registered_interpreters) == (3, 1, 1, 1)
+    assert uk.shortage_rate == pytest.approx(1 / 3)
+    assert (ti.requests, ti.registered_interpreters, ti.shortage_rate) == (1, 0, 1.0)
+
+
+def test_selected_language_without_requests(data):
+    table = views.languages(data, Filters(date(2022, 1, 1), date(2022, 12, 31), language=("zz",)))
+    assert table.empty
+
+
+def _moments() -> list[datetime]:
+    """Instants around every DST change and month end of 2019-2027, plus an hourly sweep of a few days."""
+    moments = []
+    for year in range(2019, 2028):
+        for month in range(1, 13):
+            first = datetime(year, month, 1, tzinfo=timezone.utc)
+            moments += [first + timedelta(minutes=m) for m in (-150, -121, -120, -119, -61, -60, -59, -1, 0, 1)]
+        for day in (25, 26, 27, 28, 29, 30, 31):
+            for month in (3, 10):
+                base = datetime(year, month, day, tzinfo=timezone.utc)
+                moments += [base + timedelta(minutes=m) for m in (0, 59, 60, 61, 119, 120, 1320, 1380, 1410)]
+    return moments
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def moments_engine(request, tmp_path):
+    url = f"sqlite:///{tmp_path / 'moments.sqlite'}" if request.param == "sqlite" else \
+        request.getfixturevalue("postgres_url")
+    engine = create_engine(url)
+    yield engine
+    engine.dispose()
+
+
+def test_brussels_day_and_month_match_the_tz_database(moments_engine):
+    metadata = MetaData()
+    table = Table("moments", metadata, Column("id", Integer, primary_key=True), Column("at", UTC_TIMESTAMP))
+    metadata.create_all(moments_engine)
+    moments = _moments()
+    with moments_engine.begin() as conn:
+        conn.execute(insert(table), [{"id": i, "at": m} for i, m in enumerate(moments)])
+        rows = conn.execute(select(table.c.id, brussels_day(table.c.at), brussels_month(table.c.at))
+                            .order_by(table.c.id)).all()
+    brussels = ZoneInfo("Europe/Brussels")
+    wrong = [(moments[i], day, month) for i, day, month in rows
+             if (day, month) != (f"{moments[i].astimezone(brussels):%Y-%m-%d}",
+                                 f"{moments[i].astimezone(brussels):%Y-%m}")]
+    assert len(rows) > 1500 and wrong == []

@@ -1,0 +1,86 @@
+"""Settings, filters, periods and the translation helper."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from dashboard.filters import Filters, Vocabulary, parse_query, to_search
+from dashboard.i18n import MESSAGES, format_count, format_date, format_rate, t
+from dashboard.periods import preset_range, utc_bounds
+from dashboard.settings import SettingsError, load_settings
+
+VOCABULARY = Vocabulary(regions=frozenset({"ANT", "LIM"}), languages=frozenset({"ar", "uk"}))
+TODAY = date(2026, 11, 23)
+
+
+def test_reader_formats():
+    assert (format_count(66218, "nl"), format_count(66218, "en")) == ("66.218", "66,218")
+    assert (format_rate(0.795, "nl"), format_rate(0.795, "en")) == ("79,5 %", "79.5 %")
+    assert format_rate(12.3456, "nl") == "1.234,6 %" and format_rate(None, "nl") == "–"
+    assert (format_date(date(2026, 11, 3), "nl"), format_date(date(2026, 11, 3), "en")) == ("03-11-2026", "3 Nov 2026")
+
+
+def test_every_message_in_both_languages():
+    assert all(nl.strip() and en.strip() for nl, en in MESSAGES.values())
+    assert t("preset-year", "en", year=2022) == "Year 2022"
+    with pytest.raises(KeyError):
+        t("no-such-key")
+
+
+def test_settings_from_environment(tmp_path):
+    settings = load_settings({"STV_DATABASE_URL": "postgresql+psycopg://u@h/db", "STV_NOW": "2026-11-23T10:00:00+01:00",
+                              "STV_CACHE_URL": "redis://localhost:6379/0"}, dotenv=None)
+    assert settings.database_url == "postgresql+psycopg://u@h/db"
+    assert settings.now == datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+    assert load_settings({}, dotenv=None).effective_database_url == "sqlite:///var/demo.sqlite"
+    env_file = tmp_path / ".env"
+    env_file.write_text("# demo\nSTV_NOW='2026-01-01T00:00:00Z'\n")
+    assert load_settings({}, dotenv=env_file).now == datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("name, value, fragment", [
+    ("STV_NOW", "yesterday", "STV_NOW"),
+    ("STV_DATABASE_URL", "mysql://x/y", "STV_DATABASE_URL"),
+    ("STV_DATABASE_URL", "not a url", "STV_DATABASE_URL"),
+    ("STV_CACHE_URL", "memcached://x", "STV_CACHE_URL"),
+])
+def test_bad_settings_are_named(name, value, fragment):
+    with pytest.raises(SettingsError, match=fragment):
+        load_settings({name: value}, dotenv=None)
+
+
+def test_parse_query_repeated_and_comma_values():
+    parsed = parse_query("?from=2022-01-01&to=2022-12-31&region=LIM&region=ANT,LIM&lang=en", VOCABULARY, TODAY)
+    assert parsed.filters == Filters(date(2022, 1, 1), date(2022, 12, 31), region=("ANT", "LIM"))
+    assert parsed.lang == "en" and parsed.problems == ()
+    assert to_search(parsed.filters, "en") == "?from=2022-01-01&to=2022-12-31&region=ANT,LIM&lang=en"
+
+
+def test_parse_query_problems_fall_back_to_defaults():
+    parsed = parse_query("?from=2022-02-30&region=ANT,XX&language=ar", VOCABULARY, TODAY)
+    assert [(p.parameter, p.reason, p.value) for p in parsed.problems] == [
+        ("from", "bad-date", "2022-02-30"), ("region", "unknown-code", "XX")]
+    assert (parsed.filters.start, parsed.filters.end) == (date(2025, 12, 1), TODAY)
+    assert parsed.filters.region == ("ANT",) and parsed.filters.language == ("ar",)
+
+
+def test_to_before_from_uses_default_period():
+    parsed = parse_query({"from": "2022-06-01", "to": "2022-01-01"}, VOCABULARY, TODAY)
+    assert parsed.problems[0].parameter == "to" and parsed.filters.end == TODAY
+
+
+def test_utc_bounds_follow_brussels_days():
+    start, end = utc_bounds(date(2022, 1, 1), date(2022, 12, 31))
+    assert (start.isoformat(), end.isoformat()) == ("2021-12-31T23:00:00+00:00", "2022-12-31T23:00:00+00:00")
+    summer = utc_bounds(date(2022, 7, 1), date(2022, 7, 1))
+    assert summer[0].isoformat() == "2022-06-30T22:00:00+00:00"
+
+
+def test_presets():
+    assert preset_range("last-month", TODAY) == (date(2026, 10, 1), date(2026, 10, 31))
+    assert preset_range("this-quarter", TODAY) == (date(2026, 10, 1), TODAY)
+    assert preset_range("last-12-months", TODAY) == (date(2025, 12, 1), TODAY)
+    assert preset_range("year-2022", TODAY) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert preset_range(None, TODAY) is None and preset_range("custom", TODAY) is None
