@@ -6,8 +6,10 @@ A rate whose denominator is 0 is None ("empty"), never 0.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+import pandas as pd
 
 from dashboard import codes
 
@@ -52,6 +54,22 @@ RATES: tuple[Rate, ...] = (
 RATE_NAMES = tuple(rate.name for rate in RATES)
 # Every figure of §3 in the order of the `kpis` export.
 KPI_NAMES = (*REQUEST_COUNTS, *INTERPRETER_COUNTS, *RATE_NAMES)
+
+
+def bucket_counts(by_status: pd.DataFrame, keys: Sequence[str] = (), buckets: Sequence[str] = tuple(STATUS_BUCKETS)
+                  ) -> pd.DataFrame:
+    """From counts per status (columns: *keys, status, n) to `requests` and the buckets, per key.
+
+    Without keys the result has one row (zeros for an empty slice).
+    """
+    counts = by_status.assign(n=by_status.n.astype("int64"))
+    columns = {"requests": counts.n}
+    for name in buckets:
+        columns[name] = counts.n.where(counts.status.isin(STATUS_BUCKETS[name]), 0)
+    wide = pd.concat([counts[list(keys)], pd.DataFrame(columns)], axis=1)
+    if not keys:
+        return wide.sum().to_frame().T.astype("int64")
+    return wide.groupby(list(keys), as_index=False).sum()
 
 
 def ratio(numerator: int, denominator: int) -> float | None:

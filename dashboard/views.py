@@ -7,16 +7,21 @@ import pandas as pd
 from dashboard import codes
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
-from dashboard.metrics import compute_kpis, ratio
+from dashboard.metrics import bucket_counts, compute_kpis, ratio
 from dashboard.periods import months_between
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
+from queries.reference import select_languages
 from queries.requests import (
-    MONTHLY_BUCKETS,
+    select_active_by_language,
     select_active_interpreters,
-    select_by_language,
-    select_monthly,
+    select_language_status_counts,
+    select_monthly_status_counts,
     select_status_counts,
 )
+
+MONTHLY_BUCKETS = ("answered", "completed", "not_completed", "unanswered", "in_progress")
+LANGUAGE_BUCKETS = ("answered", "completed", "not_completed", "unanswered", "not_available", "no_show_client",
+                    "no_show_interpreter")
 
 LANGUAGE_COLUMNS = ("language_code", "language", "requests", "answered", "completed", "not_completed", "unanswered",
                     "not_available", "shortage_rate", "no_show_client", "no_show_interpreter", "active_interpreters",
@@ -26,7 +31,7 @@ MONTHLY_COLUMNS = ("month", "modality", "requests", *MONTHLY_BUCKETS)
 
 def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
     """Every figure of CONTRACT §3 for the slice."""
-    counts = data.fetch(select_status_counts, filters).iloc[0].to_dict()
+    counts = bucket_counts(data.fetch(select_status_counts, filters)).iloc[0].to_dict()
     counts["active_interpreters"] = data.fetch(select_active_interpreters, filters).iloc[0, 0]
     counts["registered_interpreters"] = data.fetch(select_registered_interpreters, filters).iloc[0, 0]
     return compute_kpis(counts)
@@ -39,7 +44,7 @@ def kpi_table(figures: dict[str, int | float | None]) -> pd.DataFrame:
 
 def monthly(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """Per month of the period and modality: requests and buckets, months without requests included as 0."""
-    found = data.fetch(select_monthly, filters)
+    found = bucket_counts(data.fetch(select_monthly_status_counts, filters), ("month", "modality"), MONTHLY_BUCKETS)
     modalities = filters.modality or codes.MODALITIES
     grid = pd.MultiIndex.from_product([months_between(filters.start, filters.end), modalities],
                                       names=["month", "modality"])
@@ -49,10 +54,14 @@ def monthly(data: DataAccess, filters: Filters) -> pd.DataFrame:
 
 def languages(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
     """Per language: requests, outcomes, shortage rate, no-shows and interpreters; busiest first."""
-    found = data.fetch(select_by_language, filters)
+    counts = bucket_counts(data.fetch(select_language_status_counts, filters), ("language_id",), LANGUAGE_BUCKETS)
+    active = data.fetch(select_active_by_language, filters)
+    names = data.fetch(select_languages)
     registered = data.fetch(select_registered_by_language, filters)
-    table = found.merge(registered, on="language_code", how="left")
-    table["registered_interpreters"] = table.registered_interpreters.fillna(0).astype("int64")
+    table = (counts.merge(active, on="language_id", how="left").merge(names, left_on="language_id", right_on="id")
+             .rename(columns={"code": "language_code"}).merge(registered, on="language_code", how="left"))
+    for column in ("active_interpreters", "registered_interpreters"):
+        table[column] = table[column].fillna(0).astype("int64")
     table["language"] = table["name_en" if lang == "en" else "name_nl"]
     table["shortage_rate"] = [ratio(n, d) for n, d in zip(table.not_available, table.requests)]
     table = table.sort_values(["requests", "language_code"], ascending=[False, True], kind="stable")

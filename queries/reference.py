@@ -8,8 +8,9 @@ from dashboard.schema import languages, regions, requests
 
 
 def select_languages() -> Select:
-    """Every language: code and both names."""
-    return select(languages.c.code, languages.c.name_nl, languages.c.name_en).order_by(languages.c.code)
+    """Every language: id, code and both names."""
+    return select(languages.c.id, languages.c.code, languages.c.name_nl, languages.c.name_en).order_by(
+        languages.c.code)
 
 
 def select_regions() -> Select:

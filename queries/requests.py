@@ -1,32 +1,24 @@
-"""Counts of requests by annual-report bucket: for a slice, per month and modality, per language."""
+"""Request counts by status: for a slice, per month and modality, per language.
+
+SQL only counts per status (one cheap GROUP BY); `dashboard.metrics.bucket_counts` turns statuses into the
+annual report's buckets, in one place.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Select, case, func, literal_column, select
+from sqlalchemy import Select, func, literal_column, select
 
 from dashboard.filters import Filters
-from dashboard.metrics import STATUS_BUCKETS
-from dashboard.schema import languages, requests
+from dashboard.schema import requests
 from queries._filters import filter_requests
 from queries._time import brussels_month
 
-MONTHLY_BUCKETS = ("answered", "completed", "not_completed", "unanswered", "in_progress")
-LANGUAGE_BUCKETS = ("answered", "completed", "not_completed", "unanswered", "not_available", "no_show_client",
-                    "no_show_interpreter")
-
-
-def bucket_columns(names=tuple(STATUS_BUCKETS)) -> list:
-    """`requests` and a 0-based sum per bucket, labelled with the bucket's name."""
-    columns = [func.count().label("requests")]
-    for name in names:
-        in_bucket = case((requests.c.status.in_(STATUS_BUCKETS[name]), 1), else_=0)
-        columns.append(func.coalesce(func.sum(in_bucket), 0).label(name))
-    return columns
+N = func.count().label("n")
 
 
 def select_status_counts(filters: Filters) -> Select:
-    """One row: the number of requests in the slice, in total and per bucket."""
-    return filter_requests(select(*bucket_columns()), filters)
+    """Requests in the slice per status."""
+    return filter_requests(select(requests.c.status, N), filters).group_by(requests.c.status)
 
 
 def select_active_interpreters(filters: Filters) -> Select:
@@ -35,20 +27,23 @@ def select_active_interpreters(filters: Filters) -> Select:
     return filter_requests(statement.where(requests.c.status == "completed"), filters)
 
 
-def select_monthly(filters: Filters) -> Select:
-    """Per Brussels month and modality: requests and the buckets of the monthly export."""
+def select_monthly_status_counts(filters: Filters) -> Select:
+    """Requests per Brussels month, modality and status."""
     month = brussels_month(requests.c.requested_at).label("month")
-    statement = select(month, requests.c.modality, *bucket_columns(MONTHLY_BUCKETS))
-    return filter_requests(statement, filters).group_by(literal_column("month"), requests.c.modality).order_by(
-        literal_column("month"), requests.c.modality)
+    statement = select(month, requests.c.modality, requests.c.status, N)
+    return filter_requests(statement, filters).group_by(literal_column("month"), requests.c.modality,
+                                                        requests.c.status)
 
 
-def select_by_language(filters: Filters) -> Select:
-    """Per requested language: requests, buckets and active interpreters."""
-    active = func.count(func.distinct(case((requests.c.status == "completed", requests.c.interpreter_id))))
-    statement = (
-        select(languages.c.code.label("language_code"), languages.c.name_nl, languages.c.name_en,
-               *bucket_columns(LANGUAGE_BUCKETS), active.label("active_interpreters"))
-        .join_from(requests, languages, languages.c.id == requests.c.language_id)
-    )
-    return filter_requests(statement, filters).group_by(languages.c.code, languages.c.name_nl, languages.c.name_en)
+def select_language_status_counts(filters: Filters) -> Select:
+    """Requests per language id and status."""
+    statement = select(requests.c.language_id, requests.c.status, N)
+    return filter_requests(statement, filters).group_by(requests.c.language_id, requests.c.status)
+
+
+def select_active_by_language(filters: Filters) -> Select:
+    """Distinct interpreters of completed requests, per language id."""
+    statement = select(requests.c.language_id,
+                       func.count(func.distinct(requests.c.interpreter_id)).label("active_interpreters"))
+    return filter_requests(statement.where(requests.c.status == "completed"), filters).group_by(
+        requests.c.language_id)
