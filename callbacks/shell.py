@@ -133,7 +133,7 @@ def code_options(context: Context, lang: str) -> list[list[dict]]:
                                for _, row in languages.iterrows()), key=lambda o: o["label"].lower())
     regions = context.data.fetch(select_regions)
     return [
-        [{"label": row.name, "value": row.code} for _, row in regions.iterrows()],
+        [{"label": row["name"], "value": row["code"]} for _, row in regions.iterrows()],
         language_options,
         [{"label": t(f"modality-{m}", lang), "value": m} for m in codes.MODALITIES],
         [{"label": t(f"sector-{s}", lang), "value": s} for s in codes.SECTORS],

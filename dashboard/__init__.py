@@ -15,8 +15,9 @@ PROBE_SECONDS = 10.0
 def create_app(test_config: dict | None = None) -> Dash:
     """Build the Dash app: settings, read-only database, cache, pages, callbacks and exports.
 
-    `test_config` may hold `settings` (a Settings), `probe_seconds` and `clock` (for the data-version probe).
-    Nothing is read from the database here: the first request does that.
+    `test_config` may hold `settings` (a Settings), `probe_seconds` and `clock` (for the data-version probe)
+    and `aggregates` (False: no aggregate store). Nothing is read from the database here: the first request
+    does that (and builds the aggregate store if `stv-dashboard serve` has not done so already).
     """
     from callbacks import register_all
     from dashboard import exports
@@ -25,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     from dashboard.data import DataAccess
     from dashboard.db import Database
     from dashboard.i18n import t
+    from dashboard.store import AggregateStore, store_path
     from layouts import load_pages
     from layouts._shell import shell_layout
 
@@ -33,8 +35,10 @@ def create_app(test_config: dict | None = None) -> Dash:
     app = Dash(__name__, use_pages=True, pages_folder="", assets_folder=str(ROOT / "assets"),
                title=t("app-title"), update_title=None, serve_locally=True)
     cache.init_app(app.server, config=cache_config(settings))
-    data = DataAccess(Database(settings.effective_database_url), cache,
-                      probe_seconds=config.get("probe_seconds", PROBE_SECONDS),
+    database = Database(settings.effective_database_url)
+    store = AggregateStore(store_path(settings.cache_dir, settings.effective_database_url), database) \
+        if config.get("aggregates", True) else None
+    data = DataAccess(database, cache, probe_seconds=config.get("probe_seconds", PROBE_SECONDS), store=store,
                       **({"clock": config["clock"]} if "clock" in config else {}))
     context = Context(settings, data)
     load_pages()

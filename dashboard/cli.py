@@ -98,6 +98,8 @@ def _simulate(args, settings: Settings) -> int:
 def _serve(args, settings: Settings) -> int:
     from dashboard.serve import serve
 
+    if args.workers < 1 or not 0 < args.port < 65536:
+        raise UsageError("--workers must be at least 1 and --port between 1 and 65535")
     return serve(settings, host=args.host, port=args.port, workers=args.workers)
 
 

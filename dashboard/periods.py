@@ -74,3 +74,17 @@ def months_between(start: date, end: date) -> list[str]:
         labels.append(f"{current:%Y-%m}")
         current = add_months(current, 1)
     return labels
+
+
+def split_by_months(start: date, end: date) -> tuple[tuple[str, str] | None, list[tuple[date, date]]]:
+    """The whole months within [start, end] as ('YYYY-MM', 'YYYY-MM'), and the leftover day ranges."""
+    first = start if start.day == 1 else add_months(start, 1)
+    last = month_start(end) if end == month_end(end) else add_months(end, -1)
+    if first > last:
+        return None, [(start, end)]
+    edges = []
+    if start < first:
+        edges.append((start, first - timedelta(days=1)))
+    if end > month_end(last):
+        edges.append((month_end(last) + timedelta(days=1), end))
+    return (f"{first:%Y-%m}", f"{last:%Y-%m}"), edges

@@ -1,12 +1,14 @@
-"""`stv-dashboard serve`: make sure the database is there, then serve (gunicorn for more than one worker)."""
+"""`stv-dashboard serve`: make sure the database is there, then hand over to gunicorn."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
+from pathlib import Path
 
 from dashboard.settings import Settings
+
+THREADS_PER_WORKER = 4  # Dash sends several callback requests at once
 
 
 def ensure_demo_database(settings: Settings) -> None:
@@ -22,15 +24,38 @@ def ensure_demo_database(settings: Settings) -> None:
     print(f"Demo database ready: {summary.requests:,} requests.", flush=True)
 
 
-def serve(settings: Settings, host: str, port: int, workers: int) -> int:
-    """Serve until stopped; returns the exit code."""
-    ensure_demo_database(settings)
-    print(f"Serving the STV dashboard at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
-    if workers > 1:
-        gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
-        os.execv(gunicorn, [gunicorn, "dashboard.wsgi:server", "--workers", str(workers), "--bind", f"{host}:{port}",
-                            "--no-control-socket", "--graceful-timeout", "10", "--timeout", "120"])
-    from dashboard import create_app
+def prepare_aggregates(settings: Settings) -> None:
+    """Build or refresh the aggregate store once, before the workers start, so no first visitor waits for it."""
+    from dashboard.db import Database, DatabaseUnavailable
+    from dashboard.store import AggregateStore, store_path
 
-    create_app({"settings": settings}).run(host=host, port=port, debug=False)
-    return 0
+    url = settings.effective_database_url
+    database = Database(url)
+    try:
+        AggregateStore(store_path(settings.cache_dir, url), database).sync()
+    except DatabaseUnavailable as error:
+        print(f"The database cannot be read yet ({error}); the dashboard will say so and retry.", flush=True)
+    finally:
+        database.dispose()
+
+
+def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
+    """The gunicorn command line that serves `dashboard.wsgi:server`."""
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    return [gunicorn, "dashboard.wsgi:server", "--workers", str(workers), "--threads", str(THREADS_PER_WORKER),
+            "--bind", f"{host}:{port}", "--no-control-socket", "--graceful-timeout", "10", "--timeout", "120",
+            "--access-logfile", "-"]
+
+
+def serve(settings: Settings, host: str, port: int, workers: int) -> int:
+    """Serve until stopped (replaces this process with gunicorn, which reads the same settings)."""
+    if workers < 1:
+        raise ValueError("--workers must be at least 1")
+    ensure_demo_database(settings)
+    prepare_aggregates(settings)
+    if settings.uses_demo_database:
+        os.environ["STV_DEMO_PATH"] = str(settings.demo_path)
+    print(f"Serving the STV dashboard at http://{host}:{port}/ with {workers} worker(s) (Ctrl-C stops)", flush=True)
+    command = gunicorn_command(host, port, workers)
+    os.execv(command[0], command)
+    return 0  # not reached

@@ -11,13 +11,6 @@ from dashboard.metrics import bucket_counts, compute_kpis, ratio
 from dashboard.periods import months_between
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
 from queries.reference import select_languages
-from queries.requests import (
-    select_active_by_language,
-    select_active_interpreters,
-    select_language_status_counts,
-    select_monthly_status_counts,
-    select_status_counts,
-)
 
 MONTHLY_BUCKETS = ("answered", "completed", "not_completed", "unanswered", "in_progress")
 LANGUAGE_BUCKETS = ("answered", "completed", "not_completed", "unanswered", "not_available", "no_show_client",
@@ -31,8 +24,8 @@ MONTHLY_COLUMNS = ("month", "modality", "requests", *MONTHLY_BUCKETS)
 
 def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
     """Every figure of CONTRACT §3 for the slice."""
-    counts = bucket_counts(data.fetch(select_status_counts, filters)).iloc[0].to_dict()
-    counts["active_interpreters"] = data.fetch(select_active_interpreters, filters).iloc[0, 0]
+    counts = bucket_counts(data.status_counts(filters)).iloc[0].to_dict()
+    counts["active_interpreters"] = data.active_counts(filters).active_interpreters.iloc[0]
     counts["registered_interpreters"] = data.fetch(select_registered_interpreters, filters).iloc[0, 0]
     return compute_kpis(counts)
 
@@ -44,7 +37,7 @@ def kpi_table(figures: dict[str, int | float | None]) -> pd.DataFrame:
 
 def monthly(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """Per month of the period and modality: requests and buckets, months without requests included as 0."""
-    found = bucket_counts(data.fetch(select_monthly_status_counts, filters), ("month", "modality"), MONTHLY_BUCKETS)
+    found = bucket_counts(data.status_counts(filters, ("month", "modality")), ("month", "modality"), MONTHLY_BUCKETS)
     modalities = filters.modality or codes.MODALITIES
     grid = pd.MultiIndex.from_product([months_between(filters.start, filters.end), modalities],
                                       names=["month", "modality"])
@@ -54,8 +47,8 @@ def monthly(data: DataAccess, filters: Filters) -> pd.DataFrame:
 
 def languages(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
     """Per language: requests, outcomes, shortage rate, no-shows and interpreters; busiest first."""
-    counts = bucket_counts(data.fetch(select_language_status_counts, filters), ("language_id",), LANGUAGE_BUCKETS)
-    active = data.fetch(select_active_by_language, filters)
+    counts = bucket_counts(data.status_counts(filters, ("language_id",)), ("language_id",), LANGUAGE_BUCKETS)
+    active = data.active_counts(filters, ("language_id",))
     names = data.fetch(select_languages)
     registered = data.fetch(select_registered_by_language, filters)
     table = (counts.merge(active, on="language_id", how="left").merge(names, left_on="language_id", right_on="id")

@@ -14,15 +14,21 @@ def select_languages() -> Select:
 
 
 def select_regions() -> Select:
-    """Every region: code and name."""
-    return select(regions.c.code, regions.c.name).order_by(regions.c.code)
+    """Every region: id, code and name."""
+    return select(regions.c.id, regions.c.code, regions.c.name).order_by(regions.c.code)
 
 
 def select_data_version() -> Select:
-    """The latest change and the latest request id: both index look-ups, so cheap at any size."""
-    return select(func.max(requests.c.updated_at), func.max(requests.c.id))
+    """The latest change and the latest request id: two index look-ups, so cheap at any size.
+
+    Each aggregate is its own scalar subquery: SQLite answers a lone min() or max() from the index, but scans
+    the table when one SELECT holds two.
+    """
+    return select(select(func.max(requests.c.updated_at)).scalar_subquery(),
+                  select(func.max(requests.c.id)).scalar_subquery())
 
 
 def select_period_bounds() -> Select:
     """The first and last request moments (index look-ups), for the years the period choice offers."""
-    return select(func.min(requests.c.requested_at), func.max(requests.c.requested_at))
+    return select(select(func.min(requests.c.requested_at)).scalar_subquery(),
+                  select(func.max(requests.c.requested_at)).scalar_subquery())

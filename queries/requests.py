@@ -14,36 +14,19 @@ from queries._filters import filter_requests
 from queries._time import brussels_month
 
 N = func.count().label("n")
+KEYS = {"month": lambda: brussels_month(requests.c.requested_at), "modality": lambda: requests.c.modality,
+        "language_id": lambda: requests.c.language_id, "service": lambda: requests.c.service}
 
 
-def select_status_counts(filters: Filters) -> Select:
-    """Requests in the slice per status."""
-    return filter_requests(select(requests.c.status, N), filters).group_by(requests.c.status)
+def select_status_counts(filters: Filters, keys: tuple[str, ...] = ()) -> Select:
+    """Requests in the slice per status, and per each of `keys` (month, modality, language_id, service)."""
+    key_columns = [KEYS[key]().label(key) for key in keys]
+    statement = filter_requests(select(*key_columns, requests.c.status, N), filters)
+    return statement.group_by(*(literal_column(key) for key in keys), requests.c.status)
 
 
-def select_active_interpreters(filters: Filters) -> Select:
-    """One value: distinct interpreters of completed requests in the slice."""
-    statement = select(func.count(func.distinct(requests.c.interpreter_id)).label("active_interpreters"))
-    return filter_requests(statement.where(requests.c.status == "completed"), filters)
-
-
-def select_monthly_status_counts(filters: Filters) -> Select:
-    """Requests per Brussels month, modality and status."""
-    month = brussels_month(requests.c.requested_at).label("month")
-    statement = select(month, requests.c.modality, requests.c.status, N)
-    return filter_requests(statement, filters).group_by(literal_column("month"), requests.c.modality,
-                                                        requests.c.status)
-
-
-def select_language_status_counts(filters: Filters) -> Select:
-    """Requests per language id and status."""
-    statement = select(requests.c.language_id, requests.c.status, N)
-    return filter_requests(statement, filters).group_by(requests.c.language_id, requests.c.status)
-
-
-def select_active_by_language(filters: Filters) -> Select:
-    """Distinct interpreters of completed requests, per language id."""
-    statement = select(requests.c.language_id,
-                       func.count(func.distinct(requests.c.interpreter_id)).label("active_interpreters"))
-    return filter_requests(statement.where(requests.c.status == "completed"), filters).group_by(
-        requests.c.language_id)
+def select_active_ids(filters: Filters, keys: tuple[str, ...] = ()) -> Select:
+    """Distinct interpreter ids (and keys) of completed requests in the slice."""
+    statement = select(*(KEYS[key]().label(key) for key in keys), requests.c.interpreter_id).where(
+        requests.c.status == "completed", requests.c.interpreter_id.is_not(None)).distinct()
+    return filter_requests(statement, filters)

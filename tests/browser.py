@@ -8,15 +8,17 @@ Import the fixtures into a test module: `from tests.browser import browser, dash
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -29,9 +31,11 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-d
                  "--disable-quic"]
 STARTUP_SECONDS = 120
 EXPECT_TIMEOUT_MS = 60_000
-ROOT = Path(__file__).resolve().parent.parent
 STV_NOW = DEMO_NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
-TODAY = date(2026, 11, 23)  # DEMO_NOW as a Brussels calendar day
+TODAY = DEMO_NOW.astimezone(ZoneInfo("Europe/Brussels")).date()  # "today" of the served app
+# A server-side failure in the log: a traceback, a logged exception or error, or an HTTP 5xx in an access line.
+SERVER_PROBLEM = re.compile(r"Traceback|Exception|\bError\b|\[ERROR\]|\[CRITICAL\]|WORKER TIMEOUT"
+                            r"|HTTP/1\.[01]\" 5\d\d ")
 
 
 # --- the app under test -----------------------------------------------------------------------------------------
@@ -58,9 +62,14 @@ class DashboardServer:
 
     def problems_since(self, offset: int) -> list[str]:
         """Log lines since `offset` that show a server error: a traceback or an HTTP 5xx answer."""
-        lines = self.log_since(offset).splitlines()
-        return [line for line in lines
-                if "Traceback" in line or "Error" in line or '" 50' in line or "Exception" in line]
+        return [line for line in self.log_since(offset).splitlines() if SERVER_PROBLEM.search(line)]
+
+    def assert_running(self) -> None:
+        """Fail clearly (with the log's end) when the server is gone, rather than with a refused connection."""
+        if self.process.poll() is not None:
+            tail = "\n".join(self.log_since(0).splitlines()[-20:])
+            pytest.fail(f"the dashboard server (pid {self.process.pid}) has exited with {self.process.returncode} "
+                        f"(a negative code is the signal that stopped it):\n{tail}", pytrace=False)
 
 
 def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> None:
@@ -94,7 +103,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def dashboard_server(demo_sqlite, tmp_path_factory) -> DashboardServer:
+def dashboard_server(demo_sqlite, tmp_path_factory) -> Iterator[DashboardServer]:
     """`stv-dashboard serve` on a free loopback port, reading the session's demo database, "now" fixed."""
     port = free_port()
     log_path = tmp_path_factory.mktemp("e2e-server") / "server.log"
@@ -142,11 +151,13 @@ class BrowserPage:
     log_offset: int = 0
 
     def open(self, path_and_query: str):
+        self.server.assert_running()
         self.page.goto(self.server.url(path_and_query))
         return self.page
 
     def assert_no_errors(self) -> None:
         """No console error, no uncaught exception in the page, and no traceback or 5xx in the server log."""
+        self.server.assert_running()
         server_problems = self.server.problems_since(self.log_offset)
         assert not self.errors, "errors in the browser console:\n" + "\n".join(self.errors)
         assert not server_problems, "errors in the server log:\n" + "\n".join(server_problems)

@@ -33,7 +33,8 @@ def fixture_file(fixture_sqlite):
 
 @pytest.fixture(scope="module")
 def client(fixture_file, tmp_path_factory):
-    settings = Settings(database_url=f"sqlite:///{fixture_file}", cache_url="simple://", now=NOW)
+    settings = Settings(database_url=f"sqlite:///{fixture_file}", cache_url="simple://", now=NOW,
+                        cache_dir=tmp_path_factory.mktemp("cache"))
     return create_app({"settings": settings}).server.test_client()
 
 
@@ -115,7 +116,8 @@ def test_pages_and_layout_answer(client):
 
 
 def test_broken_database_gives_503_not_500(tmp_path):
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'missing.sqlite'}", cache_url="simple://", now=NOW)
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'missing.sqlite'}", cache_url="simple://", now=NOW,
+                        cache_dir=tmp_path / "cache")
     client = create_app({"settings": settings}).server.test_client()
     response = client.get(f"/export/kpis.csv?{YEAR}")
     assert response.status_code == 503 and "database" in response.get_data(as_text=True)

@@ -58,6 +58,7 @@ def _sqlite(path: Path) -> Iterator[BulkWriter]:
             schema.create_schema(conn)
             yield BulkWriter(conn)
         with engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")  # planner statistics, as a maintained operational database has
             conn.exec_driver_sql("PRAGMA journal_mode=WAL")  # readers beside `simulate`
         engine.dispose()
         os.replace(partial, path)
@@ -77,6 +78,8 @@ def _postgresql(url: str) -> Iterator[BulkWriter]:
                 raise DemoTargetError(f"the database already has tables {sorted(existing)}; use an empty one")
             schema.create_schema(conn)
             yield BulkWriter(conn)
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("ANALYZE")
     finally:
         engine.dispose()
 

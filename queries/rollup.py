@@ -1,0 +1,139 @@
+"""Statements of the aggregate store: building monthly counts from the operational database, finding what
+changed, and reading the counts back. The store's own table is defined here too."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Column, Index, Integer, MetaData, Select, String, Table, func, literal_column, select
+
+from dashboard.filters import Filters
+from dashboard.schema import interpreters, local_governments, organisations, requests
+from queries._time import brussels_month
+
+store_metadata = MetaData()
+FULL_DIMENSIONS = ("region_id", "sector", "language_id", "modality", "service", "kind")
+
+
+def _counts_table(name: str, dimensions: tuple[str, ...]) -> Table:
+    types = {"region_id": Integer, "sector": String(20), "language_id": Integer, "modality": String(12),
+             "service": String(12), "kind": String(12)}
+    return Table(name, store_metadata, Column("month", String(7), nullable=False),
+                 *(Column(d, types[d]) for d in dimensions), Column("status", String(32), nullable=False),
+                 Column("n", Integer, nullable=False), Index(f"ix_{name}_month", "month"))
+
+
+monthly_counts = _counts_table("monthly_counts", FULL_DIMENSIONS)
+# Narrow rollups of the full one, smallest first: a query reads the first whose dimensions it needs no more than.
+ROLLUPS = (
+    _counts_table("monthly_counts_by_modality", ("modality",)),
+    _counts_table("monthly_counts_by_language", ("language_id", "modality")),
+    monthly_counts,
+)
+FILTER_DIMENSIONS = {"region": "region_id", "language": "language_id", "modality": "modality", "sector": "sector",
+                     "service": "service", "kind": "kind"}
+# Who carried out a completed request, per month, language and modality: distinct counts cannot be summed from
+# counts, so active interpreters are counted as a union of these ids (and those of the days around them).
+monthly_active = Table("monthly_active", store_metadata, Column("month", String(7), nullable=False),
+                       Column("language_id", Integer), Column("modality", String(12)),
+                       Column("interpreter_id", Integer, nullable=False), Index("ix_monthly_active_month", "month"))
+ACTIVE_FILTERS = ("language", "modality")
+store_state = Table("store_state", store_metadata, Column("key", String(40), primary_key=True),
+                    Column("value", String(200)))
+
+
+def rollup_for(filters: Filters, keys: Sequence[str]) -> Table:
+    """The smallest rollup holding every dimension the filters and keys use."""
+    needed = {FILTER_DIMENSIONS[name] for name in FILTER_DIMENSIONS if getattr(filters, name)} | set(keys)
+    return next(table for table in ROLLUPS if needed <= set(table.c.keys()))
+
+
+def select_narrow_rollups(months: Sequence[str] | None) -> list:
+    """INSERT … SELECT statements that fill the narrow rollups from the full one (for `months`, or all)."""
+    statements = []
+    for table in ROLLUPS[:-1]:
+        dimensions = [monthly_counts.c[d] for d in table.c.keys() if d not in ("n",)]
+        source = select(*dimensions, func.sum(monthly_counts.c.n)).group_by(*dimensions)
+        if months is not None:
+            source = source.where(monthly_counts.c.month.in_(months))
+        statements.append(table.insert().from_select(list(table.c.keys()), source))
+    return statements
+
+
+def select_rollup(start: datetime | None = None, end: datetime | None = None) -> Select:
+    """Monthly counts per region, sector, language, modality, service, interpreter kind and status, from the
+    operational tables; only requests made in [start, end) (UTC) when given."""
+    month = brussels_month(requests.c.requested_at).label("month")
+    statement = (
+        select(month, local_governments.c.region_id, organisations.c.sector, requests.c.language_id,
+               requests.c.modality, requests.c.service, interpreters.c.kind, requests.c.status,
+               func.count().label("n"))
+        .join_from(requests, organisations, organisations.c.id == requests.c.organisation_id)
+        .join(local_governments, local_governments.c.id == organisations.c.local_government_id)
+        .outerjoin(interpreters, interpreters.c.id == requests.c.interpreter_id)
+        .group_by(literal_column("month"), local_governments.c.region_id, organisations.c.sector,
+                  requests.c.language_id, requests.c.modality, requests.c.service, interpreters.c.kind,
+                  requests.c.status)
+    )
+    if start is not None:
+        statement = statement.where(requests.c.requested_at >= start, requests.c.requested_at < end)
+    return statement
+
+
+def select_activity(start: datetime | None = None, end: datetime | None = None) -> Select:
+    """Distinct (month, language, modality, interpreter) of completed requests, in [start, end) when given."""
+    statement = select(brussels_month(requests.c.requested_at).label("month"), requests.c.language_id,
+                       requests.c.modality, requests.c.interpreter_id).where(
+        requests.c.status == "completed", requests.c.interpreter_id.is_not(None)).distinct()
+    if start is not None:
+        statement = statement.where(requests.c.requested_at >= start, requests.c.requested_at < end)
+    return statement
+
+
+def can_count_active(filters: Filters, keys: Sequence[str]) -> bool:
+    """Whether `monthly_active` holds what these filters and keys need."""
+    other = [n for n in FILTER_DIMENSIONS if getattr(filters, n) and n not in ACTIVE_FILTERS]
+    return not other and set(keys) <= {"language_id"}
+
+
+def select_stored_active(filters: Filters, first_month: str, last_month: str, keys: Sequence[str],
+                         language_ids: Sequence[int]) -> Select:
+    """Distinct interpreter ids (and keys) active in whole months [first_month, last_month]."""
+    statement = select(*(monthly_active.c[k] for k in keys), monthly_active.c.interpreter_id).where(
+        monthly_active.c.month >= first_month, monthly_active.c.month <= last_month).distinct()
+    if filters.language:
+        statement = statement.where(monthly_active.c.language_id.in_(language_ids))
+    if filters.modality:
+        statement = statement.where(monthly_active.c.modality.in_(filters.modality))
+    return statement
+
+
+def select_changed_months(since: datetime) -> Select:
+    """Brussels months of the requests changed at or after `since` (by the index on updated_at)."""
+    return select(brussels_month(requests.c.requested_at).label("month")).where(
+        requests.c.updated_at >= since).distinct()
+
+
+def select_dimensions() -> list[Select]:
+    """What the store copies from the small tables (region and sector of organisations, interpreter kinds)."""
+    return [
+        select(organisations.c.id, organisations.c.sector, local_governments.c.region_id)
+        .join_from(organisations, local_governments, local_governments.c.id == organisations.c.local_government_id)
+        .order_by(organisations.c.id),
+        select(interpreters.c.id, interpreters.c.kind).order_by(interpreters.c.id),
+    ]
+
+
+def select_stored_counts(filters: Filters, first_month: str, last_month: str, keys: Sequence[str],
+                         region_ids: Sequence[int], language_ids: Sequence[int]) -> Select:
+    """Counts per status (and `keys`) from the store for whole months [first_month, last_month]."""
+    table = rollup_for(filters, keys)
+    key_columns = [table.c[key] for key in keys]
+    statement = select(*key_columns, table.c.status, func.sum(table.c.n).label("n")).where(
+        table.c.month >= first_month, table.c.month <= last_month)
+    chosen = {"region": region_ids, "language": language_ids}
+    for name, column in FILTER_DIMENSIONS.items():
+        if getattr(filters, name):
+            statement = statement.where(table.c[column].in_(chosen.get(name, getattr(filters, name))))
+    return statement.group_by(*key_columns, table.c.status)
