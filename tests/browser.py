@@ -7,6 +7,7 @@ Import the fixtures into a test module: `from tests.browser import browser, dash
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -110,6 +111,7 @@ def dashboard_server(demo_sqlite, tmp_path_factory) -> Iterator[DashboardServer]
     environment = {**os.environ, "STV_DATABASE_URL": f"sqlite:///{Path(demo_sqlite).resolve()}", "STV_NOW": STV_NOW,
                    "STV_CACHE_URL": "simple://", "PYTHONUNBUFFERED": "1"}
     command = [str(Path(sys.executable).parent / "stv-dashboard"), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    database_bytes = hashlib.sha256(Path(demo_sqlite).read_bytes()).hexdigest()
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, cwd=log_path.parent, env=environment, stdout=log,
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -119,6 +121,8 @@ def dashboard_server(demo_sqlite, tmp_path_factory) -> Iterator[DashboardServer]
         yield DashboardServer(base_url, log_path, process)
     finally:
         _stop(process)
+    assert hashlib.sha256(Path(demo_sqlite).read_bytes()).hexdigest() == database_bytes, \
+        "the served dashboard wrote to the operational database"
 
 
 # --- the browser ------------------------------------------------------------------------------------------------

@@ -78,19 +78,12 @@ def test_cache_backends_from_settings(tmp_path):
     assert (on_disk["CACHE_TYPE"], on_disk["CACHE_DIR"]) == ("FileSystemCache", str(tmp_path))
 
 
-def test_file_cache_shares_results_between_app_instances(copy_url, tmp_path):
-    """Two processes' worth of DataAccess on one cache folder: the second reads what the first computed."""
-    config = cache_config(Settings(cache_dir=tmp_path / "cache"))
-    first = DataAccess(Database(copy_url), Cache(Flask("a"), config=config), clock=Clock())
-    expected = views.kpis(first, YEAR_2022)
-    database = Database(copy_url)
-    executed = _counting(database)
-    second = DataAccess(database, Cache(Flask("b"), config=config), clock=Clock())
-    assert views.kpis(second, YEAR_2022) == expected and executed == []
-
-
-def test_redis_cache_is_shared(copy_url, redis_url):
-    config = cache_config(Settings(cache_url=redis_url))
+@pytest.mark.parametrize("backend", ["filesystem", "redis"])
+def test_cache_is_shared_between_app_instances(copy_url, tmp_path, request, backend):
+    """Two processes' worth of DataAccess on one cache: the second reads what the first computed."""
+    settings = Settings(cache_dir=tmp_path / "cache") if backend == "filesystem" else Settings(
+        cache_url=request.getfixturevalue("redis_url"))
+    config = cache_config(settings)
     first = DataAccess(Database(copy_url), Cache(Flask("a"), config=config), clock=Clock())
     expected = views.kpis(first, YEAR_2022)
     database = Database(copy_url)

@@ -120,15 +120,21 @@ def test_region_filter_names_the_chosen_region(browser_page):
     browser_page.assert_no_errors()
 
 
+def open_ant_2022(browser_page, figures):
+    """Open Antwerp 2022 and wait until its cards and period show."""
+    page = browser_page.open(ANT_2022)
+    expect_cards(page, figures)
+    expect_period_inputs(page, "2022-01-01", "2022-12-31")
+    return page
+
+
 # --- 2. changing a filter in the bar rewrites the URL and the figures ------------------------------------------
 
 
 def test_choosing_a_modality_adds_it_to_the_url_and_changes_the_figures(browser_page, expected_figures):
     before, after = expected_figures(SLICE_ANT_2022), expected_figures(SLICE_ANT_2022_PHONE)
     differ(before, after)
-    page = browser_page.open(ANT_2022)
-    expect_cards(page, before)
-    expect_period_inputs(page, "2022-01-01", "2022-12-31")
+    page = open_ant_2022(browser_page, before)
 
     choose_option(page, "filter-modality", "Telefoontolken")
 
@@ -143,9 +149,7 @@ def test_choosing_a_modality_adds_it_to_the_url_and_changes_the_figures(browser_
 def test_choosing_a_year_sets_the_period_in_the_url_and_the_figures(browser_page, expected_figures):
     before, after = expected_figures(SLICE_ANT_2022), expected_figures(SLICE_ANT_2021)
     differ(before, after)
-    page = browser_page.open(ANT_2022)
-    expect_cards(page, before)
-    expect_period_inputs(page, "2022-01-01", "2022-12-31")
+    page = open_ant_2022(browser_page, before)
 
     choose_option(page, "filter-preset", "Jaar 2021", search=False)
 
@@ -160,9 +164,7 @@ def test_choosing_a_year_sets_the_period_in_the_url_and_the_figures(browser_page
 def test_typing_a_start_date_sets_it_in_the_url_and_the_figures(browser_page, expected_figures):
     before, after = expected_figures(SLICE_ANT_2022), expected_figures(SLICE_ANT_2022_H2)
     differ(before, after)
-    page = browser_page.open(ANT_2022)
-    expect_cards(page, before)
-    expect_period_inputs(page, "2022-01-01", "2022-12-31")
+    page = open_ant_2022(browser_page, before)
 
     start = page.locator("#filter-from")
     start.fill("2022-07-01")
@@ -181,9 +183,7 @@ def test_typing_a_start_date_sets_it_in_the_url_and_the_figures(browser_page, ex
 def test_reload_keeps_the_view_and_back_restores_the_previous_one(browser_page, expected_figures):
     before, after = expected_figures(SLICE_ANT_2022), expected_figures(SLICE_ANT_2022_PHONE)
     differ(before, after)
-    page = browser_page.open(ANT_2022)
-    expect_cards(page, before)
-    expect_period_inputs(page, "2022-01-01", "2022-12-31")
+    page = open_ant_2022(browser_page, before)
     choose_option(page, "filter-modality", "Telefoontolken")
     expect()(page).to_have_url(re.compile(r"[?&]modality=phone(&|$)"))
     expect_cards(page, after)
