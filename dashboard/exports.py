@@ -26,6 +26,7 @@ VIEWS: dict[str, Callable[[Context, Filters, str], pd.DataFrame]] = {
     "kpis": lambda context, filters, lang: views.kpi_table(views.kpis(context.data, filters)),
     "languages": lambda context, filters, lang: views.languages(context.data, filters, lang),
     "monthly": lambda context, filters, lang: views.monthly(context.data, filters),
+    "annual-report": lambda context, filters, lang: views.annual_report(context.data, filters),
 }
 FORMATS = {"csv": "text/csv; charset=utf-8",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

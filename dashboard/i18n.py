@@ -66,11 +66,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview-lead": ("Kerncijfers van de gekozen periode en de maandelijkse evolutie per soort dienst.",
                       "Headline figures for the chosen period and the monthly trend per modality."),
     "overview-trend-title": ("Aanvragen per maand, per soort dienst", "Requests per month, by modality"),
+    "overview-annual-title": ("Aanvragen en uitkomst per soort dienst (zoals in het jaarverslag)",
+                              "Requests and outcome by modality (as in the annual report)"),
+    "total": ("Totaal", "Total"),
+    "view-annual-report": ("Jaarverslagtabel", "Annual-report table"),
     "axis-month": ("Maand", "Month"),
     "axis-requests": ("Aanvragen (aantal)", "Requests (count)"),
     "empty-period": ("Geen aanvragen in deze periode met deze filters.",
                      "No requests in this period with these filters."),
     "rate-empty": ("leeg: geen noemer", "empty: nothing to divide by"),
+    "vs-previous": ("t.o.v. vorige periode", "vs previous period"),
+    "vs-year": ("t.o.v. een jaar eerder", "vs a year earlier"),
+    "target-min": ("Doel: minstens {value}", "Target: at least {value}"),
+    "target-max": ("Doel: hoogstens {value}", "Target: at most {value}"),
+    "target-met": ("gehaald", "met"),
+    "target-missed": ("niet gehaald", "missed"),
     # modalities, services, kinds, sectors
     "modality-onsite": ("Tolken ter plaatse", "On-site interpreting"),
     "modality-phone": ("Telefoontolken", "Telephone interpreting"),
@@ -179,6 +189,17 @@ def format_rate(value: float | None, lang: str = "nl", digits: int = 1) -> str:
     if lang == "nl":
         text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
     return f"{text} %"
+
+
+def format_change(current: float | None, before: float | None, rate: bool, lang: str = "nl") -> str:
+    """A change with an arrow: percentage points for rates (▲ 2,3 pp), a relative change for counts (▼ 5,0 %);
+    '–' when either side is empty or a count had nothing to compare with."""
+    if current is None or before is None or (not rate and not before):
+        return "–"
+    change = (current - before) * 100 if rate else (current - before) / before * 100
+    arrow = "▲" if change > 0.05 else "▼" if change < -0.05 else "►"
+    number = format_rate(abs(change) / 100, lang)[:-2]  # the reader's decimal mark, one decimal
+    return f"{arrow} {number} {'pp' if rate else '%'}"
 
 
 MONTHS = {

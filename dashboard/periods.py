@@ -88,3 +88,27 @@ def split_by_months(start: date, end: date) -> tuple[tuple[str, str] | None, lis
     if end > month_end(last):
         edges.append((month_end(last) + timedelta(days=1), end))
     return (f"{first:%Y-%m}", f"{last:%Y-%m}"), edges
+
+
+def previous_period(start: date, end: date) -> tuple[date, date]:
+    """The period just before: as many whole months when the period is whole months, else as many days."""
+    whole, edges = split_by_months(start, end)
+    if whole and not edges:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        first = add_months(start, -months)
+        return first, start - timedelta(days=1)
+    length = end - start + timedelta(days=1)
+    return start - length, start - timedelta(days=1)
+
+
+def year_earlier(start: date, end: date) -> tuple[date, date]:
+    """The same dates a year before; a month's last day stays a month's last day (29 February <-> 28th)."""
+    first, last = _year_back(start), _year_back(end)
+    return first, month_end(last) if end == month_end(end) else last
+
+
+def _year_back(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)

@@ -20,6 +20,9 @@ LANGUAGE_COLUMNS = ("language_code", "language", "requests", "answered", "comple
                     "not_available", "shortage_rate", "no_show_client", "no_show_interpreter", "active_interpreters",
                     "registered_interpreters")
 MONTHLY_COLUMNS = ("month", "modality", "requests", *MONTHLY_BUCKETS)
+# The rows of the annual report's table (2022 annual report, fig. 47), in its order.
+ANNUAL_REPORT_ROWS = ("requests", "answered", "completed", "not_completed", "unanswered", "not_available",
+                      "other_reason", "in_progress")
 
 
 def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
@@ -59,3 +62,13 @@ def languages(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFr
     table["shortage_rate"] = [ratio(n, d) for n, d in zip(table.not_available, table.requests)]
     table = table.sort_values(["requests", "language_code"], ascending=[False, True], kind="stable")
     return table[list(LANGUAGE_COLUMNS)].reset_index(drop=True)
+
+
+def annual_report(data: DataAccess, filters: Filters) -> pd.DataFrame:
+    """The annual report's table for the slice: one row per figure, one column per modality, then the total."""
+    by_modality = bucket_counts(data.status_counts(filters, ("modality",)), ("modality",)).set_index("modality")
+    modalities = filters.modality or codes.MODALITIES
+    table = by_modality.reindex(list(modalities), fill_value=0)[list(ANNUAL_REPORT_ROWS)].T
+    table["total"] = table.sum(axis=1)
+    table.index.name = "figure"
+    return table.reset_index().astype({c: "int64" for c in (*modalities, "total")})

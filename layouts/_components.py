@@ -7,21 +7,40 @@ from dash import html
 
 from dashboard import ids
 from dashboard.filters import Problem
-from dashboard.i18n import format_count, format_rate, t
+from dashboard.i18n import format_change, format_count, format_rate, t
 from dashboard.metrics import is_rate
 
 
-def figure_card(page_name: str, metric: str, value, lang: str) -> dbc.Col:
-    """A headline figure with its name, its value in the reader's format and its definition on hover."""
+def figure_card(page_name: str, metric: str, value, lang: str, previous=None, year_ago=None, target=None) -> dbc.Col:
+    """A headline figure: name, value in the reader's format, definition on hover, and (when given) the change
+    against the previous period and a year earlier, and its target with whether it is met."""
     card_id = ids.kpi_card(page_name, metric)
-    shown = format_rate(value, lang) if is_rate(metric) else format_count(value, lang)
-    body = dbc.Card(dbc.CardBody([
+    rate = is_rate(metric)
+    shown = format_rate(value, lang) if rate else format_count(value, lang)
+    lines = [
         html.Div(t(f"metric-{metric}", lang), className="kpi-name"),
         html.Div(shown, className="kpi-value", **{"data-metric": metric}),
         html.Div(t("rate-empty", lang), className="kpi-note") if value is None else None,
-    ]), id=card_id, className="kpi-card h-100")
+    ]
+    for key, before, part in (("vs-previous", previous, "previous"), ("vs-year", year_ago, "year")):
+        if before is not False:
+            lines.append(html.Div(f"{format_change(value, before, rate, lang)} {t(key, lang)}",
+                                  className=f"kpi-change kpi-change-{part}"))
+    if target is not None:
+        lines.append(_target_badge(target, value, lang))
+    body = dbc.Card(dbc.CardBody(lines), id=card_id, className="kpi-card h-100")
     return dbc.Col([body, dbc.Tooltip(t(f"def-{metric}", lang), target=card_id, placement="bottom")],
                    xs=6, md=3, className="mb-3")
+
+
+def _target_badge(target, value, lang: str) -> html.Div:
+    met = target.met(value)
+    goal = t(f"target-{target.direction}", lang, value=format_rate(target.value, lang))
+    if met is None:
+        return html.Div(goal, className="kpi-target text-muted")
+    verdict = ("✓ " + t("target-met", lang)) if met else ("✗ " + t("target-missed", lang))
+    return html.Div([goal, " · ", html.Strong(verdict)],
+                    className=f"kpi-target {'target-met' if met else 'target-missed'}")
 
 
 def problems_alert(problems: tuple[Problem, ...], lang: str):
@@ -53,3 +72,16 @@ def download_links(views: tuple[str, ...], search: str, lang: str) -> html.Div:
                                               external_link=True, className=f"export-{view}-{fmt}"))
     return dbc.DropdownMenu(items, label=t("download", lang), color="primary", size="sm", align_end=True,
                             className="downloads")
+
+
+def table_annual_report(table, lang: str) -> dbc.Table:
+    """The annual report's table (fig. 47 of the 2022 report): figures by modality, with the total last."""
+    modalities = [c for c in table.columns if c not in ("figure", "total")]
+    header = html.Thead(html.Tr([html.Th("")] + [html.Th(t(f"modality-{m}", lang), className="text-end")
+                                                 for m in modalities] + [html.Th(t("total", lang), className="text-end")]))
+    indented = {"completed", "not_completed", "not_available", "other_reason"}
+    rows = [html.Tr([html.Th(t(f"metric-{row.figure}", lang), className="ps-4 fw-normal" if row.figure in indented
+                             else "", title=t(f"def-{row.figure}", lang))]
+                    + [html.Td(format_count(row[c], lang), className="text-end") for c in (*modalities, "total")])
+            for _, row in table.iterrows()]
+    return dbc.Table([header, html.Tbody(rows)], bordered=False, hover=True, size="sm", className="annual-report")

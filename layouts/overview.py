@@ -17,6 +17,8 @@ def layout(**query) -> html.Div:
     lang = page_lang(query)
     body = html.Div([
         dcc.Loading(html.Div(id=ids.page(NAME, "cards"), className="row"), type="default"),
+        html.H2(t("overview-annual-title", lang), className="h5 mt-3"),
+        dcc.Loading(html.Div(id=ids.page(NAME, "annual"), className="table-responsive"), type="default"),
         html.H2(t("overview-trend-title", lang), className="h5 mt-3"),
         dcc.Loading(html.Div([
             html.Div(id=ids.page(NAME, "trend-empty")),

@@ -242,3 +242,27 @@ def test_cli_writes_a_small_database(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["ok.sqlite"]  # no partial file left
     with sqlite3.connect(tmp_path / "ok.sqlite") as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_annual_report_2022_satisfies_the_identities(demo_sqlite, tmp_path):
+    from datetime import date
+
+    from flask import Flask
+    from flask_caching import Cache
+
+    from dashboard import views
+    from dashboard.data import DataAccess
+    from dashboard.db import Database
+    from dashboard.filters import Filters
+
+    database = Database(f"sqlite:///{demo_sqlite}")
+    data = DataAccess(database, Cache(Flask("t"), config={"CACHE_TYPE": "SimpleCache"}))
+    table = views.annual_report(data, Filters(date(2022, 1, 1), date(2022, 12, 31))).set_index("figure")
+    database.dispose()
+    for column in table.columns:
+        c = table[column]
+        assert c.requests == c.answered + c.unanswered + c.in_progress
+        assert c.answered == c.completed + c.not_completed
+        assert c.unanswered == c.not_available + c.other_reason
+    assert table.loc["requests"].to_dict() == {"onsite": 22360, "phone": 33692, "video": 8604, "translation": 1562,
+                                               "total": 66218}

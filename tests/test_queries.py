@@ -147,3 +147,43 @@ def test_brussels_day_and_month_match_the_tz_database(moments_engine):
              if (day, month) != (f"{moments[i].astimezone(brussels):%Y-%m-%d}",
                                  f"{moments[i].astimezone(brussels):%Y-%m}")]
     assert len(rows) > 1500 and wrong == []
+
+
+def test_annual_report_table(data):
+    table = views.annual_report(data, YEAR_2022).set_index("figure")
+    assert list(table.columns) == ["onsite", "phone", "video", "translation", "total"]
+    assert table.total.to_dict() == {"requests": 13, "answered": 8, "completed": 4, "not_completed": 4,
+                                     "unanswered": 3, "not_available": 2, "other_reason": 1, "in_progress": 2}
+    assert table.onsite.to_dict() == {"requests": 5, "answered": 3, "completed": 1, "not_completed": 2,
+                                      "unanswered": 2, "not_available": 1, "other_reason": 1, "in_progress": 0}
+    assert table.loc["requests"].to_dict() == {"onsite": 5, "phone": 5, "video": 2, "translation": 1, "total": 13}
+    assert table.loc["in_progress", "video"] == 1 and table.loc["in_progress", "phone"] == 1
+
+
+def _texts(component) -> list[str]:
+    """Every string in a Dash component tree."""
+    if isinstance(component, str):
+        return [component]
+    children = getattr(component, "children", None)
+    if children is None:
+        return []
+    return [text for child in (children if isinstance(children, list) else [children]) for text in _texts(child)]
+
+
+def test_changes_against_previous_period_and_a_year_earlier(data):
+    from dashboard.periods import previous_period, year_earlier
+    from dashboard.targets import Target
+    from layouts._components import figure_card
+
+    q2 = Filters(date(2022, 4, 1), date(2022, 6, 30))
+    now = views.kpis(data, q2)
+    before = views.kpis(data, q2.with_period(*previous_period(q2.start, q2.end)))  # Q1 2022: r10, r1, r2
+    year_ago = views.kpis(data, q2.with_period(*year_earlier(q2.start, q2.end)))  # Q2 2021: nothing
+    assert (now["requests"], before["requests"], year_ago["requests"]) == (5, 3, 0)
+    assert (now["answer_rate"], before["answer_rate"], year_ago["answer_rate"]) == (0.8, 1.0, None)
+    card = _texts(figure_card("t", "answer_rate", now["answer_rate"], "nl", before["answer_rate"],
+                              year_ago["answer_rate"], Target(0.85, "min")))
+    assert "80,0 %" in card and "▼ 20,0 pp t.o.v. vorige periode" in card and "– t.o.v. een jaar eerder" in card
+    assert "Doel: minstens 85,0 %" in card and "✗ niet gehaald" in card
+    requests_card = _texts(figure_card("t", "requests", 5, "en", 3, 0))
+    assert "▲ 66.7 % vs previous period" in requests_card and "– vs a year earlier" in requests_card

@@ -84,3 +84,34 @@ def test_presets():
     assert preset_range("last-12-months", TODAY) == (date(2025, 12, 1), TODAY)
     assert preset_range("year-2022", TODAY) == (date(2022, 1, 1), date(2022, 12, 31))
     assert preset_range(None, TODAY) is None and preset_range("custom", TODAY) is None
+
+
+def test_previous_period_and_year_earlier():
+    from dashboard.periods import previous_period, year_earlier
+
+    assert previous_period(date(2026, 10, 1), date(2026, 10, 31)) == (date(2026, 9, 1), date(2026, 9, 30))
+    assert previous_period(date(2026, 7, 1), date(2026, 9, 30)) == (date(2026, 4, 1), date(2026, 6, 30))
+    assert previous_period(date(2026, 11, 10), date(2026, 11, 23)) == (date(2026, 10, 27), date(2026, 11, 9))
+    assert year_earlier(date(2024, 2, 29), date(2024, 2, 29)) == (date(2023, 2, 28), date(2023, 2, 28))
+    assert year_earlier(date(2025, 2, 1), date(2025, 2, 28)) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert year_earlier(date(2025, 12, 1), date(2026, 11, 23)) == (date(2024, 12, 1), date(2025, 11, 23))
+
+
+def test_format_change():
+    from dashboard.i18n import format_change
+
+    assert format_change(0.8, 0.75, rate=True, lang="nl") == "▲ 5,0 pp"
+    assert format_change(90, 100, rate=False, lang="en") == "▼ 10.0 %"
+    assert format_change(5, 0, rate=False) == "–" and format_change(None, 0.5, rate=True) == "–"
+    assert format_change(0.5, 0.5, rate=True) == "► 0,0 pp"
+
+
+def test_targets_file_is_valid_and_errors_are_clear(tmp_path):
+    from dashboard.targets import load_targets
+
+    targets = load_targets()
+    assert targets["answer_rate"].met(0.9) and not targets["shortage_rate"].met(0.2)
+    bad = tmp_path / "targets.toml"
+    bad.write_text('[answer_rat]\ntarget = 0.8\ndirection = "min"\n')
+    with pytest.raises(ValueError, match="answer_rat"):
+        load_targets(bad)
