@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import dash
+import pandas as pd
 from dash import Input, Output, no_update
 
 from callbacks._common import normalised_search, render_page
 from dashboard import ids, views
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
-from dashboard.periods import previous_period, year_earlier
-from dashboard.targets import load_targets
-from layouts._charts import figure_monthly_requests
+from dashboard.periods import brussels_today, month_start, previous_period, year_earlier
+from layouts._charts import (
+    figure_answer_rate,
+    figure_monthly_requests,
+    figure_outcome_trend,
+    figure_rolling,
+    figure_year_on_year,
+)
 from layouts._components import download_links, empty_state, figure_card, table_annual_report
+from queries.reference import select_period_bounds
 
 NAME = "overview"
 CARD_METRICS = ("requests", "answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "no_show_client_rate",
@@ -35,7 +44,7 @@ def register(app: dash.Dash, context: Context) -> None:
             figures = views.kpis(context.data, filters)
             previous = views.kpis(context.data, filters.with_period(*previous_period(filters.start, filters.end)))
             year_ago = views.kpis(context.data, filters.with_period(*year_earlier(filters.start, filters.end)))
-            targets = load_targets()
+            targets = context.targets
             cards = [figure_card(NAME, metric, figures[metric], lang, previous[metric], year_ago[metric],
                                  targets.get(metric)) for metric in CARD_METRICS]
             table = views.monthly(context.data, filters)
@@ -46,3 +55,22 @@ def register(app: dash.Dash, context: Context) -> None:
             return downloads, cards, annual, figure_monthly_requests(table, lang), {"height": "420px"}, None
 
         return render_page(context, search, build, failed=(None, None, None, no_update, {"display": "none"}, None))
+
+    @app.callback(output=[Output(ids.page(NAME, part), "figure") for part, _ in ids.OVERVIEW_TREND_CHARTS],
+                  inputs=[Input(ids.page(NAME, "query"), "data")])
+    def render_trends(search):
+        """The trends from January of the first year with data to the last complete month, with the page's
+        filters but not its period."""
+        def build(parsed: ParsedQuery):
+            lang = parsed.lang
+            first, _ = context.data.fetch(select_period_bounds).iloc[0]
+            start = date(pd.Timestamp(first).year, 1, 1) if first is not None else parsed.filters.start
+            # Up to the last complete month: a month in progress would look like a drop.
+            last = month_start(brussels_today(context.settings.current_time())) - timedelta(days=1)
+            trend = views.monthly_trend(context.data, parsed.filters.with_period(start, last))
+            events = context.events
+            return (figure_outcome_trend(trend, lang, events),
+                    figure_answer_rate(trend, lang, events, context.targets.get("answer_rate")),
+                    figure_rolling(trend, lang, events), figure_year_on_year(trend, lang))
+
+        return render_page(context, search, build, failed=(no_update,) * len(ids.OVERVIEW_TREND_CHARTS))[1:]

@@ -25,6 +25,8 @@ def create_app(test_config: dict | None = None) -> Dash:
     from dashboard.context import Context
     from dashboard.data import DataAccess
     from dashboard.db import Database
+    from dashboard.events import load_events
+    from dashboard.targets import load_targets
     from dashboard.i18n import t
     from dashboard.store import AggregateStore, store_path
     from layouts import load_pages
@@ -36,11 +38,11 @@ def create_app(test_config: dict | None = None) -> Dash:
                title=t("app-title"), update_title=None, serve_locally=True)
     cache.init_app(app.server, config=cache_config(settings))
     database = Database(settings.effective_database_url)
-    store = AggregateStore(store_path(settings.cache_dir, settings.effective_database_url), database) \
+    store = AggregateStore(store_path(settings.store_dir, settings.effective_database_url), database) \
         if config.get("aggregates", True) else None
     data = DataAccess(database, cache, probe_seconds=config.get("probe_seconds", PROBE_SECONDS), store=store,
                       **({"clock": config["clock"]} if "clock" in config else {}))
-    context = Context(settings, data)
+    context = Context(settings, data, targets=load_targets(), events=load_events())
     load_pages()
     app.layout = shell_layout
     register_all(app, context)

@@ -18,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         return args.handler(args, settings)
-    except (SettingsError, UsageError) as error:
+    except (SettingsError, UsageError, ValueError) as error:
         print(f"stv-dashboard: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the dashboard")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8050)
-    serve.add_argument("--workers", type=int, default=1, help="more than 1 runs gunicorn")
+    serve.add_argument("--workers", type=int, default=1, help="gunicorn worker processes (4 threads each)")
     serve.set_defaults(handler=_serve)
 
     demo = commands.add_parser("demo-db", help="write a demo operational database")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dashboard.data import DataAccess
 from dashboard.filters import ParsedQuery, Vocabulary, parse_query
@@ -17,6 +17,8 @@ class Context:
 
     settings: Settings
     data: DataAccess
+    targets: dict = field(default_factory=dict)  # figure name -> dashboard.targets.Target, read at start
+    events: list = field(default_factory=list)  # dashboard.events.Event, read at start
 
     def vocabulary(self) -> Vocabulary:
         """Codes the filters may name: fixed ones and the regions and languages in the database."""

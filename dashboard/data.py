@@ -1,15 +1,16 @@
-"""Cached access to query results: the boundary where statements meet the cache.
+"""Cached access to query results: the boundary where statements meet the cache and the aggregate store.
 
-Every entry's key holds the query's name, its arguments (hashable primitives) and the data version, a cheap
-probe of the operational database (latest `updated_at` and request id) that is itself cached for
-`probe_seconds`. A figure is therefore never older than that interval, and nobody needs a "force refresh".
-When the version moves, the aggregate store (if any) is synced first, so no key of a new version ever holds
-counts from before it.
+Every entry's key holds the database's identity, the query's name, its arguments (hashable primitives) and the
+data version, a cheap probe of the operational database (latest `updated_at` and request id) that is itself
+cached for `probe_seconds`. A figure is therefore never older than that interval, and nobody needs a "force
+refresh". Whole months come from the aggregate store only when it holds exactly that data version; otherwise
+(and for the days around them) from the operational database. A cache that fails (Redis down) is skipped.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 
@@ -24,11 +25,17 @@ from queries.reference import select_data_version, select_languages, select_regi
 from queries.rollup import can_count_active
 from queries.requests import select_active_ids, select_status_counts
 
-VERSION_KEY = "data-version"
+log = logging.getLogger(__name__)
+
+
+def probe_version(database: Database) -> str:
+    """The data version of the operational database: latest change and latest request id."""
+    row = database.frame(select_data_version()).iloc[0]
+    return f"{row.iloc[0]}|{row.iloc[1]}"
 
 
 class DataAccess:
-    """Runs query builders through the cache."""
+    """Runs query builders through the cache, and reads whole months from the aggregate store when it can."""
 
     def __init__(self, database: Database, cache: Cache, probe_seconds: float = 10.0,
                  clock: Callable[[], float] = time.time, store=None):
@@ -37,73 +44,91 @@ class DataAccess:
         self.probe_seconds = probe_seconds
         self.clock = clock
         self.store = store
+        self.identity = hashlib.sha256(database.url.encode()).hexdigest()[:12]
 
     def fetch(self, builder: Callable[..., Select], *args) -> pd.DataFrame:
         """The result of `builder(*args)`, from the cache when the data have not changed since."""
         return self._memo(builder, args, lambda: self.database.frame(builder(*args)))
 
     def status_counts(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:
-        """Requests per status (and `keys`) in the slice: whole months from the aggregate store when there is
-        one, the days around them (or everything, without a store) from the operational database."""
-        whole, edges = split_by_months(filters.start, filters.end)
-        if whole and self.store is None:
-            edges, whole = [(filters.start, filters.end)], None
-        parts = [self.fetch(select_status_counts, filters.with_period(a, b), keys) for a, b in edges]
-        if whole:
-            parts.append(self._memo(self.store.counts, (filters, whole, keys), lambda: self.store.counts(
-                filters, *whole, keys, self._ids(select_regions, filters.region),
-                self._ids(select_languages, filters.language))))
-        counts = pd.concat(parts, ignore_index=True)
-        return counts.groupby([*keys, "status"], as_index=False, dropna=False).n.sum()
+        """Requests per status (and `keys`) in the slice."""
+        stored = self._from_store(filters, keys, "counts", lambda version, whole: self.store.counts(
+            version, filters, *whole, keys, self._ids(select_regions, filters.region),
+            self._ids(select_languages, filters.language)))
+        edges, parts = stored
+        parts += [self.fetch(select_status_counts, filters.with_period(a, b), keys) for a, b in edges]
+        return pd.concat(parts, ignore_index=True).groupby([*keys, "status"], as_index=False, dropna=False).n.sum()
 
     def active_counts(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:
-        """Distinct interpreters of completed requests (column `active_interpreters`), per `keys`.
-
-        A union of interpreter ids: from the store for whole months where it holds the filters used, from the
-        operational database for the rest.
-        """
-        whole, edges = split_by_months(filters.start, filters.end)
-        if not whole or self.store is None or not can_count_active(filters, keys):
-            edges, whole = [(filters.start, filters.end)], None
-        parts = [self.fetch(select_active_ids, filters.with_period(a, b), keys) for a, b in edges]
-        if whole:
-            parts.append(self._memo(self.store.active, (filters, whole, keys), lambda: self.store.active(
-                filters, *whole, keys, self._ids(select_languages, filters.language))))
+        """Distinct interpreters of completed requests (column `active_interpreters`), per `keys`: a union of
+        interpreter ids, so that whole months from the store and days around them combine exactly."""
+        usable = can_count_active(filters, keys)
+        edges, parts = self._from_store(filters, keys, "active", lambda version, whole: self.store.active(
+            version, filters, *whole, keys, self._ids(select_languages, filters.language)) if usable else None)
+        parts += [self.fetch(select_active_ids, filters.with_period(a, b), keys) for a, b in edges]
         ids = pd.concat(parts, ignore_index=True).drop_duplicates()
         if not keys:
             return pd.DataFrame({"active_interpreters": [len(ids)]})
         return ids.groupby(list(keys), as_index=False).size().rename(columns={"size": "active_interpreters"})
 
+    def _from_store(self, filters: Filters, keys, name: str, read) -> tuple[list, list]:
+        """(day ranges still to read from the operational database, parts already read from the store)."""
+        whole, edges = split_by_months(filters.start, filters.end)
+        if whole is None or self.store is None:
+            return [(filters.start, filters.end)], []
+        version = self.data_version()
+        stored = self._memo(f"store-{name}", (filters, whole, keys), lambda: read(version, whole))
+        if stored is None:  # the store is catching up: the operational database answers meanwhile
+            return [(filters.start, filters.end)], []
+        return edges, [stored]
+
     def _ids(self, builder: Callable[[], Select], codes: tuple[str, ...]) -> list[int]:
         table = self.fetch(builder)
         return [int(i) for i in table.loc[table.code.isin(codes), "id"]]
 
-    def _memo(self, function: Callable, args: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    def _memo(self, function, args: tuple, compute: Callable[[], pd.DataFrame | None]):
         key = self._key(function, args, self.data_version())
-        cached = self.cache.get(key)
+        cached = self._cache_get(key)
         if cached is not None:
             return cached
         result = compute()
-        self.cache.set(key, result)
+        if result is not None:
+            self._cache_set(key, result)
         return result
 
     def data_version(self) -> str:
-        """The data version, probed at most once every `probe_seconds`."""
-        entry = self.cache.get(VERSION_KEY)
+        """The data version, probed at most once every `probe_seconds`; each probe nudges the store."""
+        entry = self._cache_get(self._version_key)
         now = self.clock()
         if entry is not None and now - entry[0] < self.probe_seconds:
             return entry[1]
-        row = self.database.frame(select_data_version()).iloc[0]
-        version = f"{row.iloc[0]}|{row.iloc[1]}"
-        if self.store is not None and (entry is None or entry[1] != version):
-            self.store.sync()
-        self.cache.set(VERSION_KEY, (now, version))
+        version = probe_version(self.database)
+        if self.store is not None:
+            self.store.request_sync(version)
+        self._cache_set(self._version_key, (now, version))
         return version
 
-    @staticmethod
-    def _key(builder: Callable, args: tuple, version: str) -> str:
-        parts = repr((builder.__module__, builder.__qualname__, [_plain(a) for a in args], version))
+    @property
+    def _version_key(self) -> str:
+        return f"data-version:{self.identity}"
+
+    def _key(self, function, args: tuple, version: str) -> str:
+        name = function if isinstance(function, str) else f"{function.__module__}.{function.__qualname__}"
+        parts = repr((self.identity, name, [_plain(a) for a in args], version))
         return "q:" + hashlib.sha256(parts.encode()).hexdigest()
+
+    def _cache_get(self, key: str):
+        try:
+            return self.cache.get(key)
+        except Exception:  # noqa: BLE001 - a broken cache must not break a page
+            log.warning("cache unavailable; computing without it", exc_info=True)
+            return None
+
+    def _cache_set(self, key: str, value) -> None:
+        try:
+            self.cache.set(key, value)
+        except Exception:  # noqa: BLE001 - a broken cache must not break a page
+            log.warning("cache unavailable; result not kept", exc_info=True)
 
 
 def _plain(value):

@@ -7,6 +7,7 @@ database surface as `DatabaseUnavailable`, which pages and exports turn into a c
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 from sqlalchemy import Engine, Executable, create_engine
@@ -22,7 +23,7 @@ def readonly_engine(url: str) -> Engine:
     """An engine that cannot write to the database at `url`."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        path = Path(parsed.database or "").resolve()
+        path = quote(str(Path(parsed.database or "").resolve()))  # '#' or '?' in a path must not end the URI
         return create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", pool_pre_ping=False)
     return create_engine(parsed, pool_pre_ping=True,
                          connect_args={"options": "-c default_transaction_read_only=on", "connect_timeout": 5})

@@ -33,3 +33,8 @@ def page(page_name: str, part: str) -> str:
 def kpi_card(page_name: str, metric: str) -> str:
     """The id of a figure card (its tooltip targets it)."""
     return f"{page_name}-kpi-{metric}"
+
+
+# The overview's trend charts: (part of the page id, title key).
+OVERVIEW_TREND_CHARTS = (("trend-outcomes", "chart-outcomes"), ("trend-answer-rate", "chart-answer-rate"),
+                         ("trend-rolling", "chart-rolling"), ("trend-year-on-year", "chart-year-on-year"))

@@ -26,15 +26,21 @@ def ensure_demo_database(settings: Settings) -> None:
 
 def prepare_aggregates(settings: Settings) -> None:
     """Build or refresh the aggregate store once, before the workers start, so no first visitor waits for it."""
+    from dashboard.data import probe_version
     from dashboard.db import Database, DatabaseUnavailable
     from dashboard.store import AggregateStore, store_path
 
     url = settings.effective_database_url
     database = Database(url)
     try:
-        AggregateStore(store_path(settings.cache_dir, url), database).sync()
+        store = AggregateStore(store_path(settings.store_dir, url), database)
+        store.sync(probe_version(database))
+        store.dispose()
     except DatabaseUnavailable as error:
         print(f"The database cannot be read yet ({error}); the dashboard will say so and retry.", flush=True)
+    except OSError as error:
+        raise ValueError(f"cannot keep the aggregate store in {settings.store_dir}: {error.strerror or error}") \
+            from error
     finally:
         database.dispose()
 

@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError
 
 DEFAULT_DEMO_PATH = Path("var") / "demo.sqlite"
 DEFAULT_CACHE_DIR = Path("var") / "cache"
+DEFAULT_STORE_DIR = Path("var") / "store"  # never the cache's folder: a file cache trims what it finds there
 CACHE_SCHEMES = ("redis", "rediss", "simple", "filesystem", "null")
 
 
@@ -33,6 +34,7 @@ class Settings:
     now: datetime | None = None
     demo_path: Path = DEFAULT_DEMO_PATH
     cache_dir: Path = DEFAULT_CACHE_DIR
+    store_dir: Path = DEFAULT_STORE_DIR
 
     @property
     def uses_demo_database(self) -> bool:
@@ -53,7 +55,8 @@ class Settings:
 
 
 def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:
-    """Read STV_DATABASE_URL, STV_CACHE_URL and STV_NOW (and STV_DEMO_PATH) from the environment and `.env`."""
+    """Read STV_DATABASE_URL, STV_CACHE_URL and STV_NOW (and STV_DEMO_PATH, STV_STORE_DIR) from the environment
+    and `.env`."""
     values = dict(read_dotenv(dotenv)) if dotenv is not None else {}
     values.update(os.environ if environ is None else environ)
     settings = Settings(
@@ -63,6 +66,8 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
     )
     if values.get("STV_DEMO_PATH"):
         settings = settings.with_overrides(demo_path=Path(values["STV_DEMO_PATH"]))
+    if values.get("STV_STORE_DIR"):
+        settings = settings.with_overrides(store_dir=Path(values["STV_STORE_DIR"]))
     return settings
 
 

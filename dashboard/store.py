@@ -1,20 +1,28 @@
-"""The dashboard's own aggregate store: exact monthly counts in a SQLite file beside the cache.
+"""The dashboard's own aggregate store: exact monthly counts in a SQLite file of its own (never the cache's folder).
 
-Counts per Brussels month x region x sector x language x modality x service x interpreter kind x status are
-far fewer rows than requests, so long periods (the board's trends since 2019) answer in milliseconds. The store
-is refreshed incrementally: only the months whose requests changed since the last watermark (`updated_at`) are
-recomputed, and everything is rebuilt when the organisations' regions and sectors or the interpreters' kinds
-change. Partial months at the edges of a period are read from the operational database, so figures stay exact
-to the day. The operational database is only read.
+Counts per Brussels month x region x sector x language x modality x service x interpreter kind x status, two
+narrow rollups of them, and who was active each month, answer long periods in milliseconds. Partial months at
+the edges of a period are read from the operational database, so figures stay exact to the day.
+
+Correctness does not depend on timing: the store records the data version it was synced to, and readers use it
+only when that is the version they are answering for; otherwise they compute from the operational database.
+Syncing runs in a background thread (one refresher at a time across workers, by a file lock), so no request
+waits for it. A sync recomputes the months whose requests changed since the last watermark (minus a margin for
+late commits); a full rebuild runs when the store is new or empty, when the organisations' regions and sectors or
+the interpreters' kinds changed, and at least every `REBUILD_SECONDS`, which also heals what `updated_at` cannot
+show (deleted requests, corrected request dates).
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -28,60 +36,111 @@ from queries.rollup import (
     ROLLUPS,
     monthly_active,
     monthly_counts,
+    narrow_rollup_inserts,
     select_activity,
     select_changed_months,
-    select_narrow_rollups,
-    select_stored_active,
     select_dimensions,
     select_rollup,
+    select_stored_active,
     select_stored_counts,
     store_metadata,
     store_state,
 )
 
+log = logging.getLogger(__name__)
+WATERMARK_MARGIN = timedelta(minutes=15)  # a change committed late may carry an older updated_at
+REBUILD_SECONDS = 3600
+
 
 class AggregateStore:
-    """Monthly counts derived from one operational database, kept in step with it by `sync`."""
+    """Monthly counts derived from one operational database."""
 
-    def __init__(self, path: Path, source: Database):
+    def __init__(self, path: Path, source: Database, background: bool = True):
         self.path = path
         self.source = source
+        self.background = background
         path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = create_engine(f"sqlite:///{path}")
         event.listen(self.engine, "connect", _sqlite_pragmas)
         store_metadata.create_all(self.engine)
+        self._wanted: str | None = None
+        self._wake = threading.Event()
+        self._worker: threading.Thread | None = None
+        self._synced = threading.Condition()
 
-    def sync(self) -> None:
-        """Bring the store up to date: rebuild when new or when dimensions changed, else the changed months."""
-        with self._exclusive():
-            state = self._state()
-            mark = self.source.frame(select(func.max(requests.c.updated_at))).iloc[0, 0]
-            dimensions = self._fingerprint()
-            if state.get("dimensions") != dimensions or "watermark" not in state:
-                self._replace(self.source.frame(select_rollup()), self.source.frame(select_activity()), months=None)
-            elif state["watermark"]:
-                since = datetime.fromisoformat(state["watermark"])
-                for month in self.source.frame(select_changed_months(since)).month:
-                    first = date.fromisoformat(month + "-01")
-                    bounds = utc_bounds(first, month_end(first))
-                    self._replace(self.source.frame(select_rollup(*bounds)), self.source.frame(select_activity(*bounds)),
-                                  months=[month])
-            self._write_state(watermark=_iso(mark), dimensions=dimensions)
+    # --- reading --------------------------------------------------------------------------------------------
 
-    def counts(self, filters: Filters, first_month: str, last_month: str, keys: Sequence[str],
-               region_ids: Sequence[int], language_ids: Sequence[int]) -> pd.DataFrame:
-        """Requests per status (and keys) for whole months, from the store."""
-        statement = select_stored_counts(filters, first_month, last_month, keys, region_ids, language_ids)
-        with self.engine.connect() as conn:
+    def counts(self, version: str, filters: Filters, first_month: str, last_month: str, keys: Sequence[str],
+               region_ids: Sequence[int], language_ids: Sequence[int]) -> pd.DataFrame | None:
+        """Requests per status (and keys) for whole months; None unless the store holds data `version`."""
+        return self._read(version, select_stored_counts(filters, first_month, last_month, keys, region_ids,
+                                                        language_ids))
+
+    def active(self, version: str, filters: Filters, first_month: str, last_month: str, keys: Sequence[str],
+               language_ids: Sequence[int]) -> pd.DataFrame | None:
+        """Distinct active interpreter ids (and keys) in whole months; None unless the store holds `version`."""
+        return self._read(version, select_stored_active(filters, first_month, last_month, keys, language_ids))
+
+    def _read(self, version: str, statement) -> pd.DataFrame | None:
+        with self.engine.connect() as conn, conn.begin():  # one snapshot: the state and the counts agree
+            synced = conn.execute(select(store_state.c.value).where(store_state.c.key == "version")).scalar()
+            if synced != version:
+                return None
             result = conn.execute(statement)
             return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
-    def active(self, filters: Filters, first_month: str, last_month: str, keys: Sequence[str],
-               language_ids: Sequence[int]) -> pd.DataFrame:
-        """Distinct active interpreter ids (and keys) in whole months, from the store."""
-        with self.engine.connect() as conn:
-            result = conn.execute(select_stored_active(filters, first_month, last_month, keys, language_ids))
-            return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    # --- syncing ----------------------------------------------------------------------------------------------
+
+    def request_sync(self, version: str) -> None:
+        """Ask the background refresher to bring the store to data `version` (returns at once; without a
+        background thread, syncs before returning)."""
+        if not self.background:
+            self.sync(version)
+            return
+        self._wanted = version
+        if self._worker is None or not self._worker.is_alive():
+            self._worker = threading.Thread(target=self._run, name="aggregate-store", daemon=True)
+            self._worker.start()
+        self._wake.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            try:
+                self.sync(self._wanted)
+            except Exception:  # noqa: BLE001 - logged; readers fall back to the operational database
+                log.exception("aggregate store sync failed; figures come from the operational database meanwhile")
+
+    def sync(self, version: str | None = None) -> None:
+        """Bring the store up to date (blocking); `version` is the data version it then holds."""
+        with self._exclusive():
+            state = self._state()
+            if version is not None and state.get("version") == version:
+                return
+            mark = self.source.frame(select(func.max(requests.c.updated_at))).iloc[0, 0]
+            dimensions = self._fingerprint()
+            state.setdefault("rebuilt_at", state.get("rebuilt_at") or "0")
+            stale = time.time() - float(state["rebuilt_at"]) > REBUILD_SECONDS
+            if stale or not state.get("watermark") or state.get("dimensions") != dimensions:
+                self._replace(self.source.frame(select_rollup()), self.source.frame(select_activity()), None)
+                state["rebuilt_at"] = str(time.time())
+            else:
+                since = datetime.fromisoformat(state["watermark"]) - WATERMARK_MARGIN
+                for month in self.source.frame(select_changed_months(since)).month:
+                    first = date.fromisoformat(month + "-01")
+                    bounds = utc_bounds(first, month_end(first))
+                    self._replace(self.source.frame(select_rollup(*bounds)),
+                                  self.source.frame(select_activity(*bounds)), [month])
+            self._write_state(version=version or "", watermark=_iso(mark), dimensions=dimensions,
+                              rebuilt_at=state["rebuilt_at"])
+        with self._synced:
+            self._synced.notify_all()
+
+    def wait_for(self, version: str, timeout: float) -> bool:
+        """Wait until the store holds data `version` (or `timeout` seconds pass); whether it does."""
+        with self._synced:
+            return self._synced.wait_for(lambda: self._state().get("version") == version, timeout)
 
     def _replace(self, rows: pd.DataFrame, active: pd.DataFrame, months: list[str] | None) -> None:
         """Put `rows` and `active` in place of `months` (None: everything), and derive the narrow rollups."""
@@ -91,7 +150,7 @@ class AggregateStore:
             for table, frame in ((monthly_counts, rows), (monthly_active, active)):
                 if not frame.empty:
                     conn.execute(insert(table), frame.astype(object).where(frame.notna(), None).to_dict("records"))
-            for statement in select_narrow_rollups(months):
+            for statement in narrow_rollup_inserts(months):
                 conn.execute(statement)
 
     def _fingerprint(self) -> str:
@@ -119,6 +178,9 @@ class AggregateStore:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
+    def dispose(self) -> None:
+        self.engine.dispose()
+
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA journal_mode=WAL")
@@ -133,6 +195,11 @@ def _iso(moment) -> str:
     return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
 
 
-def store_path(cache_dir: Path, database_url: str) -> Path:
-    """Where the store of a database lives: one file per database URL under the cache folder."""
-    return cache_dir / f"aggregates-{hashlib.sha256(database_url.encode()).hexdigest()[:12]}.sqlite"
+def store_path(store_dir: Path, database_url: str) -> Path:
+    """Where the store of a database lives: one file per database URL in the store folder."""
+    return store_dir / f"aggregates-{database_key(database_url)}.sqlite"
+
+
+def database_key(database_url: str) -> str:
+    """A short identity of a database URL, for file names and cache keys."""
+    return hashlib.sha256(database_url.encode()).hexdigest()[:12]

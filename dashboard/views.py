@@ -72,3 +72,13 @@ def annual_report(data: DataAccess, filters: Filters) -> pd.DataFrame:
     table["total"] = table.sum(axis=1)
     table.index.name = "figure"
     return table.reset_index().astype({c: "int64" for c in (*modalities, "total")})
+
+
+def monthly_trend(data: DataAccess, filters: Filters) -> pd.DataFrame:
+    """Per month (all modalities together): requests, answered, completed, answer rate, rolling 12-month
+    requests (empty until twelve months are in) and the same month a year earlier."""
+    table = monthly(data, filters).groupby("month", as_index=False)[["requests", *MONTHLY_BUCKETS]].sum()
+    table["answer_rate"] = [ratio(a, r - p) for a, r, p in zip(table.answered, table.requests, table.in_progress)]
+    table["rolling_12_months"] = table.requests.rolling(12).sum()
+    table["year_before"] = table.requests.shift(12)
+    return table

@@ -40,3 +40,77 @@ def figure_monthly_requests(table: pd.DataFrame, lang: str) -> go.Figure:
     figure.update_layout(barmode="stack", **base_layout(lang, t("axis-requests", lang), t("axis-month", lang)))
     figure.update_xaxes(dtick="M1" if table.month.nunique() <= 14 else None, tickformat="%b %Y")
     return figure
+
+
+SERIES_COLOURS = {"requests": "#000000", "answered": "#0072B2", "completed": "#009E73", "rolling_12_months": "#0072B2",
+                  "answer_rate": "#0072B2"}
+SERIES_DASHES = {"requests": "solid", "answered": "dash", "completed": "dot"}
+
+
+def add_events(figure: go.Figure, events, lang: str, first: str, last: str) -> go.Figure:
+    """Dotted vertical lines with a label for the events between months `first` and `last` ('YYYY-MM')."""
+    shown = [event for event in events if first <= f"{event.day:%Y-%m}" <= last]
+    for index, event in enumerate(shown):
+        figure.add_shape(type="line", x0=event.day, x1=event.day, yref="paper", y0=0, y1=1,
+                         line={"color": "#555555", "dash": "dot", "width": 1})
+        figure.add_annotation(x=event.day, yref="paper", y=1 - 0.09 * (index % 3), text=event.label(lang),
+                              showarrow=False, xanchor="left", yanchor="top", font={"size": 10, "color": "#333333"},
+                              bgcolor="rgba(255,255,255,0.85)")  # staggered, so that close events stay readable
+    return figure
+
+
+def _months(table: pd.DataFrame) -> pd.Series:
+    return pd.to_datetime(table.month + "-01")
+
+
+def figure_outcome_trend(trend: pd.DataFrame, lang: str, events) -> go.Figure:
+    """Requests, answered and completed per month, with events."""
+    figure = go.Figure()
+    for series in ("requests", "answered", "completed"):
+        figure.add_scatter(x=_months(trend), y=trend[series], mode="lines", name=t(f"metric-{series}", lang),
+                           line={"color": SERIES_COLOURS[series], "dash": SERIES_DASHES[series]})
+    figure.update_layout(**base_layout(lang, t("axis-requests", lang), t("axis-month", lang)))
+    return add_events(figure, events, lang, trend.month.min(), trend.month.max())
+
+
+def figure_answer_rate(trend: pd.DataFrame, lang: str, events, target=None) -> go.Figure:
+    """The monthly answer rate, with its target as a dashed line."""
+    figure = go.Figure()
+    figure.add_scatter(x=_months(trend), y=trend.answer_rate, mode="lines", name=t("metric-answer_rate", lang),
+                       line={"color": SERIES_COLOURS["answer_rate"]}, connectgaps=False)
+    if target is not None:
+        figure.add_hline(y=target.value, line={"color": "#D55E00", "dash": "dash", "width": 1})
+        figure.add_annotation(xref="paper", x=1, y=target.value, yanchor="bottom", xanchor="right", showarrow=False,
+                              text=t(f"target-{target.direction}", lang, value=f"{target.value:.0%}"),
+                              font={"size": 11, "color": "#D55E00"})
+    layout = base_layout(lang, t("axis-answer-rate", lang), t("axis-month", lang))
+    layout["yaxis"].update(tickformat=".0%", rangemode="normal", range=[0, 1])
+    figure.update_layout(**layout)
+    return add_events(figure, events, lang, trend.month.min(), trend.month.max())
+
+
+def figure_rolling(trend: pd.DataFrame, lang: str, events) -> go.Figure:
+    """Requests over the last twelve months, month by month (smooths seasons away)."""
+    figure = go.Figure()
+    figure.add_scatter(x=_months(trend), y=trend.rolling_12_months, mode="lines",
+                       name=t("rolling-12-months", lang), line={"color": SERIES_COLOURS["rolling_12_months"]})
+    figure.update_layout(**base_layout(lang, t("axis-requests-12m", lang), t("axis-month", lang)))
+    return add_events(figure, events, lang, trend.month.min(), trend.month.max())
+
+
+def figure_year_on_year(trend: pd.DataFrame, lang: str) -> go.Figure:
+    """Requests per calendar month, one line per year, so that years can be laid side by side."""
+    from dashboard.i18n import MONTHS
+
+    figure = go.Figure()
+    years = sorted({m[:4] for m in trend.month})
+    palette = ["#999999", "#56B4E9", "#E69F00", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
+    for index, year in enumerate(years):
+        rows = trend[trend.month.str.startswith(year)]
+        newest = index == len(years) - 1
+        figure.add_scatter(x=[MONTHS[lang][int(m[5:]) - 1] for m in rows.month], y=rows.requests, mode="lines+markers",
+                           name=year, line={"color": palette[index % len(palette)], "width": 3 if newest else 1.5})
+    layout = base_layout(lang, t("axis-requests", lang), t("axis-calendar-month", lang))
+    layout["hovermode"] = "closest"
+    figure.update_layout(**layout)
+    return figure

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
@@ -25,8 +26,17 @@ def layout(**query) -> html.Div:
             dcc.Graph(id=ids.page(NAME, "trend"), config={"locale": lang, "displaylogo": False},
                       style={"height": "420px"}),
         ]), type="default"),
+        html.H2(t("overview-trends-title", lang), className="h4 mt-4 mb-0"),
+        html.P(t("overview-trends-lead", lang), className="text-muted small"),
+        dbc.Row([dbc.Col(_chart(part, t(title, lang), lang), lg=6, className="mb-3") for part, title in ids.OVERVIEW_TREND_CHARTS]),
     ])
     return page_frame(NAME, query, "overview-title", "overview-lead", body)
+
+
+def _chart(part: str, title: str, lang: str) -> html.Div:
+    return html.Div([html.H3(title, className="h6"),
+                     dcc.Loading(dcc.Graph(id=ids.page(NAME, part), config={"locale": lang, "displaylogo": False},
+                                           style={"height": "340px"}), type="default")])
 
 
 dash.register_page(__name__, path="/", name="Overview", order=0, nav_key="nav-overview", layout=layout)

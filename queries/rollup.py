@@ -49,7 +49,7 @@ def rollup_for(filters: Filters, keys: Sequence[str]) -> Table:
     return next(table for table in ROLLUPS if needed <= set(table.c.keys()))
 
 
-def select_narrow_rollups(months: Sequence[str] | None) -> list:
+def narrow_rollup_inserts(months: Sequence[str] | None) -> list:
     """INSERT … SELECT statements that fill the narrow rollups from the full one (for `months`, or all)."""
     statements = []
     for table in ROLLUPS[:-1]:

@@ -16,6 +16,7 @@ from dashboard.data import DataAccess
 from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.settings import Settings
+from tests.services import free_port
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 
@@ -90,6 +91,30 @@ def test_cache_is_shared_between_app_instances(copy_url, tmp_path, request, back
     executed = _counting(database)
     second = DataAccess(database, Cache(Flask("b"), config=config), clock=Clock())
     assert views.kpis(second, YEAR_2022) == expected and executed == []
+    for access in (first, second):
+        if backend == "redis":
+            access.cache.cache._write_client.close()
+
+
+def test_two_databases_never_share_entries(fixture_sqlite, copy_url, tmp_path):
+    """One cache for two databases (say staging and production): each gets its own figures."""
+    config = cache_config(Settings(cache_dir=tmp_path / "shared-cache"))
+    writer = create_engine(copy_url)
+    with writer.begin() as conn:
+        conn.execute(text("UPDATE requests SET status = 'completed', updated_at = '2026-11-23 10:00:00' "
+                          "WHERE id = 12"))
+    writer.dispose()
+    original = DataAccess(Database(fixture_sqlite), Cache(Flask("a"), config=config), clock=Clock())
+    changed = DataAccess(Database(copy_url), Cache(Flask("b"), config=config), clock=Clock())
+    assert views.kpis(original, YEAR_2022)["completed"] == 4
+    assert views.kpis(changed, YEAR_2022)["completed"] == 5
+
+
+def test_a_broken_cache_is_skipped(copy_url):
+    """Redis down: figures are computed without the cache rather than failing."""
+    config = cache_config(Settings(cache_url=f"redis://127.0.0.1:{free_port()}/0"))
+    data = DataAccess(Database(copy_url), Cache(Flask("a"), config=config), clock=Clock())
+    assert views.kpis(data, YEAR_2022)["requests"] == 13
 
 
 def test_now_setting_is_utc():

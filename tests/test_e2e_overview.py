@@ -283,3 +283,21 @@ def test_csv_download_carries_the_page_filters(browser_page, expected_figures):
     assert values["requests"] == str(figures["requests"])
     assert float(values["answer_rate"]) == pytest.approx(figures["answer_rate"], abs=1e-6)
     browser_page.assert_no_errors()
+
+
+# --- the board's view: comparisons, the annual-report table, trends with events ----------------------------------
+
+
+def test_board_view_shows_comparisons_table_and_annotated_trends(browser_page, expected_figures):
+    figures = expected_figures(SLICE_ANT_2022)
+    page = open_ant_2022(browser_page, figures)
+    answer_card = page.locator("#overview-kpi-answer_rate")
+    expect()(answer_card).to_contain_text("t.o.v. vorige periode")
+    expect()(answer_card).to_contain_text("Doel: minstens 85,0 %")
+    table = page.locator(".annual-report")
+    expect()(table.locator("tbody tr").first).to_contain_text(format_count(figures["requests"], "nl"))
+    outcomes = page.locator("#overview-trend-outcomes")
+    for label in ("Lockdown", "Videotolken in het vaste aanbod", "Oorlog in Oekraïne"):
+        expect()(outcomes.locator(".annotation-text", has_text=label)).to_have_count(1)
+    expect()(page.locator("#overview-trend-year-on-year .legendtext", has_text="2019")).to_have_count(1)
+    browser_page.assert_no_errors()
