@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import dash
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Input, Output, State, ctx, no_update
 
 from dashboard import codes, ids
@@ -115,11 +116,9 @@ def preset_of(filters: Filters, today: date) -> str:
 def preset_options(context: Context, lang: str) -> list[dict]:
     """Quick period choices: recent periods, then every year with data."""
     options = [{"label": t(f"preset-{p}", lang), "value": p} for p in QUICK_PRESETS]
-    first, last = context.data.fetch(select_period_bounds).iloc[0]
+    first = context.data.fetch(select_period_bounds).iloc[0, 0]
     today = brussels_today(context.settings.current_time())
-    first_year = first.year if first is not None and hasattr(first, "year") else today.year
-    if isinstance(first, str):
-        first_year = int(first[:4])
+    first_year = today.year if first is None or pd.isna(first) else pd.Timestamp(first).year
     options += [{"label": t("preset-year", lang, year=y), "value": f"year-{y}"}
                 for y in range(today.year, first_year - 1, -1)]
     return options + [{"label": t("preset-custom", lang), "value": "custom", "disabled": True}]
