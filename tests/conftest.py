@@ -98,3 +98,18 @@ def redis_url():
         yield server.start()
     finally:
         server.stop()
+
+
+class Clock:
+    """Time that moves only when a test says so (for the data-version probe)."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()

@@ -16,19 +16,11 @@ from dashboard.data import DataAccess
 from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.settings import Settings
+from tests.conftest import Clock
 from tests.services import free_port
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 
-
-class Clock:
-    """Time that moves only when the test says so."""
-
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture

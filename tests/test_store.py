@@ -17,6 +17,7 @@ from dashboard.data import DataAccess, probe_version
 from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.store import AggregateStore
+from tests.conftest import Clock
 
 PERIODS = [(date(2022, 1, 1), date(2022, 12, 31)), (date(2021, 12, 15), date(2022, 4, 10)),
            (date(2022, 3, 31), date(2022, 4, 1)), (date(2019, 1, 1), date(2026, 12, 31))]
@@ -24,13 +25,6 @@ SLICES = [{}, {"region": ("ANT",)}, {"language": ("ar", "uk")}, {"modality": ("p
           {"kind": ("certified",)}, {"service": ("taalhulp",)}, {"language": ("zz",)}]
 YEAR = Filters(date(2022, 1, 1), date(2022, 12, 31))
 
-
-class Clock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture
