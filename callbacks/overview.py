@@ -20,7 +20,14 @@ from layouts._charts import (
     figure_rolling,
     figure_year_on_year,
 )
-from layouts._components import download_links, empty_state, figure_card, table_annual_report
+from layouts._components import (
+    download_links,
+    empty_state,
+    figure_card,
+    list_movers,
+    table_annual_report,
+    table_top_languages,
+)
 from queries.reference import select_period_bounds
 
 NAME = "overview"
@@ -55,6 +62,18 @@ def register(app: dash.Dash, context: Context) -> None:
             return downloads, cards, annual, figure_monthly_requests(table, lang), {"height": "420px"}, None
 
         return render_page(context, search, build, failed=(None, None, None, no_update, {"display": "none"}, None))
+
+    @app.callback(output=[Output(ids.page(NAME, "top-languages"), "children"), Output(ids.page(NAME, "movers"), "children")],
+                  inputs=[Input(ids.page(NAME, "query"), "data")])
+    def render_languages(search):
+        """The busiest languages of the period and the largest movers against a year earlier."""
+        def build(parsed: ParsedQuery):
+            movers = views.language_movers(context.data, parsed.filters, parsed.lang)
+            if movers.requests.sum() == 0:
+                return empty_state(parsed.lang), None
+            return table_top_languages(movers, parsed.lang), list_movers(movers, parsed.lang)
+
+        return render_page(context, search, build, failed=(None, None))[1:]
 
     @app.callback(output=[Output(ids.page(NAME, part), "figure") for part, _ in ids.OVERVIEW_TREND_CHARTS],
                   inputs=[Input(ids.page(NAME, "query"), "data")])

@@ -69,6 +69,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview-annual-title": ("Aanvragen en uitkomst per soort dienst (zoals in het jaarverslag)",
                               "Requests and outcome by modality (as in the annual report)"),
     "total": ("Totaal", "Total"),
+    "share": ("Aandeel", "Share"),
+    "overview-languages-title": ("Talen: de drukste en de grootste verschuivingen",
+                                 "Languages: the busiest and the largest movers"),
+    "overview-languages-lead": ("Aandeel in alle aanvragen van de periode; verschuiving t.o.v. dezelfde periode een "
+                                "jaar eerder.", "Share of all requests in the period; change against the same "
+                                "period a year earlier."),
+    "movers-up": ("Meer aanvragen dan een jaar eerder", "More requests than a year earlier"),
+    "movers-down": ("Minder aanvragen dan een jaar eerder", "Fewer requests than a year earlier"),
     "overview-trends-title": ("Trends sinds 2019", "Trends since 2019"),
     "overview-trends-lead": ("Met dezelfde filters, over de hele geschiedenis tot en met de laatste volledige maand; "
                              "de gekozen periode geldt hier niet.",

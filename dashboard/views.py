@@ -8,7 +8,7 @@ from dashboard import codes
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts, compute_kpis, ratio
-from dashboard.periods import months_between
+from dashboard.periods import months_between, year_earlier
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
 from queries.reference import select_languages
 
@@ -82,3 +82,21 @@ def monthly_trend(data: DataAccess, filters: Filters) -> pd.DataFrame:
     table["rolling_12_months"] = table.requests.rolling(12).sum()
     table["year_before"] = table.requests.shift(12)
     return table
+
+
+def language_movers(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
+    """Per language: requests now and in the same period a year earlier, share of all requests now, and the
+    change (count and relative; relative empty where there was nothing a year earlier). Busiest first."""
+    now = languages(data, filters, lang)[["language_code", "language", "requests"]]
+    before = languages(data, filters.with_period(*year_earlier(filters.start, filters.end)), lang)
+    table = now.merge(before[["language_code", "requests"]].rename(columns={"requests": "requests_year_before"}),
+                      on="language_code", how="outer")
+    table["language"] = table.language.fillna(table.language_code)
+    table[["requests", "requests_year_before"]] = table[["requests", "requests_year_before"]].fillna(0).astype(
+        "int64")
+    total = int(table.requests.sum())
+    table["share"] = [ratio(n, total) for n in table.requests]
+    table["change"] = table.requests - table.requests_year_before
+    table["relative_change"] = [ratio(c, b) for c, b in zip(table.change, table.requests_year_before)]
+    return table.sort_values(["requests", "language_code"], ascending=[False, True], kind="stable").reset_index(
+        drop=True)

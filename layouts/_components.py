@@ -85,3 +85,27 @@ def table_annual_report(table, lang: str) -> dbc.Table:
                     + [html.Td(format_count(row[c], lang), className="text-end") for c in (*modalities, "total")])
             for _, row in table.iterrows()]
     return dbc.Table([header, html.Tbody(rows)], bordered=False, hover=True, size="sm", className="annual-report")
+
+
+def table_top_languages(movers, lang: str, limit: int = 10) -> dbc.Table:
+    """The busiest languages: requests, share of all requests, and the change against a year earlier."""
+    header = html.Thead(html.Tr([html.Th(t("language", lang)), html.Th(t("metric-requests", lang), className="text-end"),
+                                 html.Th(t("share", lang), className="text-end"),
+                                 html.Th(t("vs-year", lang), className="text-end")]))
+    rows = [html.Tr([html.Td(row.language), html.Td(format_count(row.requests, lang), className="text-end"),
+                     html.Td(format_rate(row.share, lang), className="text-end"),
+                     html.Td(format_change(row.requests, row.requests_year_before, False, lang), className="text-end")])
+            for row in movers.head(limit).itertuples()]
+    return dbc.Table([header, html.Tbody(rows)], size="sm", hover=True, className="top-languages")
+
+
+def list_movers(movers, lang: str, count: int = 3) -> html.Div:
+    """The languages whose requests rose and fell most against a year earlier (in requests)."""
+    def items(rows):
+        return html.Ul([html.Li(f"{row.language}: {'+' if row.change > 0 else ''}{format_count(row.change, lang)} "
+                                f"({format_change(row.requests, row.requests_year_before, False, lang)})")
+                        for row in rows.itertuples()], className="mb-2")
+    rising = movers[movers.change > 0].nlargest(count, "change")
+    falling = movers[movers.change < 0].nsmallest(count, "change")
+    return html.Div([html.H3(t("movers-up", lang), className="h6"), items(rising),
+                     html.H3(t("movers-down", lang), className="h6"), items(falling)], className="movers")

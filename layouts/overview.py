@@ -20,6 +20,10 @@ def layout(**query) -> html.Div:
         dcc.Loading(html.Div(id=ids.page(NAME, "cards"), className="row"), type="default"),
         html.H2(t("overview-annual-title", lang), className="h5 mt-3"),
         dcc.Loading(html.Div(id=ids.page(NAME, "annual"), className="table-responsive"), type="default"),
+        html.H2(t("overview-languages-title", lang), className="h5 mt-3 mb-0"),
+        html.P(t("overview-languages-lead", lang), className="text-muted small"),
+        dcc.Loading(dbc.Row([dbc.Col(id=ids.page(NAME, "top-languages"), lg=7),
+                             dbc.Col(id=ids.page(NAME, "movers"), lg=5)]), type="default"),
         html.H2(t("overview-trend-title", lang), className="h5 mt-3"),
         dcc.Loading(html.Div([
             html.Div(id=ids.page(NAME, "trend-empty")),

@@ -187,3 +187,13 @@ def test_changes_against_previous_period_and_a_year_earlier(data):
     assert "Doel: minstens 85,0 %" in card and "✗ niet gehaald" in card
     requests_card = _texts(figure_card("t", "requests", 5, "en", 3, 0))
     assert "▲ 66.7 % vs previous period" in requests_card and "– vs a year earlier" in requests_card
+
+
+def test_language_movers(data):
+    q2 = Filters(date(2023, 1, 1), date(2023, 12, 31))  # 2023: r9 (ar, 1 Jan) and r14 (ti); 2022 as above
+    table = views.language_movers(data, q2, "en").set_index("language_code")
+    assert table.loc["ar"].requests == 1 and table.loc["ar"].requests_year_before == 9
+    assert table.loc["ar"].change == -8 and table.loc["ar"].relative_change == pytest.approx(-8 / 9)
+    assert table.loc["ti"].share == 0.5 and table.loc["uk"].requests == 0 and table.loc["uk"].share == 0.0
+    empty = views.language_movers(data, Filters(date(2030, 1, 1), date(2030, 12, 31)))
+    assert empty.empty
