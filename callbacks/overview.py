@@ -15,6 +15,8 @@ from dashboard.filters import ParsedQuery
 from dashboard.periods import brussels_today, month_start, previous_period, year_earlier
 from layouts._charts import (
     figure_answer_rate,
+    figure_kind_mix,
+    figure_language_lines,
     figure_monthly_requests,
     figure_outcome_trend,
     figure_rolling,
@@ -28,7 +30,7 @@ from layouts._components import (
     table_annual_report,
     table_top_languages,
 )
-from queries.reference import select_period_bounds
+from queries.reference import select_languages, select_period_bounds
 
 NAME = "overview"
 CARD_METRICS = ("requests", "answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "no_show_client_rate",
@@ -75,6 +77,20 @@ def register(app: dash.Dash, context: Context) -> None:
 
         return render_page(context, search, build, failed=(None, None))[1:]
 
+    @app.callback(output=[Output(ids.page(NAME, part), "figure") for part, _ in ids.OVERVIEW_UKRAINE_CHARTS],
+                  inputs=[Input(ids.page(NAME, "query"), "data")])
+    def render_ukraine(search):
+        """Ukraine-related languages from January 2022 to the last complete month, and who served them."""
+        def build(parsed: ParsedQuery):
+            lang = parsed.lang
+            period = parsed.filters.with_period(date(2022, 1, 1), last_complete_month_end(context))
+            by_month, by_kind = views.ukraine(context.data, period)
+            names = language_names(context, lang)
+            return (figure_language_lines(by_month, names, lang, context.events),
+                    figure_kind_mix(by_kind, names, lang))
+
+        return render_page(context, search, build, failed=(no_update,) * 2)[1:]
+
     @app.callback(output=[Output(ids.page(NAME, part), "figure") for part, _ in ids.OVERVIEW_TREND_CHARTS],
                   inputs=[Input(ids.page(NAME, "query"), "data")])
     def render_trends(search):
@@ -84,12 +100,21 @@ def register(app: dash.Dash, context: Context) -> None:
             lang = parsed.lang
             first, _ = context.data.fetch(select_period_bounds).iloc[0]
             start = date(pd.Timestamp(first).year, 1, 1) if first is not None else parsed.filters.start
-            # Up to the last complete month: a month in progress would look like a drop.
-            last = month_start(brussels_today(context.settings.current_time())) - timedelta(days=1)
-            trend = views.monthly_trend(context.data, parsed.filters.with_period(start, last))
+            trend = views.monthly_trend(context.data, parsed.filters.with_period(start, last_complete_month_end(context)))
             events = context.events
             return (figure_outcome_trend(trend, lang, events),
                     figure_answer_rate(trend, lang, events, context.targets.get("answer_rate")),
                     figure_rolling(trend, lang, events), figure_year_on_year(trend, lang))
 
         return render_page(context, search, build, failed=(no_update,) * len(ids.OVERVIEW_TREND_CHARTS))[1:]
+
+
+def last_complete_month_end(context: Context) -> date:
+    """The last day of the last complete month: a month in progress would look like a drop on a trend."""
+    return month_start(brussels_today(context.settings.current_time())) - timedelta(days=1)
+
+
+def language_names(context: Context, lang: str) -> dict[str, str]:
+    """Language code -> name in the interface language."""
+    table = context.data.fetch(select_languages)
+    return dict(zip(table.code, table["name_en" if lang == "en" else "name_nl"]))

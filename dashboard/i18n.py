@@ -70,6 +70,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "Requests and outcome by modality (as in the annual report)"),
     "total": ("Totaal", "Total"),
     "share": ("Aandeel", "Share"),
+    "overview-ukraine-title": ("Oekraïne: Oekraïens, Russisch, Pools en Roemeens sinds 2022",
+                               "Ukraine: Ukrainian, Russian, Polish and Romanian since 2022"),
+    "overview-ukraine-lead": ("Met dezelfde filters behalve taal, tot en met de laatste volledige maand. Rechts: wie "
+                              "de volbrachte opdrachten deed.", "With the same filters except language, up to the "
+                              "last complete month. Right: who carried out the completed assignments."),
+    "chart-ukraine-requests": ("Aanvragen per maand", "Requests per month"),
+    "chart-ukraine-kinds": ("Volbracht door welke soort tolk", "Completed by which kind of interpreter"),
+    "axis-share-completed": ("Aandeel van de volbrachte opdrachten", "Share of completed assignments"),
     "overview-languages-title": ("Talen: de drukste en de grootste verschuivingen",
                                  "Languages: the busiest and the largest movers"),
     "overview-languages-lead": ("Aandeel in alle aanvragen van de periode; verschuiving t.o.v. dezelfde periode een "

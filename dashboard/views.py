@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from dashboard import codes
@@ -100,3 +102,27 @@ def language_movers(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.
     table["relative_change"] = [ratio(c, b) for c, b in zip(table.change, table.requests_year_before)]
     return table.sort_values(["requests", "language_code"], ascending=[False, True], kind="stable").reset_index(
         drop=True)
+
+
+UKRAINE_LANGUAGES = ("uk", "ru", "pl", "ro")  # the Ukraine-related requests of the annual report (DOMAIN §5.6)
+
+
+def ukraine(data: DataAccess, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Ukrainian, Russian, Polish and Romanian in the slice (its language filter replaced by these four):
+    requests per month and language, and completed requests per language and interpreter kind."""
+    chosen = replace(filters, language=tuple(c for c in UKRAINE_LANGUAGES if c in _known_languages(data)))
+    if not chosen.language:
+        return pd.DataFrame(columns=["month", "language_code", "requests"]), pd.DataFrame(
+            columns=["language_code", "kind", "completed"])
+    codes_by_id = data.fetch(select_languages).set_index("id").code
+    by_month = bucket_counts(data.status_counts(chosen, ("month", "language_id")), ("month", "language_id"), ())
+    by_month["language_code"] = by_month.language_id.map(codes_by_id)
+    by_kind = data.status_counts(chosen, ("language_id", "kind"))
+    by_kind = by_kind[by_kind.status == "completed"].rename(columns={"n": "completed"})
+    by_kind["language_code"] = by_kind.language_id.map(codes_by_id)
+    return (by_month[["month", "language_code", "requests"]].reset_index(drop=True),
+            by_kind[["language_code", "kind", "completed"]].reset_index(drop=True))
+
+
+def _known_languages(data: DataAccess) -> set[str]:
+    return set(data.fetch(select_languages).code)

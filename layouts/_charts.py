@@ -114,3 +114,39 @@ def figure_year_on_year(trend: pd.DataFrame, lang: str) -> go.Figure:
     layout["hovermode"] = "closest"
     figure.update_layout(**layout)
     return figure
+
+
+LANGUAGE_COLOURS = {"uk": "#0072B2", "ru": "#D55E00", "pl": "#009E73", "ro": "#CC79A7"}
+KIND_COLOURS = {"certified": "#0072B2", "sworn": "#56B4E9", "in_training": "#009E73", "crisis": "#E69F00",
+                "taalhulp": "#CC79A7", "commercial": "#999999"}
+
+
+def figure_language_lines(by_month: pd.DataFrame, names: dict[str, str], lang: str, events=()) -> go.Figure:
+    """Requests per month, one line per language code (names: code -> label)."""
+    figure = go.Figure()
+    for code, rows in by_month.groupby("language_code", sort=False):
+        figure.add_scatter(x=_months(rows), y=rows.requests, mode="lines", name=names.get(code, code),
+                           line={"color": LANGUAGE_COLOURS.get(code, "#555555")})
+    figure.update_layout(**base_layout(lang, t("axis-requests", lang), t("axis-month", lang)))
+    if not by_month.empty:
+        add_events(figure, events, lang, by_month.month.min(), by_month.month.max())
+    return figure
+
+
+def figure_kind_mix(by_kind: pd.DataFrame, names: dict[str, str], lang: str) -> go.Figure:
+    """Completed requests per language, split by the kind of interpreter who carried them out (share)."""
+    figure = go.Figure()
+    totals = by_kind.groupby("language_code").completed.sum()
+    for kind, rows in by_kind.groupby("kind", sort=False):
+        shares = rows.completed.to_numpy() / totals.loc[rows.language_code].to_numpy()
+        figure.add_bar(y=[names.get(c, c) for c in rows.language_code], x=shares, orientation="h",
+                       name=t(f"kind-{kind}", lang), marker_color=KIND_COLOURS.get(kind, "#555555"),
+                       customdata=rows.completed, hovertemplate="%{x:.1%} (%{customdata:,d})")
+    layout = base_layout(lang, "", t("axis-share-completed", lang))
+    layout["xaxis"].update(tickformat=".0%", range=[0, 1])
+    layout["yaxis"].update(tickformat=None, rangemode=None)
+    layout["hovermode"] = "closest"
+    layout["legend"] = {"orientation": "h", "y": -0.3, "x": 0}  # below: six kinds would cover the bars on top
+    layout["margin"] = {**layout["margin"], "b": 110, "l": 100}
+    figure.update_layout(barmode="stack", **layout)
+    return figure

@@ -302,4 +302,6 @@ def test_board_view_shows_comparisons_table_and_annotated_trends(browser_page, e
     expect()(page.locator("#overview-trend-year-on-year .legendtext", has_text="2019")).to_have_count(1)
     expect()(page.locator(".top-languages tbody tr")).to_have_count(10)
     expect()(page.locator(".movers")).to_contain_text("Oekraïens")  # the 2022 surge, against 2021
+    expect()(page.locator("#overview-ukraine-kinds .legendtext", has_text="Crisistolk")).to_have_count(1)
+    expect()(page.locator("#overview-ukraine-requests .legendtext", has_text="Oekraïens")).to_have_count(1)
     browser_page.assert_no_errors()

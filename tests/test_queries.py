@@ -197,3 +197,10 @@ def test_language_movers(data):
     assert table.loc["ti"].share == 0.5 and table.loc["uk"].requests == 0 and table.loc["uk"].share == 0.0
     empty = views.language_movers(data, Filters(date(2030, 1, 1), date(2030, 12, 31)))
     assert empty.empty
+
+
+def test_ukraine_view(data):
+    by_month, by_kind = views.ukraine(data, Filters(date(2022, 1, 1), date(2022, 12, 31), language=("ar",)))
+    assert set(by_month.language_code) == {"uk"}  # the fixture's only one of the four; the ar filter is replaced
+    assert by_month.set_index("month").requests.to_dict() == {"2022-04": 1, "2022-05": 1, "2022-10": 1}
+    assert by_kind.to_dict("records") == [{"language_code": "uk", "kind": "crisis", "completed": 1}]

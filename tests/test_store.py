@@ -58,6 +58,12 @@ def test_store_matches_the_operational_database(access, fixture_url, period, cho
     assert views.kpis(stored, filters) == views.kpis(direct, filters)
     assert views.monthly(stored, filters).equals(views.monthly(direct, filters))
     assert views.languages(stored, filters).equals(views.languages(direct, filters))
+    for ours, theirs in zip(views.ukraine(stored, filters), views.ukraine(direct, filters)):
+        assert _records(ours) == _records(theirs)
+
+
+def _records(frame) -> list[dict]:
+    return frame.astype(str).sort_values(list(frame.columns)).to_dict("records")
 
 
 def test_whole_months_are_read_from_the_store(access, fixture_sqlite):
