@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import sqlite3
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -24,6 +26,7 @@ from benchmarks.databases import BENCH_DIR, ROOT, DemoSpec, PostgresCluster, log
 
 DEFAULT_NOW = "2026-11-23T09:00:00Z"
 CACHED_TARGET_MS = 20.0
+NOT_FETCHED = " (no view fetches it)"
 
 
 @dataclass(frozen=True)
@@ -39,14 +42,16 @@ class Row:
     rows: int
     uncached: list[float] = field(default_factory=list)  # milliseconds, each timed run
     cached: list[float] = field(default_factory=list)
+    error: str = ""
+    fetched_by_views: bool = True
 
     @property
     def uncached_median(self) -> float:
-        return statistics.median(self.uncached)
+        return statistics.median(self.uncached) if self.uncached else float("nan")
 
     @property
     def cached_median(self) -> float:
-        return statistics.median(self.cached)
+        return statistics.median(self.cached) if self.cached else float("nan")
 
 
 @dataclass
@@ -54,12 +59,15 @@ class Report:
     title: str
     target: Target
     facts: list[str]
+    runs: int  # uncached runs asked for; a slow case may have had fewer
     rows: list[Row] = field(default_factory=list)
 
     def misses(self) -> list[tuple[str, Row, float]]:
         """(which, row, median / target) for every median over its target."""
         found = []
         for row in self.rows:
+            if row.error:
+                continue
             if row.uncached_median > self.target.uncached_ms:
                 found.append(("uncached", row, row.uncached_median / self.target.uncached_ms))
             if row.cached_median > CACHED_TARGET_MS:
@@ -124,12 +132,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=2022, help="demo seed (default 2022)")
     parser.add_argument("--now", default=DEFAULT_NOW,
                         help=f"STV_NOW for building the demo data (default {DEFAULT_NOW})")
+    parser.add_argument("--case-budget", type=_positive_float, default=60.0, metavar="SECONDS",
+                        help="fewer uncached runs (at least 1) when a case's warm-up shows they would take longer "
+                             "than this (default 60); the table then shows the number of runs")
     parser.add_argument("--skip-postgres", action="store_true", help="only SQLite")
     parser.add_argument("--skip-sqlite", action="store_true", help="only PostgreSQL")
     parser.add_argument("--only", metavar="TEXT", action="append",
                         help="only rows whose query or scenario contains TEXT (repeatable; any may match)")
     parser.add_argument("--cache", default="simple://",
                         help="cache backend as in STV_CACHE_URL: simple:// (default), filesystem://PATH, redis://...")
+    parser.add_argument("--no-store", action="store_true",
+                        help="do not build the dashboard's aggregate store (views then read only the database)")
     parser.add_argument("--pg-bin", help="PostgreSQL server bin folder (default: newest /usr/lib/postgresql/*/bin)")
     return parser
 
@@ -139,9 +152,8 @@ def run_database(url: str, title: str, target: Target, args) -> Report:
     from flask import Flask
     from flask_caching import Cache
 
-    from benchmarks.cases import build_cases
+    from benchmarks.cases import SKIPPED, build_cases, make_store
     from dashboard.cache import cache_config
-    from dashboard.data import DataAccess
     from dashboard.db import Database
     from dashboard.settings import Settings
 
@@ -149,21 +161,37 @@ def run_database(url: str, title: str, target: Target, args) -> Report:
     config = cache_config(Settings(cache_url=args.cache, cache_dir=BENCH_DIR / "cache"))
     cache = Cache(Flask("bench"), config={**config, "CACHE_KEY_PREFIX": "bench:"})
     cache.clear()
-    data = DataAccess(database, cache)  # the app's probe interval (10 s) is DataAccess's default
-    report = Report(title, target, _facts(database, url, config, args))
-    cases = build_cases(database, data)
+    report = Report(title, target, _facts(database, url, config, args), args.runs)
+    store, store_facts = (None, ["aggregate store: not used (--no-store)"]) if args.no_store else \
+        make_store(database, BENCH_DIR / "stores" / f"{re.sub(r'[^a-z0-9]+', '-', title.lower())}.sqlite", log_stderr)
+    report.facts += store_facts
+    cases = build_cases(database, cache, store)
+    if SKIPPED:
+        log_stderr(f"not timed (arguments other than `filters`, or not a statement): {', '.join(sorted(set(SKIPPED)))}")
     if args.only:
         cases = [c for c in cases if any(t.lower() in f"{c.query} {c.scenario}".lower() for t in args.only)]
     log_stderr(f"{title}: {len(cases)} cases, {args.runs} uncached + {args.cached_runs} cached runs each")
     for number, case in enumerate(cases, 1):
-        result = case.uncached()  # warm-up (page cache, plan cache, compiled-statement cache)
-        row = Row(case.query, case.scenario, _size(result))
-        row.uncached = [_time(case.uncached) for _ in range(args.runs)]
-        case.cached()  # priming: executes and stores
-        row.cached = [_time(case.cached) for _ in range(args.cached_runs)]
+        row = Row(case.query, case.scenario, 0, fetched_by_views=case.fetched_by_views)
+        try:
+            started = time.perf_counter()
+            row.rows = _size(case.uncached())  # warm-up (page cache, plan cache, compiled-statement cache)
+            warm_up = time.perf_counter() - started
+            # A very slow case gets fewer uncached runs (at least 1), so one query cannot take the whole run.
+            runs = max(1, min(args.runs, int(args.case_budget / max(warm_up, 1e-3))))
+            row.uncached = [_time(case.uncached) for _ in range(runs)]
+            case.cached()  # priming: executes and stores
+            row.cached = [_time(case.cached) for _ in range(args.cached_runs)]
+        except Exception as error:  # noqa: BLE001 - one broken case must not stop the others
+            row.error = f"{type(error).__name__}: {str(error).splitlines()[0][:120] if str(error) else ''}"
+            log_stderr(f"{title} [{number}/{len(cases)}] {case.query} | {case.scenario}: ERROR {row.error}")
+            report.rows.append(row)
+            continue
         report.rows.append(row)
         log_stderr(f"{title} [{number}/{len(cases)}] {case.query} | {case.scenario}: rows {row.rows}, "
                    f"uncached {_ms(row.uncached_median)} ms, cached {_ms(row.cached_median, 2)} ms")
+    if store is not None and hasattr(store, "dispose"):
+        store.dispose()
     database.dispose()
     return report
 
@@ -182,7 +210,7 @@ def _facts(database, url: str, config: dict, args) -> list[str]:
              f"uncached: Database.frame(builder(...)), 1 warm-up + median of {args.runs}; views on a cache that keeps "
              f"only the data-version probe",
              f"cached: DataAccess.fetch, 1 priming call + median of {args.cached_runs}; cache {config['CACHE_TYPE']}",
-             f"load average {_load()}"]
+             f"code: {_code_state()}", f"load average {_load()}"]
     name = url.rsplit("/", 1)[-1]
     for key, load in read_loads().items():
         if not key.endswith(":" + name):
@@ -201,14 +229,18 @@ def _print(report: Report) -> None:
     out = [f"### {report.title}", ""]
     out += [f"- {fact}" for fact in report.facts]
     out += [f"- targets: uncached <= {_ms(limit)} ms, cached <= {CACHED_TARGET_MS:g} ms; "
-            "x target = uncached median / target", ""]
-    out.append("| query | scenario | rows | uncached ms | x target | cached ms | over target |")
+            "uncached/target = uncached median / its target", ""]
+    out.append("| query | scenario | rows | uncached ms | uncached/target | cached ms | over target |")
     out.append("|---|---|--:|--:|--:|--:|---|")
     for row in report.rows:
+        if row.error:
+            out.append(f"| {row.query} | {row.scenario} | | | | | error: {row.error.replace('|', '/')} |")
+            continue
         over = [name for name, miss, _ in report.misses() if miss is row]
-        out.append(f"| {row.query} | {row.scenario} | {row.rows:,} | {_ms(row.uncached_median)} | "
+        runs = "" if len(row.uncached) == report.runs else f" (n={len(row.uncached)})"
+        out.append(f"| {row.query} | {row.scenario} | {row.rows:,} | {_ms(row.uncached_median)}{runs} | "
                    f"{row.uncached_median / limit:.2f} | {_ms(row.cached_median, 2)} | "
-                   f"{' + '.join(f'**{name}**' for name in over)} |")
+                   f"{' + '.join(f'**{name}**' for name in over)}{'' if row.fetched_by_views else NOT_FETCHED} |")
     print("\n".join(out) + "\n", flush=True)
 
 
@@ -216,6 +248,10 @@ def _print_summary(reports: list[Report]) -> None:
     out = ["### Over target", ""]
     for report in reports:
         misses = sorted(report.misses(), key=lambda m: -m[2])
+        errors = [row for row in report.rows if row.error]
+        if errors:
+            out.append(f"- {report.title}: {len(errors)} rows failed: "
+                       + "; ".join(f"{row.query} | {row.scenario}: {row.error}" for row in errors))
         if not misses:
             out.append(f"- {report.title}: every median within target ({len(report.rows)} rows)")
             continue
@@ -224,7 +260,7 @@ def _print_summary(reports: list[Report]) -> None:
         for which, row, factor in misses:
             value = row.uncached_median if which == "uncached" else row.cached_median
             out.append(f"  - {which} {row.query} | {row.scenario}: {_ms(value, 2 if which == 'cached' else 1)} ms "
-                       f"({factor:.1f}x target)")
+                       f"({factor:.1f}x target){'' if row.fetched_by_views else NOT_FETCHED}")
     if not reports:
         out.append("- nothing was measured")
     print("\n".join(out) + "\n", flush=True)
@@ -241,6 +277,18 @@ def _save(reports: list[Report], args) -> None:
          "rows": [asdict(row) for row in r.rows]} for r in reports]}
     path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     log_stderr(f"raw timings: {path.relative_to(ROOT)}")
+
+
+def _code_state() -> str:
+    """The commit measured, and which files differed from it (others may be editing while this runs)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        changed = subprocess.run(["git", "diff", "--name-only", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                                 check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (no git)"
+    return f"{head}" + (f" + uncommitted changes in {len(changed)} files" if changed else "")
 
 
 def _time(call) -> float:

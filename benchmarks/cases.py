@@ -1,6 +1,7 @@
 """What is timed: every query builder and every view, for each scenario (a slice of the data).
 
-A case knows how to run once uncached and once cached:
+Query builders (`select_*` in the `queries` package) and views (`dashboard/views.py` functions taking
+`(data, filters)`) are found at run time, so the list follows the code. A case runs once uncached or cached:
 - a query builder: uncached is `Database.frame(builder(*args))`, cached is `DataAccess.fetch(builder, *args)`;
 - a view (dashboard/views.py): uncached runs it on a DataAccess whose cache keeps only the data-version probe
   (so every query executes, as on a cache miss within the probe interval), cached runs it on a primed cache.
@@ -8,15 +9,23 @@ A case knows how to run once uncached and once cached:
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
+import statistics
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
+import queries
 from dashboard import views
-from dashboard.data import VERSION_KEY, DataAccess
+from dashboard import data as data_module
+from dashboard.data import DataAccess
 from dashboard.db import Database
 from dashboard.filters import Filters
-from queries import interpreters, reference, requests
+from queries.reference import select_data_version
 
 
 @dataclass(frozen=True)
@@ -35,25 +44,46 @@ SCENARIOS = (
     Scenario("month 2026-10", Filters(date(2026, 10, 1), date(2026, 10, 31))),
 )
 
-FILTERED_QUERIES = (
-    requests.select_status_counts,
-    requests.select_active_interpreters,
-    requests.select_monthly,
-    requests.select_by_language,
-    interpreters.select_registered_interpreters,
-    interpreters.select_registered_by_language,
-)
-PLAIN_QUERIES = (
-    reference.select_languages,
-    reference.select_regions,
-    reference.select_data_version,
-    reference.select_period_bounds,
-)
-VIEWS: tuple[tuple[str, Callable], ...] = (
-    ("view kpis", views.kpis),
-    ("view monthly", views.monthly),
-    ("view languages", lambda data, filters: views.languages(data, filters, "nl")),
-)
+MODULE_ORDER = ("queries.requests", "queries.interpreters", "queries.reference")
+SKIPPED: list[str] = []  # builders whose arguments the benchmark cannot supply (reported, not timed)
+
+
+def query_builders() -> tuple[list[Callable], list[Callable]]:
+    """Every public `select_*` function of the `queries` package, found at run time (names change as the code
+    does): (builders that take the filters, builders that take nothing), in module and source order."""
+    modules = [importlib.import_module(f"queries.{info.name}") for info in pkgutil.iter_modules(queries.__path__)
+               if not info.name.startswith("_")]
+    modules.sort(key=lambda m: (MODULE_ORDER.index(m.__name__) if m.__name__ in MODULE_ORDER else 99, m.__name__))
+    filtered, plain = [], []
+    for module in modules:
+        functions = [f for name, f in inspect.getmembers(module, inspect.isfunction)
+                     if name.startswith("select_") and f.__module__ == module.__name__]
+        for function in sorted(functions, key=lambda f: f.__code__.co_firstlineno):
+            signature = inspect.signature(function)
+            required = [p for p in signature.parameters.values() if p.default is p.empty]
+            returns = signature.return_annotation
+            if returns is not signature.empty and str(getattr(returns, "__name__", returns)) != "Select":
+                SKIPPED.append(f"{module.__name__}.{function.__name__}{signature}")
+            elif not required:
+                plain.append(function)
+            elif [p.name for p in required] == ["filters"]:
+                filtered.append(function)
+            else:
+                SKIPPED.append(f"{module.__name__}.{function.__name__}{signature}")
+    return filtered, plain
+
+
+def view_functions() -> list[tuple[str, Callable]]:
+    """Every function of dashboard/views.py called as `view(data, filters, ...)` (the rest defaulted)."""
+    found = []
+    for name, function in inspect.getmembers(views, inspect.isfunction):
+        if function.__module__ != views.__name__ or name.startswith("_"):
+            continue
+        parameters = list(inspect.signature(function).parameters.values())
+        if [p.name for p in parameters[:2]] == ["data", "filters"] and all(
+                p.default is not p.empty for p in parameters[2:]):
+            found.append((function.__code__.co_firstlineno, f"view {name}", function))
+    return [(name, function) for _, name, function in sorted(found, key=lambda item: item[0])]
 
 
 @dataclass(frozen=True)
@@ -64,6 +94,7 @@ class Case:
     scenario: str
     uncached: Callable[[], object]
     cached: Callable[[], object]
+    fetched_by_views: bool = True  # False: a statement no view fetches (store builds, probes, callbacks)
 
 
 class VersionOnlyCache:
@@ -76,24 +107,127 @@ class VersionOnlyCache:
         return self.entries.get(key)
 
     def set(self, key, value, timeout=None):
-        if key == VERSION_KEY:
+        if str(key).startswith("data-version"):
             self.entries[key] = value
         return True
 
 
-def build_cases(database: Database, data: DataAccess, scenarios=SCENARIOS) -> list[Case]:
-    """Every query and view × scenario (plain reference queries once)."""
-    cold = DataAccess(database, VersionOnlyCache(), probe_seconds=data.probe_seconds)
-    cases = [Case(builder.__name__, "-", _frame(database, builder), _fetch(data, builder)) for builder in PLAIN_QUERIES]
-    for builder in FILTERED_QUERIES:
-        for scenario in scenarios:
-            cases.append(Case(builder.__name__, scenario.name, _frame(database, builder, scenario.filters),
-                              _fetch(data, builder, scenario.filters)))
-    for name, view in VIEWS:
-        for scenario in scenarios:
-            cases.append(Case(name, scenario.name, _view(view, cold, scenario.filters),
-                              _view(view, data, scenario.filters)))
+def make_store(database: Database, path: Path, log) -> tuple[object | None, list[str]]:
+    """The dashboard's aggregate store for `database` at `path`, built from scratch (timed), when the code has one;
+    (store or None, lines for the report). The store syncs in the foreground here, so timings are deterministic."""
+    try:
+        from dashboard.store import AggregateStore
+    except ImportError:
+        return None, ["aggregate store: none in this version of the code"]
+    if "store" not in inspect.signature(DataAccess).parameters:
+        return None, ["aggregate store: DataAccess takes none"]
+    for leftover in path.parent.glob(path.name + "*"):
+        leftover.unlink()
+    try:
+        options = {"background": False} if "background" in inspect.signature(AggregateStore).parameters else {}
+        takes_version = "version" in inspect.signature(AggregateStore.sync).parameters
+        version = _probe(database) if takes_version else None
+        log(f"aggregate store: full build into {path.name}")
+        started = time.perf_counter()
+        store = AggregateStore(path, database, **options)
+        sync = (lambda: store.sync(version)) if takes_version else store.sync
+        sync()
+        build = time.perf_counter() - started
+        again, incremental = [], []
+        for _ in range(3):
+            again.append(_seconds(sync) * 1000)
+            if takes_version:  # forget the version, so that the next sync re-reads what changed (nothing new)
+                store.sync(None)
+                incremental.append(_seconds(sync) * 1000)
+    except Exception as error:  # noqa: BLE001 - the views are then timed without a store
+        log(f"aggregate store: failed ({type(error).__name__}: {error}); views without a store only")
+        return None, [f"aggregate store: build failed ({type(error).__name__})"]
+    size = sum(f.stat().st_size for f in path.parent.glob(path.name + "*")) / 2**20
+    line = (f"aggregate store (dashboard/store.py): full build {build:,.1f} s, {size:.1f} MiB; sync at the same "
+            f"version {statistics.median(again):,.1f} ms"
+            + (f"; incremental sync with nothing new {statistics.median(incremental):,.0f} ms" if incremental else "")
+            + " (medians of 3)")
+    log(line)
+    return store, [line]
+
+
+def _probe(database: Database) -> str:
+    """The data version as DataAccess computes it."""
+    if hasattr(data_module, "probe_version"):
+        return data_module.probe_version(database)
+    row = database.frame(select_data_version()).iloc[0]
+    return f"{row.iloc[0]}|{row.iloc[1]}"
+
+
+def _seconds(call) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def record_fetches(database: Database, store=None, scenarios=SCENARIOS) -> dict[str, set[tuple]]:
+    """What the views fetch: builder name -> the argument tuples after `filters` (e.g. `keys`) they pass.
+
+    Every view runs once per scenario, on one whole month so that it is cheap, with the store (if any) and
+    without, through a DataAccess that notes each `fetch`.
+    """
+    calls: dict[str, set[tuple]] = {}
+
+    class Recording(DataAccess):
+        def fetch(self, builder, *args):
+            extra = args[1:] if args and isinstance(args[0], Filters) else args
+            calls.setdefault(builder.__name__, set()).add(extra)
+            return super().fetch(builder, *args)
+
+    recorders = [Recording(database, VersionOnlyCache())]
+    if store is not None:
+        recorders.append(Recording(database, VersionOnlyCache(), store=store))
+    for recorder in recorders:
+        for _, view in view_functions():
+            for scenario in scenarios:
+                try:
+                    view(recorder, scenario.filters.with_period(date(2026, 10, 1), date(2026, 10, 31)))
+                except Exception:  # noqa: BLE001,S112 - the timed run reports the error
+                    continue
+    return calls
+
+
+def build_cases(database: Database, cache, store=None, scenarios=SCENARIOS) -> list[Case]:
+    """Every query and view × scenario (queries without filters once); views with the aggregate store (when
+    there is one) and without. A builder is timed with no extra arguments and with each set of extra arguments
+    (e.g. `keys`) the views pass it; builders no view fetches are marked."""
+    filtered, plain = query_builders()
+    used = record_fetches(database, store, scenarios)
+    data = DataAccess(database, cache)  # the app's probe interval (10 s) is DataAccess's default
+    cases = [Case(builder.__name__, "-", _frame(database, builder), _fetch(data, builder),
+                  builder.__name__ in used) for builder in plain]
+    for builder in filtered:
+        parameters = list(inspect.signature(builder).parameters.values())[1:]
+        defaults = tuple(p.default for p in parameters)
+        extras = [()] + sorted(extra for extra in used.get(builder.__name__, ())
+                               if extra and extra != defaults[:len(extra)])
+        for extra in extras:
+            name = builder.__name__ + "".join(f" {p.name}={_label(v)}" for p, v in zip(parameters, extra))
+            for scenario in scenarios:
+                cases.append(Case(name, scenario.name, _frame(database, builder, scenario.filters, *extra),
+                                  _fetch(data, builder, scenario.filters, *extra), builder.__name__ in used))
+    variants = [("", DataAccess(database, cache), DataAccess(database, VersionOnlyCache()))]
+    if store is not None:
+        variants = [("", DataAccess(database, cache, store=store),
+                     DataAccess(database, VersionOnlyCache(), store=store)),
+                    (" (no store)", data, DataAccess(database, VersionOnlyCache()))]
+    for suffix, warm, cold in variants:
+        for name, view in view_functions():
+            for scenario in scenarios:
+                cases.append(Case(name + suffix, scenario.name, _view(view, cold, scenario.filters),
+                                  _view(view, warm, scenario.filters)))
     return cases
+
+
+def _label(value) -> str:
+    if isinstance(value, tuple | list):
+        return ",".join(str(v) for v in value)
+    return str(value)
 
 
 def _frame(database: Database, builder, *args):

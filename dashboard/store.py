@@ -195,9 +195,12 @@ def _iso(moment) -> str:
     return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
 
 
+STORE_SCHEMA = 2  # raise when the store's tables or indexes change: a new file is then built from scratch
+
+
 def store_path(store_dir: Path, database_url: str) -> Path:
-    """Where the store of a database lives: one file per database URL in the store folder."""
-    return store_dir / f"aggregates-{database_key(database_url)}.sqlite"
+    """Where the store of a database lives: one file per database URL (and store schema) in the store folder."""
+    return store_dir / f"aggregates-v{STORE_SCHEMA}-{database_key(database_url)}.sqlite"
 
 
 def database_key(database_url: str) -> str:

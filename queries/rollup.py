@@ -25,6 +25,7 @@ def _counts_table(name: str, dimensions: tuple[str, ...]) -> Table:
 
 
 monthly_counts = _counts_table("monthly_counts", FULL_DIMENSIONS)
+Index("ix_monthly_counts_region_month", monthly_counts.c.region_id, monthly_counts.c.month)  # region filters
 # Narrow rollups of the full one, smallest first: a query reads the first whose dimensions it needs no more than.
 ROLLUPS = (
     _counts_table("monthly_counts_by_modality", ("modality",)),
@@ -37,7 +38,8 @@ FILTER_DIMENSIONS = {"region": "region_id", "language": "language_id", "modality
 # counts, so active interpreters are counted as a union of these ids (and those of the days around them).
 monthly_active = Table("monthly_active", store_metadata, Column("month", String(7), nullable=False),
                        Column("language_id", Integer), Column("modality", String(12)),
-                       Column("interpreter_id", Integer, nullable=False), Index("ix_monthly_active_month", "month"))
+                       Column("interpreter_id", Integer, nullable=False),
+                       Index("ix_monthly_active_month_interpreter", "month", "interpreter_id"))  # covering
 ACTIVE_FILTERS = ("language", "modality")
 store_state = Table("store_state", store_metadata, Column("key", String(40), primary_key=True),
                     Column("value", String(200)))
