@@ -195,7 +195,7 @@ def _iso(moment) -> str:
     return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
 
 
-STORE_SCHEMA = 2  # raise when the store's tables or indexes change: a new file is then built from scratch
+STORE_SCHEMA = 3  # raise when the store's tables or indexes change: a new file is then built from scratch
 
 
 def store_path(store_dir: Path, database_url: str) -> Path:

@@ -26,6 +26,7 @@ def _counts_table(name: str, dimensions: tuple[str, ...]) -> Table:
 
 monthly_counts = _counts_table("monthly_counts", FULL_DIMENSIONS)
 Index("ix_monthly_counts_region_month", monthly_counts.c.region_id, monthly_counts.c.month)  # region filters
+Index("ix_monthly_counts_language_month", monthly_counts.c.language_id, monthly_counts.c.month)  # language filters
 # Narrow rollups of the full one, smallest first: a query reads the first whose dimensions it needs no more than.
 ROLLUPS = (
     _counts_table("monthly_counts_by_modality", ("modality",)),
@@ -39,7 +40,7 @@ FILTER_DIMENSIONS = {"region": "region_id", "language": "language_id", "modality
 monthly_active = Table("monthly_active", store_metadata, Column("month", String(7), nullable=False),
                        Column("language_id", Integer), Column("modality", String(12)),
                        Column("interpreter_id", Integer, nullable=False),
-                       Index("ix_monthly_active_month_interpreter", "month", "interpreter_id"))  # covering
+                       Index("ix_monthly_active_covering", "month", "language_id", "modality", "interpreter_id"))
 ACTIVE_FILTERS = ("language", "modality")
 store_state = Table("store_state", store_metadata, Column("key", String(40), primary_key=True),
                     Column("value", String(200)))
