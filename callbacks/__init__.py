@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dash
 
-from callbacks import overview, shell
+from callbacks import overview, report, shell
 from dashboard.context import Context
 
 
 def register_all(app: dash.Dash, context: Context) -> None:
     """Attach every callback of the dashboard to `app`."""
-    for module in (shell, overview):
+    for module in (shell, overview, report):
         module.register(app, context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from dashboard import views
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import ParsedQuery, query_values, to_search
@@ -24,3 +25,20 @@ def render_page(context: Context, search: str, build: Callable[[ParsedQuery], tu
 def normalised_search(parsed: ParsedQuery) -> str:
     """The query string of the filters actually applied (problems dropped), for export links."""
     return to_search(parsed.filters, parsed.lang)
+
+
+CARD_METRICS = ("requests", "answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "no_show_client_rate",
+                "no_show_interpreter_rate", "active_interpreters")
+
+
+def headline_cards(context: Context, page_name: str, filters, lang: str) -> tuple[dict, list]:
+    """The period's figures and their cards, with changes against the previous period and a year earlier."""
+    from dashboard.periods import previous_period, year_earlier
+    from layouts._components import figure_card
+
+    figures = views.kpis(context.data, filters)
+    previous = views.kpis(context.data, filters.with_period(*previous_period(filters.start, filters.end)))
+    year_ago = views.kpis(context.data, filters.with_period(*year_earlier(filters.start, filters.end)))
+    cards = [figure_card(page_name, metric, figures[metric], lang, previous[metric], year_ago[metric],
+                         context.targets.get(metric)) for metric in CARD_METRICS]
+    return figures, cards

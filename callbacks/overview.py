@@ -8,11 +8,11 @@ import dash
 import pandas as pd
 from dash import Input, Output, no_update
 
-from callbacks._common import normalised_search, render_page
+from callbacks._common import headline_cards, normalised_search, render_page
 from dashboard import ids, views
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
-from dashboard.periods import brussels_today, month_start, previous_period, year_earlier
+from dashboard.periods import brussels_today, month_start
 from layouts._charts import (
     figure_answer_rate,
     figure_kind_mix,
@@ -25,7 +25,6 @@ from layouts._charts import (
 from layouts._components import (
     download_links,
     empty_state,
-    figure_card,
     list_movers,
     table_annual_report,
     table_top_languages,
@@ -33,8 +32,6 @@ from layouts._components import (
 from queries.reference import select_languages, select_period_bounds
 
 NAME = "overview"
-CARD_METRICS = ("requests", "answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "no_show_client_rate",
-                "no_show_interpreter_rate", "active_interpreters")
 
 
 def register(app: dash.Dash, context: Context) -> None:
@@ -50,12 +47,7 @@ def register(app: dash.Dash, context: Context) -> None:
     def render_overview(search):
         def build(parsed: ParsedQuery):
             lang, filters = parsed.lang, parsed.filters
-            figures = views.kpis(context.data, filters)
-            previous = views.kpis(context.data, filters.with_period(*previous_period(filters.start, filters.end)))
-            year_ago = views.kpis(context.data, filters.with_period(*year_earlier(filters.start, filters.end)))
-            targets = context.targets
-            cards = [figure_card(NAME, metric, figures[metric], lang, previous[metric], year_ago[metric],
-                                 targets.get(metric)) for metric in CARD_METRICS]
+            figures, cards = headline_cards(context, NAME, filters, lang)
             table = views.monthly(context.data, filters)
             annual = table_annual_report(views.annual_report(context.data, filters), lang)
             downloads = download_links(("kpis", "annual-report", "monthly"), normalised_search(parsed), lang)

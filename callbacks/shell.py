@@ -43,10 +43,12 @@ def register(app: dash.Dash, context: Context) -> None:
         Output(ids.NAV, "children"),
         Output(ids.LANG_SWITCH, "href"),
         Output(ids.FILTER_RESET, "href"),
+        Output(ids.SHELL, "className"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
     )
     def navigation(pathname, search):
+        """Links that keep the filters, the language switch, and no chrome on the printable report."""
         lang = _lang_of(search)
         links = [dbc.NavItem(dbc.NavLink(t(page["nav_key"], lang), href=page["path"] + (search or ""),
                                          active=page["path"] == pathname))
@@ -54,7 +56,8 @@ def register(app: dash.Dash, context: Context) -> None:
         other = "en" if lang == "nl" else "nl"
         kept = [(k, v) for k, values in query_values(search).items() if k != "lang" for v in values]
         switch = "?" + urlencode([*kept, ("lang", other)], safe=",")
-        return links, (pathname or "/") + switch, (pathname or "/") + ("?lang=en" if lang == "en" else "")
+        report_mode = "report-mode" if (pathname or "").startswith("/report") else ""
+        return links, (pathname or "/") + switch, (pathname or "/") + ("?lang=en" if lang == "en" else ""), report_mode
 
     # Options travel with values: a dropdown drops a value that is not among its options yet.
     synced = [Output(ids.URL, "search"), Output(ids.FILTER_PRESET, "value"), Output(ids.FILTER_FROM, "value"),

@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from dashboard import views
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
-from dashboard.filters import Filters
+from dashboard.filters import Filters, query_values
 from dashboard.i18n import t
 from dashboard.metrics import is_rate
 
@@ -53,6 +53,32 @@ def init_app(server: Flask, context: Context) -> None:
         body = to_csv(table) if fmt == "csv" else to_xlsx(table, view)
         return Response(body, mimetype=FORMATS[fmt],
                         headers={"Content-Disposition": f'attachment; filename="{view}.{fmt}"'})
+
+    @blueprint.get("/report.<fmt>")
+    def report(fmt: str) -> Response:
+        from dashboard.report import SHEETS, report_pdf, report_query, report_tables
+
+        if fmt not in ("pdf", "xlsx"):
+            return _text("Unknown report format. Use /report.pdf or /report.xlsx.", 404)
+        found = report_query(query_values(request.query_string.decode("utf-8", "replace")))
+        if found is None:
+            return _text("Bad parameter: 'period' must be a year (2024), a quarter (2024-Q3) or a month (2024-09).",
+                         400)
+        query, period = found
+        try:
+            parsed = context.parse(query)
+            if parsed.problems:
+                return _text("Bad parameter: " + "; ".join(t(f"problem-{p.reason}", "en", parameter=p.parameter,
+                                                             value=p.value) for p in parsed.problems), 400)
+            if fmt == "pdf":
+                body, mimetype = report_pdf(context.data, parsed.filters, period, parsed.lang), "application/pdf"
+            else:
+                tables = report_tables(context.data, parsed.filters, parsed.lang)
+                body, mimetype = workbook_bytes({name: tables[name] for name in SHEETS}), FORMATS["xlsx"]
+        except DatabaseUnavailable:
+            return _text(t("database-unavailable", "en"), 503)
+        return Response(body, mimetype=mimetype,
+                        headers={"Content-Disposition": f'attachment; filename="stv-report-{period}.{fmt}"'})
 
     server.register_blueprint(blueprint)
 
@@ -95,10 +121,22 @@ def to_csv(table: pd.DataFrame) -> str:
 
 def to_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
     """A workbook with one sheet: the same values as numbers, rates formatted as percentages."""
-    rates = _rate_cells(table)
+    return workbook_bytes({sheet: table})
+
+
+def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
+    """A workbook with one sheet per table, in order."""
     workbook = Workbook()
-    worksheet = workbook.active
-    worksheet.title = sheet
+    workbook.remove(workbook.active)
+    for name, table in tables.items():
+        _write_sheet(workbook.create_sheet(name), table)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_sheet(worksheet, table: pd.DataFrame) -> None:
+    rates = _rate_cells(table)
     worksheet.append(list(table.columns))
     for cell in worksheet[1]:
         cell.font = Font(bold=True)
@@ -110,6 +148,3 @@ def to_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
             if rates.at[index, column] and cell.value is not None:
                 cell.number_format = "0.0%"
     worksheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

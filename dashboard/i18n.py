@@ -70,6 +70,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "Requests and outcome by modality (as in the annual report)"),
     "total": ("Totaal", "Total"),
     "share": ("Aandeel", "Share"),
+    "report-title": ("STV-rapport {period}", "STV report {period}"),
+    "report-lead": ("Sociaal Tolken en Vertalen, {span}. Aanvragen tellen op hun aanvraagdag (Brusselse tijd).",
+                    "Social Interpreting and Translation, {span}. Requests count on the day they were made "
+                    "(Brussels time)."),
+    "report-figure": ("Kerncijfer", "Figure"),
+    "glossary-title": ("Wat de cijfers betekenen", "What the figures mean"),
+    "report-pdf": ("PDF downloaden", "Download PDF"),
+    "report-xlsx": ("Excel downloaden", "Download Excel"),
+    "report-print-hint": ("Afdrukken: elke sectie komt op een eigen pagina, zonder menu en filters.",
+                          "Printing: every section goes on a page of its own, without menu and filters."),
+    "report-bad-period": ("De link noemt geen geldige periode: gebruik period=2024 (jaar), 2024-Q3 (kwartaal) of "
+                          "2024-09 (maand).", "The link names no valid period: use period=2024 (year), 2024-Q3 "
+                          "(quarter) or 2024-09 (month)."),
+    "report-value": ("Waarde", "Value"),
     "overview-ukraine-title": ("Oekraïne: Oekraïens, Russisch, Pools en Roemeens sinds 2022",
                                "Ukraine: Ukrainian, Russian, Polish and Romanian since 2022"),
     "overview-ukraine-lead": ("Met dezelfde filters behalve taal, tot en met de laatste volledige maand. Rechts: wie "

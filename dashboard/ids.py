@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+SHELL = "shell"
 URL = "shell-url"
 LANG = "shell-lang"
 NAV = "shell-nav"

@@ -52,6 +52,11 @@ RATES: tuple[Rate, ...] = (
     Rate("activity_rate", "active_interpreters", lambda c: c["registered_interpreters"]),
 )
 RATE_NAMES = tuple(rate.name for rate in RATES)
+# The figures explained to readers (glossaries of the overview and the board report), in reading order.
+GLOSSARY = ("requests", "answered", "completed", "not_completed", "unanswered", "not_available", "other_reason",
+            "in_progress", "answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "non_completion_rate",
+            "fulfilment_rate", "no_show_client_rate", "no_show_interpreter_rate", "late_cancellation_rate",
+            "active_interpreters", "registered_interpreters", "activity_rate")
 # Every figure of §3 in the order of the `kpis` export.
 KPI_NAMES = (*REQUEST_COUNTS, *INTERPRETER_COUNTS, *RATE_NAMES)
 

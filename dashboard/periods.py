@@ -112,3 +112,20 @@ def _year_back(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
+
+
+def parse_report_period(text: str | None) -> tuple[date, date] | None:
+    """A report period: 'YYYY' (a year), 'YYYY-Qn' (a quarter) or 'YYYY-MM' (a month); None if malformed."""
+    text = (text or "").strip()
+    try:
+        if len(text) == 4 and text.isdigit():
+            return date(int(text), 1, 1), date(int(text), 12, 31)
+        if len(text) == 7 and text[4:6] in ("-Q", "-q") and text[6] in "1234" and text[:4].isdigit():
+            first = date(int(text[:4]), 3 * int(text[6]) - 2, 1)
+            return first, month_end(add_months(first, 2))
+        if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+            first = date(int(text[:4]), int(text[5:]), 1)
+            return first, month_end(first)
+    except ValueError:
+        return None
+    return None

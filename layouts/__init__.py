@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-PAGE_MODULES = ("layouts.overview", "layouts.not_found_404")
+PAGE_MODULES = ("layouts.overview", "layouts.report", "layouts.not_found_404")
 
 
 def load_pages() -> None:

@@ -8,7 +8,7 @@ from dash import html
 from dashboard import ids
 from dashboard.filters import Problem
 from dashboard.i18n import format_change, format_count, format_rate, t
-from dashboard.metrics import is_rate
+from dashboard.metrics import GLOSSARY, is_rate
 
 
 def figure_card(page_name: str, metric: str, value, lang: str, previous=None, year_ago=None, target=None) -> dbc.Col:
@@ -109,3 +109,13 @@ def list_movers(movers, lang: str, count: int = 3) -> html.Div:
     falling = movers[movers.change < 0].nsmallest(count, "change")
     return html.Div([html.H3(t("movers-up", lang), className="h6"), items(rising),
                      html.H3(t("movers-down", lang), className="h6"), items(falling)], className="movers")
+
+
+def glossary(lang: str) -> html.Div:
+    """Every figure with its definition in plain words, as the annual report uses them."""
+    items = []
+    for name in GLOSSARY:
+        items += [html.Dt(t(f"metric-{name}", lang), className="col-sm-3"),
+                  html.Dd(t(f"def-{name}", lang), className="col-sm-9")]
+    return html.Div([html.H2(t("glossary-title", lang), className="h5"),
+                     html.Dl(items, className="row small glossary")])

@@ -31,7 +31,7 @@ def shell_layout() -> html.Div:
             html.Main(dash.page_container, className="page"),
             html.Footer(t("footer-source"), id=ids.FOOTER, className="text-muted small my-4"),
         ], fluid="xl"),
-    ])
+    ], id=ids.SHELL)
 
 
 def _labelled(name: str, control, width: int) -> dbc.Col:

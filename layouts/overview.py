@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
+from layouts._components import glossary
 from layouts._page import page_frame, page_lang
 
 NAME = "overview"
@@ -37,6 +38,7 @@ def layout(**query) -> html.Div:
         html.P(t("overview-ukraine-lead", lang), className="text-muted small"),
         dbc.Row([dbc.Col(_chart(part, t(title, lang), lang), lg=6, className="mb-3")
                  for part, title in ids.OVERVIEW_UKRAINE_CHARTS]),
+        glossary(lang),
     ])
     return page_frame(NAME, query, "overview-title", "overview-lead", body)
 

@@ -305,3 +305,29 @@ def test_board_view_shows_comparisons_table_and_annotated_trends(browser_page, e
     expect()(page.locator("#overview-ukraine-kinds .legendtext", has_text="Crisistolk")).to_have_count(1)
     expect()(page.locator("#overview-ukraine-requests .legendtext", has_text="Oekraïens")).to_have_count(1)
     browser_page.assert_no_errors()
+
+
+# --- the board report ------------------------------------------------------------------------------------------
+
+
+def test_board_report_page_is_printable_and_matches_the_figures(browser_page, expected_figures):
+    figures = expected_figures(Filters(date(2022, 1, 1), date(2022, 12, 31)))
+    page = browser_page.open("/report?period=2022")
+    expect()(page.locator('.report-section .kpi-value[data-metric="requests"]')).to_have_text(
+        format_count(figures["requests"], "nl"))
+    expect()(page.locator('.report-section .kpi-value[data-metric="answer_rate"]')).to_have_text(
+        format_rate(figures["answer_rate"], "nl"))
+    expect()(page.locator(".navbar")).to_be_hidden()  # no navigation chrome
+    expect()(page.locator(".filter-bar")).to_be_hidden()
+    expect()(page.locator(".report-section")).to_have_count(5)
+    expect()(page.locator(".glossary")).to_contain_text("Beantwoord ÷ (aanvragen − in behandeling).")
+    assert "period=2022" in page.locator("a", has_text="PDF downloaden").get_attribute("href")
+    page.emulate_media(media="print")
+    expect()(page.locator("a", has_text="PDF downloaden")).to_be_hidden()
+    browser_page.assert_no_errors()
+
+
+def test_board_report_with_a_bad_period_says_so(browser_page):
+    page = browser_page.open("/report?period=2022-Q9")
+    expect()(page.locator(".error-alert")).to_contain_text("2024-Q3")
+    browser_page.assert_no_errors()

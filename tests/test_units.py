@@ -143,3 +143,16 @@ def test_trend_figures_are_labelled_and_annotated():
     assert figure.layout.yaxis.title.text == "Aanvragen (aantal)" and figure.layout.separators == ",."
     assert figure_answer_rate(trend, "en", []).layout.yaxis.tickformat == ".0%"
     assert [trace.name for trace in figure_year_on_year(trend, "en").data] == ["2022", "2023"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024", (date(2024, 1, 1), date(2024, 12, 31))),
+    ("2024-Q3", (date(2024, 7, 1), date(2024, 9, 30))),
+    ("2024-Q1", (date(2024, 1, 1), date(2024, 3, 31))),
+    ("2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
+    ("2024-Q5", None), ("2024-13", None), ("24-Q1", None), ("", None), (None, None), ("2024-Q3'--", None),
+])
+def test_report_periods(text, expected):
+    from dashboard.periods import parse_report_period
+
+    assert parse_report_period(text) == expected

@@ -1,0 +1,27 @@
+"""The board report for one period (`/report?period=2024-Q3`, a month or a year): printable, one section per
+page, without navigation; with the same report as PDF and Excel."""
+
+from __future__ import annotations
+
+import dash
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.i18n import t
+from layouts._page import page_lang
+
+NAME = "report"
+
+
+def layout(**query) -> html.Div:
+    """The report skeleton; sections arrive from `callbacks.report`."""
+    lang = page_lang(query)
+    return html.Div([
+        dcc.Store(id=ids.page(NAME, "query"), data=query),
+        html.Div(id=ids.page(NAME, "alerts")),
+        dcc.Loading(html.Div(id=ids.page(NAME, "body")), type="default"),
+        html.P(t("report-print-hint", lang), className="text-muted small no-print mt-3"),
+    ], className="page-report")
+
+
+dash.register_page(__name__, path="/report", name="Report", order=90, layout=layout)
