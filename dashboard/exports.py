@@ -45,8 +45,7 @@ def init_app(server: Flask, context: Context) -> None:
         try:
             parsed = context.parse(request.query_string.decode("utf-8", "replace"))
             if parsed.problems:
-                return _text("Bad parameter: " + "; ".join(t(f"problem-{p.reason}", "en", parameter=p.parameter,
-                                                             value=p.value) for p in parsed.problems), 400)
+                return _bad_parameters(parsed.problems)
             table = VIEWS[view](context, parsed.filters, parsed.lang)
         except DatabaseUnavailable:
             return _text(t("database-unavailable", "en"), 503)
@@ -68,8 +67,7 @@ def init_app(server: Flask, context: Context) -> None:
         try:
             parsed = context.parse(query)
             if parsed.problems:
-                return _text("Bad parameter: " + "; ".join(t(f"problem-{p.reason}", "en", parameter=p.parameter,
-                                                             value=p.value) for p in parsed.problems), 400)
+                return _bad_parameters(parsed.problems)
             if fmt == "pdf":
                 body, mimetype = report_pdf(context.data, parsed.filters, period, parsed.lang), "application/pdf"
             else:
@@ -81,6 +79,12 @@ def init_app(server: Flask, context: Context) -> None:
                         headers={"Content-Disposition": f'attachment; filename="stv-report-{period}.{fmt}"'})
 
     server.register_blueprint(blueprint)
+
+
+def _bad_parameters(problems) -> Response:
+    """HTTP 400 naming every parameter that could not be used."""
+    return _text("Bad parameter: " + "; ".join(t(f"problem-{p.reason}", "en", parameter=p.parameter, value=p.value)
+                                             for p in problems), 400)
 
 
 def _text(message: str, status: int) -> Response:
