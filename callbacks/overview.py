@@ -14,6 +14,7 @@ from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.periods import brussels_today, month_start
 from layouts._charts import (
+    add_events,
     figure_answer_rate,
     figure_kind_mix,
     figure_language_lines,
@@ -92,9 +93,12 @@ def register(app: dash.Dash, context: Context) -> None:
             lang = parsed.lang
             first, _ = context.data.fetch(select_period_bounds).iloc[0]
             start = date(pd.Timestamp(first).year, 1, 1) if first is not None else parsed.filters.start
-            trend = views.monthly_trend(context.data, parsed.filters.with_period(start, last_complete_month_end(context)))
+            history = parsed.filters.with_period(start, last_complete_month_end(context))
+            trend, by_modality = views.monthly_trend(context.data, history), views.monthly(context.data, history)
             events = context.events
-            return (figure_outcome_trend(trend, lang, events),
+            return (add_events(figure_monthly_requests(by_modality, lang), events, lang, trend.month.min(),
+                               trend.month.max()),
+                    figure_outcome_trend(trend, lang, events),
                     figure_answer_rate(trend, lang, events, context.targets.get("answer_rate")),
                     figure_rolling(trend, lang, events), figure_year_on_year(trend, lang))
 

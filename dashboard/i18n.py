@@ -105,6 +105,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "With the same filters, over the whole history up to the last complete month; "
                              "the chosen period does not apply here."),
     "chart-outcomes": ("Aanvragen, beantwoord en volbracht per maand", "Requests, answered and completed per month"),
+    "chart-modalities": ("Aanvragen per maand en soort dienst", "Requests per month and modality"),
     "chart-answer-rate": ("Beantwoordingsgraad per maand", "Answer rate per month"),
     "chart-rolling": ("Aanvragen over de laatste 12 maanden", "Requests over the last 12 months"),
     "chart-year-on-year": ("Aanvragen per maand, jaar naast jaar", "Requests per month, year beside year"),

@@ -33,7 +33,8 @@ def layout(**query) -> html.Div:
         ]), type="default"),
         html.H2(t("overview-trends-title", lang), className="h4 mt-4 mb-0"),
         html.P(t("overview-trends-lead", lang), className="text-muted small"),
-        dbc.Row([dbc.Col(_chart(part, t(title, lang), lang), lg=6, className="mb-3") for part, title in ids.OVERVIEW_TREND_CHARTS]),
+        dbc.Row([dbc.Col(_chart(part, t(title, lang), lang), lg=12 if index == 0 else 6, className="mb-3")
+                 for index, (part, title) in enumerate(ids.OVERVIEW_TREND_CHARTS)]),
         html.H2(t("overview-ukraine-title", lang), className="h4 mt-4 mb-0"),
         html.P(t("overview-ukraine-lead", lang), className="text-muted small"),
         dbc.Row([dbc.Col(_chart(part, t(title, lang), lang), lg=6, className="mb-3")

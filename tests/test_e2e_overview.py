@@ -300,6 +300,9 @@ def test_board_view_shows_comparisons_table_and_annotated_trends(browser_page, e
     for label in ("Lockdown", "Videotolken in het vaste aanbod", "Oorlog in Oekraïne"):
         expect()(outcomes.locator(".annotation-text", has_text=label)).to_have_count(1)
     expect()(page.locator("#overview-trend-year-on-year .legendtext", has_text="2019")).to_have_count(1)
+    modalities = page.locator("#overview-trend-modalities")
+    expect()(modalities.locator(".legendtext", has_text="Videotolken")).to_have_count(1)
+    expect()(modalities.locator(".annotation-text", has_text="Oorlog in Oekraïne")).to_have_count(1)
     expect()(page.locator(".top-languages tbody tr")).to_have_count(10)
     expect()(page.locator(".movers")).to_contain_text("Oekraïens")  # the 2022 surge, against 2021
     expect()(page.locator("#overview-ukraine-kinds .legendtext", has_text="Crisistolk")).to_have_count(1)
