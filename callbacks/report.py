@@ -13,6 +13,7 @@ from dashboard import ids, views
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery, query_values
 from dashboard.i18n import format_date, t
+from dashboard.periods import brussels_today, last_complete_quarter
 from dashboard.report import report_query
 from layouts._charts import figure_monthly_requests
 from layouts._components import error_alert, glossary, table_annual_report, table_top_languages
@@ -28,6 +29,8 @@ def register(app: dash.Dash, context: Context) -> None:
                   inputs=[Input(ids.page(NAME, "query"), "data")])
     def render_report(query):
         values = query_values(query or {})
+        if not (values.get("period") or [""])[-1]:  # no period named: the last complete quarter
+            values["period"] = [last_complete_quarter(brussels_today(context.settings.current_time()))]
         found = report_query(values)
         if found is None:
             return error_alert("report-bad-period", page_lang(values)), None

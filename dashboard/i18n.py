@@ -77,6 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report-figure": ("Kerncijfer", "Figure"),
     "glossary-title": ("Wat de cijfers betekenen", "What the figures mean"),
     "report-pdf": ("PDF downloaden", "Download PDF"),
+    "report-back": ("Terug naar het overzicht", "Back to the overview"),
     "report-xlsx": ("Excel downloaden", "Download Excel"),
     "report-print-hint": ("Afdrukken: elke sectie komt op een eigen pagina, zonder menu en filters.",
                           "Printing: every section goes on a page of its own, without menu and filters."),

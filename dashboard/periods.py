@@ -129,3 +129,9 @@ def parse_report_period(text: str | None) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+def last_complete_quarter(today: date) -> str:
+    """The quarter before the one `today` is in, as 'YYYY-Qn'."""
+    start = add_months(quarter_start(today), -3)
+    return f"{start.year}-Q{(start.month - 1) // 3 + 1}"

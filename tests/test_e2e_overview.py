@@ -334,3 +334,12 @@ def test_board_report_with_a_bad_period_says_so(browser_page):
     page = browser_page.open("/report?period=2022-Q9")
     expect()(page.locator(".error-alert")).to_contain_text("2024-Q3")
     browser_page.assert_no_errors()
+
+
+def test_board_report_without_a_period_shows_the_last_complete_quarter(browser_page):
+    page = browser_page.open("/report")
+    expect()(page.locator(".report-section h1")).to_have_text("STV-rapport 2026-Q3")  # now: 23 November 2026
+    page.locator("a", has_text="Terug naar het overzicht").click()
+    expect()(page.locator(".kpi-value").first).to_be_visible()
+    expect()(page.locator(".navbar")).to_be_visible()
+    browser_page.assert_no_errors()

@@ -156,3 +156,10 @@ def test_report_periods(text, expected):
     from dashboard.periods import parse_report_period
 
     assert parse_report_period(text) == expected
+
+
+def test_last_complete_quarter():
+    from dashboard.periods import last_complete_quarter
+
+    assert last_complete_quarter(date(2026, 11, 23)) == "2026-Q3"
+    assert last_complete_quarter(date(2026, 2, 1)) == "2025-Q4"
