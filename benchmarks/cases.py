@@ -74,16 +74,19 @@ def query_builders() -> tuple[list[Callable], list[Callable]]:
 
 
 def view_functions() -> list[tuple[str, Callable]]:
-    """Every function of dashboard/views.py called as `view(data, filters, ...)` (the rest defaulted)."""
+    """Every function of the dashboard/views modules called as `view(data, filters, ...)` (the rest defaulted),
+    named `view <module>.<function>`, in module and source order."""
     found = []
-    for name, function in inspect.getmembers(views, inspect.isfunction):
-        if function.__module__ != views.__name__ or name.startswith("_"):
-            continue
-        parameters = list(inspect.signature(function).parameters.values())
-        if [p.name for p in parameters[:2]] == ["data", "filters"] and all(
-                p.default is not p.empty for p in parameters[2:]):
-            found.append((function.__code__.co_firstlineno, f"view {name}", function))
-    return [(name, function) for _, name, function in sorted(found, key=lambda item: item[0])]
+    for module in views.view_modules():
+        short = module.__name__.rpartition(".")[2]
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            parameters = list(inspect.signature(function).parameters.values())
+            if [p.name for p in parameters[:2]] == ["data", "filters"] and all(
+                    p.default is not p.empty for p in parameters[2:]):
+                found.append((short, function.__code__.co_firstlineno, f"view {short}.{name}", function))
+    return [(name, function) for _, _, name, function in sorted(found, key=lambda item: item[:2])]
 
 
 @dataclass(frozen=True)

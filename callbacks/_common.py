@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dashboard import views
+from dashboard.views import overview as views
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import ParsedQuery, query_values, to_search

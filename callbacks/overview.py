@@ -9,7 +9,8 @@ import pandas as pd
 from dash import Input, Output, no_update
 
 from callbacks._common import headline_cards, normalised_search, render_page
-from dashboard import ids, views
+from dashboard import ids
+from dashboard.views import overview as views
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.periods import brussels_today, month_start

@@ -9,7 +9,8 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, dcc, html
 
 from callbacks._common import headline_cards, render_page
-from dashboard import ids, views
+from dashboard import ids
+from dashboard.views import overview as views
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery, query_values
 from dashboard.i18n import format_date, t

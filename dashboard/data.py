@@ -22,7 +22,7 @@ from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.periods import split_by_months
 from queries.reference import select_data_version, select_languages, select_regions
-from queries.rollup import can_count_active
+from queries.rollup import can_count_active, rollup_for
 from queries.requests import select_active_ids, select_status_counts
 
 log = logging.getLogger(__name__)
@@ -52,10 +52,10 @@ class DataAccess:
 
     def status_counts(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:
         """Requests per status (and `keys`) in the slice."""
-        stored = self._from_store(filters, keys, "counts", lambda version, whole: self.store.counts(
+        usable = rollup_for(filters, keys) is not None
+        edges, parts = self._from_store(filters, keys, "counts", lambda version, whole: self.store.counts(
             version, filters, *whole, keys, self._ids(select_regions, filters.region),
-            self._ids(select_languages, filters.language)))
-        edges, parts = stored
+            self._ids(select_languages, filters.language)) if usable else None)
         parts += [self.fetch(select_status_counts, filters.with_period(a, b), keys) for a, b in edges]
         return pd.concat(parts, ignore_index=True).groupby([*keys, "status"], as_index=False, dropna=False).n.sum()
 

@@ -8,26 +8,20 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 
 import pandas as pd
 from flask import Blueprint, Flask, Response, request
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from dashboard import views
+from dashboard.views import export_views
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import Filters, query_values
 from dashboard.i18n import t
 from dashboard.metrics import is_rate
 
-VIEWS: dict[str, Callable[[Context, Filters, str], pd.DataFrame]] = {
-    "kpis": lambda context, filters, lang: views.kpi_table(views.kpis(context.data, filters)),
-    "languages": lambda context, filters, lang: views.languages(context.data, filters, lang),
-    "monthly": lambda context, filters, lang: views.monthly(context.data, filters),
-    "annual-report": lambda context, filters, lang: views.annual_report(context.data, filters),
-}
+VIEWS = export_views()
 FORMATS = {"csv": "text/csv; charset=utf-8",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 RATE_DIGITS = 6

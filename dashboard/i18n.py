@@ -1,12 +1,15 @@
 """Every string the user reads, in Dutch and English, and numbers and dates in the reader's format.
 
 `t(key, lang)` is the one translation helper. Dutch is the default: 66.218 and 79,5 %; English: 66,218 and
-79.5 %. A missing key fails loudly in tests (KeyError), never silently shows a key to a user.
+79.5 %. A missing key fails loudly in tests (KeyError), never silently shows a key to a user. Texts of one page
+live in `dashboard/texts/<page>.py` and are merged in here; texts several pages share are below.
 """
 
 from __future__ import annotations
 
 from datetime import date
+
+from dashboard.texts import page_messages
 
 LANGS = ("nl", "en")
 
@@ -210,6 +213,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metric-activity_rate": ("Activiteitsgraad tolken", "Interpreter activity rate"),
     "def-activity_rate": ("Actieve ÷ geregistreerde tolken.", "Active ÷ registered interpreters."),
 }
+
+for _key, _texts in page_messages().items():
+    if _key in MESSAGES:
+        raise ValueError(f"text '{_key}' is defined in dashboard.i18n and in dashboard.texts")
+    MESSAGES[_key] = _texts
 
 
 def t(key: str, lang: str = "nl", **values) -> str:

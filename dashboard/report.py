@@ -12,7 +12,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from dashboard import views
+from dashboard.views import overview as views
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.i18n import format_change, format_count, format_date, format_rate, t

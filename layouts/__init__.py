@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import importlib
-
-PAGE_MODULES = ("layouts.overview", "layouts.report", "layouts.not_found_404")
+import pkgutil
 
 
 def load_pages() -> None:
-    """Import every page module so that it registers itself (after the Dash app exists, as Pages requires).
+    """Import every page module (each module here not starting with '_') so that it registers itself, after the
+    Dash app exists, as Pages requires.
 
     The page modules are imported by name rather than found by Dash's folder scan, because `layouts/` sits beside
     the `dashboard` package and the scan would name them after their file path.
     """
-    for name in PAGE_MODULES:
-        importlib.import_module(name)
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")

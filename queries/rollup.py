@@ -46,10 +46,11 @@ store_state = Table("store_state", store_metadata, Column("key", String(40), pri
                     Column("value", String(200)))
 
 
-def rollup_for(filters: Filters, keys: Sequence[str]) -> Table:
-    """The smallest rollup holding every dimension the filters and keys use."""
+def rollup_for(filters: Filters, keys: Sequence[str]) -> Table | None:
+    """The smallest rollup holding every dimension the filters and keys use (None: no rollup has them all, e.g.
+    per organisation)."""
     needed = {FILTER_DIMENSIONS[name] for name in FILTER_DIMENSIONS if getattr(filters, name)} | set(keys)
-    return next(table for table in ROLLUPS if needed <= set(table.c.keys()))
+    return next((table for table in ROLLUPS if needed <= set(table.c.keys())), None)
 
 
 def narrow_rollup_inserts(months: Sequence[str] | None) -> list:

@@ -2,7 +2,7 @@
 Playwright (../shared/RECIPES.md, "Browser tests"), and the figures the pages should show, computed with the app's
 own (separately unit-tested) functions.
 
-Import the fixtures into a test module: `from tests.browser import browser, dashboard_server, ...`.
+tests/conftest.py loads this module as a plugin, so every e2e module shares one served dashboard and browser.
 """
 
 from __future__ import annotations
@@ -204,7 +204,7 @@ def expected_figures(demo_sqlite):
     from flask import Flask
     from flask_caching import Cache
 
-    from dashboard import views
+    from dashboard.views import overview as views
     from dashboard.data import DataAccess
     from dashboard.db import Database
 

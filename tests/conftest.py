@@ -12,6 +12,9 @@ import shutil
 
 from tests.services import PostgresServer, RedisServer, postgres_bin, require
 
+# Browser-test fixtures (tests/browser.py) as a plugin: one definition, so one served dashboard for every e2e module.
+pytest_plugins = ("tests.browser",)
+
 # The moment the test demo databases stop: a Monday morning in Brussels.
 DEMO_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 

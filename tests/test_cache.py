@@ -10,7 +10,7 @@ from flask import Flask
 from flask_caching import Cache
 from sqlalchemy import create_engine, event, text
 
-from dashboard import views
+from dashboard.views import overview as views
 from dashboard.cache import cache_config
 from dashboard.data import DataAccess
 from dashboard.db import Database

@@ -250,7 +250,7 @@ def test_annual_report_2022_satisfies_the_identities(demo_sqlite, tmp_path):
     from flask import Flask
     from flask_caching import Cache
 
-    from dashboard import views
+    from dashboard.views import overview as views
     from dashboard.data import DataAccess
     from dashboard.db import Database
     from dashboard.filters import Filters

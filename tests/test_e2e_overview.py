@@ -15,14 +15,7 @@ import pytest
 from dashboard.filters import Filters
 from dashboard.i18n import format_count, format_rate
 from dashboard.periods import default_range
-from tests.browser import (  # noqa: F401 - fixtures are found by name in this module
-    TODAY,
-    browser,
-    browser_page,
-    dashboard_server,
-    expected_figures,
-    save_screenshot,
-)
+from tests.browser import TODAY, save_screenshot
 
 pytestmark = pytest.mark.e2e
 

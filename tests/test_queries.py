@@ -10,7 +10,7 @@ from flask import Flask
 from flask_caching import Cache
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select
 
-from dashboard import views
+from dashboard.views import overview as views
 from dashboard.data import DataAccess
 from dashboard.db import Database
 from dashboard.filters import Filters

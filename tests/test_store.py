@@ -12,7 +12,7 @@ from flask_caching import Cache
 from sqlalchemy import create_engine, event, text
 
 from dashboard import store as store_module
-from dashboard import views
+from dashboard.views import overview as views
 from dashboard.data import DataAccess, probe_version
 from dashboard.db import Database
 from dashboard.filters import Filters

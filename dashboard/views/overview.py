@@ -1,4 +1,4 @@
-"""The data behind each view, as plain tables: what the pages draw and the exports return (CONTRACT.md §4)."""
+"""The overview's views (the board): headline figures, months, languages, the annual report and trends."""
 
 from __future__ import annotations
 
@@ -126,3 +126,11 @@ def ukraine(data: DataAccess, filters: Filters) -> tuple[pd.DataFrame, pd.DataFr
 
 def _known_languages(data: DataAccess) -> set[str]:
     return set(data.fetch(select_languages).code)
+
+
+EXPORTS = {
+    "kpis": lambda context, filters, lang: kpi_table(kpis(context.data, filters)),
+    "languages": lambda context, filters, lang: languages(context.data, filters, lang),
+    "monthly": lambda context, filters, lang: monthly(context.data, filters),
+    "annual-report": lambda context, filters, lang: annual_report(context.data, filters),
+}

@@ -1,0 +1,30 @@
+"""The data behind each view, as plain tables: what the pages draw and the exports return (CONTRACT.md §4).
+
+One module per page. A module offers its exports in `EXPORTS`, a dict of export name to a function
+`(context, filters, lang) -> DataFrame`; `export_views()` gathers them for `GET /export/<name>.csv|.xlsx`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+
+import pandas as pd
+
+
+def view_modules() -> list:
+    """Every module of this package, imported, in name order."""
+    return [importlib.import_module(f"{__name__}.{info.name}") for info in sorted(
+        pkgutil.iter_modules(__path__), key=lambda info: info.name) if not info.name.startswith("_")]
+
+
+def export_views() -> dict[str, Callable[..., pd.DataFrame]]:
+    """Export name -> function (context, filters, lang) -> table, from every module's `EXPORTS`."""
+    found: dict[str, Callable[..., pd.DataFrame]] = {}
+    for module in view_modules():
+        for name, view in getattr(module, "EXPORTS", {}).items():
+            if name in found:
+                raise ValueError(f"export '{name}' is defined twice (again in {module.__name__})")
+            found[name] = view
+    return found
