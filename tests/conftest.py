@@ -58,34 +58,52 @@ def demo_sqlite(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def fixture_sqlite(tmp_path_factory):
-    """The hand-computed fixture database in SQLite (a file URL)."""
-    from tests.fixture_db import build_fixture
+def built_databases(tmp_path_factory, request):
+    """`build(dialect, name, fill)`: the URL of a database named `name` in 'sqlite' (a file) or 'postgresql' (on
+    the test server), filled once per session by `fill(engine)`. Test modules build their own fixtures with it."""
+    built: dict[tuple[str, str], str] = {}
 
-    path = tmp_path_factory.mktemp("fixture") / "fixture.sqlite"
-    engine = create_engine(f"sqlite:///{path}")
-    build_fixture(engine)
-    engine.dispose()
-    return f"sqlite:///{path}"
+    def build(dialect: str, name: str, fill) -> str:
+        if (dialect, name) not in built:
+            if dialect == "sqlite":
+                url = f"sqlite:///{tmp_path_factory.mktemp(name) / (name + '.sqlite')}"
+            else:
+                server = request.getfixturevalue("postgres_server")
+                admin = create_engine(server, isolation_level="AUTOCOMMIT")
+                with admin.connect() as conn:
+                    conn.execute(text(f'CREATE DATABASE "{name}"'))
+                admin.dispose()
+                url = server.rsplit("/", 1)[0] + "/" + name
+            engine = create_engine(url)
+            fill(engine)
+            engine.dispose()
+            built[dialect, name] = url
+        return built[dialect, name]
+
+    return build
+
+
+# Parametrise a fixture over both databases: `@pytest.fixture(params=DIALECTS)`, then `request.param`.
+DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(scope="session")
-def fixture_postgres(postgres_server):
+def fixture_sqlite(built_databases):
+    """The hand-computed fixture database in SQLite (a file URL)."""
+    from tests.fixture_db import build_fixture
+
+    return built_databases("sqlite", "fixture", build_fixture)
+
+
+@pytest.fixture(scope="session")
+def fixture_postgres(built_databases):
     """The hand-computed fixture database in PostgreSQL (a URL)."""
     from tests.fixture_db import build_fixture
 
-    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text('CREATE DATABASE "fixture"'))
-    admin.dispose()
-    url = postgres_server.rsplit("/", 1)[0] + "/fixture"
-    engine = create_engine(url)
-    build_fixture(engine)
-    engine.dispose()
-    return url
+    return built_databases("postgresql", "fixture", build_fixture)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=DIALECTS)
 def fixture_url(request):
     """The fixture database, once in SQLite and once in PostgreSQL."""
     return request.getfixturevalue("fixture_sqlite" if request.param == "sqlite" else "fixture_postgres")
