@@ -27,6 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "view-kpis": ("Kerncijfers", "Headline figures"),
     "view-monthly": ("Per maand en soort dienst", "Per month and modality"),
     "view-languages": ("Per taal", "Per language"),
+    "grid-no-rows": ("Geen rijen voor deze selectie.", "No rows for this selection."),
     "loading": ("Bezig met laden…", "Loading…"),
     "not-found-title": ("Pagina niet gevonden", "Page not found"),
     "not-found-text": ("Deze pagina bestaat niet. Kies een pagina in het menu.",

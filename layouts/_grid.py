@@ -1,0 +1,80 @@
+"""Sortable tables (AG Grid) with numbers in the reader's format: 66.218 and 79,5 % (nl), 66,218 and 79.5 % (en).
+
+Cells keep their numeric values, so sorting is numeric; only the display is formatted (in the browser, with the
+reader's locale). An empty value (an undefined rate) shows as '–'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import dash_ag_grid as dag
+import pandas as pd
+
+from dashboard.i18n import t
+
+LOCALES = {"nl": "nl-BE", "en": "en-GB"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A grid column: the table's column `field`, its header text key, and how its values read."""
+
+    field: str
+    header_key: str
+    kind: str = "text"  # text, count, rate (a fraction shown as %), number (one decimal), link (markdown)
+    width: int | None = None
+    pinned: bool = False
+
+
+def _formatter(kind: str, lang: str) -> dict | None:
+    locale = LOCALES.get(lang, "nl-BE")
+    empty = "params.value === null || params.value === undefined || Number.isNaN(params.value) ? '–' : "
+    if kind == "count":
+        return {"function": f"{empty}Math.round(params.value).toLocaleString('{locale}')"}
+    if kind == "rate":
+        return {"function": f"{empty}(params.value * 100).toLocaleString('{locale}', "
+                            "{minimumFractionDigits: 1, maximumFractionDigits: 1}) + ' %'"}
+    if kind == "number":
+        return {"function": f"{empty}params.value.toLocaleString('{locale}', "
+                            "{minimumFractionDigits: 1, maximumFractionDigits: 1})"}
+    return None
+
+
+def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
+    """AG Grid column definitions: headers in the reader's language, numbers right-aligned and formatted."""
+    definitions = []
+    for column in columns:
+        definition = {"field": column.field, "headerName": t(column.header_key, lang), "sortable": True,
+                      "resizable": True}
+        formatter = _formatter(column.kind, lang)
+        if formatter:
+            definition |= {"valueFormatter": formatter, "type": "rightAligned", "filter": "agNumberColumnFilter"}
+        if column.kind == "link":
+            definition["cellRenderer"] = "markdown"
+        if column.width:
+            definition["width"] = column.width
+        else:
+            definition["flex"] = 1
+        if column.pinned:
+            definition["pinned"] = "left"
+        definitions.append(definition)
+    return definitions
+
+
+def data_grid(grid_id: str, table: pd.DataFrame, columns: Sequence[Column], lang: str, height: int = 420,
+              sort: tuple[str, str] | None = None) -> dag.AgGrid:
+    """A sortable grid of `table` (only `columns` shown), optionally sorted first by (field, 'asc'|'desc')."""
+    definitions = column_defs(columns, lang)
+    if sort:
+        for definition in definitions:
+            if definition["field"] == sort[0]:
+                definition["sort"] = sort[1]
+    records = table[[c.field for c in columns]].astype(object).where(table[[c.field for c in columns]].notna(), None)
+    return dag.AgGrid(
+        id=grid_id, rowData=records.to_dict("records"), columnDefs=definitions,
+        defaultColDef={"minWidth": 90},
+        dashGridOptions={"theme": "themeAlpine", "animateRows": False, "tooltipShowDelay": 300,
+                         "overlayNoRowsTemplate": t("grid-no-rows", lang)},
+        style={"height": f"{height}px", "width": "100%"})
