@@ -1,0 +1,298 @@
+"""Live supply and demand per language, for today, the next 7 and the next 14 Brussels days.
+
+Demand: open requests (pending, matched) scheduled from now to the window's last midnight. Supply: the hours
+interpreters declared free (availability slots; overlapping slots count once, a slot crossing midnight counts on
+both days), from now on, on days they are in the register (registered on or before the day, not yet left), with
+the hours they are booked (matched requests) taken out. An interpreter with several languages offers the same hours
+to each of them: supply per language is what could go to that language, and does not add up across languages.
+
+gap = pending hours − free hours (above 0: not enough free interpreter hours for what still waits);
+coverage = free hours ÷ pending hours (empty when nothing is pending).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+import pandas as pd
+
+from dashboard import codes
+from dashboard.data import DataAccess
+from dashboard.filters import Filters
+from dashboard.metrics import ratio
+from dashboard.periods import BRUSSELS, brussels_today, local_midnight
+from queries.reference import select_languages, select_regions
+from queries.supply import select_bookings, select_interpreter_languages, select_open_requests, select_slots
+
+WINDOWS = {"today": 1, "7d": 7, "14d": 14}  # Brussels calendar days, today included
+DEFAULT_WINDOW = "7d"
+
+LANGUAGE_COLUMNS = ("language_code", "language", "open_requests", "pending", "matched", "pending_hours",
+                    "booked_hours", "without_duration", "median_wait_hours", "max_wait_hours",
+                    "available_interpreters", "booked_interpreters", "available_hours", "free_hours",
+                    *(f"free_hours_{kind}" for kind in codes.KINDS), "gap_hours", "coverage")
+OPEN_REQUEST_COLUMNS = ("request_id", "language_code", "organisation", "region_code", "modality", "status",
+                        "scheduled_start", "duration_min", "wait_hours")
+
+
+@dataclass(frozen=True)
+class Window:
+    """From `now` to local midnight after the last of `days` (Brussels calendar days, today first)."""
+
+    now: datetime
+    days: tuple[date, ...]
+
+    @property
+    def end(self) -> datetime:
+        return local_midnight(self.days[-1] + timedelta(days=1))
+
+    def day_bounds(self, day: date) -> tuple[datetime, datetime]:
+        """The part of Brussels day `day` that is still to come: [max(now, midnight), next midnight)."""
+        return max(self.now, local_midnight(day)), local_midnight(day + timedelta(days=1))
+
+
+def live_window(now: datetime, window: str = DEFAULT_WINDOW) -> Window:
+    """The window named `window` (today, 7d, 14d) as seen at `now` (UTC)."""
+    today = brussels_today(now)
+    return Window(now.astimezone(timezone.utc), tuple(today + timedelta(days=i) for i in range(WINDOWS[window])))
+
+
+# --- interval arithmetic on (start, end) pairs ---------------------------------------------------------------
+
+
+def merge(intervals) -> list[tuple]:
+    """The union of intervals as sorted, disjoint intervals (overlapping or touching slots become one)."""
+    merged: list[list] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        elif start < end:
+            merged.append([start, end])
+    return [tuple(pair) for pair in merged]
+
+
+def clip(intervals, low, high) -> list[tuple]:
+    """The parts of disjoint intervals inside [low, high)."""
+    return [(max(s, low), min(e, high)) for s, e in intervals if s < high and e > low]
+
+
+def subtract(intervals, cuts) -> list[tuple]:
+    """Disjoint intervals minus the union of `cuts`."""
+    result = []
+    for start, end in intervals:
+        for cut_start, cut_end in clip(merge(cuts), start, end):
+            if cut_start > start:
+                result.append((start, cut_start))
+            start = max(start, cut_end)
+        if start < end:
+            result.append((start, end))
+    return result
+
+
+# --- supply -------------------------------------------------------------------------------------------------
+
+
+def interpreter_day_hours(slots: pd.DataFrame, bookings: pd.DataFrame, registers: pd.DataFrame,
+                          window: Window) -> pd.DataFrame:
+    """Per interpreter and day of the window: hours available (declared, from now on) and free (not booked).
+    `registers` holds each interpreter's registered_on and left_on; days outside the register are left out.
+    Instants are epoch seconds here, and rows plain lists: this runs for thousands of slots on every refresh."""
+    declared = _intervals_by_interpreter(slots.interpreter_id, slots.starts_at, slots.ends_at)
+    taken = _intervals_by_interpreter(bookings.interpreter_id, bookings.start, bookings.end)
+    in_register = _register_days(registers, window.days)
+    bounds = [(day, *(moment.timestamp() for moment in window.day_bounds(day))) for day in window.days]
+    rows = []
+    for interpreter, intervals in declared.items():
+        for day, low, high in bounds:
+            available = clip(intervals, low, high) if (interpreter, day) in in_register else []
+            if available:
+                free = subtract(available, taken.get(interpreter, []))
+                rows.append((interpreter, day, _seconds(available) / 3600, _seconds(free) / 3600))
+    return pd.DataFrame(rows, columns=["interpreter_id", "day", "available_hours", "free_hours"])
+
+
+def _intervals_by_interpreter(ids: pd.Series, starts: pd.Series, ends: pd.Series) -> dict[int, list[tuple]]:
+    """Merged (start, end) epoch-second intervals per interpreter."""
+    grouped: dict[int, list[tuple]] = {}
+    for interpreter, start, end in zip(ids.tolist(), _epoch(starts), _epoch(ends)):
+        grouped.setdefault(interpreter, []).append((start, end))
+    return {interpreter: merge(intervals) for interpreter, intervals in grouped.items()}
+
+
+def _epoch(column: pd.Series) -> list[float]:
+    return (column.astype("datetime64[us, UTC]").astype("int64") / 1e6).tolist()
+
+
+def _seconds(intervals) -> float:
+    return sum(end - start for start, end in intervals)
+
+
+def _register_days(registers: pd.DataFrame, days: tuple[date, ...]) -> set[tuple[int, date]]:
+    """(interpreter, day) pairs where the interpreter is in the register: registered on or before the day and not
+    yet left."""
+    found = set()
+    for row in registers.drop_duplicates("interpreter_id").itertuples():
+        registered, left = _as_date(row.registered_on), None if pd.isna(row.left_on) else _as_date(row.left_on)
+        found.update((row.interpreter_id, day) for day in days if registered <= day and (left is None or day < left))
+    return found
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) and not isinstance(value, datetime) else pd.Timestamp(value).date()
+
+
+def supply_rows(data: DataAccess, filters: Filters, window: Window) -> pd.DataFrame:
+    """Per interpreter, language they speak and day: kind, available and free hours (an interpreter appears once
+    for each of their languages)."""
+    frames = _fetch_window(data, filters, window)
+    speakers = frames["speakers"]
+    per_interpreter = interpreter_day_hours(frames["slots"], frames["bookings"], speakers, window)
+    return per_interpreter.merge(speakers[["interpreter_id", "language_id", "kind", "region_id"]],
+                                 on="interpreter_id")
+
+
+# --- demand -------------------------------------------------------------------------------------------------
+
+
+def open_requests_in(data: DataAccess, filters: Filters, window: Window) -> pd.DataFrame:
+    """The open requests scheduled from now to the window's end, with their Brussels day, booked hours and,
+    for pending ones, hours waited since they were requested."""
+    table = _fetch_window(data, filters, window)["open"]
+    table = table[table.scheduled_start >= window.now].rename(columns={"id": "request_id"})
+    table["day"] = table.scheduled_start.dt.tz_convert(BRUSSELS).dt.date
+    table["hours"] = table.duration_min.fillna(0) / 60
+    waited = (pd.Timestamp(window.now) - table.requested_at) / pd.Timedelta(hours=1)
+    table["wait_hours"] = waited.where(table.status == "pending")
+    return table
+
+
+def _fetch_window(data: DataAccess, filters: Filters, window: Window) -> dict[str, pd.DataFrame]:
+    """The rows behind a window, fetched for whole Brussels days (so the cache holds them while `now` moves) and
+    with timestamps as UTC."""
+    first, end = local_midnight(window.days[0]), window.end
+    codes_only = filters.with_period(window.days[0], window.days[0])
+    open_ = data.fetch(select_open_requests, codes_only, first, end)
+    slots = data.fetch(select_slots, first, end)
+    bookings = data.fetch(select_bookings, first - timedelta(days=1), end)
+    bookings = bookings.assign(start=_utc(bookings.scheduled_start))
+    bookings["end"] = bookings.start + pd.to_timedelta(bookings.duration_min.fillna(0), unit="min")
+    return {
+        "open": open_.assign(scheduled_start=_utc(open_.scheduled_start), requested_at=_utc(open_.requested_at)),
+        "slots": slots.assign(starts_at=_utc(slots.starts_at), ends_at=_utc(slots.ends_at)),
+        "bookings": bookings,
+        "speakers": data.fetch(select_interpreter_languages, codes_only),
+    }
+
+
+def _utc(column: pd.Series) -> pd.Series:
+    """Timestamps as UTC-aware (SQLite gives naive UTC, PostgreSQL aware values)."""
+    return pd.to_datetime(column, utc=True)
+
+
+# --- the views ----------------------------------------------------------------------------------------------
+
+
+def by_language(data: DataAccess, filters: Filters, now: datetime | None = None,
+                window: str = DEFAULT_WINDOW, lang: str = "nl") -> pd.DataFrame:
+    """Per language with open requests or free hours in the window: demand, supply, gap and coverage; the
+    largest gap first."""
+    span = live_window(now or datetime.now(timezone.utc), window)
+    demand = _demand_per_language(open_requests_in(data, filters, span))
+    supply = _supply_per_language(supply_rows(data, filters, span))
+    table = demand.merge(supply, on="language_id", how="outer")
+    table = _with_names(data, table, lang)
+    counts = ["open_requests", "pending", "matched", "without_duration", "available_interpreters",
+              "booked_interpreters"]
+    table[counts] = table[counts].fillna(0).astype("int64")
+    hour_columns = [c for c in LANGUAGE_COLUMNS if "hours" in c and "wait" not in c and c != "gap_hours"]
+    table[hour_columns] = table.reindex(columns=hour_columns).fillna(0.0).astype(float)
+    table["gap_hours"] = table.pending_hours - table.free_hours
+    table["coverage"] = [ratio(f, p) for f, p in zip(table.free_hours, table.pending_hours)]
+    table = table.sort_values(["gap_hours", "pending", "language_code"], ascending=[False, False, True])
+    return table[list(LANGUAGE_COLUMNS)].reset_index(drop=True)
+
+
+def _demand_per_language(open_: pd.DataFrame) -> pd.DataFrame:
+    pending = open_.status == "pending"
+    frame = open_.assign(pending=pending, matched=~pending, pending_hours=open_.hours.where(pending, 0.0),
+                         without_duration=open_.duration_min.isna(),
+                         booked=open_.interpreter_id.where(~pending))
+    return frame.groupby("language_id", as_index=False).agg(
+        open_requests=("request_id", "size"), pending=("pending", "sum"),
+        matched=("matched", "sum"), pending_hours=("pending_hours", "sum"), booked_hours=("hours", "sum"),
+        without_duration=("without_duration", "sum"), median_wait_hours=("wait_hours", "median"),
+        max_wait_hours=("wait_hours", "max"), booked_interpreters=("booked", "nunique"))
+
+
+def _supply_per_language(rows: pd.DataFrame) -> pd.DataFrame:
+    totals = rows.groupby("language_id", as_index=False).agg(
+        available_hours=("available_hours", "sum"), free_hours=("free_hours", "sum"),
+        available_interpreters=("interpreter_id", "nunique"))
+    by_kind = rows.pivot_table(index="language_id", columns="kind", values="free_hours", aggfunc="sum")
+    by_kind = by_kind.reindex(columns=list(codes.KINDS)).add_prefix("free_hours_").reset_index()
+    return totals.merge(by_kind, on="language_id", how="left")
+
+
+def _with_names(data: DataAccess, table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    names = data.fetch(select_languages).rename(columns={"id": "language_id", "code": "language_code"})
+    table = table.merge(names, on="language_id", how="left")
+    table["language"] = table["name_en" if lang == "en" else "name_nl"]
+    return table
+
+
+def gap_by_day(data: DataAccess, filters: Filters, now: datetime | None = None, lang: str = "nl",
+               window: str = "14d") -> pd.DataFrame:
+    """Per language and Brussels day of the window: pending hours, free hours and their gap (the heatmap), for
+    the languages with anything pending or free; zero where a language has nothing that day."""
+    span = live_window(now or datetime.now(timezone.utc), window)
+    open_ = open_requests_in(data, filters, span)
+    pending = open_[open_.status == "pending"].groupby(["language_id", "day"]).hours.sum().rename("pending_hours")
+    free = supply_rows(data, filters, span).groupby(["language_id", "day"]).free_hours.sum()
+    languages = sorted(set(pending.index.get_level_values(0)) | set(free.index.get_level_values(0)))
+    grid = pd.MultiIndex.from_product([languages, list(span.days)], names=["language_id", "day"])
+    table = pd.concat([pending, free], axis=1).reindex(grid, fill_value=0.0).fillna(0.0).reset_index()
+    table["gap_hours"] = table.pending_hours - table.free_hours
+    table = _with_names(data, table, lang)
+    return table[["language_code", "language", "day", "pending_hours", "free_hours", "gap_hours"]]
+
+
+def open_requests(data: DataAccess, filters: Filters, now: datetime | None = None, window: str = "14d",
+                  language_code: str | None = None) -> pd.DataFrame:
+    """The open requests of the window (of one language, or all), soonest first: the drill-down list."""
+    span = live_window(now or datetime.now(timezone.utc), window)
+    table = _with_names(data, open_requests_in(data, filters, span), "nl")
+    if language_code:
+        table = table[table.language_code == language_code]
+    table = table.sort_values(["scheduled_start", "request_id"])
+    return table[list(OPEN_REQUEST_COLUMNS)].reset_index(drop=True)
+
+
+def by_region(data: DataAccess, filters: Filters, now: datetime | None = None, window: str = DEFAULT_WINDOW,
+              language_code: str | None = None) -> pd.DataFrame:
+    """Per region (of the requesting organisation; of the interpreter for supply, "" = no region, serving
+    everywhere): pending requests and hours, and free hours, for one language or all."""
+    span = live_window(now or datetime.now(timezone.utc), window)
+    open_ = _with_names(data, open_requests_in(data, filters, span), "nl")
+    rows = _with_names(data, supply_rows(data, filters, span), "nl")
+    if language_code:
+        open_, rows = open_[open_.language_code == language_code], rows[rows.language_code == language_code]
+    pending = open_[open_.status == "pending"].groupby("region_code").agg(
+        pending=("request_id", "size"), pending_hours=("hours", "sum"))
+    codes_by_id = data.fetch(select_regions).set_index("id").code
+    free = rows.assign(region_code=rows.region_id.map(codes_by_id).fillna("")).groupby("region_code").agg(
+        free_hours=("free_hours", "sum"), available_interpreters=("interpreter_id", "nunique"))
+    table = pending.join(free, how="outer").fillna(0).reset_index()
+    return table.astype({"pending": "int64", "available_interpreters": "int64"}).sort_values(
+        ["pending_hours", "region_code"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _export_now(context) -> datetime:
+    return context.settings.current_time()
+
+
+EXPORTS = {
+    "supply-demand": lambda context, filters, lang: by_language(context.data, filters, _export_now(context), "14d",
+                                                                lang),
+    "open-requests": lambda context, filters, lang: open_requests(context.data, filters, _export_now(context)),
+}

@@ -1,0 +1,97 @@
+"""A small live situation whose supply and demand are worked out by hand (tests/test_supply_demand.py).
+
+Now is Monday 23 November 2026, 09:00 UTC (10:00 in Brussels, winter time, UTC+1). Brussels days start at 23:00 UTC
+the evening before. Windows: today = [23 Nov 09:00, 23 Nov 23:00) UTC; 7 days to 29 Nov 23:00 UTC; 14 days to
+6 Dec 23:00 UTC.
+
+Interpreters and their slots (UTC):
+- 1 certified, ANT, Arabic: 23 Nov 10:00–14:00 and 12:00–16:00 (overlapping: 6 h together); booked 13:00–14:00.
+- 2 crisis, no region, Ukrainian and Russian: 24 Nov 20:00 – 25 Nov 02:00 (crossing Brussels midnight at 23:00:
+  3 h on 24 Nov and 3 h on 25 Nov); booked 24 Nov 22:00–23:00 (Russian).
+- 3 certified, LIM, Arabic, left on 20 Nov 2026: a slot on 24 Nov 08:00–12:00 that must not count.
+- 4 sworn, ANT, Arabic and Tigrinya: 23 Nov 07:00–10:00 (only 09:00–10:00 is still to come: 1 h) and
+  1 Dec 08:00–12:00 (4 h, 14-day window only).
+- 5 taalhulp, ANT, Arabic, registered on 1 Dec 2026: 24 Nov 10:00–12:00 (not yet in the pool: ignored) and
+  2 Dec 10:00–12:00 (2 h, 14-day window).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Engine, insert
+
+from dashboard import schema
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+
+REGIONS = [(1, "ANT", "Provincie Antwerpen"), (2, "LIM", "Limburg")]
+LOCAL_GOVERNMENTS = [(1, 1, "Mechelen", "12025"), (2, 2, "Genk", "71016")]
+ORGANISATIONS = [(1, 1, "OCMW Mechelen", "welfare", True), (2, 2, "Ziekenhuis Genk", "health", True)]
+LANGUAGES = [(1, "ar", "Arabisch", "Arabic"), (2, "uk", "Oekraïens", "Ukrainian"), (3, "ti", "Tigrinya", "Tigrinya"),
+             (4, "ru", "Russisch", "Russian"), (5, "zz", "Zonder vraag", "Without demand")]
+INTERPRETERS = [  # id, kind, region, registered_on, left_on
+    (1, "certified", 1, date(2020, 1, 1), None),
+    (2, "crisis", None, date(2022, 3, 15), None),
+    (3, "certified", 2, date(2019, 5, 1), date(2026, 11, 20)),
+    (4, "sworn", 1, date(2021, 1, 1), None),
+    (5, "taalhulp", 1, date(2026, 12, 1), None),
+]
+INTERPRETER_LANGUAGES = [(1, 1), (2, 2), (2, 4), (3, 1), (4, 1), (4, 3), (5, 1)]
+SLOTS = [  # interpreter, starts_at, ends_at (UTC)
+    (1, "2026-11-23 10:00:00", "2026-11-23 14:00:00"),
+    (1, "2026-11-23 12:00:00", "2026-11-23 16:00:00"),
+    (2, "2026-11-24 20:00:00", "2026-11-25 02:00:00"),
+    (3, "2026-11-24 08:00:00", "2026-11-24 12:00:00"),
+    (4, "2026-11-23 07:00:00", "2026-11-23 10:00:00"),
+    (4, "2026-12-01 08:00:00", "2026-12-01 12:00:00"),
+    (5, "2026-11-24 10:00:00", "2026-11-24 12:00:00"),
+    (5, "2026-12-02 10:00:00", "2026-12-02 12:00:00"),
+]
+# id, organisation, language, modality, status, requested_at, scheduled_start, duration_min, interpreter
+REQUESTS = [
+    (1, 1, 1, "onsite", "pending", "2026-11-20 09:00:00", "2026-11-23 12:00:00", 90, None),
+    (2, 1, 1, "onsite", "matched", "2026-11-19 09:00:00", "2026-11-23 13:00:00", 60, 1),
+    (3, 2, 2, "phone", "pending", "2026-11-22 09:00:00", "2026-11-24 21:30:00", 60, None),
+    (4, 2, 3, "onsite", "pending", "2026-11-23 08:00:00", "2026-11-25 08:00:00", 120, None),
+    (5, 1, 3, "video", "pending", "2026-11-21 09:00:00", "2026-12-02 09:00:00", 60, None),
+    (6, 2, 1, "onsite", "pending", "2026-11-23 08:30:00", "2026-11-29 22:30:00", 60, None),  # 29 Nov 23:30 local
+    (7, 1, 1, "phone", "pending", "2026-11-22 09:00:00", "2026-11-29 23:30:00", 30, None),  # 30 Nov 00:30 local
+    (8, 1, 1, "onsite", "pending", "2026-11-18 09:00:00", "2026-11-22 10:00:00", 60, None),  # already past
+    (9, 1, 1, "onsite", "cancelled_client_timely", "2026-11-18 09:00:00", "2026-11-24 10:00:00", 60, None),
+    (10, 1, 4, "phone", "matched", "2026-11-20 09:00:00", "2026-11-24 22:00:00", 60, 2),
+    (11, 2, 2, "translation", "pending", "2026-11-21 09:00:00", "2026-11-26 10:00:00", None, None),
+    (12, 1, 1, "onsite", "pending", "2026-11-23 07:00:00", "2026-11-23 08:00:00", 60, None),  # earlier today
+]
+
+
+def build_supply_fixture(engine: Engine) -> None:
+    """Create the contract's tables and fill them with the rows above."""
+    schema.create_schema(engine)
+    with engine.begin() as conn:
+        conn.execute(insert(schema.regions), [dict(zip(("id", "code", "name"), r)) for r in REGIONS])
+        conn.execute(insert(schema.local_governments),
+                     [dict(zip(("id", "region_id", "name", "nis_code"), r)) for r in LOCAL_GOVERNMENTS])
+        conn.execute(insert(schema.organisations), [
+            dict(zip(("id", "local_government_id", "name", "sector", "has_agreement"), r)) for r in ORGANISATIONS])
+        conn.execute(insert(schema.languages), [dict(zip(("id", "code", "name_nl", "name_en"), r)) for r in LANGUAGES])
+        conn.execute(insert(schema.interpreters), [
+            {"id": i, "kind": k, "region_id": r, "local_government_id": None, "registered_on": on, "left_on": off}
+            for i, k, r, on, off in INTERPRETERS])
+        conn.execute(insert(schema.interpreter_languages),
+                     [{"interpreter_id": i, "language_id": lang} for i, lang in INTERPRETER_LANGUAGES])
+        conn.execute(insert(schema.availability), [
+            {"id": n, "interpreter_id": i, "starts_at": _utc(a), "ends_at": _utc(b)}
+            for n, (i, a, b) in enumerate(SLOTS, start=1)])
+        conn.execute(insert(schema.requests), [_request(*r) for r in REQUESTS])
+
+
+def _request(id_, organisation, language, modality, status, requested, scheduled, duration, interpreter) -> dict:
+    return {"id": id_, "organisation_id": organisation, "language_id": language, "modality": modality,
+            "service": "interpreter", "requested_at": _utc(requested), "scheduled_start": _utc(scheduled),
+            "duration_min": duration, "status": status, "interpreter_id": interpreter,
+            "matched_at": _utc(requested) if interpreter else None, "updated_at": _utc(requested)}
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)

@@ -1,0 +1,142 @@
+"""Live supply and demand on a hand-made situation (tests/fixture_supply.py), in SQLite and PostgreSQL.
+
+The hand computations are in the comments; see the fixture's docstring for the slots and the windows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+import pandas as pd
+import pytest
+from flask import Flask
+from flask_caching import Cache
+
+from dashboard.data import DataAccess
+from dashboard.db import Database
+from dashboard.filters import Filters
+from dashboard.views import supply_demand as live
+from tests.conftest import DIALECTS
+from tests.fixture_supply import NOW, build_supply_fixture
+
+SLICE = Filters(date(2026, 11, 1), date(2026, 11, 30))
+
+
+@pytest.fixture(params=DIALECTS)
+def data(request, built_databases):
+    url = built_databases(request.param, "supply", build_supply_fixture)
+    database = Database(url)
+    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
+    database.dispose()
+
+
+def rows(table):
+    return {row.language_code: row for row in table.itertuples()}
+
+
+def test_seven_days_per_language(data):
+    table = live.by_language(data, SLICE, NOW, "7d")
+    # ti: 2 h pending (r4) against 1 free hour (interpreter 4, 09:00-10:00 today): gap +1 -> worst first.
+    # ar: pending r1 1.5 h + r6 1 h = 2.5 h; free 6 h (interpreter 1: slots 10-14 and 12-16 are 6 h together,
+    #     minus the 13-14 booking = 5 h; interpreter 4: 1 h); gap -3.5. uk: 1 h pending, 5 h free (interpreter 2:
+    #     3 + 3 h around midnight minus a 1 h Russian booking); ru: nothing pending, the same 5 h.
+    assert list(table.language_code) == ["ti", "ar", "uk", "ru"]
+    ar, uk, ti, ru = (rows(table)[code] for code in ("ar", "uk", "ti", "ru"))
+    assert (ar.open_requests, ar.pending, ar.matched) == (3, 2, 1)  # r1, r6 pending; r2 matched
+    assert (ar.pending_hours, ar.booked_hours) == (2.5, 3.5)
+    assert (ar.available_hours, ar.free_hours, ar.gap_hours) == (7.0, 6.0, -3.5)
+    assert ar.coverage == pytest.approx(6 / 2.5)
+    assert (ar.median_wait_hours, ar.max_wait_hours) == (36.25, 72.0)  # r1 waited 72 h, r6 0.5 h
+    assert (ar.available_interpreters, ar.booked_interpreters) == (2, 1)  # 1 and 4 (3 left, 5 not yet in)
+    assert (ar.free_hours_certified, ar.free_hours_sworn) == (5.0, 1.0)
+    assert (uk.pending, uk.pending_hours, uk.without_duration) == (2, 1.0, 1)  # r11: a translation, no duration
+    assert (uk.available_hours, uk.free_hours, uk.free_hours_crisis, uk.gap_hours) == (6.0, 5.0, 5.0, -4.0)
+    assert (uk.median_wait_hours, uk.max_wait_hours) == (36.0, 48.0)
+    assert (ti.gap_hours, ti.coverage) == (1.0, 0.5)
+    assert (ru.pending, ru.matched, ru.booked_interpreters, ru.gap_hours) == (0, 1, 1, -5.0)
+    assert pd.isna(ru.coverage)  # nothing pending: no coverage to speak of (an empty rate)
+    assert ar.free_hours_in_training == 0.0
+
+
+def test_today_counts_only_what_is_still_to_come(data):
+    table = live.by_language(data, SLICE, NOW, "today")
+    # r12 (08:00) and interpreter 4's 07:00-09:00 are past; r1 and r2 are still to come today.
+    assert list(table.language_code) == ["ti", "ar"]
+    ar = rows(table)["ar"]
+    assert (ar.open_requests, ar.pending_hours, ar.free_hours, ar.gap_hours) == (2, 1.5, 6.0, -4.5)
+
+
+def test_fourteen_days(data):
+    table = live.by_language(data, SLICE, NOW, "14d")
+    # ar adds r7 (30 Nov 00:30 in Brussels) and the slots of interpreter 4 (1 Dec, 4 h) and 5 (2 Dec, 2 h, in
+    # the pool since 1 Dec): pending 3.0 h, free 12 h. ti adds r5 and interpreter 4's 1 Dec: 3 h against 5 h.
+    assert list(table.language_code) == ["ti", "uk", "ru", "ar"]
+    ar, ti = rows(table)["ar"], rows(table)["ti"]
+    assert (ar.pending_hours, ar.available_hours, ar.free_hours, ar.gap_hours) == (3.0, 13.0, 12.0, -9.0)
+    assert ar.free_hours_taalhulp == 2.0
+    assert (ti.pending_hours, ti.free_hours, ti.gap_hours) == (3.0, 5.0, -2.0)
+
+
+def test_region_filter_limits_demand_to_its_organisations_and_supply_to_its_interpreters(data):
+    table = live.by_language(data, replace(SLICE, region=("ANT",)), NOW, "7d")
+    # Demand of OCMW Mechelen only (r1, r2, r10); interpreters of ANT or without a region (1, 2, 4, 5).
+    assert list(table.language_code) == ["ti", "ar", "ru", "uk"]
+    assert rows(table)["ar"].pending_hours == 1.5
+    assert rows(table)["uk"].pending == 0
+
+
+def test_the_window_moves_with_now(data):
+    later = NOW + timedelta(days=1, hours=14)  # Tuesday 24 Nov, 23:00 UTC = Wednesday 00:00 in Brussels
+    table = live.by_language(data, SLICE, later, "today")
+    # Wednesday 25 Nov: interpreter 2's 3 h after midnight (free), r4 (ti, 2 h) at 08:00 UTC.
+    assert rows(table)["uk"].free_hours == 3.0
+    assert rows(table)["ti"].pending_hours == 2.0
+    assert "ar" not in rows(table)
+
+
+@pytest.mark.parametrize("intervals, expected", [
+    ([(1, 3), (2, 5), (7, 8)], [(1, 5), (7, 8)]),
+    ([(1, 2), (2, 3)], [(1, 3)]),
+    ([(4, 4)], []),
+])
+def test_merge(intervals, expected):
+    assert live.merge(intervals) == expected
+
+
+def test_subtract_and_clip():
+    assert live.subtract([(0, 10)], [(2, 3), (2.5, 4), (9, 12)]) == [(0, 2), (4, 9)]
+    assert live.clip([(0, 5), (6, 9)], 4, 7) == [(4, 5), (6, 7)]
+
+
+def test_live_window_uses_brussels_days():
+    window = live.live_window(datetime(2026, 3, 28, 23, 30, tzinfo=timezone.utc), "today")
+    assert window.days == (date(2026, 3, 29),)  # 00:30 in Brussels on the night summer time begins
+    assert window.end == datetime(2026, 3, 29, 22, 0, tzinfo=timezone.utc)  # a 23-hour day
+
+
+def test_gap_by_day_splits_at_brussels_midnight(data):
+    table = live.gap_by_day(data, SLICE, NOW)
+    cell = {(r.language_code, r.day): r for r in table.itertuples()}
+    assert len(table) == 4 * 14  # ar, uk, ti, ru × 14 days
+    # Interpreter 2's slot from 24 Nov 20:00 to 25 Nov 02:00 UTC: 3 h on the 24th (1 h booked), 3 h on the 25th.
+    assert (cell["uk", date(2026, 11, 24)].free_hours, cell["uk", date(2026, 11, 25)].free_hours) == (2.0, 3.0)
+    assert cell["uk", date(2026, 11, 24)].gap_hours == -1.0  # r3 (1 h) pending that evening
+    assert cell["ar", date(2026, 11, 30)].pending_hours == 0.5  # r7: 29 Nov 23:30 UTC is 30 Nov in Brussels
+    assert cell["ti", date(2026, 12, 1)].gap_hours == -4.0
+
+
+def test_open_requests_of_a_language_soonest_first(data):
+    table = live.open_requests(data, SLICE, NOW, "14d", "ar")
+    assert list(table.request_id) == [1, 2, 6, 7]  # not r8 (past), r9 (cancelled), r12 (earlier today)
+    first = table.iloc[0]
+    assert (first.organisation, first.region_code, first.modality, first.wait_hours) == (
+        "OCMW Mechelen", "ANT", "onsite", 72.0)
+    assert pd.isna(table.iloc[1].wait_hours)  # matched: no longer waiting
+
+
+def test_by_region_for_a_language(data):
+    table = live.by_region(data, SLICE, NOW, "7d", "ar").set_index("region_code")
+    # Pending Arabic: r1 (ANT, 1.5 h), r6 (LIM, 1 h). Free Arabic hours: interpreters 1 and 4 of ANT (6 h).
+    assert table.loc["ANT", ["pending", "pending_hours", "free_hours"]].tolist() == [1, 1.5, 6.0]
+    assert table.loc["LIM", ["pending", "pending_hours", "free_hours"]].tolist() == [1, 1.0, 0.0]
