@@ -1,0 +1,102 @@
+"""Bottleneck languages over a period: a ranking, where and how they fall short, supply pressure, and how Ukrainian
+demand was served.
+
+The ranking combines the shortage rate (not available ÷ requests, CONTRACT §3) with volume through the lower bound
+of its 95 % Wilson interval: the shortage rate we can be confident of. Two unanswered requests out of two give a
+rate of 100 % but a bound of 34 %; 500 out of 1,000 give 50 % and 47 %. A few requests cannot put a small language
+on top, and a large language with a real shortage is not hidden by its size. Languages without requests have no
+rate and are not ranked.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from dashboard.data import DataAccess
+from dashboard.filters import Filters
+from dashboard.metrics import bucket_counts, ratio
+from dashboard.views.overview import languages
+from queries.reference import select_languages, select_regions
+from queries.shortages import select_served_by
+
+Z_95 = 1.959964
+RANKING_COLUMNS = ("rank", "language_code", "language", "requests", "not_available", "shortage_rate",
+                   "shortage_score", "active_interpreters", "registered_interpreters", "activity_rate",
+                   "supply_pressure")
+
+
+def wilson_lower(successes: int, trials: int, z: float = Z_95) -> float | None:
+    """Lower bound of the Wilson score interval of successes/trials; empty without trials."""
+    if not trials:
+        return None
+    p = successes / trials
+    centre = p + z * z / (2 * trials)
+    margin = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials))
+    return max(0.0, (centre - margin) / (1 + z * z / trials))
+
+
+def ranking(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
+    """Languages with requests in the slice, ranked by shortage score (then not available, then code), with
+    their interpreters: activity rate = active ÷ registered, supply pressure = requests per active interpreter."""
+    table = languages(data, filters, lang)
+    table = table[table.requests > 0].copy()
+    table["shortage_score"] = [wilson_lower(n, r) for n, r in zip(table.not_available, table.requests)]
+    table["activity_rate"] = [ratio(a, r) for a, r in zip(table.active_interpreters, table.registered_interpreters)]
+    table["supply_pressure"] = [ratio(r, a) for r, a in zip(table.requests, table.active_interpreters)]
+    return rank_languages(table)[list(RANKING_COLUMNS)]
+
+
+def rank_languages(table: pd.DataFrame) -> pd.DataFrame:
+    """Sorted by shortage score, ties by more requests not available, then by language code; numbered from 1."""
+    table = table.sort_values(["shortage_score", "not_available", "language_code"], ascending=[False, False, True],
+                              kind="stable").reset_index(drop=True)
+    return table.assign(rank=range(1, len(table) + 1))
+
+
+def shortage_by(data: DataAccess, filters: Filters, key: str, lang: str = "nl") -> pd.DataFrame:
+    """Per language and `key` (region_id or modality): requests, not available and the shortage rate; regions
+    as their codes."""
+    counts = bucket_counts(data.status_counts(filters, ("language_id", key)), ("language_id", key),
+                           ("not_available",))
+    counts = counts[counts.requests > 0]
+    names = data.fetch(select_languages).set_index("id")
+    counts["language_code"] = counts.language_id.map(names.code)
+    counts["language"] = counts.language_id.map(names["name_en" if lang == "en" else "name_nl"])
+    if key == "region_id":
+        counts["region_id"] = counts.region_id.map(data.fetch(select_regions).set_index("id").code)
+        counts = counts.rename(columns={"region_id": "region_code"})
+    counts["shortage_rate"] = [ratio(n, r) for n, r in zip(counts.not_available, counts.requests)]
+    return counts.drop(columns="language_id").reset_index(drop=True)
+
+
+def monthly_shortage(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
+    """Per month and language: requests, not available and the shortage rate (months without requests of a
+    language are left out: their rate is empty)."""
+    counts = bucket_counts(data.status_counts(filters, ("month", "language_id")), ("month", "language_id"),
+                           ("not_available",))
+    names = data.fetch(select_languages).set_index("id")
+    counts["language_code"] = counts.language_id.map(names.code)
+    counts["language"] = counts.language_id.map(names["name_en" if lang == "en" else "name_nl"])
+    counts["shortage_rate"] = [ratio(n, r) for n, r in zip(counts.not_available, counts.requests)]
+    return counts.drop(columns="language_id").sort_values(["language_code", "month"]).reset_index(drop=True)
+
+
+def ukrainian_served_by(data: DataAccess, filters: Filters) -> pd.DataFrame:
+    """Completed Ukrainian requests per interpreter kind, split by whether the interpreter also speaks Russian,
+    with each row's share of all completed Ukrainian requests."""
+    table = data.fetch(select_served_by, filters, "uk", "ru")
+    table = table.assign(also_speaks=table.also_speaks.astype(bool)).rename(
+        columns={"also_speaks": "speaks_russian"})
+    total = int(table.completed.sum())
+    table["share"] = [ratio(n, total) for n in table.completed]
+    return table.sort_values(["completed", "kind"], ascending=[False, True]).reset_index(drop=True)
+
+
+EXPORTS = {
+    "shortages": lambda context, filters, lang: ranking(context.data, filters, lang),
+    "shortages-by-region": lambda context, filters, lang: shortage_by(context.data, filters, "region_id", lang),
+    "shortages-by-modality": lambda context, filters, lang: shortage_by(context.data, filters, "modality", lang),
+    "shortages-monthly": lambda context, filters, lang: monthly_shortage(context.data, filters, lang),
+}

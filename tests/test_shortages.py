@@ -1,0 +1,83 @@
+"""Bottleneck languages on the hand-made fixture (tests/fixture_db.py), in SQLite and PostgreSQL.
+
+2022 in Brussels days: Arabic 9 requests (none "not available"), Ukrainian 3 (r4 not available), Tigrinya 1 (r6,
+language not on offer); 'zz' has no requests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from flask import Flask
+from flask_caching import Cache
+
+from dashboard.data import DataAccess
+from dashboard.db import Database
+from dashboard.filters import Filters
+from dashboard.views import shortages
+
+YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
+
+
+@pytest.fixture
+def data(fixture_url):
+    database = Database(fixture_url)
+    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
+    database.dispose()
+
+
+def test_wilson_lower_bound_by_hand():
+    # 1 of 1: (1 + z²/2 - z·sqrt(z²/4)) / (1 + z²) = 1 / (1 + z²) = 0.20655 with z = 1.96.
+    assert shortages.wilson_lower(1, 1) == pytest.approx(1 / (1 + shortages.Z_95 ** 2))
+    assert shortages.wilson_lower(1, 3) == pytest.approx(0.06149, abs=1e-5)
+    assert shortages.wilson_lower(0, 9) == 0.0
+    assert shortages.wilson_lower(0, 0) is None
+    # Volume counts: the same 50 % rate ranks higher with more requests behind it.
+    assert shortages.wilson_lower(500, 1000) > shortages.wilson_lower(5, 10) > shortages.wilson_lower(1, 2)
+
+
+def test_ranking_puts_the_known_bottleneck_first(data):
+    table = shortages.ranking(data, YEAR_2022).set_index("language_code")
+    assert list(table.index) == ["ti", "uk", "ar"]  # 'zz' has no requests: no rate, not ranked
+    assert list(table["rank"]) == [1, 2, 3]
+    assert table.loc["ti", "shortage_rate"] == 1.0
+    assert table.loc["uk", "shortage_rate"] == pytest.approx(1 / 3)
+    assert table.loc["ti", "shortage_score"] == pytest.approx(0.20655, abs=1e-5)
+    # Supply pressure = requests per active interpreter: Arabic 9 requests, interpreter 1 active; Tigrinya none.
+    assert table.loc["ar", "supply_pressure"] == 9.0
+    assert table.loc["uk", "supply_pressure"] == 3.0
+    assert pd.isna(table.loc["ti", "supply_pressure"])
+    # Activity rate = active / registered at the end of 2022: Arabic 1/1 (interpreter 3 left in June, 4 joined in
+    # 2023); Tigrinya's only interpreter registered in 2023: no rate.
+    assert table.loc["ar", "activity_rate"] == 1.0
+    assert pd.isna(table.loc["ti", "activity_rate"])
+
+
+def test_ties_go_to_more_requests_not_available_then_the_code():
+    table = pd.DataFrame({"language_code": ["b", "a", "c", "d"], "shortage_score": [0.2, 0.2, 0.2, None],
+                          "not_available": [3, 3, 5, 0]})
+    assert list(shortages.rank_languages(table).language_code) == ["c", "a", "b", "d"]
+
+
+def test_shortage_by_region_and_modality(data):
+    regions = shortages.shortage_by(data, YEAR_2022, "region_id").set_index(["language_code", "region_code"])
+    assert regions.loc[("uk", "LIM"), ["requests", "not_available"]].tolist() == [3, 1]  # all at Basisschool Genk
+    assert regions.loc[("ti", "ANT"), "shortage_rate"] == 1.0
+    modalities = shortages.shortage_by(data, YEAR_2022, "modality").set_index(["language_code", "modality"])
+    assert modalities.loc[("uk", "onsite"), "shortage_rate"] == 1.0  # r4
+    assert modalities.loc[("uk", "phone"), "shortage_rate"] == 0.0  # r3
+
+
+def test_monthly_shortage(data):
+    table = shortages.monthly_shortage(data, YEAR_2022).set_index(["language_code", "month"])
+    assert table.loc[("ti", "2022-07"), "shortage_rate"] == 1.0
+    assert table.loc[("uk", "2022-05"), ["requests", "not_available"]].tolist() == [1, 1]
+    assert ("ar", "2022-02") not in table.index  # no requests that month: no rate rather than 0
+
+
+def test_ukrainian_served_by(data):
+    table = shortages.ukrainian_served_by(data, YEAR_2022)
+    # r3: completed by interpreter 2, a crisis interpreter who does not speak Russian in this fixture.
+    assert table.to_dict("records") == [{"kind": "crisis", "speaks_russian": False, "completed": 1, "share": 1.0}]
