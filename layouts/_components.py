@@ -119,3 +119,12 @@ def glossary(lang: str) -> html.Div:
                   html.Dd(t(f"def-{name}", lang), className="col-sm-9")]
     return html.Div([html.H2(t("glossary-title", lang), className="h5"),
                      html.Dl(items, className="row small glossary")])
+
+
+def definitions(title_key: str, items: tuple[tuple[str, str], ...], lang: str) -> html.Div:
+    """A page's "what the figures mean": (term key, definition key) pairs beside the figures."""
+    rows = []
+    for term, definition in items:
+        rows += [html.Dt(t(term, lang), className="col-sm-3"), html.Dd(t(definition, lang), className="col-sm-9")]
+    return html.Div([html.H2(t(title_key, lang), className="h5"), html.Dl(rows, className="row small glossary")],
+                    className="definitions mt-3")

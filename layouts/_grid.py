@@ -28,18 +28,13 @@ class Column:
     pinned: bool = False
 
 
+FORMATTERS = {"count": "stvCount", "rate": "stvRate", "number": "stvNumber"}  # assets/dashAgGridFunctions.js
+
+
 def _formatter(kind: str, lang: str) -> dict | None:
-    locale = LOCALES.get(lang, "nl-BE")
-    empty = "params.value === null || params.value === undefined || Number.isNaN(params.value) ? '–' : "
-    if kind == "count":
-        return {"function": f"{empty}Math.round(params.value).toLocaleString('{locale}')"}
-    if kind == "rate":
-        return {"function": f"{empty}(params.value * 100).toLocaleString('{locale}', "
-                            "{minimumFractionDigits: 1, maximumFractionDigits: 1}) + ' %'"}
-    if kind == "number":
-        return {"function": f"{empty}params.value.toLocaleString('{locale}', "
-                            "{minimumFractionDigits: 1, maximumFractionDigits: 1})"}
-    return None
+    if kind not in FORMATTERS:
+        return None
+    return {"function": f"{FORMATTERS[kind]}(params.value, '{LOCALES.get(lang, 'nl-BE')}')"}
 
 
 def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
@@ -50,7 +45,7 @@ def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
                       "resizable": True}
         formatter = _formatter(column.kind, lang)
         if formatter:
-            definition |= {"valueFormatter": formatter, "type": "rightAligned", "filter": "agNumberColumnFilter"}
+            definition |= {"valueFormatter": formatter, "type": "rightAligned"}
         if column.kind == "link":
             definition["cellRenderer"] = "markdown"
         if column.width:
@@ -74,7 +69,7 @@ def data_grid(grid_id: str, table: pd.DataFrame, columns: Sequence[Column], lang
     records = table[[c.field for c in columns]].astype(object).where(table[[c.field for c in columns]].notna(), None)
     return dag.AgGrid(
         id=grid_id, rowData=records.to_dict("records"), columnDefs=definitions,
-        defaultColDef={"minWidth": 90},
+        defaultColDef={"minWidth": 90, "wrapHeaderText": True, "autoHeaderHeight": True},
         dashGridOptions={"theme": "themeAlpine", "animateRows": False, "tooltipShowDelay": 300,
-                         "overlayNoRowsTemplate": t("grid-no-rows", lang)},
+                         "localeText": {"noRowsToShow": t("grid-no-rows", lang)}},
         style={"height": f"{height}px", "width": "100%"})
