@@ -15,6 +15,11 @@ dagfuncs.stvNumber = function (value, locale) {
     return stvEmpty(value) ? "–" : value.toLocaleString(locale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
 };
 
+// Two decimals, for errors such as MASE: 0,75 (nl-BE) or 0.75 (en-GB).
+dagfuncs.stvDecimal = function (value, locale) {
+    return stvEmpty(value) ? "–" : value.toLocaleString(locale, {minimumFractionDigits: 2, maximumFractionDigits: 2});
+};
+
 // A fraction as a percentage with one decimal: 79,5 % (nl-BE) or 79.5 % (en-GB).
 dagfuncs.stvRate = function (value, locale) {
     return stvEmpty(value) ? "–" : dagfuncs.stvNumber(value * 100, locale) + " %";

@@ -16,33 +16,16 @@ from dashboard.periods import BRUSSELS
 from dashboard.views import supply_demand as live
 from layouts._charts_planning import figure_gap_heatmap
 from layouts._components import download_links, empty_state
-from layouts._grid import LOCALES, Column, data_grid
+from layouts._grid import LOCALES, grid_records
 
 NAME = "supply-demand"
-LANGUAGE_GRID = (
-    Column("language", "col-language", pinned=True, width=170), Column("gap_hours", "col-gap-hours", "number"),
-    Column("coverage", "col-coverage", "rate"), Column("pending", "col-pending", "count"),
-    Column("pending_hours", "col-pending-hours", "number"), Column("matched", "col-matched", "count"),
-    Column("free_hours", "col-free-hours", "number"),
-    Column("available_interpreters", "col-available-interpreters", "count"),
-    Column("booked_interpreters", "col-booked-interpreters", "count"),
-    Column("median_wait_hours", "col-median-wait", "number"), Column("max_wait_hours", "col-max-wait", "number"),
-)
-REGION_GRID = (Column("region", "col-region"), Column("pending", "col-pending", "count"),
-               Column("pending_hours", "col-pending-hours", "number"), Column("free_hours", "col-free-hours", "number"),
-               Column("available_interpreters", "col-available-interpreters", "count"))
-REQUEST_GRID = (Column("request_id", "col-request", "text", width=100), Column("scheduled", "col-scheduled"),
-                Column("organisation", "col-organisation"), Column("region_code", "col-region", width=90),
-                Column("modality_name", "col-modality"), Column("status_name", "col-status", width=110),
-                Column("duration_min", "col-duration", "count", width=110), Column("wait_hours", "col-wait", "number"))
-
 
 def register(app: dash.Dash, context: Context) -> None:
     """Attach the page's callbacks to `app`."""
 
     @app.callback(
         output=[Output(ids.page(NAME, "alerts"), "children"), Output(ids.page(NAME, "downloads"), "children"),
-                Output(ids.page(NAME, "cards"), "children"), Output(ids.page(NAME, "table"), "children"),
+                Output(ids.page(NAME, "cards"), "children"), Output(ids.page(NAME, "languages-grid"), "rowData"),
                 Output(ids.page(NAME, "heatmap"), "children"), Output(ids.page(NAME, "language"), "options"),
                 Output(ids.page(NAME, "situation"), "children"), Output(ids.page(NAME, "stamp"), "data")],
         inputs=[Input(ids.page(NAME, "query"), "data"), Input(ids.page(NAME, "window"), "value"),
@@ -55,31 +38,31 @@ def register(app: dash.Dash, context: Context) -> None:
             days = live.gap_by_day(context.data, parsed.filters, now, lang)
             options = [{"label": row.language, "value": row.language_code} for row in table.itertuples()]
             situation = t("sd-situation", lang, moment=_moment(now, lang))
-            return (_downloads(parsed), _cards(table, lang), _language_table(table, lang), _heatmap(days, lang),
+            return (_downloads(parsed), _cards(table, lang), grid_records(table), _heatmap(days, lang),
                     options, situation, _stamp(lang))
 
-        return render_page(context, search, build, failed=(None, None, None, None, [], None, no_update))
+        return render_page(context, search, build, failed=(None, None, [], None, [], None, no_update))
 
     @app.callback(Output(ids.page(NAME, "language"), "value"), Input(ids.page(NAME, "languages-grid"), "cellClicked"),
                   prevent_initial_call=True)
     def choose_clicked_language(cell):
         return (cell or {}).get("rowId") or no_update
 
-    @app.callback(Output(ids.page(NAME, "drill"), "children"),
+    @app.callback([Output(ids.page(NAME, "regions-grid"), "rowData"), Output(ids.page(NAME, "requests-grid"), "rowData")],
                   inputs=[Input(ids.page(NAME, "language"), "value"), Input(ids.page(NAME, "stamp"), "data")],
                   state=[State(ids.page(NAME, "query"), "data"), State(ids.page(NAME, "window"), "value")])
     def drill_down(language_code, _stamp, search, window):
         if not language_code:
-            return None
+            return [], []
 
         def build(parsed: ParsedQuery):
             now, lang = context.settings.current_time(), parsed.lang
             regions = live.by_region(context.data, parsed.filters, now, window or live.DEFAULT_WINDOW, language_code)
             requests = live.open_requests(context.data, parsed.filters, now, window or live.DEFAULT_WINDOW,
                                           language_code)
-            return (_drill(regions, requests, lang),)
+            return _drill(regions, requests, lang)
 
-        return html.Div(render_page(context, search, build, failed=(None,)))
+        return render_page(context, search, build, failed=([], []))[1:]
 
     app.clientside_callback(ClientsideFunction(namespace="stv", function_name="lastUpdated"),
                             Output(ids.page(NAME, "updated"), "children"), Input(ids.page(NAME, "stamp"), "data"))
@@ -108,29 +91,17 @@ def _cards(table: pd.DataFrame, lang: str) -> list:
                              className="kpi-card h-100"), xs=6, md=4, className="mb-3") for key, value in figures]
 
 
-def _language_table(table: pd.DataFrame, lang: str):
-    if table.empty:
-        return empty_state(lang, "sd-table-empty")
-    grid = data_grid(ids.page(NAME, "languages-grid"), table, LANGUAGE_GRID, lang, height=460)
-    grid.getRowId = "params.data.language_code"
-    return grid
-
-
 def _heatmap(days: pd.DataFrame, lang: str):
     if days.empty:
         return empty_state(lang, "sd-heatmap-empty")
     return dcc.Graph(figure=figure_gap_heatmap(days, lang), config={"locale": lang, "displaylogo": False})
 
 
-def _drill(regions: pd.DataFrame, requests: pd.DataFrame, lang: str) -> html.Div:
+def _drill(regions: pd.DataFrame, requests: pd.DataFrame, lang: str) -> tuple[list, list]:
+    """The rows of the drill-down grids: regions (named, "" = no region) and requests with readable values."""
     regions = regions.assign(region=regions.region_code.replace("", t("sd-no-region", lang)))
     requests = requests.assign(
         scheduled=requests.scheduled_start.map(lambda moment: _moment(moment.to_pydatetime(), lang)),
         modality_name=requests.modality.map(lambda m: t(f"modality-{m}", lang)),
         status_name=requests.status.map(lambda s: t(f"status-{s}", lang)), request_id=requests.request_id.astype(str))
-    return dbc.Row([
-        dbc.Col([html.H3(t("sd-drill-regions", lang), className="h6"),
-                 data_grid(ids.page(NAME, "regions-grid"), regions, REGION_GRID, lang, height=260)], lg=4),
-        dbc.Col([html.H3(t("sd-drill-requests", lang), className="h6"),
-                 data_grid(ids.page(NAME, "requests-grid"), requests, REQUEST_GRID, lang, height=360)], lg=8),
-    ])
+    return grid_records(regions), grid_records(requests.drop(columns=["scheduled_start"]))

@@ -15,8 +15,8 @@ PROBE_SECONDS = 10.0
 def create_app(test_config: dict | None = None) -> Dash:
     """Build the Dash app: settings, read-only database, cache, pages, callbacks and exports.
 
-    `test_config` may hold `settings` (a Settings), `probe_seconds` and `clock` (for the data-version probe)
-    and `aggregates` (False: no aggregate store). Nothing is read from the database here: the first request
+    `test_config` may hold `settings` (a Settings), `probe_seconds` and `clock` (for the data-version probe),
+    `aggregates` (False: no aggregate store) and `forecast_background` (False: forecasts computed when asked). Nothing is read from the database here: the first request
     does that (and builds the aggregate store if `stv-dashboard serve` has not done so already).
     """
     from callbacks import register_all
@@ -26,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     from dashboard.data import DataAccess
     from dashboard.db import Database
     from dashboard.events import load_events
+    from dashboard.forecasting import Forecaster
     from dashboard.targets import load_targets
     from dashboard.i18n import t
     from dashboard.store import AggregateStore, store_path
@@ -42,7 +43,8 @@ def create_app(test_config: dict | None = None) -> Dash:
         if config.get("aggregates", True) else None
     data = DataAccess(database, cache, probe_seconds=config.get("probe_seconds", PROBE_SECONDS), store=store,
                       **({"clock": config["clock"]} if "clock" in config else {}))
-    context = Context(settings, data, targets=load_targets(), events=load_events())
+    forecaster = Forecaster(data, background=config.get("forecast_background", True))
+    context = Context(settings, data, targets=load_targets(), events=load_events(), forecaster=forecaster)
     load_pages()
     app.layout = shell_layout
     register_all(app, context)

@@ -19,6 +19,7 @@ class Context:
     data: DataAccess
     targets: dict = field(default_factory=dict)  # figure name -> dashboard.targets.Target, read at start
     events: list = field(default_factory=list)  # dashboard.events.Event, read at start
+    forecaster: object = None  # dashboard.forecasting.Forecaster: demand forecasts, computed in the background
 
     def vocabulary(self) -> Vocabulary:
         """Codes the filters may name: fixed ones and the regions and languages in the database."""

@@ -88,24 +88,24 @@ class DataAccess:
 
     def _memo(self, function, args: tuple, compute: Callable[[], pd.DataFrame | None]):
         key = self._key(function, args, self.data_version())
-        cached = self._cache_get(key)
+        cached = self.cache_get(key)
         if cached is not None:
             return cached
         result = compute()
         if result is not None:
-            self._cache_set(key, result)
+            self.cache_set(key, result)
         return result
 
     def data_version(self) -> str:
         """The data version, probed at most once every `probe_seconds`; each probe nudges the store."""
-        entry = self._cache_get(self._version_key)
+        entry = self.cache_get(self._version_key)
         now = self.clock()
         if entry is not None and now - entry[0] < self.probe_seconds:
             return entry[1]
         version = probe_version(self.database)
         if self.store is not None:
             self.store.request_sync(version)
-        self._cache_set(self._version_key, (now, version))
+        self.cache_set(self._version_key, (now, version))
         return version
 
     @property
@@ -117,14 +117,16 @@ class DataAccess:
         parts = repr((self.identity, name, [_plain(a) for a in args], version))
         return "q:" + hashlib.sha256(parts.encode()).hexdigest()
 
-    def _cache_get(self, key: str):
+    def cache_get(self, key: str):
+        """The cached value under `key`, or None (also when the cache is down)."""
         try:
             return self.cache.get(key)
         except Exception:  # noqa: BLE001 - a broken cache must not break a page
             log.warning("cache unavailable; computing without it", exc_info=True)
             return None
 
-    def _cache_set(self, key: str, value) -> None:
+    def cache_set(self, key: str, value) -> None:
+        """Keep `value` under `key` (silently not, when the cache is down)."""
         try:
             self.cache.set(key, value)
         except Exception:  # noqa: BLE001 - a broken cache must not break a page

@@ -23,12 +23,12 @@ class Column:
 
     field: str
     header_key: str
-    kind: str = "text"  # text, count, rate (a fraction shown as %), number (one decimal), link (markdown)
+    kind: str = "text"  # text, count, rate (a fraction as %), number (one decimal), decimal (two), link (markdown)
     width: int | None = None
     pinned: bool = False
 
 
-FORMATTERS = {"count": "stvCount", "rate": "stvRate", "number": "stvNumber"}  # assets/dashAgGridFunctions.js
+FORMATTERS = {"count": "stvCount", "rate": "stvRate", "number": "stvNumber", "decimal": "stvDecimal"}  # assets/dashAgGridFunctions.js
 
 
 def _formatter(kind: str, lang: str) -> dict | None:
@@ -59,17 +59,22 @@ def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
 
 
 def data_grid(grid_id: str, table: pd.DataFrame, columns: Sequence[Column], lang: str, height: int = 420,
-              sort: tuple[str, str] | None = None) -> dag.AgGrid:
-    """A sortable grid of `table` (only `columns` shown), optionally sorted first by (field, 'asc'|'desc')."""
+              sort: tuple[str, str] | None = None, empty_key: str = "grid-no-rows") -> dag.AgGrid:
+    """A sortable grid of `table` (only `columns` shown), optionally sorted first by (field, 'asc'|'desc');
+    without rows it shows the text `empty_key`, saying why."""
     definitions = column_defs(columns, lang)
     if sort:
         for definition in definitions:
             if definition["field"] == sort[0]:
                 definition["sort"] = sort[1]
-    records = table[[c.field for c in columns]].astype(object).where(table[[c.field for c in columns]].notna(), None)
     return dag.AgGrid(
-        id=grid_id, rowData=records.to_dict("records"), columnDefs=definitions,
+        id=grid_id, rowData=grid_records(table[[c.field for c in columns]]), columnDefs=definitions,
         defaultColDef={"minWidth": 90, "wrapHeaderText": True, "autoHeaderHeight": True},
         dashGridOptions={"theme": "themeAlpine", "animateRows": False, "tooltipShowDelay": 300,
-                         "localeText": {"noRowsToShow": t("grid-no-rows", lang)}},
+                         "localeText": {"noRowsToShow": t(empty_key, lang)}},
         style={"height": f"{height}px", "width": "100%"})
+
+
+def grid_records(table: pd.DataFrame) -> list[dict]:
+    """A table as the grid's rowData: one dict per row, empty values as None (JSON null, shown as '–')."""
+    return table.astype(object).where(table.notna(), None).to_dict("records")

@@ -4,16 +4,34 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
 from dashboard.views.supply_demand import DEFAULT_WINDOW, WINDOWS
 from layouts._components import definitions
+from layouts._grid import Column, data_grid
 from layouts._page import page_frame, page_lang
 
 NAME = "supply-demand"
 REFRESH_SECONDS = 30  # the page asks for fresh figures this often; the data-version probe (10 s) is shorter
+LANGUAGE_GRID = (
+    Column("language", "col-language", pinned=True, width=170), Column("gap_hours", "col-gap-hours", "number"),
+    Column("coverage", "col-coverage", "rate"), Column("pending", "col-pending", "count"),
+    Column("pending_hours", "col-pending-hours", "number"), Column("matched", "col-matched", "count"),
+    Column("free_hours", "col-free-hours", "number"),
+    Column("available_interpreters", "col-available-interpreters", "count"),
+    Column("booked_interpreters", "col-booked-interpreters", "count"),
+    Column("median_wait_hours", "col-median-wait", "number"), Column("max_wait_hours", "col-max-wait", "number"),
+)
+REGION_GRID = (Column("region", "col-region"), Column("pending", "col-pending", "count"),
+               Column("pending_hours", "col-pending-hours", "number"), Column("free_hours", "col-free-hours", "number"),
+               Column("available_interpreters", "col-available-interpreters", "count"))
+REQUEST_GRID = (Column("request_id", "col-request", "text", width=100), Column("scheduled", "col-scheduled"),
+                Column("organisation", "col-organisation"), Column("region_code", "col-region", width=90),
+                Column("modality_name", "col-modality"), Column("status_name", "col-status", width=110),
+                Column("duration_min", "col-duration", "count", width=110), Column("wait_hours", "col-wait", "number"))
 DEFINITIONS = (("sd-term-demand", "sd-def-demand"), ("sd-term-supply", "sd-def-supply"),
                ("sd-term-gap", "sd-def-gap"))
 
@@ -36,7 +54,7 @@ def layout(**query) -> html.Div:
         html.P(t("sd-filter-note", lang), className="small text-muted"),
         dcc.Loading(html.Div(id=ids.page(NAME, "cards"), className="row"), type="default"),
         html.H2(t("sd-table-title", lang), className="h5 mt-2"),
-        dcc.Loading(html.Div(id=ids.page(NAME, "table")), type="default"),
+        dcc.Loading(_language_grid(lang), type="default"),
         html.H2(t("sd-heatmap-title", lang), className="h5 mt-4 mb-0"),
         html.P(t("sd-heatmap-lead", lang), className="text-muted small"),
         dcc.Loading(html.Div(id=ids.page(NAME, "heatmap")), type="default"),
@@ -44,10 +62,30 @@ def layout(**query) -> html.Div:
         html.P(t("sd-drill-lead", lang), className="text-muted small"),
         dcc.Dropdown(id=ids.page(NAME, "language"), placeholder=t("sd-drill-choose", lang), clearable=True,
                      style={"maxWidth": "360px"}),
-        dcc.Loading(html.Div(id=ids.page(NAME, "drill"), className="mt-2"), type="default"),
+        dbc.Row([
+            dbc.Col([html.H3(t("sd-drill-regions", lang), className="h6"),
+                     _grid("regions-grid", REGION_GRID, lang, 260)], lg=4),
+            dbc.Col([html.H3(t("sd-drill-requests", lang), className="h6"),
+                     _grid("requests-grid", REQUEST_GRID, lang, 360)], lg=8),
+        ], className="mt-2"),
         definitions("sd-definitions", DEFINITIONS, lang),
     ])
     return page_frame(NAME, query, "sd-title", "sd-lead", body)
+
+
+def _language_grid(lang: str):
+    """Rows arrive with each refresh, sorted by shortfall (worst first; a click on a header sorts by that column);
+    clicking a row opens that language below."""
+    grid = _grid("languages-grid", LANGUAGE_GRID, lang, 460, "sd-table-empty")
+    grid.getRowId = "params.data.language_code"
+    return grid
+
+
+def _grid(part: str, columns: tuple[Column, ...], lang: str, height: int, empty_key: str = "sd-drill-lead"):
+    """A grid in the layout from the start (its rows come from callbacks): one created later inside a loading
+    area can measure itself wrongly and stay blank."""
+    return data_grid(ids.page(NAME, part), pd.DataFrame(columns=[c.field for c in columns]), columns, lang,
+                     height=height, empty_key=empty_key)
 
 
 dash.register_page(__name__, path="/supply-demand", name="Supply and demand", order=10,

@@ -99,4 +99,24 @@ EXPORTS = {
     "shortages-by-region": lambda context, filters, lang: shortage_by(context.data, filters, "region_id", lang),
     "shortages-by-modality": lambda context, filters, lang: shortage_by(context.data, filters, "modality", lang),
     "shortages-monthly": lambda context, filters, lang: monthly_shortage(context.data, filters, lang),
+    "shortage-forecast": lambda context, filters, lang: context.forecaster.table(
+        context.settings.current_time(), wait=True),
 }
+
+
+def forecast_summary(forecasts: pd.DataFrame, names: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
+    """Per language (all modalities together): status, method, backtest errors, and over the six forecast months
+    the expected demand, the capacity and the projected shortage; the largest projected shortage first."""
+    rows = forecasts[forecasts.modality == ""]
+    summary = rows.groupby("language_code", as_index=False).agg(
+        status=("status", "first"), method=("method", "first"), mase=("mase", "first"),
+        naive_mase=("naive_mase", "first"), demand_6m=("point", "sum"), capacity=("capacity", "first"),
+        gap_6m=("gap", "sum"), months=("month", "count"))
+    summary["capacity_6m"] = summary.capacity * summary.months
+    named = names.rename(columns={"code": "language_code"})
+    summary = summary.merge(named, on="language_code", how="left")
+    summary["language"] = summary["name_en" if lang == "en" else "name_nl"].fillna(summary.language_code)
+    for column in ("demand_6m", "gap_6m", "capacity_6m"):
+        summary[column] = summary[column].where(summary.months > 0)
+    return summary.sort_values(["gap_6m", "demand_6m", "language_code"], ascending=[False, False, True],
+                               na_position="last").reset_index(drop=True)
