@@ -45,6 +45,22 @@ def prepare_aggregates(settings: Settings) -> None:
         database.dispose()
 
 
+def prepare_forecasts(settings: Settings) -> None:
+    """Compute the demand forecasts once before the workers start, when the workers share the cache (files or
+    Redis): the first visitor of /shortages then sees them at once. Later ones are computed in the background."""
+    if (settings.cache_url or "").startswith(("simple://", "null://")):
+        return
+    from dashboard import create_app
+    from dashboard.db import DatabaseUnavailable
+
+    app = create_app({"settings": settings, "forecast_background": False})
+    with app.server.app_context():
+        try:
+            app.server.extensions["stv"].forecaster.table(settings.current_time(), wait=True)
+        except DatabaseUnavailable:
+            pass  # the aggregate step has said so already
+
+
 def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
     """The gunicorn command line that serves `dashboard.wsgi:server`."""
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
@@ -59,6 +75,9 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
         raise ValueError("--workers must be at least 1")
     ensure_demo_database(settings)
     prepare_aggregates(settings)
+    print("Preparing the demand forecasts…", flush=True)
+    prepare_forecasts(settings)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # forecasts run beside requests: one core each, steadier
     if settings.uses_demo_database:
         os.environ["STV_DEMO_PATH"] = str(settings.demo_path)
     print(f"Serving the STV dashboard at http://{host}:{port}/ with {workers} worker(s) (Ctrl-C stops)", flush=True)
