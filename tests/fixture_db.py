@@ -64,20 +64,34 @@ EXPECTED_2022 = {
 
 def build_fixture(engine: Engine) -> None:
     """Create the contract's tables and fill them with the rows above."""
+    create_and_fill(
+        engine,
+        regions=as_dicts("id code name", REGIONS),
+        local_governments=as_dicts("id region_id name nis_code", LOCAL_GOVERNMENTS),
+        organisations=as_dicts("id local_government_id name sector has_agreement", ORGANISATIONS),
+        languages=as_dicts("id code name_nl name_en", LANGUAGES),
+        interpreters=as_dicts("id kind region_id local_government_id registered_on left_on", INTERPRETERS),
+        interpreter_languages=as_dicts("interpreter_id language_id", INTERPRETER_LANGUAGES),
+        requests=[_request(*r) for r in REQUESTS],
+    )
+
+
+# --- shared by the fixture modules ---------------------------------------------------------------------------
+
+
+def as_dicts(columns: str, rows) -> list[dict]:
+    """Rows written as tuples, as dicts for `columns` (names separated by spaces)."""
+    names = columns.split()
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def create_and_fill(engine: Engine, **rows: list[dict]) -> None:
+    """Create the contract's tables and insert `rows` (table name -> list of dicts), parents before children."""
     schema.create_schema(engine)
     with engine.begin() as conn:
-        conn.execute(insert(schema.regions), [dict(zip(("id", "code", "name"), r)) for r in REGIONS])
-        conn.execute(insert(schema.local_governments),
-                     [dict(zip(("id", "region_id", "name", "nis_code"), r)) for r in LOCAL_GOVERNMENTS])
-        conn.execute(insert(schema.organisations), [
-            dict(zip(("id", "local_government_id", "name", "sector", "has_agreement"), r)) for r in ORGANISATIONS])
-        conn.execute(insert(schema.languages), [dict(zip(("id", "code", "name_nl", "name_en"), r)) for r in LANGUAGES])
-        conn.execute(insert(schema.interpreters), [
-            dict(zip(("id", "kind", "region_id", "local_government_id", "registered_on", "left_on"), r))
-            for r in INTERPRETERS])
-        conn.execute(insert(schema.interpreter_languages),
-                     [{"interpreter_id": i, "language_id": l} for i, l in INTERPRETER_LANGUAGES])
-        conn.execute(insert(schema.requests), [_request(*r) for r in REQUESTS])
+        for table in schema.metadata.sorted_tables:
+            if rows.get(table.name):
+                conn.execute(insert(table), rows[table.name])
 
 
 def _request(id_, organisation, language, modality, requested, status, interpreter) -> dict:

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 
-from dashboard import schema
+from tests.fixture_db import as_dicts, create_and_fill
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
@@ -67,23 +67,18 @@ REQUESTS = [
 
 def build_supply_fixture(engine: Engine) -> None:
     """Create the contract's tables and fill them with the rows above."""
-    schema.create_schema(engine)
-    with engine.begin() as conn:
-        conn.execute(insert(schema.regions), [dict(zip(("id", "code", "name"), r)) for r in REGIONS])
-        conn.execute(insert(schema.local_governments),
-                     [dict(zip(("id", "region_id", "name", "nis_code"), r)) for r in LOCAL_GOVERNMENTS])
-        conn.execute(insert(schema.organisations), [
-            dict(zip(("id", "local_government_id", "name", "sector", "has_agreement"), r)) for r in ORGANISATIONS])
-        conn.execute(insert(schema.languages), [dict(zip(("id", "code", "name_nl", "name_en"), r)) for r in LANGUAGES])
-        conn.execute(insert(schema.interpreters), [
-            {"id": i, "kind": k, "region_id": r, "local_government_id": None, "registered_on": on, "left_on": off}
-            for i, k, r, on, off in INTERPRETERS])
-        conn.execute(insert(schema.interpreter_languages),
-                     [{"interpreter_id": i, "language_id": lang} for i, lang in INTERPRETER_LANGUAGES])
-        conn.execute(insert(schema.availability), [
-            {"id": n, "interpreter_id": i, "starts_at": _utc(a), "ends_at": _utc(b)}
-            for n, (i, a, b) in enumerate(SLOTS, start=1)])
-        conn.execute(insert(schema.requests), [_request(*r) for r in REQUESTS])
+    create_and_fill(
+        engine,
+        regions=as_dicts("id code name", REGIONS),
+        local_governments=as_dicts("id region_id name nis_code", LOCAL_GOVERNMENTS),
+        organisations=as_dicts("id local_government_id name sector has_agreement", ORGANISATIONS),
+        languages=as_dicts("id code name_nl name_en", LANGUAGES),
+        interpreters=as_dicts("id kind region_id registered_on left_on", INTERPRETERS),
+        interpreter_languages=as_dicts("interpreter_id language_id", INTERPRETER_LANGUAGES),
+        availability=[{"id": n, "interpreter_id": i, "starts_at": _utc(a), "ends_at": _utc(b)}
+                      for n, (i, a, b) in enumerate(SLOTS, start=1)],
+        requests=[_request(*r) for r in REQUESTS],
+    )
 
 
 def _request(id_, organisation, language, modality, status, requested, scheduled, duration, interpreter) -> dict:
