@@ -10,8 +10,8 @@ from callbacks._common import normalised_search, render_page
 from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
-from dashboard.forecasting import ALL_MODALITIES
-from dashboard.i18n import format_count, t
+from dashboard.forecasting import ALL_MODALITIES, ForecastFailed
+from dashboard.i18n import format_count, format_decimal, t
 from dashboard.views import shortages
 from layouts._charts_planning import (
     figure_active_registered,
@@ -69,17 +69,23 @@ def register(app: dash.Dash, context: Context) -> None:
     def render_forecast(language_code, modality, _poll, search):
         def build(parsed: ParsedQuery):
             lang, now = parsed.lang, context.settings.current_time()
-            table = context.forecaster.table(now)
+            history = context.forecaster.history(now)
+            try:
+                table = context.forecaster.table_for(history)
+            except ForecastFailed:
+                return _note("sh-forecast-failed", lang), [], no_update, True
             if table is None:
-                return (html.Div(t("sh-forecast-computing", lang), className="empty-state text-muted"), [],
-                        no_update, False)
+                return _note("sh-forecast-computing", lang), [], no_update, False
             modalities = _modality_options(table, language_code, lang)
             chosen = modality if modality in [o["value"] for o in modalities] else ALL_MODALITIES
-            history = context.forecaster.history(now)
             return (_forecast_view(context, table, history, language_code, chosen, lang),
                     _forecast_table(context, table, lang), modalities, True)
 
         return render_page(context, search, build, failed=(None, [], no_update, True))[1:]
+
+
+def _note(key: str, lang: str) -> html.Div:
+    return html.Div(t(key, lang), className="empty-state text-muted")
 
 
 def _graph(figure, lang: str) -> dcc.Graph:
@@ -129,7 +135,7 @@ def _forecast_view(context: Context, table: pd.DataFrame, history: pd.DataFrame,
     rows = table[(table.language_code == language_code) & (table.modality == modality)]
     if rows.empty or rows.status.iloc[0] != "ok":
         status = rows.status.iloc[0] if len(rows) else "too-little-history"
-        return html.Div(t(f"sh-status-{status}", lang), className="empty-state text-muted")
+        return _note(f"sh-status-{status}", lang)
     ids_by_code = context.data.fetch(select_languages).set_index("code").id
     mine = history[history.language_id == ids_by_code.get(language_code)]
     if modality:
@@ -137,7 +143,7 @@ def _forecast_view(context: Context, table: pd.DataFrame, history: pd.DataFrame,
     series = mine.groupby("month").requests.sum()
     first = rows.iloc[0]
     summary = t("sh-forecast-summary", lang, method=t(f"sh-method-{first.method}", lang),
-                mase=_decimal(first.mase, lang), naive=_decimal(first.naive_mase, lang),
+                mase=format_decimal(first.mase, lang), naive=format_decimal(first.naive_mase, lang),
                 gap=format_count(rows.gap.sum(), lang))
     return html.Div([_graph(figure_forecast(series, rows, lang), lang),
                      html.P(summary, className="small forecast-summary")])
@@ -148,10 +154,3 @@ def _forecast_table(context: Context, table: pd.DataFrame, lang: str) -> list[di
     summary["method_name"] = [t(f"sh-method-{m}", lang) if isinstance(m, str) else "" for m in summary.method]
     summary["note"] = ["" if s == "ok" else t(f"sh-status-{s}", lang) for s in summary.status]
     return grid_records(summary.drop(columns=["method", "status"]))
-
-
-def _decimal(value, lang: str) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if lang == "nl" else text

@@ -8,10 +8,10 @@ import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
 
 from callbacks._common import normalised_search, render_page
-from dashboard import ids
+from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
-from dashboard.i18n import format_count, format_date, t
+from dashboard.i18n import format_count, format_date, format_decimal, t
 from dashboard.periods import BRUSSELS
 from dashboard.views import supply_demand as live
 from layouts._charts_planning import figure_gap_heatmap
@@ -38,7 +38,8 @@ def register(app: dash.Dash, context: Context) -> None:
             days = live.gap_by_day(context.data, parsed.filters, now, lang)
             options = [{"label": row.language, "value": row.language_code} for row in table.itertuples()]
             situation = t("sd-situation", lang, moment=_moment(now, lang))
-            return (_downloads(parsed), _cards(table, lang), grid_records(table), _heatmap(days, lang),
+            return (_downloads(parsed), _cards(table, lang), grid_records(_with_kind_mix(table, lang)),
+                    _heatmap(days, lang),
                     options, situation, _stamp(lang))
 
         return render_page(context, search, build, failed=(None, None, [], None, [], None, no_update))
@@ -57,7 +58,7 @@ def register(app: dash.Dash, context: Context) -> None:
 
         def build(parsed: ParsedQuery):
             now, lang = context.settings.current_time(), parsed.lang
-            regions = live.by_region(context.data, parsed.filters, now, window or live.DEFAULT_WINDOW, language_code)
+            regions = live.by_region(context.data, parsed.filters, language_code, now, window or live.DEFAULT_WINDOW)
             requests = live.open_requests(context.data, parsed.filters, now, window or live.DEFAULT_WINDOW,
                                           language_code)
             return _drill(regions, requests, lang)
@@ -89,6 +90,17 @@ def _cards(table: pd.DataFrame, lang: str) -> list:
     return [dbc.Col(dbc.Card(dbc.CardBody([html.Div(t(key, lang), className="kpi-name"),
                                            html.Div(value, className="kpi-value", **{"data-figure": key})]),
                              className="kpi-card h-100"), xs=6, md=4, className="mb-3") for key, value in figures]
+
+
+def _with_kind_mix(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A readable column of free hours per interpreter kind: 'Gecertificeerd sociaal tolk 5,0 u · …'."""
+    unit = t("sd-hours-short", lang)
+    mixes = []
+    for row in table.itertuples():
+        parts = [f"{t(f'kind-{kind}', lang)} {format_decimal(getattr(row, f'free_hours_{kind}'), lang, 1)} {unit}"
+                 for kind in codes.KINDS if getattr(row, f"free_hours_{kind}") > 0]
+        mixes.append(" · ".join(parts))
+    return table.assign(free_by_kind=mixes)
 
 
 def _heatmap(days: pd.DataFrame, lang: str):

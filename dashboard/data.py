@@ -46,9 +46,12 @@ class DataAccess:
         self.store = store
         self.identity = hashlib.sha256(database.url.encode()).hexdigest()[:12]
 
-    def fetch(self, builder: Callable[..., Select], *args) -> pd.DataFrame:
-        """The result of `builder(*args)`, from the cache when the data have not changed since."""
-        return self._memo(builder, args, lambda: self.database.frame(builder(*args)))
+    def fetch(self, builder: Callable[..., Select], *args, max_age: float | None = None) -> pd.DataFrame:
+        """The result of `builder(*args)`, from the cache when the data have not changed since. `max_age`
+        (seconds) bounds the entry's age too, for tables whose changes the data version does not see
+        (availability, interpreters)."""
+        period = () if max_age is None else (int(self.clock() // max_age),)
+        return self._memo(builder, args + period, lambda: self.database.frame(builder(*args)))
 
     def status_counts(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:
         """Requests per status (and `keys`) in the slice."""
@@ -125,10 +128,11 @@ class DataAccess:
             log.warning("cache unavailable; computing without it", exc_info=True)
             return None
 
-    def cache_set(self, key: str, value) -> None:
-        """Keep `value` under `key` (silently not, when the cache is down)."""
+    def cache_set(self, key: str, value, timeout: int | None = None) -> None:
+        """Keep `value` under `key` (for `timeout` seconds, or the cache's default; silently not when the
+        cache is down)."""
         try:
-            self.cache.set(key, value)
+            self.cache.set(key, value, timeout=timeout)
         except Exception:  # noqa: BLE001 - a broken cache must not break a page
             log.warning("cache unavailable; result not kept", exc_info=True)
 

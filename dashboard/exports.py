@@ -14,7 +14,7 @@ from flask import Blueprint, Flask, Response, request
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from dashboard.views import export_views
+from dashboard.views import NotReady, export_views
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import Filters, query_values
@@ -43,6 +43,8 @@ def init_app(server: Flask, context: Context) -> None:
             table = VIEWS[view](context, parsed.filters, parsed.lang)
         except DatabaseUnavailable:
             return _text(t("database-unavailable", "en"), 503)
+        except NotReady as error:
+            return _text(str(error), 503)
         body = to_csv(table) if fmt == "csv" else to_xlsx(table, view)
         return Response(body, mimetype=FORMATS[fmt],
                         headers={"Content-Disposition": f'attachment; filename="{view}.{fmt}"'})

@@ -262,6 +262,22 @@ MONTHS = {
 }
 
 
+WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"), "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+
+
+def format_day(value: date, lang: str = "nl") -> str:
+    """A day in a chart's axis: 'di 24 nov' (nl), 'Tue 24 Nov' (en)."""
+    return f"{WEEKDAYS[lang][value.weekday()]} {value.day} {MONTHS[lang][value.month - 1]}"
+
+
+def format_decimal(value: float | None, lang: str = "nl", digits: int = 2) -> str:
+    """A plain number with `digits` decimals and the reader's marks: 1.234,57 (nl), 1,234.57 (en); '–' for none."""
+    if value is None or value != value:  # None or NaN
+        return "–"
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".") if lang == "nl" else text
+
+
 def format_date(value: date, lang: str = "nl") -> str:
     """A date as readers write it: 23-11-2026 (nl), 23 Nov 2026 (en)."""
     return f"{value:%d-%m-%Y}" if lang == "nl" else f"{value.day} {MONTHS['en'][value.month - 1]} {value.year}"

@@ -91,5 +91,10 @@ def compute_kpis(counts: Mapping[str, int]) -> dict[str, int | float | None]:
     return figures
 
 
+# Other columns that hold fractions (exports format them as percentages): shares, coverage, and the ranking's score.
+FRACTION_COLUMNS = frozenset({"share", "coverage", "shortage_score"})
+
+
 def is_rate(name: str) -> bool:
-    return name in RATE_NAMES
+    """Whether a figure or column is a fraction: the contract's rates, any `*_rate`, and FRACTION_COLUMNS."""
+    return name in RATE_NAMES or name.endswith("_rate") or name in FRACTION_COLUMNS

@@ -52,6 +52,7 @@ def prepare_forecasts(settings: Settings) -> None:
         return
     from dashboard import create_app
     from dashboard.db import DatabaseUnavailable
+    from dashboard.forecasting import ForecastFailed
 
     app = create_app({"settings": settings, "forecast_background": False})
     with app.server.app_context():
@@ -59,6 +60,8 @@ def prepare_forecasts(settings: Settings) -> None:
             app.server.extensions["stv"].forecaster.table(settings.current_time(), wait=True)
         except DatabaseUnavailable:
             pass  # the aggregate step has said so already
+        except ForecastFailed as error:
+            print(f"The demand forecast could not be computed ({error}); the page will say so.", flush=True)
 
 
 def gunicorn_command(host: str, port: int, workers: int) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import MONTHS, t
+from dashboard.i18n import format_day, t
 from layouts._charts import base_layout
 
 # Diverging and colour-blind safe: Okabe-Ito blue (room to spare) through white to orange/vermillion (shortfall).
@@ -22,7 +22,7 @@ def figure_gap_heatmap(table: pd.DataFrame, lang: str, limit: int = HEATMAP_LANG
     days = list(grid.columns)
     bound = max(1.0, float(abs(grid.to_numpy()).max()))
     figure = go.Figure(go.Heatmap(
-        z=grid.to_numpy(), x=[_day_label(day, lang) for day in days], y=list(grid.index), colorscale=GAP_SCALE,
+        z=grid.to_numpy(), x=[format_day(day, lang) for day in days], y=list(grid.index), colorscale=GAP_SCALE,
         zmin=-bound, zmax=bound, zmid=0, xgap=1, ygap=1,
         colorbar={"title": {"text": t("axis-gap-hours", lang)}},
         hovertemplate="%{y} · %{x}<br>" + t("col-gap-hours", lang) + ": %{z:,.1f}<extra></extra>",
@@ -34,9 +34,6 @@ def figure_gap_heatmap(table: pd.DataFrame, lang: str, limit: int = HEATMAP_LANG
     return figure
 
 
-def _day_label(day, lang: str) -> str:
-    weekday = ("ma di wo do vr za zo" if lang == "nl" else "Mon Tue Wed Thu Fri Sat Sun").split()[day.weekday()]
-    return f"{weekday} {day.day} {MONTHS[lang][day.month - 1]}"
 
 
 

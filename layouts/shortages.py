@@ -39,6 +39,7 @@ def layout(**query) -> html.Div:
     lang = page_lang(query)
     body = html.Div([
         html.H2(t("sh-ranking-title", lang), className="h5"),
+        html.P(t("sh-kind-note", lang), className="small text-muted"),
         dbc.Row([
             dbc.Col(_grid("ranking-grid", RANKING_GRID, lang, "sh-ranking-empty"), lg=9),
             dbc.Col(dbc.Card(dbc.CardBody([html.H3(t("sh-ranking-how", lang), className="h6"),

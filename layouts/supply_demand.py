@@ -24,6 +24,7 @@ LANGUAGE_GRID = (
     Column("available_interpreters", "col-available-interpreters", "count"),
     Column("booked_interpreters", "col-booked-interpreters", "count"),
     Column("median_wait_hours", "col-median-wait", "number"), Column("max_wait_hours", "col-max-wait", "number"),
+    Column("free_by_kind", "col-free-by-kind", width=320),
 )
 REGION_GRID = (Column("region", "col-region"), Column("pending", "col-pending", "count"),
                Column("pending_hours", "col-pending-hours", "number"), Column("free_hours", "col-free-hours", "number"),
@@ -40,8 +41,11 @@ def layout(**query) -> html.Div:
     """The skeleton; figures arrive from `callbacks.supply_demand`, again every REFRESH_SECONDS."""
     lang = page_lang(query)
     controls = html.Div([
-        dbc.RadioItems(id=ids.page(NAME, "window"), value=DEFAULT_WINDOW, inline=True,
-                       options=[{"label": t(f"sd-window-{w}", lang), "value": w} for w in WINDOWS]),
+        html.Div([dbc.Label(t("sd-window", lang), html_for=ids.page(NAME, "window"), className="me-2 mb-0"),
+                  dbc.RadioItems(id=ids.page(NAME, "window"), value=DEFAULT_WINDOW, inline=True,
+                                 options=[{"label": t(f"sd-window-{w}", lang), "value": w} for w in WINDOWS])],
+                 className="d-flex align-items-center", role="radiogroup",
+                 **{"aria-label": t("sd-window", lang)}),
         html.Div([html.Span(id=ids.page(NAME, "updated"), className="fw-semibold"), " · ",
                   html.Span(t("sd-refresh-note", lang, seconds=REFRESH_SECONDS)),
                   html.Span(id=ids.page(NAME, "situation"), className="ms-1")],
@@ -60,6 +64,7 @@ def layout(**query) -> html.Div:
         dcc.Loading(html.Div(id=ids.page(NAME, "heatmap")), type="default"),
         html.H2(t("sd-drill-title", lang), className="h5 mt-4 mb-0"),
         html.P(t("sd-drill-lead", lang), className="text-muted small"),
+        dbc.Label(t("sd-drill-choose", lang), html_for=ids.page(NAME, "language"), className="visually-hidden"),
         dcc.Dropdown(id=ids.page(NAME, "language"), placeholder=t("sd-drill-choose", lang), clearable=True,
                      style={"maxWidth": "360px"}),
         dbc.Row([

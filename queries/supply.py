@@ -25,8 +25,8 @@ from dashboard.schema import (
 )
 from queries._filters import filter_requests, language_ids
 
-# A declared slot longer than this is not read as availability (it bounds the index range scanned for slots
-# that began before the window and still run into it).
+# Slots are read when they start at most this long before the window (it bounds the index range scanned for
+# slots that began earlier and still run into it): a slot that started longer ago is not seen.
 LONGEST_SLOT = timedelta(days=7)
 
 
@@ -62,14 +62,18 @@ def select_slots(start: datetime, end: datetime) -> Select:
 
 
 def select_interpreter_languages(filters: Filters) -> Select:
-    """Interpreter × language with kind, region and register dates, of the chosen kinds and languages, and in the
-    chosen regions or without a region (those serve everywhere)."""
+    """Interpreter × language with kind, region and register dates, of the chosen kinds and languages, in the
+    chosen regions or without a region (those serve everywhere), and of the kinds that provide the chosen
+    services: taalhulp volunteers serve taalhulp requests only, the other kinds the interpreter service."""
     statement = select(
         interpreters.c.id.label("interpreter_id"), interpreter_languages.c.language_id, interpreters.c.kind,
         interpreters.c.region_id, interpreters.c.registered_on, interpreters.c.left_on,
     ).join_from(interpreters, interpreter_languages, interpreter_languages.c.interpreter_id == interpreters.c.id)
     if filters.kind:
         statement = statement.where(interpreters.c.kind.in_(filters.kind))
+    if filters.service and set(filters.service) != set(codes.SERVICES):
+        taalhulp = interpreters.c.kind == "taalhulp"
+        statement = statement.where(taalhulp if filters.service == ("taalhulp",) else ~taalhulp)
     if filters.language:
         statement = statement.where(interpreter_languages.c.language_id.in_(language_ids(filters.language)))
     if filters.region:

@@ -9,8 +9,8 @@ Interpreters and their slots (UTC):
 - 2 crisis, no region, Ukrainian and Russian: 24 Nov 20:00 – 25 Nov 02:00 (crossing Brussels midnight at 23:00:
   3 h on 24 Nov and 3 h on 25 Nov); booked 24 Nov 22:00–23:00 (Russian).
 - 3 certified, LIM, Arabic, left on 20 Nov 2026: a slot on 24 Nov 08:00–12:00 that must not count.
-- 4 sworn, ANT, Arabic and Tigrinya: 23 Nov 07:00–10:00 (only 09:00–10:00 is still to come: 1 h) and
-  1 Dec 08:00–12:00 (4 h, 14-day window only).
+- 4 sworn, ANT, Arabic and Tigrinya: 23 Nov 07:00–10:00 (only 09:00–10:00 is still to come: 1 h, of which
+  09:00–09:30 is booked by r13, which began at 08:00: 0.5 h free) and 1 Dec 08:00–12:00 (4 h, 14-day window only).
 - 5 taalhulp, ANT, Arabic, registered on 1 Dec 2026: 24 Nov 10:00–12:00 (not yet in the pool: ignored) and
   2 Dec 10:00–12:00 (2 h, 14-day window).
 """
@@ -62,6 +62,7 @@ REQUESTS = [
     (10, 1, 4, "phone", "matched", "2026-11-20 09:00:00", "2026-11-24 22:00:00", 60, 2),
     (11, 2, 2, "translation", "pending", "2026-11-21 09:00:00", "2026-11-26 10:00:00", None, None),
     (12, 1, 1, "onsite", "pending", "2026-11-23 07:00:00", "2026-11-23 08:00:00", 60, None),  # earlier today
+    (13, 1, 1, "onsite", "matched", "2026-11-20 07:00:00", "2026-11-23 08:00:00", 90, 4),  # runs into the window
 ]
 
 

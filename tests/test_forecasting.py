@@ -13,7 +13,7 @@ from flask_caching import Cache
 
 from dashboard.data import DataAccess
 from dashboard.db import Database
-from dashboard.forecasting import Forecaster, forecast_table
+from dashboard.forecasting import ForecastFailed, Forecaster, fit_all, with_capacity
 
 APRIL_2023 = datetime(2023, 4, 15, 9, 0, tzinfo=timezone.utc)  # complete months: January 2022 to March 2023
 
@@ -30,7 +30,10 @@ def test_history_holds_complete_brussels_months(data):
     assert int(history.requests.sum()) == 15  # every request, r10 (31 Dec 23:30 UTC) in January 2022
     assert (history.month.min(), history.month.max()) == ("2022-01", "2023-03")
     march_2022 = history[history.month == "2022-03"]
-    assert int(march_2022.requests.sum()) == 2 and int(march_2022.answered.sum()) == 2  # r1, r2 (r15 is April)
+    assert int(march_2022.requests.sum()) == 2 and int(march_2022.served.sum()) == 2  # r1, r2 (r15 is April)
+    september = history[history.month == "2022-09"]  # r8: unanswered (other reason), so not served
+    assert (int(september.requests.sum()), int(september.served.sum())) == (1, 0)
+    assert set(history.last_month) == {"2023-03"}
 
 
 def test_young_database_gives_too_little_history_not_an_error(data):
@@ -49,20 +52,61 @@ def test_no_complete_month_gives_an_empty_history(data):
 def test_background_computation_is_cached_and_read_at_once(data):
     forecaster = Forecaster(data)
     done = threading.Event()
-    original = forecaster._compute
-    forecaster._compute = lambda key, history: (original(key, history), done.set())[0]
+    original = forecaster._fit
+    forecaster._fit = lambda key, history: (original(key, history), done.set())[0]
     assert forecaster.table(APRIL_2023) is None  # started in the background: the page says so
     assert done.wait(60)
     assert forecaster.table(APRIL_2023) is not None  # now from the cache
 
 
-def test_forecast_table_per_language_and_modality_with_capacity():
-    months = pd.period_range("2023-01", periods=36, freq="M").strftime("%Y-%m")
-    history = pd.DataFrame({"month": list(months) * 2, "language_id": 1, "modality": ["phone"] * 36 + ["onsite"] * 36,
-                            "requests": 20, "answered": 15})
-    table = forecast_table(history, pd.DataFrame({"id": [1], "code": ["ar"]}))
+def history_of(months: int, requests: int, served: int, quiet_from: int | None = None) -> pd.DataFrame:
+    """A synthetic history: one language (ar) on phone and on site, `requests` a month each (0 from month
+    `quiet_from` on), `served` of them served."""
+    labels = list(pd.period_range("2023-01", periods=months, freq="M").strftime("%Y-%m"))
+    rows = [{"month": m, "language_id": 1, "language_code": "ar", "modality": modality,
+             "requests": requests, "served": served, "last_month": labels[-1]}
+            for i, m in enumerate(labels) for modality in ("phone", "onsite") if quiet_from is None or i < quiet_from]
+    return pd.DataFrame(rows)
+
+
+def test_forecast_per_language_and_modality_with_capacity():
+    history = history_of(36, 20, 15)
+    table = with_capacity(fit_all(history), history)
     total = table[table.modality == ""]
     assert len(total) == 6 and set(table.modality) == {"", "phone", "onsite"}
     assert total.point.tolist() == pytest.approx([40.0] * 6)  # a flat 40 a month: every method says 40
-    assert total.capacity.iloc[0] == 30.0  # answered per month over the last six months
+    assert total.capacity.iloc[0] == 30.0  # served per month over the last six months
     assert total.gap.tolist() == pytest.approx([10.0] * 6)
+
+
+def test_a_language_gone_quiet_is_forecast_from_the_last_complete_month():
+    history = history_of(36, 20, 15, quiet_from=34)  # nothing in the last two complete months
+    table = with_capacity(fit_all(history), history)
+    total = table[table.modality == ""]
+    assert total.month.iloc[0] == "2026-01"  # the month after the last complete month (2025-12), not after 2025-10
+    assert total.capacity.iloc[0] == pytest.approx(30.0 * 4 / 6)  # two quiet months of six count as 0
+
+
+def test_a_failed_fit_is_said_and_not_retried_at_once(data, monkeypatch):
+    import dashboard.forecasting as forecasting
+
+    calls = []
+
+    def failing(history):
+        calls.append(1)
+        raise ValueError("no luck")
+
+    monkeypatch.setattr(forecasting, "fit_all", failing)
+    forecaster = Forecaster(data, background=False)
+    for _ in range(2):
+        with pytest.raises(ForecastFailed, match="no luck"):
+            forecaster.table(APRIL_2023)
+    assert len(calls) == 1  # remembered for FAILURE_SECONDS, not refitted at every poll
+
+
+def test_outcomes_recorded_later_do_not_refit(data):
+    forecaster = Forecaster(data, background=False)
+    history = forecaster.history(APRIL_2023)
+    changed = history.assign(served=0)  # outcomes change, demand does not
+    assert forecaster._key(history) == forecaster._key(changed)
+    assert forecaster._key(history) != forecaster._key(history.assign(requests=history.requests + 1))

@@ -6,6 +6,7 @@ language not on offer); 'zz' has no requests.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -53,6 +54,17 @@ def test_ranking_puts_the_known_bottleneck_first(data):
     # 2023); Tigrinya's only interpreter registered in 2023: no rate.
     assert table.loc["ar", "activity_rate"] == 1.0
     assert pd.isna(table.loc["ti", "activity_rate"])
+
+
+def test_kind_filter_applies_to_interpreters_not_to_requests(data):
+    table = shortages.ranking(data, replace(YEAR_2022, kind=("crisis",))).set_index("language_code")
+    # Requests as without the filter (ti's unanswered request has no interpreter, hence no kind) ...
+    assert list(table.index) == ["ti", "uk", "ar"]
+    assert table.loc["ti", "not_available"] == 1
+    # ... interpreters of that kind only: interpreter 2 (crisis, Ukrainian), active with r3; none for Arabic.
+    assert table.loc["uk", ["active_interpreters", "registered_interpreters"]].tolist() == [1, 1]
+    assert table.loc["ar", ["active_interpreters", "registered_interpreters"]].tolist() == [0, 0]
+    assert pd.isna(table.loc["ar", "activity_rate"])
 
 
 def test_ties_go_to_more_requests_not_available_then_the_code():

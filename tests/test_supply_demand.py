@@ -37,23 +37,23 @@ def rows(table):
 
 def test_seven_days_per_language(data):
     table = live.by_language(data, SLICE, NOW, "7d")
-    # ti: 2 h pending (r4) against 1 free hour (interpreter 4, 09:00-10:00 today): gap +1 -> worst first.
-    # ar: pending r1 1.5 h + r6 1 h = 2.5 h; free 6 h (interpreter 1: slots 10-14 and 12-16 are 6 h together,
-    #     minus the 13-14 booking = 5 h; interpreter 4: 1 h); gap -3.5. uk: 1 h pending, 5 h free (interpreter 2:
+    # ti: 2 h pending (r4) against 0.5 free hour (interpreter 4, 09:30-10:00 today, after r13): gap +1.5.
+    # ar: pending r1 1.5 h + r6 1 h = 2.5 h; free 5.5 h (interpreter 1: slots 10-14 and 12-16 are 6 h together,
+    #     minus the 13-14 booking = 5 h; interpreter 4: 0.5 h); gap -3. uk: 1 h pending, 5 h free (interpreter 2:
     #     3 + 3 h around midnight minus a 1 h Russian booking); ru: nothing pending, the same 5 h.
     assert list(table.language_code) == ["ti", "ar", "uk", "ru"]
     ar, uk, ti, ru = (rows(table)[code] for code in ("ar", "uk", "ti", "ru"))
     assert (ar.open_requests, ar.pending, ar.matched) == (3, 2, 1)  # r1, r6 pending; r2 matched
-    assert (ar.pending_hours, ar.booked_hours) == (2.5, 3.5)
-    assert (ar.available_hours, ar.free_hours, ar.gap_hours) == (7.0, 6.0, -3.5)
-    assert ar.coverage == pytest.approx(6 / 2.5)
+    assert (ar.pending_hours, ar.open_hours) == (2.5, 3.5)
+    assert (ar.available_hours, ar.free_hours, ar.gap_hours) == (7.0, 5.5, -3.0)
+    assert ar.coverage == pytest.approx(5.5 / 2.5)
     assert (ar.median_wait_hours, ar.max_wait_hours) == (36.25, 72.0)  # r1 waited 72 h, r6 0.5 h
     assert (ar.available_interpreters, ar.booked_interpreters) == (2, 1)  # 1 and 4 (3 left, 5 not yet in)
-    assert (ar.free_hours_certified, ar.free_hours_sworn) == (5.0, 1.0)
+    assert (ar.free_hours_certified, ar.free_hours_sworn) == (5.0, 0.5)
     assert (uk.pending, uk.pending_hours, uk.without_duration) == (2, 1.0, 1)  # r11: a translation, no duration
     assert (uk.available_hours, uk.free_hours, uk.free_hours_crisis, uk.gap_hours) == (6.0, 5.0, 5.0, -4.0)
     assert (uk.median_wait_hours, uk.max_wait_hours) == (36.0, 48.0)
-    assert (ti.gap_hours, ti.coverage) == (1.0, 0.5)
+    assert (ti.gap_hours, ti.coverage) == (1.5, 0.25)
     assert (ru.pending, ru.matched, ru.booked_interpreters, ru.gap_hours) == (0, 1, 1, -5.0)
     assert pd.isna(ru.coverage)  # nothing pending: no coverage to speak of (an empty rate)
     assert ar.free_hours_in_training == 0.0
@@ -61,21 +61,21 @@ def test_seven_days_per_language(data):
 
 def test_today_counts_only_what_is_still_to_come(data):
     table = live.by_language(data, SLICE, NOW, "today")
-    # r12 (08:00) and interpreter 4's 07:00-09:00 are past; r1 and r2 are still to come today.
+    # r12 and r13 (08:00) and interpreter 4's 07:00-09:00 are past; r1 and r2 are still to come today.
     assert list(table.language_code) == ["ti", "ar"]
     ar = rows(table)["ar"]
-    assert (ar.open_requests, ar.pending_hours, ar.free_hours, ar.gap_hours) == (2, 1.5, 6.0, -4.5)
+    assert (ar.open_requests, ar.pending_hours, ar.free_hours, ar.gap_hours) == (2, 1.5, 5.5, -4.0)
 
 
 def test_fourteen_days(data):
     table = live.by_language(data, SLICE, NOW, "14d")
     # ar adds r7 (30 Nov 00:30 in Brussels) and the slots of interpreter 4 (1 Dec, 4 h) and 5 (2 Dec, 2 h, in
-    # the pool since 1 Dec): pending 3.0 h, free 12 h. ti adds r5 and interpreter 4's 1 Dec: 3 h against 5 h.
+    # the pool since 1 Dec): pending 3.0 h, free 11.5 h. ti adds r5 and interpreter 4's 1 Dec: 3 h against 4.5 h.
     assert list(table.language_code) == ["ti", "uk", "ru", "ar"]
     ar, ti = rows(table)["ar"], rows(table)["ti"]
-    assert (ar.pending_hours, ar.available_hours, ar.free_hours, ar.gap_hours) == (3.0, 13.0, 12.0, -9.0)
+    assert (ar.pending_hours, ar.available_hours, ar.free_hours, ar.gap_hours) == (3.0, 13.0, 11.5, -8.5)
     assert ar.free_hours_taalhulp == 2.0
-    assert (ti.pending_hours, ti.free_hours, ti.gap_hours) == (3.0, 5.0, -2.0)
+    assert (ti.pending_hours, ti.free_hours, ti.gap_hours) == (3.0, 4.5, -1.5)
 
 
 def test_region_filter_limits_demand_to_its_organisations_and_supply_to_its_interpreters(data):
@@ -136,7 +136,31 @@ def test_open_requests_of_a_language_soonest_first(data):
 
 
 def test_by_region_for_a_language(data):
-    table = live.by_region(data, SLICE, NOW, "7d", "ar").set_index("region_code")
-    # Pending Arabic: r1 (ANT, 1.5 h), r6 (LIM, 1 h). Free Arabic hours: interpreters 1 and 4 of ANT (6 h).
-    assert table.loc["ANT", ["pending", "pending_hours", "free_hours"]].tolist() == [1, 1.5, 6.0]
+    table = live.by_region(data, SLICE, "ar", NOW, "7d").set_index("region_code")
+    # Pending Arabic: r1 (ANT, 1.5 h), r6 (LIM, 1 h). Free Arabic hours: interpreters 1 and 4 of ANT (5.5 h).
+    assert table.loc["ANT", ["pending", "pending_hours", "free_hours"]].tolist() == [1, 1.5, 5.5]
     assert table.loc["LIM", ["pending", "pending_hours", "free_hours"]].tolist() == [1, 1.0, 0.0]
+
+
+def test_the_service_chooses_the_kinds_that_supply_it(data):
+    taalhulp = live.by_language(data, replace(SLICE, service=("taalhulp",)), NOW, "14d")
+    # No taalhulp request is open; only interpreter 5 (taalhulp, from 1 Dec) offers hours: 2 h on 2 Dec.
+    assert rows(taalhulp)["ar"].free_hours == 2.0 and rows(taalhulp)["ar"].pending == 0
+    interpreting = live.by_language(data, replace(SLICE, service=("interpreter",)), NOW, "14d")
+    assert rows(interpreting)["ar"].free_hours == 9.5  # 11.5 h without the taalhulp volunteer's 2 h
+
+
+def test_slots_are_read_again_after_the_refresh_interval(data):
+    calls = []
+    original = data.database.frame
+    data.database.frame = lambda statement: calls.append(1) or original(statement)
+    now = data.clock()
+    data.probe_seconds = 10 ** 9  # the data version stays as it is
+    data.clock = lambda: now
+    live.by_language(data, SLICE, NOW, "7d")
+    first = len(calls)
+    live.by_language(data, SLICE, NOW, "7d")
+    assert len(calls) == first  # within the interval: all from the cache
+    data.clock = lambda: now + live.REFRESH_SECONDS
+    live.by_language(data, SLICE, NOW, "7d")
+    assert len(calls) == first + 2  # slots and the register read again; requests still cached

@@ -50,18 +50,25 @@ MESSAGES = {
     "sh-forecast-lead": (
         "Voor de hele dienst (de filters gelden hier niet), per taal en voor de tien drukste talen ook per soort "
         "dienst. De methode per taal is die met de kleinste fout toen we de voorbije twaalf maanden 'voorspelden' "
-        "(MASE: onder 1 is beter dan 'zelfde maand vorig jaar'). Capaciteit: gemiddeld beantwoorde aanvragen per "
-        "maand in de laatste zes volledige maanden. Verwacht tekort: verwachte vraag boven die capaciteit.",
+        "(MASE: onder 1 is beter dan 'zelfde maand vorig jaar'). Capaciteit: aanvragen per maand die een tolk "
+        "vonden of nog kunnen vinden (aanvragen − onbeantwoord), gemiddeld over de laatste zes volledige maanden. "
+        "Verwacht tekort: verwachte vraag boven die capaciteit.",
         "For the whole service (the filters do not apply here), per language, and for the ten busiest languages "
         "also per modality. Each language's method is the one with the smallest error when we 'forecast' the past "
-        "twelve months (MASE: below 1 beats 'same month last year'). Capacity: mean answered requests per month in "
-        "the last six complete months. Projected shortage: expected demand above that capacity."),
+        "twelve months (MASE: below 1 beats 'same month last year'). Capacity: requests per month that found an "
+        "interpreter or still may (requests − not answered), averaged over the last six complete months. "
+        "Projected shortage: expected demand above that capacity."),
     "sh-forecast-language": ("Taal", "Language"),
     "sh-forecast-modality": ("Soort dienst", "Modality"),
     "sh-forecast-all-modalities": ("Alle samen", "All together"),
-    "sh-forecast-computing": ("De verwachting wordt berekend (een tiental seconden); de pagina toont ze vanzelf.",
-                              "The forecast is being computed (some ten seconds); the page shows it by itself."),
-    "sh-forecast-failed": ("De verwachting kon niet berekend worden.", "The forecast could not be computed."),
+    "sh-forecast-computing": ("De verwachting wordt berekend (een à twee minuten); de pagina toont ze vanzelf.",
+                              "The forecast is being computed (a minute or two); the page shows it by itself."),
+    "sh-forecast-failed": ("De verwachting kon niet berekend worden; ze wordt over enkele minuten opnieuw geprobeerd.",
+                           "The forecast could not be computed; it is tried again in a few minutes."),
+    "sh-kind-note": ("De filter 'soort tolk' geldt hier voor de tolken (actief, geregistreerd), niet voor de aanvragen: "
+                     "een aanvraag zonder tolk heeft geen soort.",
+                     "The interpreter-kind filter applies to interpreters here (active, registered), not to requests: "
+                     "a request without an interpreter has no kind."),
     "sh-status-too-little-history": ("Te weinig geschiedenis voor een verwachting (minder dan 18 maanden).",
                                      "Too little history for a forecast (less than 18 months)."),
     "sh-status-no-demand": ("Geen aanvragen in de geschiedenis: verwachting 0.",

@@ -8,17 +8,19 @@ MESSAGES = {
                 "Open requests against interpreters' free hours, for today and the next 7 and 14 days. "
                 "The largest shortfalls come first."),
     "sd-window": ("Venster", "Window"),
+    "sd-hours-short": ("u", "h"),
     "sd-window-today": ("Vandaag", "Today"),
     "sd-window-7d": ("Komende 7 dagen", "Next 7 days"),
     "sd-window-14d": ("Komende 14 dagen", "Next 14 days"),
     "sd-updated": ("Bijgewerkt om {time}", "Last updated at {time}"),
     "sd-refresh-note": ("Ververst elke {seconds} seconden vanzelf.", "Refreshes by itself every {seconds} seconds."),
     "sd-situation": ("Toestand op {moment}", "Situation at {moment}"),
-    "sd-filter-note": ("Regio, sector, dienst en soort dienst beperken de vraag (de organisatie); regio en soort tolk "
-                       "beperken het aanbod (tolken zonder regio tellen overal mee). De periode geldt hier niet.",
-                       "Region, sector, service and modality limit demand (the organisation); region and interpreter "
-                       "kind limit supply (interpreters without a region count everywhere). The period does not "
-                       "apply here."),
+    "sd-filter-note": ("Regio, sector, dienst en soort dienst beperken de vraag; regio, soort tolk en dienst beperken "
+                       "het aanbod (tolken zonder regio tellen overal mee; taalhulpen bedienen de dienst taalhulp, de "
+                       "andere soorten de tolkdienst). De periode geldt hier niet.",
+                       "Region, sector, service and modality limit demand; region, interpreter kind and service limit "
+                       "supply (interpreters without a region count everywhere; taalhulp volunteers serve the taalhulp "
+                       "service, the other kinds the interpreter service). The period does not apply here."),
     "sd-card-pending": ("Wachtende aanvragen", "Pending requests"),
     "sd-card-pending-hours": ("Wachtende uren", "Pending hours"),
     "sd-card-short-languages": ("Talen met tekort", "Languages short"),
@@ -42,11 +44,10 @@ MESSAGES = {
     "axis-day": ("Dag", "Day"),
     "axis-gap-hours": ("Tekort (uren)", "Shortfall (hours)"),
     "col-language": ("Taal", "Language"),
-    "col-open-requests": ("Open aanvragen", "Open requests"),
     "col-pending": ("Wachtend", "Pending"),
     "col-matched": ("Toegewezen", "Matched"),
     "col-pending-hours": ("Wachtende uren", "Pending hours"),
-    "col-booked-hours": ("Geboekte uren", "Booked hours"),
+    "col-free-by-kind": ("Vrije uren per soort tolk", "Free hours by interpreter kind"),
     "col-median-wait": ("Mediane wachttijd (u)", "Median wait (h)"),
     "col-max-wait": ("Langste wachttijd (u)", "Longest wait (h)"),
     "col-available-interpreters": ("Tolken met uren", "Interpreters with hours"),

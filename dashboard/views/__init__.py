@@ -13,6 +13,10 @@ from collections.abc import Callable
 import pandas as pd
 
 
+class NotReady(Exception):
+    """A view's data are still being prepared, or could not be: the export answers 503 with this message."""
+
+
 def view_modules() -> list:
     """Every module of this package, imported, in name order."""
     return [importlib.import_module(f"{__name__}.{info.name}") for info in sorted(

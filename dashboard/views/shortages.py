@@ -6,18 +6,24 @@ of its 95 % Wilson interval: the shortage rate we can be confident of. Two unans
 rate of 100 % but a bound of 34 %; 500 out of 1,000 give 50 % and 47 %. A few requests cannot put a small language
 on top, and a large language with a real shortage is not hidden by its size. Languages without requests have no
 rate and are not ranked.
+
+The interpreter-kind filter applies to interpreters (active, registered), not to requests: a request that found no
+interpreter has no kind, so filtering requests by kind would hide every shortage.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pandas as pd
 
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts, ratio
+from dashboard.views import NotReady
 from dashboard.views.overview import languages
+from queries.interpreters import select_registered_by_language
 from queries.reference import select_languages, select_regions
 from queries.shortages import select_served_by
 
@@ -40,12 +46,31 @@ def wilson_lower(successes: int, trials: int, z: float = Z_95) -> float | None:
 def ranking(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
     """Languages with requests in the slice, ranked by shortage score (then not available, then code), with
     their interpreters: activity rate = active ÷ registered, supply pressure = requests per active interpreter."""
-    table = languages(data, filters, lang)
+    table = languages(data, _demand(filters), lang)
     table = table[table.requests > 0].copy()
+    if filters.kind:
+        table = table.drop(columns=["active_interpreters", "registered_interpreters"]).merge(
+            _interpreters_by_language(data, filters), on="language_code", how="left").fillna(
+            {"active_interpreters": 0, "registered_interpreters": 0}).astype(
+            {"active_interpreters": "int64", "registered_interpreters": "int64"})
     table["shortage_score"] = [wilson_lower(n, r) for n, r in zip(table.not_available, table.requests)]
     table["activity_rate"] = [ratio(a, r) for a, r in zip(table.active_interpreters, table.registered_interpreters)]
     table["supply_pressure"] = [ratio(r, a) for r, a in zip(table.requests, table.active_interpreters)]
     return rank_languages(table)[list(RANKING_COLUMNS)]
+
+
+def _demand(filters: Filters) -> Filters:
+    """The slice of requests: the kind filter does not apply to them (see the module's docstring)."""
+    return replace(filters, kind=())
+
+
+def _interpreters_by_language(data: DataAccess, filters: Filters) -> pd.DataFrame:
+    """Per language code: active and registered interpreters of the chosen kinds."""
+    codes = data.fetch(select_languages).set_index("id").code
+    active = data.active_counts(filters, ("language_id",))
+    active = active.assign(language_code=active.language_id.map(codes))[["language_code", "active_interpreters"]]
+    registered = data.fetch(select_registered_by_language, filters)
+    return active.merge(registered, on="language_code", how="outer")
 
 
 def rank_languages(table: pd.DataFrame) -> pd.DataFrame:
@@ -58,7 +83,7 @@ def rank_languages(table: pd.DataFrame) -> pd.DataFrame:
 def shortage_by(data: DataAccess, filters: Filters, key: str, lang: str = "nl") -> pd.DataFrame:
     """Per language and `key` (region_id or modality): requests, not available and the shortage rate; regions
     as their codes."""
-    counts = bucket_counts(data.status_counts(filters, ("language_id", key)), ("language_id", key),
+    counts = bucket_counts(data.status_counts(_demand(filters), ("language_id", key)), ("language_id", key),
                            ("not_available",))
     counts = counts[counts.requests > 0]
     names = data.fetch(select_languages).set_index("id")
@@ -74,7 +99,7 @@ def shortage_by(data: DataAccess, filters: Filters, key: str, lang: str = "nl") 
 def monthly_shortage(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
     """Per month and language: requests, not available and the shortage rate (months without requests of a
     language are left out: their rate is empty)."""
-    counts = bucket_counts(data.status_counts(filters, ("month", "language_id")), ("month", "language_id"),
+    counts = bucket_counts(data.status_counts(_demand(filters), ("month", "language_id")), ("month", "language_id"),
                            ("not_available",))
     names = data.fetch(select_languages).set_index("id")
     counts["language_code"] = counts.language_id.map(names.code)
@@ -99,9 +124,16 @@ EXPORTS = {
     "shortages-by-region": lambda context, filters, lang: shortage_by(context.data, filters, "region_id", lang),
     "shortages-by-modality": lambda context, filters, lang: shortage_by(context.data, filters, "modality", lang),
     "shortages-monthly": lambda context, filters, lang: monthly_shortage(context.data, filters, lang),
-    "shortage-forecast": lambda context, filters, lang: context.forecaster.table(
-        context.settings.current_time(), wait=True),
+    "shortage-forecast": lambda context, filters, lang: forecast_export(context),
 }
+
+
+def forecast_export(context) -> pd.DataFrame:
+    """The forecast table, or NotReady while it is first computed (it is never computed within a request)."""
+    table = context.forecaster.table(context.settings.current_time())
+    if table is None:
+        raise NotReady("The forecast is being prepared; try again in a few minutes.")
+    return table
 
 
 def forecast_summary(forecasts: pd.DataFrame, names: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:

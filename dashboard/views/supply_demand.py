@@ -27,9 +27,12 @@ from queries.supply import select_bookings, select_interpreter_languages, select
 
 WINDOWS = {"today": 1, "7d": 7, "14d": 14}  # Brussels calendar days, today included
 DEFAULT_WINDOW = "7d"
+# The page refreshes this often; slots and the register are not seen by the data version, so their cached rows
+# live no longer than this.
+REFRESH_SECONDS = 30
 
 LANGUAGE_COLUMNS = ("language_code", "language", "open_requests", "pending", "matched", "pending_hours",
-                    "booked_hours", "without_duration", "median_wait_hours", "max_wait_hours",
+                    "open_hours", "without_duration", "median_wait_hours", "max_wait_hours",
                     "available_interpreters", "booked_interpreters", "available_hours", "free_hours",
                     *(f"free_hours_{kind}" for kind in codes.KINDS), "gap_hours", "coverage")
 OPEN_REQUEST_COLUMNS = ("request_id", "language_code", "organisation", "region_code", "modality", "status",
@@ -173,7 +176,7 @@ def _fetch_window(data: DataAccess, filters: Filters, window: Window) -> dict[st
     first, end = local_midnight(window.days[0]), window.end
     codes_only = filters.with_period(window.days[0], window.days[0])
     open_ = data.fetch(select_open_requests, codes_only, first, end)
-    slots = data.fetch(select_slots, first, end)
+    slots = data.fetch(select_slots, first, end, max_age=REFRESH_SECONDS)
     bookings = data.fetch(select_bookings, first - timedelta(days=1), end)
     bookings = bookings.assign(start=_utc(bookings.scheduled_start))
     bookings["end"] = bookings.start + pd.to_timedelta(bookings.duration_min.fillna(0), unit="min")
@@ -181,7 +184,7 @@ def _fetch_window(data: DataAccess, filters: Filters, window: Window) -> dict[st
         "open": open_.assign(scheduled_start=_utc(open_.scheduled_start), requested_at=_utc(open_.requested_at)),
         "slots": slots.assign(starts_at=_utc(slots.starts_at), ends_at=_utc(slots.ends_at)),
         "bookings": bookings,
-        "speakers": data.fetch(select_interpreter_languages, codes_only),
+        "speakers": data.fetch(select_interpreter_languages, codes_only, max_age=REFRESH_SECONDS),
     }
 
 
@@ -220,7 +223,7 @@ def _demand_per_language(open_: pd.DataFrame) -> pd.DataFrame:
                          booked=open_.interpreter_id.where(~pending))
     return frame.groupby("language_id", as_index=False).agg(
         open_requests=("request_id", "size"), pending=("pending", "sum"),
-        matched=("matched", "sum"), pending_hours=("pending_hours", "sum"), booked_hours=("hours", "sum"),
+        matched=("matched", "sum"), pending_hours=("pending_hours", "sum"), open_hours=("hours", "sum"),
         without_duration=("without_duration", "sum"), median_wait_hours=("wait_hours", "median"),
         max_wait_hours=("wait_hours", "max"), booked_interpreters=("booked", "nunique"))
 
@@ -268,15 +271,14 @@ def open_requests(data: DataAccess, filters: Filters, now: datetime | None = Non
     return table[list(OPEN_REQUEST_COLUMNS)].reset_index(drop=True)
 
 
-def by_region(data: DataAccess, filters: Filters, now: datetime | None = None, window: str = DEFAULT_WINDOW,
-              language_code: str | None = None) -> pd.DataFrame:
-    """Per region (of the requesting organisation; of the interpreter for supply, "" = no region, serving
-    everywhere): pending requests and hours, and free hours, for one language or all."""
+def by_region(data: DataAccess, filters: Filters, language_code: str, now: datetime | None = None,
+              window: str = DEFAULT_WINDOW) -> pd.DataFrame:
+    """For one language, per region (of the requesting organisation; of the interpreter for supply, "" = no
+    region, serving everywhere): pending requests and hours, and free hours."""
     span = live_window(now or datetime.now(timezone.utc), window)
     open_ = _with_names(data, open_requests_in(data, filters, span), "nl")
     rows = _with_names(data, supply_rows(data, filters, span), "nl")
-    if language_code:
-        open_, rows = open_[open_.language_code == language_code], rows[rows.language_code == language_code]
+    open_, rows = open_[open_.language_code == language_code], rows[rows.language_code == language_code]
     pending = open_[open_.status == "pending"].groupby("region_code").agg(
         pending=("request_id", "size"), pending_hours=("hours", "sum"))
     codes_by_id = data.fetch(select_regions).set_index("id").code
