@@ -51,7 +51,7 @@ def register(app: dash.Dash, context: Context) -> None:
         """Links that keep the filters, the language switch, and no chrome on the printable report."""
         lang = _lang_of(search)
         links = [dbc.NavItem(dbc.NavLink(t(page["nav_key"], lang), href=page["path"] + (search or ""),
-                                         active=page["path"] == pathname))
+                                         active=_is_within(pathname, page["path"])))
                  for page in sorted(dash.page_registry.values(), key=lambda p: p["order"]) if page.get("nav_key")]
         other = "en" if lang == "nl" else "nl"
         kept = [(k, v) for k, values in query_values(search).items() if k != "lang" for v in values]
@@ -85,6 +85,12 @@ def register(app: dash.Dash, context: Context) -> None:
         new_search = to_search(filters, _lang_of(search))
         return [new_search if new_search != search else no_update, preset_of(filters, today),
                 filters.start.isoformat(), filters.end.isoformat(), *[no_update] * (len(synced) - 4)]
+
+def _is_within(pathname: str | None, path: str) -> bool:
+    """Whether the page at `pathname` is the page at `path` or one below it (/regions/ANT/12 under /regions)."""
+    pathname = pathname or "/"
+    return pathname == path or (path != "/" and pathname.startswith(path + "/"))
+
 
 def _lang_of(search) -> str:
     value = (query_values(search).get("lang") or ["nl"])[-1]

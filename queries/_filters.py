@@ -26,7 +26,10 @@ def filter_requests(statement: Select, filters: Filters, period: bool = True) ->
     if filters.language:
         conditions.append(requests.c.language_id.in_(language_ids(filters.language)))
     if filters.region or filters.sector:
-        conditions.append(requests.c.organisation_id.in_(organisation_ids(filters)))
+        # "+ 0" keeps SQLite (the operational database is read-only, so maybe never ANALYZEd) from walking the
+        # organisation index over every request of the region, all years long, instead of the period's
+        # requested_at range (a year of one local government: 149 ms -> 30 ms on the demo database).
+        conditions.append((requests.c.organisation_id + 0).in_(organisation_ids(filters)))
     if filters.kind:
         conditions.append(requests.c.interpreter_id.in_(
             select(interpreters.c.id).where(interpreters.c.kind.in_(filters.kind))))
