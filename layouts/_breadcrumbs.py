@@ -1,0 +1,70 @@
+"""Where a drill-down page stands: the paths of places, the breadcrumbs above a page, and "not found".
+
+Every link keeps the page's query string (filters and interface language), so going up or down keeps the slice.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.i18n import t
+
+REGIONS_PATH = "/regions"
+# The page name (prefix of its component ids) of each drill-down level.
+LEVEL_PAGES = {"all": "regions", "region": "region", "local_government": "local-government",
+               "organisation": "organisation"}
+
+
+def region_path(region_code: str) -> str:
+    return f"{REGIONS_PATH}/{quote(str(region_code), safe='')}"
+
+
+def local_government_path(region_code: str, local_government_id: int) -> str:
+    return f"{region_path(region_code)}/{int(local_government_id)}"
+
+
+def organisation_path(organisation_id: int) -> str:
+    return f"/organisations/{int(organisation_id)}"
+
+
+def place_trail(place) -> list[tuple[str, str]]:
+    """(label, path) from the top of the drill-down down to `place` (a `dashboard.views.regions.Place`); the top's
+    label is a text key, the others are names from the database."""
+    trail = [("regions-crumb-top", REGIONS_PATH)]
+    if place.region_code is not None:
+        trail.append((place.region_name, region_path(place.region_code)))
+    if place.local_government_id is not None:
+        trail.append((place.local_government_name, local_government_path(place.region_code,
+                                                                          place.local_government_id)))
+    if place.organisation_id is not None:
+        trail.append((place.organisation_name, organisation_path(place.organisation_id)))
+    return trail
+
+
+def breadcrumbs(place, search: str, lang: str) -> dbc.Breadcrumb:
+    """Regions › Antwerpen › Mechelen › OCMW Mechelen: every level a link (keeping `search`) but the last."""
+    trail = place_trail(place)
+    items = []
+    for index, (label, path) in enumerate(trail):
+        text = t(label, lang) if index == 0 else label
+        last = index == len(trail) - 1
+        items.append({"label": text, "active": True} if last else {"label": text, "href": path + (search or "")})
+    return dbc.Breadcrumb(items=items, class_name="place-crumbs mb-2")
+
+
+def not_found(message_key: str, search: str, lang: str, **values) -> html.Div:
+    """What a drill-down page shows for a path that names no known place: what was not found, and the way back."""
+    return html.Div([
+        html.H2(t("regions-not-found-title", lang), className="h4"),
+        html.P(t(message_key, lang, **{name: str(value) for name, value in values.items()})),
+        dcc.Link("← " + t("regions-back-to-top", lang), href=REGIONS_PATH + (search or "")),
+    ], className="place-not-found alert alert-light")
+
+
+def markdown_link(text: str, href: str) -> str:
+    """A markdown link for a grid cell, with the brackets of `text` escaped."""
+    escaped = str(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return f"[{escaped}]({href})"

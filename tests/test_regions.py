@@ -1,0 +1,358 @@
+"""The drill-down (dashboard/views/regions.py) against tests/fixture_places.py, in SQLite and PostgreSQL: every
+level's figures by hand, children adding up to their parent, places not found, the path winning over the filter
+bar, the regional spread, and the exports' columns."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+from datetime import date, datetime, timezone
+
+import pandas as pd
+import pytest
+from flask import Flask
+from flask_caching import Cache
+
+from dashboard import create_app
+from dashboard.data import DataAccess
+from dashboard.db import Database
+from dashboard.filters import Filters
+from dashboard.settings import Settings
+from dashboard.views import regions as views
+from tests.conftest import DIALECTS
+from tests.fixture_places import EXPECTED_2025, fill
+
+YEAR = Filters(date(2025, 1, 1), date(2025, 12, 31))
+FIGURES = ("requests", "answered", "completed", "not_completed", "unanswered", "in_progress")
+COUNTS = ("requests", "answered", "completed", "not_completed", "unanswered", "in_progress", "no_show_client",
+          "no_show_interpreter", "cancelled_client_late")
+
+
+@pytest.fixture(params=DIALECTS)
+def places_url(request, built_databases):
+    return built_databases(request.param, "places", fill)
+
+
+@pytest.fixture
+def data(places_url):
+    database = Database(places_url)
+    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
+    database.dispose()
+
+
+def figures_of(row) -> tuple:
+    return tuple(int(row[name]) for name in FIGURES)
+
+
+def place(data, level: str, **path) -> views.Place:
+    found = views.find_place(data, level, path)
+    assert found is not None, path
+    return found
+
+
+# --- figures per level, by hand ---------------------------------------------------------------------------------
+
+
+def test_every_region_by_hand(data):
+    table = views.children(data, YEAR).set_index("code")
+    assert list(table.index) == ["ANT", "LIM", "BRU"]  # busiest first; Brussel without requests is listed as 0
+    for code in ("ANT", "LIM", "BRU"):
+        assert figures_of(table.loc[code]) == EXPECTED_2025[code], code
+    ant = table.loc["ANT"]
+    assert ant.answer_rate == pytest.approx(7 / 8)  # answered 7 / (10 requests - 2 in progress)
+    assert ant.no_show_client_rate == pytest.approx(1 / 7)  # r3 of 7 answered
+    assert ant.no_show_interpreter_rate == pytest.approx(1 / 7)  # r8
+    assert ant.late_cancellation_rate == pytest.approx(1 / 7)  # r4
+    assert table.loc["LIM"].answer_rate == pytest.approx(4 / 5)  # 4 / (6 - 1)
+    assert table.loc["BRU"][["answer_rate", "no_show_client_rate"]].isna().all()  # nothing to divide by: empty
+
+
+def test_a_region_and_its_local_governments_by_hand(data):
+    antwerp = place(data, "region", region_code="ANT")
+    assert (antwerp.region_name, antwerp.region_id) == ("Provincie Antwerpen", 1)
+    table = views.children(data, YEAR, antwerp).set_index("name")
+    assert list(table.index) == ["Mechelen", "Lier"]
+    assert figures_of(table.loc["Mechelen"]) == EXPECTED_2025["Mechelen"]
+    assert figures_of(table.loc["Lier"]) == EXPECTED_2025["Lier"]
+    assert table.loc["Mechelen"].answer_rate == pytest.approx(6 / 7)  # 6 answered of 7, none in progress
+    assert table.loc["Mechelen"].late_cancellation_rate == pytest.approx(1 / 6)
+    assert table.loc["Lier"].answer_rate == pytest.approx(1.0)  # 1 / (3 - 2 in progress)
+    assert table.loc["Mechelen"].nis_code == "12025"
+
+
+def test_a_local_government_and_its_organisations_by_hand(data):
+    mechelen = place(data, "local_government", region_code="ANT", local_government_id="10")
+    table = views.children(data, YEAR, mechelen).set_index("id")
+    assert list(table.index) == [100, 101]
+    assert figures_of(table.loc[100]) == EXPECTED_2025[100]
+    assert figures_of(table.loc[101]) == EXPECTED_2025[101]  # r7 (2024-12-31 23:30 UTC) is 1 January 2025
+    assert table.loc[100].no_show_client_rate == pytest.approx(1 / 4)
+    assert table.loc[101].answer_rate == pytest.approx(2 / 3)
+    assert pd.isna(table.loc[101].sector)  # the seeded defect: not filled in
+
+
+def test_an_organisation_by_hand(data):
+    genk = place(data, "organisation", organisation_id="201")
+    assert (genk.organisation_name, genk.local_government_name, genk.region_code, genk.sector,
+            genk.has_agreement) == ("Stad Genk", "Genk", "LIM", "public_services", False)
+    figures = views.place_figures(data, YEAR, genk)
+    assert tuple(figures[name] for name in FIGURES) == EXPECTED_2025[201]  # r14 is 1 January 2026 in Brussels
+    assert figures["answer_rate"] == pytest.approx(1.0)  # 2 answered / (3 - 1 pending)
+    parties = views.place_parties(data, YEAR, genk).set_index("status")
+    assert parties.loc["cancelled_interpreter", "count"] == 1 and parties.loc["no_show_client", "count"] == 0
+    assert parties.loc["cancelled_interpreter", "share_rate"] == pytest.approx(1 / 2)
+    assert list(parties.party.unique()) == ["client", "interpreter", "service"]
+    monthly = views.place_monthly(data, YEAR, genk).set_index(["month", "modality"])
+    assert len(monthly) == 12 * 4 and monthly.requests.sum() == 3
+    assert monthly.loc[("2025-11", "phone")].requests == 2  # r15 and r16
+    assert monthly.loc[("2025-10", "phone")].in_progress == 1  # r13
+    languages = views.place_languages(data, YEAR, genk, "en").set_index("language_code")
+    assert list(languages.index) == ["ar", "uk"] and languages.loc["ar", "language"] == "Arabic"
+    assert (languages.loc["ar"].requests, languages.loc["uk"].requests) == (2, 1)
+    outcomes = views.place_outcomes(data, YEAR, genk).set_index("figure")
+    assert outcomes.loc["requests", "phone"] == 3 and outcomes.loc["requests", "total"] == 3
+    assert outcomes.loc["in_progress", "phone"] == 1
+
+
+def test_modalities_at_a_place(data):
+    antwerp = place(data, "region", region_code="ANT")
+    table = views.place_modalities(data, YEAR, antwerp).set_index("modality")
+    assert list(table.index) == ["onsite", "phone", "video", "translation"]
+    # onsite r1 r3 r5 r7 r8 r9 r17; phone r2 r6; video r4; no translation
+    assert list(table.requests) == [7, 2, 1, 0]
+    assert table.loc["onsite"].no_show_client == 1 and table.loc["video"].late_cancellation_rate == 1.0
+    assert pd.isna(table.loc["translation"].answer_rate)
+
+
+# --- children add up to their parent ----------------------------------------------------------------------------
+
+
+SLICES = [YEAR, Filters(date(2025, 2, 1), date(2025, 6, 30)), replace(YEAR, modality=("onsite",)),
+          replace(YEAR, language=("uk",)), replace(YEAR, sector=("welfare", "education"))]
+
+
+@pytest.mark.parametrize("filters", SLICES, ids=["year", "feb-jun", "onsite", "uk", "two-sectors"])
+def test_children_add_up_to_their_parent_at_every_level(data, filters):
+    levels = [views.EVERYWHERE, place(data, "region", region_code="ANT"), place(data, "region", region_code="LIM"),
+              place(data, "local_government", region_code="ANT", local_government_id="10"),
+              place(data, "local_government", region_code="LIM", local_government_id="20")]
+    for parent in levels:
+        figures = views.place_figures(data, filters, parent)
+        summed = views.children(data, filters, parent)[list(COUNTS)].sum()
+        assert {name: int(summed[name]) for name in COUNTS} == {name: figures[name] for name in COUNTS}, parent
+    regions = views.children(data, filters)
+    assert int(regions.requests.sum()) == views.place_figures(data, filters)["requests"]
+
+
+def test_a_regions_figures_are_its_row_one_level_up(data):
+    for code in ("ANT", "LIM", "BRU"):
+        row = views.children(data, YEAR).set_index("code").loc[code]
+        assert tuple(views.place_figures(data, YEAR, place(data, "region", region_code=code))[n]
+                     for n in FIGURES) == figures_of(row)
+
+
+# --- the path against the filter bar, and places that do not exist -------------------------------------------------
+
+
+def test_the_path_wins_over_the_region_filter(data):
+    antwerp = place(data, "region", region_code="ANT")
+    elsewhere = replace(YEAR, region=("LIM",))
+    assert views.place_figures(data, elsewhere, antwerp)["requests"] == 10
+    assert views.overridden(elsewhere, antwerp) == ("region",)
+    assert views.overridden(replace(YEAR, region=("ANT", "LIM")), antwerp) == ()
+    stad_genk = place(data, "organisation", organisation_id="201")
+    chosen = replace(YEAR, region=("ANT",), sector=("welfare",))
+    assert views.overridden(chosen, stad_genk) == ("region", "sector")
+    assert views.place_figures(data, chosen, stad_genk)["requests"] == 3
+    clb = place(data, "organisation", organisation_id="101")  # no sector: a sector filter sets it aside
+    assert clb.sector is None and views.overridden(replace(YEAR, sector=("education",)), clb) == ("sector",)
+
+
+def test_the_sector_filter_chooses_organisations_of_a_local_government(data):
+    mechelen = place(data, "local_government", region_code="ANT", local_government_id="10")
+    welfare = views.children(data, replace(YEAR, sector=("welfare",)), mechelen)
+    assert list(welfare.id) == [100] and welfare.requests.iloc[0] == 4
+    assert views.place_figures(data, replace(YEAR, sector=("welfare",)), mechelen)["requests"] == 4
+
+
+@pytest.mark.parametrize("level, path", [
+    ("region", {"region_code": "XYZ"}),
+    ("region", {"region_code": "ant"}),  # codes are as the database has them
+    ("region", {"region_code": None}),
+    ("local_government", {"region_code": "ANT", "local_government_id": "20"}),  # Genk lies in Limburg
+    ("local_government", {"region_code": "ANT", "local_government_id": "99"}),
+    ("local_government", {"region_code": "ANT", "local_government_id": "abc"}),
+    ("local_government", {"region_code": "ANT", "local_government_id": "-10"}),
+    ("local_government", {"region_code": "ANT", "local_government_id": "1e1"}),
+    ("local_government", {"region_code": "XYZ", "local_government_id": "10"}),
+    ("organisation", {"organisation_id": "999"}),
+    ("organisation", {"organisation_id": "12a"}),
+    ("organisation", {"organisation_id": "１００"}),  # full-width digits are not a plain number
+    ("organisation", {"organisation_id": ""}),
+    ("organisation", {}),
+])
+def test_unknown_places_are_not_found(data, level, path):
+    assert views.find_place(data, level, path) is None
+
+
+def test_known_places_with_their_trail(data):
+    from layouts._breadcrumbs import place_trail
+
+    lier = place(data, "local_government", region_code="ANT", local_government_id="11")
+    assert place_trail(lier) == [("regions-crumb-top", "/regions"), ("Provincie Antwerpen", "/regions/ANT"),
+                                 ("Lier", "/regions/ANT/11")]
+    hospital = place(data, "organisation", organisation_id="102")
+    assert place_trail(hospital)[-1] == ("Ziekenhuis [Lier]", "/organisations/102")
+    assert place_trail(views.EVERYWHERE) == [("regions-crumb-top", "/regions")]
+
+
+# --- the spread between organisations ----------------------------------------------------------------------------
+
+
+def test_organisation_spread_leaves_small_rates_empty(data):
+    spread = views.organisation_spread(data, YEAR).set_index("id")
+    assert sorted(spread.index) == [100, 101, 102, 200, 201]  # OCMW Brussel has no requests
+    assert spread.loc[100].requests == 4 and spread.loc[102].region_code == "ANT"
+    assert spread[list(views.RATES)].isna().all().all()  # every denominator is below MIN_DENOMINATOR (20)
+
+
+def test_spread_quantiles_by_hand():
+    spread = pd.DataFrame({"sector": ["health", "health", "health", None], "requests": [1, 2, 10, 5],
+                           "answer_rate": [0.5, None, 1.0, 0.8]})
+    requests = views.spread_quantiles(spread, "sector", "requests").set_index("sector", drop=False)
+    assert requests.loc["health"].organisations == 3 and requests.loc["health", "median"] == 2.0
+    assert requests.loc["health"].p25 == pytest.approx(1.5)  # linear between 1 and 2
+    assert pd.isna(requests.iloc[0].sector) and requests.iloc[0]["median"] == 5.0  # not filled in comes first
+    rates = views.spread_quantiles(spread, "sector", "answer_rate").set_index("organisations")
+    assert rates.loc[2, "median"] == pytest.approx(0.75)  # health: 0.5 and 1.0 (one empty rate left out)
+
+
+# --- pure builders ------------------------------------------------------------------------------------------------
+
+
+def test_grid_links_escape_brackets_and_keep_the_query():
+    from callbacks.regions import with_hrefs
+    from layouts._breadcrumbs import markdown_link
+
+    lier = views.Place("local_government", 1, "ANT", "Provincie Antwerpen", 11, "Lier")
+    table = with_hrefs(pd.DataFrame({"id": [102], "name": ["Ziekenhuis [Lier]"]}), lier, "?from=2025-01-01&lang=en")
+    assert table.href.iloc[0] == "/organisations/102?from=2025-01-01&lang=en"
+    assert markdown_link("Ziekenhuis [Lier]", table.href.iloc[0]) == \
+        "[Ziekenhuis \\[Lier\\]](/organisations/102?from=2025-01-01&lang=en)"
+    antwerp = views.Place("region", 1, "ANT", "Provincie Antwerpen")
+    assert with_hrefs(pd.DataFrame({"id": [10], "name": ["Mechelen"]}), antwerp, "").href.iloc[0] == "/regions/ANT/10"
+
+
+def test_children_chart_carries_links_and_handles_empty_rates():
+    from layouts._charts_places import figure_children
+
+    table = pd.DataFrame({"name": ["A", "B", "C"], "requests": [5, 3, 0], "answer_rate": [0.8, None, None],
+                          "href": ["/a", "/b", "/c"]})
+    figure = figure_children(table, "answer_rate", "nl")
+    rated, unrated = figure.data
+    assert list(rated.y) == ["A"] and rated.customdata[0][1] == "/a" and rated.customdata[0][0] == "80,0 %"
+    assert list(unrated.y) == ["C", "B"] and unrated.marker.color == "#BBBBBB"
+
+
+# --- exports ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def client(built_databases, tmp_path_factory):
+    url = built_databases("sqlite", "places", fill)
+    settings = Settings(database_url=url, cache_url="simple://", now=datetime(2025, 11, 20, 9, tzinfo=timezone.utc),
+                        cache_dir=tmp_path_factory.mktemp("cache"), store_dir=tmp_path_factory.mktemp("store"))
+    return create_app({"settings": settings, "aggregates": False}).server.test_client()
+
+
+def _rows(response) -> list[dict]:
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+
+
+def test_regions_export(client):
+    rows = _rows(client.get("/export/regions.csv?from=2025-01-01&to=2025-12-31"))
+    assert list(rows[0]) == ["region_code", "region", *views.FIGURES]
+    by_code = {row["region_code"]: row for row in rows}
+    assert (by_code["ANT"]["requests"], by_code["ANT"]["answer_rate"]) == ("10", "0.875000")
+    assert by_code["BRU"]["requests"] == "0" and by_code["BRU"]["answer_rate"] == ""
+
+
+def test_local_governments_export_takes_the_region_filter(client):
+    rows = _rows(client.get("/export/local-governments.csv?from=2025-01-01&to=2025-12-31&region=ANT"))
+    assert list(rows[0])[:4] == ["region_code", "local_government_id", "local_government", "nis_code"]
+    assert [(r["local_government"], r["requests"]) for r in rows] == [("Lier", "3"), ("Mechelen", "7")]
+
+
+def test_organisations_export(client):
+    rows = _rows(client.get("/export/organisations.csv?from=2025-01-01&to=2025-12-31&lang=en"))
+    assert list(rows[0])[:6] == ["region_code", "local_government_id", "local_government", "organisation_id",
+                                 "organisation", "sector"]
+    by_id = {row["organisation_id"]: row for row in rows}
+    assert len(rows) == 6 and by_id["300"]["requests"] == "0" and by_id["101"]["sector"] == ""
+    assert sum(int(r["requests"]) for r in rows) == 16
+    assert client.get("/export/organisations.csv?region=NOPE").status_code == 400
+
+
+# --- every part of the pages renders in both languages ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_page_parts_render_in_both_languages(data, lang):
+    """The builders the callbacks call, at every level, for a found and a missing place (a missing text would
+    raise KeyError)."""
+    from callbacks import regions as parts
+    from dashboard.context import Context
+    from layouts._charts_places import children_columns, figure_spread, quantile_table
+
+    context = Context(Settings(now=datetime(2025, 11, 20, 9, tzinfo=timezone.utc)), data)
+    chosen = replace(YEAR, region=("LIM",), sector=("welfare",))
+    for level, path in (("all", {}), ("region", {"region_code": "ANT"}),
+                        ("local_government", {"region_code": "ANT", "local_government_id": "10"}),
+                        ("organisation", {"organisation_id": "101"})):
+        found = views.find_place(data, level, path)
+        assert parts.heading(found, lang)
+        assert len(parts.place_cards(context, "test", chosen, found, lang)) == len(parts.PLACE_CARDS)
+        parts.modality_table(views.place_modalities(data, chosen, found), lang)
+        if level != "all":
+            assert parts.notice(chosen, found, context, lang) is not None  # LIM is not where these places are
+        if level != "organisation":
+            table = parts.with_hrefs(views.children(data, chosen, found), found, "")
+            rows = parts.children_rows(table, lang)
+            columns = [c.field for c in children_columns(views.CHILD_LEVEL[level])]
+            assert rows and all(list(row) == columns for row in rows)  # the rows fill the layout's grid
+        missing = parts.missing_place(context, level, {"region_code": "ANT", "local_government_id": "x",
+                                                       "organisation_id": "x"}, "", lang)
+        assert "x" in str(missing) or level == "all"
+    spread = views.organisation_spread(data, YEAR)
+    for metric in views.CONSISTENCY_METRICS:
+        figure_spread(spread, "sector", metric, parts.sector_labels(lang), lang)
+        quantile_table(views.spread_quantiles(spread, "sector", metric), "sector", parts.sector_labels(lang), metric,
+                       lang)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_organisation_parts_render_in_both_languages(data, lang):
+    from callbacks import organisation as parts
+
+    clb = views.find_place(data, "organisation", {"organisation_id": "101"})
+    assert "Mechelen, Provincie Antwerpen" in parts.facts(clb, lang)
+    table = parts.parties_table(views.place_parties(data, YEAR, clb), lang)
+    assert len(table.children[1].children) == 6
+    rows = parts.language_rows(views.place_languages(data, YEAR, clb, lang))
+    assert [row["language"] for row in rows] == (["Arabisch", "Oekraïens"] if lang == "nl" else
+                                                 ["Arabic", "Ukrainian"])  # r5 r7, r6
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_layouts_render_in_both_languages(client, lang):
+    """The page skeletons, with and without path variables (Dash calls them without any to validate); the app
+    (`client`) exists first, as page modules register themselves with it."""
+    from layouts import data_quality, organisation, regions
+
+    for page in (regions.layout(lang=lang), regions.region_layout(region_code="ANT", lang=lang),
+                 regions.local_government_layout(region_code="ANT", local_government_id="10", lang=lang),
+                 regions.region_layout(), organisation.layout(organisation_id="5", lang=lang), organisation.layout(),
+                 data_quality.layout(lang=lang)):
+        assert page.children
