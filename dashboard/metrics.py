@@ -74,7 +74,7 @@ def bucket_counts(by_status: pd.DataFrame, keys: Sequence[str] = (), buckets: Se
     wide = pd.concat([counts[list(keys)], pd.DataFrame(columns)], axis=1)
     if not keys:
         return wide.sum().to_frame().T.astype("int64")
-    return wide.groupby(list(keys), as_index=False).sum()
+    return wide.groupby(list(keys), as_index=False, dropna=False).sum()  # an empty key (no sector) is a row too
 
 
 def ratio(numerator: int, denominator: int) -> float | None:

@@ -9,7 +9,7 @@ from dashboard.schema import interpreter_languages, interpreters, languages
 from queries._filters import language_ids
 
 
-def _registered_at_end(filters: Filters) -> list:
+def registered_at_end(filters: Filters) -> list:
     """Registered on or before the period's last day and not left by then, of the chosen kinds."""
     conditions = [
         interpreters.c.registered_on <= filters.end,
@@ -22,7 +22,7 @@ def _registered_at_end(filters: Filters) -> list:
 
 def select_registered_interpreters(filters: Filters) -> Select:
     """One value: registered interpreters of the chosen kinds, speaking a chosen language where one is chosen."""
-    conditions = _registered_at_end(filters)
+    conditions = registered_at_end(filters)
     if filters.language:
         speaks = select(interpreter_languages.c.interpreter_id).where(
             interpreter_languages.c.language_id.in_(language_ids(filters.language)))
@@ -36,7 +36,7 @@ def select_registered_by_language(filters: Filters) -> Select:
         select(languages.c.code.label("language_code"), func.count().label("registered_interpreters"))
         .join_from(interpreter_languages, interpreters, interpreters.c.id == interpreter_languages.c.interpreter_id)
         .join(languages, languages.c.id == interpreter_languages.c.language_id)
-        .where(*_registered_at_end(filters))
+        .where(*registered_at_end(filters))
         .group_by(languages.c.code)
     )
     if filters.language:

@@ -34,7 +34,8 @@ def select_status_counts(filters: Filters, keys: tuple[str, ...] = ()) -> Select
 def select_active_ids(filters: Filters, keys: tuple[str, ...] = ()) -> Select:
     """Distinct interpreter ids (and keys) of completed requests in the slice."""
     statement = select(*_key_columns(keys), requests.c.interpreter_id).select_from(_requests_joined(keys)).where(
-        requests.c.status == "completed", requests.c.interpreter_id.is_not(None)).distinct()
+        # `status || ''`: SQLite would otherwise scan the status index (2/3 of all rows) instead of requested_at
+        requests.c.status.concat("") == "completed", requests.c.interpreter_id.is_not(None)).distinct()
     return filter_requests(statement, filters)
 
 

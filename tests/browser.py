@@ -17,6 +17,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -184,6 +185,20 @@ def browser_page(browser, dashboard_server):
         context.close()
 
 
+@contextmanager
+def whole_page_in_view(page) -> Iterator[None]:
+    """AG Grid draws a grid only once it has been in view: make the viewport as tall as the page and wait until
+    every grid has drawn (a first row, or its no-rows message); the viewport is restored afterwards."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": page.evaluate("document.body.scrollHeight")})
+    try:
+        for grid in page.locator(".ag-root-wrapper").all():
+            grid.locator(".ag-row, .ag-overlay-no-rows-center").first.wait_for()
+        yield
+    finally:
+        page.set_viewport_size(size)
+
+
 def save_screenshot(page, name: str) -> Path | None:
     """A full-page screenshot in $STV_SCREENSHOTS (when set), for people to look at; never an assertion."""
     folder = os.environ.get("STV_SCREENSHOTS")
@@ -191,7 +206,8 @@ def save_screenshot(page, name: str) -> Path | None:
         return None
     path = Path(folder) / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=True)
+    with whole_page_in_view(page):
+        page.screenshot(path=str(path), full_page=True)
     return path
 
 
