@@ -40,12 +40,10 @@ def layout(**query) -> html.Div:
     body = html.Div([
         html.H2(t("sh-ranking-title", lang), className="h5"),
         html.P(t("sh-kind-note", lang), className="small text-muted"),
-        dbc.Row([
-            dbc.Col(_grid("ranking-grid", RANKING_GRID, lang, "sh-ranking-empty"), lg=9),
-            dbc.Col(dbc.Card(dbc.CardBody([html.H3(t("sh-ranking-how", lang), className="h6"),
-                                           html.P(t("sh-ranking-explained", lang), className="small mb-0")]),
-                             className="h-100 bg-light"), lg=3),
-        ], className="g-3"),
+        _grid("ranking-grid", RANKING_GRID, lang, "sh-ranking-empty"),
+        dbc.Card(dbc.CardBody([html.H3(t("sh-ranking-how", lang), className="h6"),
+                               html.P(t("sh-ranking-explained", lang), className="small mb-0")]),
+                 className="bg-light mt-2"),
         _section("sh-where-title", "sh-where-lead", lang, dbc.Row([
             dbc.Col([html.H3(t("sh-by-region", lang), className="h6"), _graph("by-region", lang)], lg=6),
             dbc.Col([html.H3(t("sh-by-modality", lang), className="h6"), _graph("by-modality", lang)], lg=6)])),
