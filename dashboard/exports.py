@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime, timezone
 
 import pandas as pd
 from flask import Blueprint, Flask, Response, request
@@ -135,14 +136,23 @@ def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
+def _excel_value(value):
+    """A cell value Excel can hold: empty for NaN, plain numbers, and moments as UTC without a time zone (Excel
+    has none)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value.item() if hasattr(value, "item") else value
+
+
 def _write_sheet(worksheet, table: pd.DataFrame) -> None:
     rates = _rate_cells(table)
     worksheet.append(list(table.columns))
     for cell in worksheet[1]:
         cell.font = Font(bold=True)
     for index, row in table.iterrows():
-        values = [None if (isinstance(v, float) and pd.isna(v)) else (v.item() if hasattr(v, "item") else v)
-                  for v in row]
+        values = [_excel_value(v) for v in row]
         worksheet.append(values)
         for column, cell in zip(table.columns, worksheet[worksheet.max_row]):
             if rates.at[index, column] and cell.value is not None:

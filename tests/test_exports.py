@@ -125,3 +125,18 @@ def test_broken_database_gives_503_not_500(tmp_path):
     response = client.get(f"/export/kpis.csv?{YEAR}")
     assert response.status_code == 503 and "database" in response.get_data(as_text=True)
     assert not (tmp_path / "missing.sqlite").exists()
+
+
+@pytest.mark.parametrize("view", sorted(__import__("dashboard.exports", fromlist=["VIEWS"]).VIEWS))
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_every_export_answers_in_both_formats(fixture_file, tmp_path, view, fmt):
+    """Each page's export, on a small database: a file (or 503 while a forecast is first prepared), never 500."""
+    settings = Settings(database_url=f"sqlite:///{fixture_file}", cache_url="simple://", store_dir=tmp_path,
+                        now=datetime(2023, 4, 15, 9, 0, tzinfo=timezone.utc))
+    app = create_app({"settings": settings, "aggregates": False, "forecast_background": False})
+    response = app.server.test_client().get(f"/export/{view}.{fmt}?{YEAR}")
+    assert response.status_code == 200, response.data[:300]
+    if fmt == "csv":
+        assert response.data.decode("utf-8").splitlines()[0]  # a header row
+    else:
+        assert load_workbook(io.BytesIO(response.data)).active.max_row >= 1
