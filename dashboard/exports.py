@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from dashboard.views import NotReady, export_views
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
-from dashboard.filters import Filters, query_values
+from dashboard.filters import query_values
 from dashboard.i18n import t
 from dashboard.metrics import is_rate
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 from datetime import datetime, timezone
@@ -14,6 +13,7 @@ from openpyxl import load_workbook
 from dashboard import create_app
 from dashboard.settings import Settings
 from tests.fixture_db import EXPECTED_2022
+from tests.support import read_csv
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
 YEAR = "from=2022-01-01&to=2022-12-31"
@@ -38,14 +38,8 @@ def client(fixture_file, tmp_path_factory):
     return create_app({"settings": settings}).server.test_client()
 
 
-def _csv(response) -> list[dict]:
-    assert response.status_code == 200, response.get_data(as_text=True)
-    assert response.mimetype == "text/csv"
-    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
-
-
-def test_kpis_csv(client):
-    rows = _csv(client.get(f"/export/kpis.csv?{YEAR}"))
+def test_kpisread_csv(client):
+    rows = read_csv(client.get(f"/export/kpis.csv?{YEAR}"))
     assert [r["metric"] for r in rows][:3] == ["requests", "answered", "completed"]
     values = {r["metric"]: r["value"] for r in rows}
     assert set(values) == set(EXPECTED_2022)
@@ -55,24 +49,24 @@ def test_kpis_csv(client):
 
 
 def test_empty_rate_is_empty_and_numbers_plain_in_any_language(client):
-    rows = _csv(client.get(f"/export/kpis.csv?{YEAR}&language=zz&lang=nl"))
+    rows = read_csv(client.get(f"/export/kpis.csv?{YEAR}&language=zz&lang=nl"))
     values = {r["metric"]: r["value"] for r in rows}
     assert values["requests"] == "0" and values["answer_rate"] == "" and values["activity_rate"] == ""
 
 
-def test_languages_csv(client):
+def test_languagesread_csv(client):
     response = client.get(f"/export/languages.csv?{YEAR}&lang=en")
     header = response.get_data(as_text=True).splitlines()[0].split(",")
     assert header == ["language_code", "language", "requests", "answered", "completed", "not_completed",
                       "unanswered", "not_available", "shortage_rate", "no_show_client", "no_show_interpreter",
                       "active_interpreters", "registered_interpreters"]
-    rows = {r["language_code"]: r for r in _csv(response)}
+    rows = {r["language_code"]: r for r in read_csv(response)}
     assert rows["uk"]["language"] == "Ukrainian" and rows["uk"]["shortage_rate"] == "0.333333"
     assert (rows["ar"]["requests"], rows["ar"]["registered_interpreters"]) == ("9", "1")
 
 
-def test_monthly_csv(client):
-    rows = _csv(client.get(f"/export/monthly.csv?{YEAR}&modality=phone"))
+def test_monthlyread_csv(client):
+    rows = read_csv(client.get(f"/export/monthly.csv?{YEAR}&modality=phone"))
     assert list(rows[0]) == ["month", "modality", "requests", "answered", "completed", "not_completed",
                              "unanswered", "in_progress"]
     by_month = {r["month"]: r for r in rows}

@@ -8,21 +8,17 @@ from datetime import datetime, timezone
 
 import pandas as pd
 import pytest
-from flask import Flask
-from flask_caching import Cache
 
-from dashboard.data import DataAccess
-from dashboard.db import Database
 from dashboard.forecasting import ForecastFailed, Forecaster, fit_all, with_capacity
+from tests.support import open_data
 
 APRIL_2023 = datetime(2023, 4, 15, 9, 0, tzinfo=timezone.utc)  # complete months: January 2022 to March 2023
 
 
 @pytest.fixture
 def data(fixture_url):
-    database = Database(fixture_url)
-    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
-    database.dispose()
+    with open_data(fixture_url) as access:
+        yield access
 
 
 def test_history_holds_complete_brussels_months(data):

@@ -9,20 +9,15 @@ Who speaks what: 1 ar; 2 uk; 3 ar; 4 ar; 5 ar+uk; 6 ti; 7 ar; 8 ar; 9 ti.
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, datetime, timezone
 
 import pytest
-from flask import Flask
-from flask_caching import Cache
 
-from dashboard.data import DataAccess
-from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.views import interpreters as views
 from tests.conftest import DIALECTS
 from tests.fixture_management import fill
+from tests.support import export_client, open_data, read_csv
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 LATER = date(2026, 11, 23)  # "today" well after the period: the period's end is the reference day
@@ -35,9 +30,8 @@ def management_url(request, built_databases):
 
 @pytest.fixture
 def data(management_url):
-    database = Database(management_url)
-    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
-    database.dispose()
+    with open_data(management_url) as access:
+        yield access
 
 
 # --- active against registered ----------------------------------------------------------------------------------
@@ -235,26 +229,15 @@ def test_taalhulp_monthly_and_filters(data):
 
 @pytest.fixture(scope="module")
 def client(built_databases, tmp_path_factory):
-    from dashboard import create_app
-    from dashboard.settings import Settings
-
     url = built_databases("sqlite", "management", fill)
-    settings = Settings(database_url=url, cache_url="simple://", now=datetime(2026, 11, 23, 9, tzinfo=timezone.utc),
-                        cache_dir=tmp_path_factory.mktemp("cache"), store_dir=tmp_path_factory.mktemp("store"))
-    return create_app({"settings": settings}).server.test_client()
-
-
-def _csv(response) -> list[dict]:
-    assert response.status_code == 200, response.get_data(as_text=True)
-    assert response.mimetype == "text/csv"
-    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    return export_client(url, tmp_path_factory, datetime(2026, 11, 23, 9, tzinfo=timezone.utc))
 
 
 YEAR = "from=2022-01-01&to=2022-12-31"
 
 
 def test_interpreter_activity_export(client):
-    rows = _csv(client.get(f"/export/interpreter-activity.csv?{YEAR}&lang=en"))
+    rows = read_csv(client.get(f"/export/interpreter-activity.csv?{YEAR}&lang=en"))
     assert list(rows[0]) == list(views.ACTIVITY_COLUMNS)
     assert [(r["group"], r["code"], r["registered_interpreters"], r["active_interpreters"], r["activity_rate"])
             for r in rows] == [("kind", "certified", "2", "2", "1.000000"), ("kind", "sworn", "2", "0", "0.000000"),
@@ -265,14 +248,14 @@ def test_interpreter_activity_export(client):
 
 
 def test_interpreter_hours_export_has_ids_and_no_names(client):
-    rows = _csv(client.get(f"/export/interpreter-hours.csv?{YEAR}"))
+    rows = read_csv(client.get(f"/export/interpreter-hours.csv?{YEAR}"))
     assert list(rows[0]) == list(views.HOURS_COLUMNS)
     assert [(r["interpreter_id"], r["hours"]) for r in rows] == [("1", "2"), ("2", "2.6666666666666665"),
                                                                  ("3", ""), ("4", "1.25"), ("5", "1.5")]
 
 
 def test_interpreters_inactive_export(client):
-    rows = _csv(client.get(f"/export/interpreters-inactive.csv?{YEAR}"))
+    rows = read_csv(client.get(f"/export/interpreters-inactive.csv?{YEAR}"))
     assert list(rows[0]) == list(views.INACTIVE_COLUMNS)
     assert [(r["interpreter_id"], r["kind"], r["last_completed"]) for r in rows] == [
         ("1", "certified", "2022-05-05"), ("2", "crisis", "2022-04-05"), ("4", "taalhulp", "2022-06-29"),
@@ -280,11 +263,11 @@ def test_interpreters_inactive_export(client):
 
 
 def test_kind_mix_and_taalhulp_exports(client):
-    mix = _csv(client.get(f"/export/interpreter-kind-mix.csv?{YEAR}"))
+    mix = read_csv(client.get(f"/export/interpreter-kind-mix.csv?{YEAR}"))
     assert list(mix[0]) == list(views.KIND_MIX_COLUMNS)
     assert [(r["language_code"], r["kind"], r["completed"]) for r in mix] == [
         ("ar", "certified", "4"), ("ar", "taalhulp", "2"), ("uk", "crisis", "2")]
-    pools = _csv(client.get(f"/export/taalhulp-invitations.csv?{YEAR}"))
+    pools = read_csv(client.get(f"/export/taalhulp-invitations.csv?{YEAR}"))
     assert list(pools[0]) == list(views.POOL_COLUMNS)
     assert [(r["local_government"], r["invitations"], r["acceptance_rate"], r["median_response_hours"])
             for r in pools] == [("Genk", "3", "0.333333", "2"), ("Mechelen", "3", "1.000000", "4")]

@@ -9,20 +9,16 @@ r20 r21, pending r17.
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date, datetime, timezone
 
 import pytest
-from flask import Flask
-from flask_caching import Cache
 
-from dashboard.data import DataAccess
-from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.views import no_shows as views
 from tests.conftest import DIALECTS
 from tests.fixture_management import fill
+from tests.support import export_client, open_data, read_csv
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 YEAR_2023 = Filters(date(2023, 1, 1), date(2023, 12, 31))
@@ -37,9 +33,8 @@ def management_url(request, built_databases):
 
 @pytest.fixture
 def data(management_url):
-    database = Database(management_url)
-    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
-    database.dispose()
+    with open_data(management_url) as access:
+        yield access
 
 
 def _rates(row) -> dict:
@@ -158,23 +153,12 @@ def test_all_dimensions_stacks_every_breakdown(data):
 
 @pytest.fixture(scope="module")
 def client(built_databases, tmp_path_factory):
-    from dashboard import create_app
-    from dashboard.settings import Settings
-
     url = built_databases("sqlite", "management", fill)
-    settings = Settings(database_url=url, cache_url="simple://", now=datetime(2026, 11, 23, 9, tzinfo=timezone.utc),
-                        cache_dir=tmp_path_factory.mktemp("cache"), store_dir=tmp_path_factory.mktemp("store"))
-    return create_app({"settings": settings}).server.test_client()
-
-
-def _csv(response) -> list[dict]:
-    assert response.status_code == 200, response.get_data(as_text=True)
-    assert response.mimetype == "text/csv"
-    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    return export_client(url, tmp_path_factory, datetime(2026, 11, 23, 9, tzinfo=timezone.utc))
 
 
 def test_no_shows_export(client):
-    rows = _csv(client.get("/export/no-shows.csv?from=2022-01-01&to=2022-12-31&lang=en"))
+    rows = read_csv(client.get("/export/no-shows.csv?from=2022-01-01&to=2022-12-31&lang=en"))
     assert list(rows[0]) == list(views.DIMENSION_COLUMNS)
     onsite = next(r for r in rows if r["dimension"] == "modality" and r["value"] == "onsite")
     assert onsite["answered"] == "9" and onsite["no_show_client_rate"] == "0.222222"
@@ -184,7 +168,7 @@ def test_no_shows_export(client):
 
 
 def test_no_show_organisations_export(client):
-    rows = _csv(client.get("/export/no-show-organisations.csv?from=2023-01-01&to=2023-12-31"))
+    rows = read_csv(client.get("/export/no-show-organisations.csv?from=2023-01-01&to=2023-12-31"))
     assert list(rows[0]) == list(views.ORGANISATION_COLUMNS)
     assert [(r["organisation_id"], r["answered"], r["not_completed"], r["non_completion_rate"]) for r in rows] == [
         ("4", "30", "5", "0.166667")]

@@ -6,26 +6,22 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from flask import Flask
-from flask_caching import Cache
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select
 
 from dashboard.views import overview as views
-from dashboard.data import DataAccess
-from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.schema import UTC_TIMESTAMP
 from queries._time import brussels_day, brussels_month
 from tests.fixture_db import EXPECTED_2022
+from tests.support import open_data
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 
 
 @pytest.fixture
 def data(fixture_url):
-    database = Database(fixture_url)
-    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
-    database.dispose()
+    with open_data(fixture_url) as access:
+        yield access
 
 
 def test_every_figure_of_2022(data):

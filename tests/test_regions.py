@@ -11,17 +11,14 @@ from datetime import date, datetime, timezone
 
 import pandas as pd
 import pytest
-from flask import Flask
-from flask_caching import Cache
 
 from dashboard import create_app
-from dashboard.data import DataAccess
-from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.settings import Settings
 from dashboard.views import regions as views
 from tests.conftest import DIALECTS
 from tests.fixture_places import EXPECTED_2025, fill
+from tests.support import open_data
 
 YEAR = Filters(date(2025, 1, 1), date(2025, 12, 31))
 FIGURES = ("requests", "answered", "completed", "not_completed", "unanswered", "in_progress")
@@ -36,9 +33,8 @@ def places_url(request, built_databases):
 
 @pytest.fixture
 def data(places_url):
-    database = Database(places_url)
-    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
-    database.dispose()
+    with open_data(places_url) as access:
+        yield access
 
 
 def figures_of(row) -> tuple:

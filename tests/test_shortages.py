@@ -11,22 +11,18 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from flask import Flask
-from flask_caching import Cache
 
-from dashboard.data import DataAccess
-from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.views import shortages
+from tests.support import open_data
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 
 
 @pytest.fixture
 def data(fixture_url):
-    database = Database(fixture_url)
-    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
-    database.dispose()
+    with open_data(fixture_url) as access:
+        yield access
 
 
 def test_wilson_lower_bound_by_hand():

@@ -10,15 +10,12 @@ from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 import pytest
-from flask import Flask
-from flask_caching import Cache
 
-from dashboard.data import DataAccess
-from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.views import supply_demand as live
 from tests.conftest import DIALECTS
 from tests.fixture_supply import NOW, build_supply_fixture
+from tests.support import open_data
 
 SLICE = Filters(date(2026, 11, 1), date(2026, 11, 30))
 
@@ -26,9 +23,8 @@ SLICE = Filters(date(2026, 11, 1), date(2026, 11, 30))
 @pytest.fixture(params=DIALECTS)
 def data(request, built_databases):
     url = built_databases(request.param, "supply", build_supply_fixture)
-    database = Database(url)
-    yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
-    database.dispose()
+    with open_data(url) as access:
+        yield access
 
 
 def rows(table):

@@ -11,7 +11,6 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from dashboard import codes
 from dashboard.demo import calibration as cal
 from dashboard.demo import reference as ref
 
