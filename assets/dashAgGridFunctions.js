@@ -24,3 +24,16 @@ dagfuncs.stvDecimal = function (value, locale) {
 dagfuncs.stvRate = function (value, locale) {
     return stvEmpty(value) ? "–" : dagfuncs.stvNumber(value * 100, locale) + " %";
 };
+
+// An ISO day (2026-11-23) as readers write it: 23-11-2026 (nl-BE) or 23 Nov 2026 (en-GB); sorting keeps the ISO value.
+var STV_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+dagfuncs.stvDate = function (value, locale) {
+    if (stvEmpty(value) || typeof value !== "string" || value.length < 10) {
+        return stvEmpty(value) ? "–" : String(value);
+    }
+    var year = value.slice(0, 4), month = value.slice(5, 7), day = value.slice(8, 10);
+    if (locale === "nl-BE") {
+        return day + "-" + month + "-" + year;
+    }
+    return parseInt(day, 10) + " " + STV_MONTHS_EN[parseInt(month, 10) - 1] + " " + year;
+};

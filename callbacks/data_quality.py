@@ -74,8 +74,10 @@ def summary_card(row: pd.Series, search: str, lang: str) -> dbc.Col:
         html.P(t(f"data-quality-short-{row.check}", lang, days=STALE_AFTER_DAYS),
                className="small text-muted mt-2 mb-1"),
         html.Div([t("data-quality-list", lang), " ",
-                  html.A("CSV", href=f"/export/{export}.csv{search}", className=f"export-{export}-csv"),
-                  " · ", html.A("Excel", href=f"/export/{export}.xlsx{search}")], className="small"),
+                  html.A(t("download-csv", lang), href=f"/export/{export}.csv{search}",
+                         className=f"export-{export}-csv"),
+                  " · ", html.A(t("download-xlsx", lang), href=f"/export/{export}.xlsx{search}")],
+                 className="small"),
     ])
     return dbc.Col(dbc.Card(body, className="kpi-card h-100 dq-card", id=ids.page(NAME, f"card-{row.check}")),
                    className="mb-3")

@@ -191,8 +191,8 @@ def inactive_list_grid(table, lang: str):
                          last=[d.isoformat() if d else t("interpreters-never", lang) for d in table.last_completed])
     columns = [Column("interpreter_id", "interpreters-id", "text", width=110),
                Column("kind_label", "kind", "text"), Column("languages", "interpreters-languages", "text"),
-               Column("registered", "interpreters-registered-on", "text", width=150),
-               Column("last", "interpreters-last-completed", "text", width=170)]
+               Column("registered", "interpreters-registered-on", "date", width=150),
+               Column("last", "interpreters-last-completed", "date", width=170)]
     return sized_grid(ids.page(NAME, "inactive-grid"), shown, columns, lang, sort=("last", "asc"), max_height=340)
 
 

@@ -96,7 +96,8 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
             table = with_hrefs(views.children(context.data, parsed.filters, place), place, search)
             if table.requests.sum() == 0:
                 return no_update, HIDDEN, empty_state(parsed.lang)
-            return figure_children(table, rate or "answer_rate", parsed.lang), {}, None
+            chosen = rate if rate in views.RATES else "answer_rate"  # a forged value must not raise
+            return figure_children(table, chosen, parsed.lang), {}, None
 
         return render_page(context, search, build, failed=(no_update, HIDDEN, None))[1:]
 

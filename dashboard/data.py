@@ -28,6 +28,11 @@ from queries.requests import select_active_ids, select_status_counts
 log = logging.getLogger(__name__)
 
 
+# Tables the data version does not watch (interpreters, their languages, availability, invitations): what is read
+# from them is cached for at most this long (`fetch(..., max_age=UNWATCHED_MAX_AGE)`).
+UNWATCHED_MAX_AGE = 300
+
+
 def probe_version(database: Database) -> str:
     """The data version of the operational database: latest change and latest request id."""
     row = database.frame(select_data_version()).iloc[0]

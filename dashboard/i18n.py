@@ -229,15 +229,15 @@ def t(key: str, lang: str = "nl", **values) -> str:
 
 def format_count(value: int | float | None, lang: str = "nl") -> str:
     """A whole number with the reader's thousands separator: 66.218 (nl), 66,218 (en); '–' for none."""
-    if value is None:
+    if value is None or value != value:
         return "–"
     text = f"{int(round(value)):,}"
     return text.replace(",", ".") if lang == "nl" else text
 
 
 def format_rate(value: float | None, lang: str = "nl", digits: int = 1) -> str:
-    """A fraction as a percentage: 79,5 % (nl), 79.5 % (en); '–' for an empty rate."""
-    if value is None:
+    """A fraction as a percentage: 79,5 % (nl), 79.5 % (en); '–' for an empty rate (None or NaN)."""
+    if value is None or value != value:
         return "–"
     text = f"{value * 100:,.{digits}f}"
     if lang == "nl":

@@ -213,7 +213,8 @@ def figure_hours_histogram(histogram: pd.DataFrame, lang: str) -> go.Figure:
                        name=t(f"kind-{kind}", lang), marker_color=KIND_COLOURS[kind], marker_line_width=0.5,
                        marker_line_color="white",
                        customdata=list(zip(rows.bin_start.astype(float), rows.bin_end.astype(float))),
-                       hovertemplate="%{customdata[0]:,.0f}–%{customdata[1]:,.0f} h: %{y:,d}")
+                       hovertemplate="%{customdata[0]:,.0f}–%{customdata[1]:,.0f} " + t("sd-hours-short", lang)
+                       + ": %{y:,d}")
     layout = base_layout(lang, t("management-axis-interpreters", lang), t("interpreters-axis-hours", lang))
     layout["xaxis"].update(rangemode="tozero", tickformat=",.0f")
     layout["bargap"] = 0

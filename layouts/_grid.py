@@ -23,12 +23,14 @@ class Column:
 
     field: str
     header_key: str
-    kind: str = "text"  # text, count, rate (a fraction as %), number (one decimal), decimal (two), link (markdown)
+    kind: str = "text"  # text, count, rate (a fraction as %), number (one decimal), decimal (two), date (ISO day),
+    # link (markdown)
     width: int | None = None
     pinned: bool = False
 
 
-FORMATTERS = {"count": "stvCount", "rate": "stvRate", "number": "stvNumber", "decimal": "stvDecimal"}  # assets/dashAgGridFunctions.js
+FORMATTERS = {"count": "stvCount", "rate": "stvRate", "number": "stvNumber", "decimal": "stvDecimal",
+              "date": "stvDate"}  # assets/dashAgGridFunctions.js
 
 
 def _formatter(kind: str, lang: str) -> dict | None:
@@ -45,7 +47,9 @@ def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
                       "resizable": True}
         formatter = _formatter(column.kind, lang)
         if formatter:
-            definition |= {"valueFormatter": formatter, "type": "rightAligned"}
+            definition["valueFormatter"] = formatter
+            if column.kind != "date":
+                definition["type"] = "rightAligned"
         if column.kind == "link":
             definition["cellRenderer"] = "markdown"
         if column.width:

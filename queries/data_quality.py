@@ -91,7 +91,8 @@ def _appointment() -> ColumnElement:
 
 def _age_band(moment: ColumnElement, as_of: datetime, bands) -> ColumnElement:
     """The band of whole days between `moment` and `as_of` (bound timestamps, so any dialect compares them)."""
-    whens = [(moment >= _moment(as_of - timedelta(days=days)), label) for days, label in bands if days is not None]
+    # `days` whole days old at most: younger than days + 1 (7 days and 5 hours is 7 whole days, in "0–7")
+    whens = [(moment >= _moment(as_of - timedelta(days=days + 1)), label) for days, label in bands if days is not None]
     return case(*whens, else_=bands[-1][1])
 
 

@@ -105,6 +105,12 @@ def test_stale_depends_on_now(data):
         "check").loc["stale_matched", "count"] == 0
 
 
+def test_an_empty_slice_has_empty_shares_not_nan(data):
+    table = views.summary(data, Filters(date(2030, 1, 1), date(2030, 12, 31)), AS_OF)
+    assert set(table.requests) == {0} and set(table.requests_in_slice) == {0}
+    assert all(share is None for share in table.share_rate)  # shown as '–', never 'nan %'
+
+
 def test_nothing_on_the_clean_fixture(clean):
     table = views.summary(clean, YEAR, AS_OF)
     assert table["count"].tolist() == [0] * len(CHECKS) and table.requests.tolist() == [0] * len(CHECKS)

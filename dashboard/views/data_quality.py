@@ -64,7 +64,7 @@ def summary(data: DataAccess, filters: Filters, as_of: datetime | None = None) -
         affected = int(found.n.sum())
         count = found.organisation_id.nunique() if UNITS[check] == "organisations" else affected
         rows.append((check, UNITS[check], count, affected, in_slice, ratio(affected, in_slice)))
-    return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS)).astype({"share_rate": "float64"})
+    return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
 
 
 def by_detail(data: DataAccess, filters: Filters, check: str = "unvalidated", as_of: datetime | None = None

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import codes
-from dashboard.data import DataAccess
+from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.metrics import ratio
@@ -71,7 +71,7 @@ POOL_COLUMNS = ("local_government_id", "local_government", "region_code", *FLOW_
 def activity_by_kind(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """Per interpreter kind (the contract's order) with registered or active interpreters: registered, active and
     the activity rate."""
-    registered = data.fetch(select_registered_by_kind, filters).set_index("kind").registered_interpreters
+    registered = data.fetch(select_registered_by_kind, filters, max_age=UNWATCHED_MAX_AGE).set_index("kind").registered_interpreters
     active = data.active_counts(filters, ("kind",)).set_index("kind").active_interpreters
     table = pd.DataFrame({"kind": list(codes.KINDS)})
     table["registered_interpreters"] = table.kind.map(registered).fillna(0).astype("int64")
@@ -84,7 +84,7 @@ def activity_by_language(data: DataAccess, filters: Filters, lang: str = "nl") -
     """Per language with registered or active interpreters: registered (speaking it), active (with a completed
     request in it) and the activity rate; most registered first."""
     names = data.fetch(select_languages)
-    registered = data.fetch(select_registered_by_language, filters).set_index("language_code").registered_interpreters
+    registered = data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE).set_index("language_code").registered_interpreters
     active = data.active_counts(filters, ("language_id",))
     active = active.assign(language_code=active.language_id.map(names.set_index("id").code)) \
         .set_index("language_code").active_interpreters
@@ -116,7 +116,7 @@ def activity(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFra
 def headline(data: DataAccess, filters: Filters, today: date | None = None) -> pd.DataFrame:
     """The page's headline figures in one row: registered, active, activity rate, inactive for six months and the
     median hours per interpreter."""
-    registered = int(data.fetch(select_registered_interpreters, filters).iloc[0, 0])
+    registered = int(data.fetch(select_registered_interpreters, filters, max_age=UNWATCHED_MAX_AGE).iloc[0, 0])
     active = int(data.active_counts(filters).active_interpreters.iloc[0])
     return pd.DataFrame([{"registered_interpreters": registered, "active_interpreters": active,
                           "activity_rate": ratio(active, registered),
@@ -190,7 +190,7 @@ def inactive(data: DataAccess, filters: Filters, today: date | None = None) -> p
     """Interpreters registered but inactive for six months (see `inactivity_window`): id, kind, the language codes
     they speak, registration date and the Brussels day of their last completed request (empty: never)."""
     table = _inactive_rows(data, filters, today)
-    pairs = data.fetch(select_interpreter_languages)
+    pairs = data.fetch(select_interpreter_languages, max_age=UNWATCHED_MAX_AGE)
     pairs = pairs[pairs.interpreter_id.isin(table.interpreter_id)]
     spoken: dict[int, list[str]] = {}
     for interpreter, code in zip(pairs.interpreter_id, pairs.language_code):
@@ -203,7 +203,7 @@ def inactive(data: DataAccess, filters: Filters, today: date | None = None) -> p
 
 def _inactive_rows(data: DataAccess, filters: Filters, today: date | None) -> pd.DataFrame:
     reference, since = inactivity_window(filters, today)
-    return data.fetch(select_inactive_interpreters, filters, reference, since)
+    return data.fetch(select_inactive_interpreters, filters, reference, since, max_age=UNWATCHED_MAX_AGE)
 
 
 def inactive_by_language(data: DataAccess, filters: Filters, today: date | None = None, lang: str = "nl"
@@ -211,7 +211,7 @@ def inactive_by_language(data: DataAccess, filters: Filters, today: date | None 
     """Inactive interpreters per language they speak (the chosen languages only, when languages are chosen) and
     kind (one column per kind with any, then the total): an interpreter with two languages counts in both."""
     table = inactive(data, filters, today)
-    pairs = data.fetch(select_interpreter_languages)
+    pairs = data.fetch(select_interpreter_languages, max_age=UNWATCHED_MAX_AGE)
     pairs = pairs[pairs.interpreter_id.isin(table.interpreter_id)].merge(table[["interpreter_id", "kind"]])
     if filters.language:
         pairs = pairs[pairs.language_code.isin(filters.language)]
@@ -259,17 +259,19 @@ def kind_mix(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFra
 
 def invitations(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """The invitations of the slice, one row each, with the response time in hours (empty without a response)."""
-    table = data.fetch(select_invitations, filters)
+    table = data.fetch(select_invitations, filters, max_age=UNWATCHED_MAX_AGE)
     sent, answered = pd.to_datetime(table.sent_at, utc=True), pd.to_datetime(table.responded_at, utc=True)
-    return table.assign(response_hours=((answered - sent).dt.total_seconds() / 3600).to_numpy())
+    hours = (answered - sent).dt.total_seconds() / 3600
+    return table.assign(response_hours=hours.where(hours >= 0).to_numpy())  # an answer before sending: unknown
 
 
 def _flow_counts(rows: pd.DataFrame, key: str) -> pd.DataFrame:
     """Per value of `key` (empty values kept): the flow's counts and the median response time."""
     accepted = rows.response == "accepted"
-    marks = pd.DataFrame({key: rows[key], "request_id": rows.request_id, "responded": rows.responded_at.notna(),
+    responded = rows.response.notna()  # the answer itself: responded + no response = invitations, always
+    marks = pd.DataFrame({key: rows[key], "request_id": rows.request_id, "responded": responded,
                           "accepted": accepted, "refused": rows.response == "refused",
-                          "no_response": rows.response.isna(), "accepted_request": rows.request_id.where(accepted),
+                          "no_response": ~responded, "accepted_request": rows.request_id.where(accepted),
                           "hours": rows.response_hours.astype(float)})
     return marks.groupby(key, dropna=False).agg(
         invitations=("request_id", "size"), responded=("responded", "sum"), accepted=("accepted", "sum"),

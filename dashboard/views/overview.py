@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 
 from dashboard import codes
-from dashboard.data import DataAccess
+from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts, compute_kpis, ratio
 from dashboard.periods import months_between, year_earlier
@@ -31,7 +31,7 @@ def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
     """Every figure of CONTRACT §3 for the slice."""
     counts = bucket_counts(data.status_counts(filters)).iloc[0].to_dict()
     counts["active_interpreters"] = data.active_counts(filters).active_interpreters.iloc[0]
-    counts["registered_interpreters"] = data.fetch(select_registered_interpreters, filters).iloc[0, 0]
+    counts["registered_interpreters"] = data.fetch(select_registered_interpreters, filters, max_age=UNWATCHED_MAX_AGE).iloc[0, 0]
     return compute_kpis(counts)
 
 
@@ -55,7 +55,7 @@ def languages(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFr
     counts = bucket_counts(data.status_counts(filters, ("language_id",)), ("language_id",), LANGUAGE_BUCKETS)
     active = data.active_counts(filters, ("language_id",))
     names = data.fetch(select_languages)
-    registered = data.fetch(select_registered_by_language, filters)
+    registered = data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE)
     table = (counts.merge(active, on="language_id", how="left").merge(names, left_on="language_id", right_on="id")
              .rename(columns={"code": "language_code"}).merge(registered, on="language_code", how="left"))
     for column in ("active_interpreters", "registered_interpreters"):

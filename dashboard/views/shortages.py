@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from dashboard.data import DataAccess
+from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts, ratio
 from dashboard.views import NotReady
@@ -69,7 +69,7 @@ def _interpreters_by_language(data: DataAccess, filters: Filters) -> pd.DataFram
     codes = data.fetch(select_languages).set_index("id").code
     active = data.active_counts(filters, ("language_id",))
     active = active.assign(language_code=active.language_id.map(codes))[["language_code", "active_interpreters"]]
-    registered = data.fetch(select_registered_by_language, filters)
+    registered = data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE)
     return active.merge(registered, on="language_code", how="outer")
 
 
