@@ -18,6 +18,7 @@ NAME = "supply-demand"
 REFRESH_SECONDS = 30  # the page asks for fresh figures this often; the data-version probe (10 s) is shorter
 LANGUAGE_GRID = (
     Column("language", "col-language", pinned=True, width=170), Column("gap_hours", "col-gap-hours", "number"),
+    Column("regions_short", "col-regions-short", width=150),
     Column("coverage", "col-coverage", "rate"), Column("pending", "col-pending", "count"),
     Column("pending_hours", "col-pending-hours", "number"), Column("matched", "col-matched", "count"),
     Column("free_hours", "col-free-hours", "number"),

@@ -52,6 +52,9 @@ def test_seven_days_per_language(data):
     assert (ti.gap_hours, ti.coverage) == (1.5, 0.25)
     assert (ru.pending, ru.matched, ru.booked_interpreters, ru.gap_hours) == (0, 1, 1, -5.0)
     assert pd.isna(ru.coverage)  # nothing pending: no coverage to speak of (an empty rate)
+    # ti: r4 (LIM, 2 h) against interpreter 4 of ANT only: short in LIM. ar: r6 (LIM, 1 h), no Arabic interpreter
+    # of LIM free (3 left) nor without a region: short in LIM; ANT's 1.5 h against 5.5 free h there is covered.
+    assert (ti.regions_short, ar.regions_short, uk.regions_short) == ("LIM", "LIM", "")
     assert ar.free_hours_in_training == 0.0
 
 

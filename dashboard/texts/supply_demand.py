@@ -55,6 +55,7 @@ MESSAGES = {
     "col-free-hours": ("Vrije uren", "Free hours"),
     "col-gap-hours": ("Tekort (uren)", "Shortfall (hours)"),
     "col-coverage": ("Dekking", "Coverage"),
+    "col-regions-short": ("Tekort in regio", "Short in region"),
     "col-region": ("Regio", "Region"),
     "col-request": ("Aanvraag", "Request"),
     "col-organisation": ("Organisatie", "Organisation"),
@@ -86,7 +87,11 @@ MESSAGES = {
                       "languages up."),
     "sd-term-gap": ("Tekort en dekking", "Shortfall and coverage"),
     "sd-def-gap": ("Tekort = wachtende uren − vrije uren (boven 0: te weinig vrije uren). Dekking = vrije uren ÷ "
-                   "wachtende uren (leeg als niets wacht).",
+                   "wachtende uren (leeg als niets wacht). Tekort in regio: de regio's van de aanvragende "
+                   "organisaties waar de wachtende uren de vrije uren van de tolken van die regio (en van tolken "
+                   "zonder regio) overtreffen, de grootste eerst.",
                    "Shortfall = pending hours − free hours (above 0: too few free hours). Coverage = free hours ÷ "
-                   "pending hours (empty when nothing is pending)."),
+                   "pending hours (empty when nothing is pending). Short in region: the regions of the requesting "
+                   "organisations where pending hours exceed the free hours of that region's interpreters (and of "
+                   "interpreters without a region), the largest first."),
 }

@@ -7,7 +7,9 @@ the hours they are booked (matched requests) taken out. An interpreter with seve
 to each of them: supply per language is what could go to that language, and does not add up across languages.
 
 gap = pending hours − free hours (above 0: not enough free interpreter hours for what still waits);
-coverage = free hours ÷ pending hours (empty when nothing is pending).
+coverage = free hours ÷ pending hours (empty when nothing is pending). regions_short names the regions of the
+requesting organisations where a language's pending hours exceed the free hours of its interpreters there (and of
+those without a region, who serve everywhere).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ REFRESH_SECONDS = 30
 LANGUAGE_COLUMNS = ("language_code", "language", "open_requests", "pending", "matched", "pending_hours",
                     "open_hours", "without_duration", "median_wait_hours", "max_wait_hours",
                     "available_interpreters", "booked_interpreters", "available_hours", "free_hours",
-                    *(f"free_hours_{kind}" for kind in codes.KINDS), "gap_hours", "coverage")
+                    *(f"free_hours_{kind}" for kind in codes.KINDS), "gap_hours", "coverage", "regions_short")
 OPEN_REQUEST_COLUMNS = ("request_id", "language_code", "organisation", "region_code", "modality", "status",
                         "scheduled_start", "duration_min", "wait_hours")
 
@@ -201,10 +203,13 @@ def by_language(data: DataAccess, filters: Filters, now: datetime | None = None,
     """Per language with open requests or free hours in the window: demand, supply, gap and coverage; the
     largest gap first."""
     span = live_window(now or datetime.now(timezone.utc), window)
-    demand = _demand_per_language(open_requests_in(data, filters, span))
-    supply = _supply_per_language(supply_rows(data, filters, span))
+    open_, rows = open_requests_in(data, filters, span), supply_rows(data, filters, span)
+    demand = _demand_per_language(open_)
+    supply = _supply_per_language(rows)
     table = demand.merge(supply, on="language_id", how="outer")
     table = _with_names(data, table, lang)
+    short = _regions_short(open_, rows, data.fetch(select_regions).set_index("id").code)
+    table["regions_short"] = [short.get(language, "") for language in table.language_id]
     counts = ["open_requests", "pending", "matched", "without_duration", "available_interpreters",
               "booked_interpreters"]
     table[counts] = table[counts].fillna(0).astype("int64")
@@ -214,6 +219,21 @@ def by_language(data: DataAccess, filters: Filters, now: datetime | None = None,
     table["coverage"] = [ratio(f, p) for f, p in zip(table.free_hours, table.pending_hours)]
     table = table.sort_values(["gap_hours", "pending", "language_code"], ascending=[False, False, True])
     return table[list(LANGUAGE_COLUMNS)].reset_index(drop=True)
+
+
+def _regions_short(open_: pd.DataFrame, rows: pd.DataFrame, codes_by_id: pd.Series) -> dict[int, str]:
+    """Per language: the regions (of the requesting organisations) where pending hours exceed the free hours of
+    the language's interpreters of that region and of those without a region (who serve everywhere), worst first:
+    'ANT, LIM'."""
+    pending = open_[open_.status == "pending"].groupby(["language_id", "region_code"]).hours.sum()
+    region_of = rows.region_id.map(codes_by_id).fillna("")
+    free = rows.assign(region_code=region_of).groupby(["language_id", "region_code"]).free_hours.sum()
+    found: dict[int, list[tuple[float, str]]] = {}
+    for (language, region), hours in pending.items():
+        gap = hours - free.get((language, region), 0.0) - free.get((language, ""), 0.0)
+        if gap > 0:
+            found.setdefault(language, []).append((-gap, region))
+    return {language: ", ".join(region for _, region in sorted(gaps)) for language, gaps in found.items()}
 
 
 def _demand_per_language(open_: pd.DataFrame) -> pd.DataFrame:
