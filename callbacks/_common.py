@@ -27,6 +27,7 @@ def normalised_search(parsed: ParsedQuery) -> str:
     return to_search(parsed.filters, parsed.lang)
 
 
+HIDDEN = {"display": "none"}  # the style of an output kept out of sight (a chart with nothing to show)
 CARD_METRICS = ("requests", "answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "no_show_client_rate",
                 "no_show_interpreter_rate", "active_interpreters")
 

@@ -18,10 +18,10 @@ from dashboard.filters import Filters, ParsedQuery
 from dashboard.i18n import format_count, format_date, format_rate, t
 from dashboard.periods import BRUSSELS
 from dashboard.views import data_quality as views
-from layouts._breadcrumbs import markdown_link, organisation_path
+from layouts._breadcrumbs import organisation_path
 from layouts._charts_places import figure_bands
 from layouts._components import download_links
-from layouts._grid import grid_records
+from layouts._grid import grid_records, markdown_link
 from queries.data_quality import CHECKS, STALE_AFTER_DAYS
 
 NAME = "data-quality"

@@ -8,7 +8,7 @@ from datetime import date
 import dash
 from dash import Input, Output, no_update
 
-from callbacks._common import normalised_search, render_page
+from callbacks._common import HIDDEN, normalised_search, render_page
 from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.filters import Filters, ParsedQuery
@@ -34,7 +34,6 @@ from layouts._grid import Column
 NAME = "interpreters"
 EXPORTS = ("interpreter-activity", "interpreter-hours", "interpreters-inactive", "interpreter-kind-mix",
            "taalhulp-invitations")
-HIDDEN = {"display": "none"}
 
 
 def register(app: dash.Dash, context: Context) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, html, no_update
 
-from callbacks._common import normalised_search, render_page
+from callbacks._common import HIDDEN, normalised_search, render_page
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
@@ -17,19 +17,17 @@ from layouts._charts_management import (
     empty_note,
     figure_party_by_dimension,
     figure_party_trend,
-    markdown_link,
     name_key,
     rate_card,
     sized_grid,
 )
 from layouts._components import download_links, empty_state
-from layouts._grid import Column
+from layouts._grid import Column, markdown_link
 
 NAME = "no-shows"
 EXPORTS = ("no-shows", "no-shows-monthly", "no-show-organisations")
 CARD_RATES = ("no_show_client_rate", "no_show_interpreter_rate", "late_cancellation_rate", "timely_cancellation_rate",
               "interpreter_cancellation_rate", "service_cancellation_rate", "non_completion_rate", "billable_rate")
-HIDDEN = {"display": "none"}
 
 
 def register(app: dash.Dash, context: Context) -> None:

@@ -7,9 +7,8 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, html, no_update
 
-from callbacks._common import render_page
+from callbacks._common import HIDDEN, render_page
 from callbacks.regions import (
-    HIDDEN,
     export_links,
     heading,
     missing_place,

@@ -11,7 +11,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, no_update
 
-from callbacks._common import render_page
+from callbacks._common import HIDDEN, render_page
 from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.filters import Filters, ParsedQuery, to_search
@@ -22,7 +22,6 @@ from layouts._breadcrumbs import (
     LEVEL_PAGES,
     breadcrumbs,
     local_government_path,
-    markdown_link,
     not_found,
     organisation_path,
     region_path,
@@ -36,7 +35,7 @@ from layouts._charts_places import (
     quantile_table,
 )
 from layouts._components import download_links, empty_state, figure_card
-from layouts._grid import grid_records
+from layouts._grid import grid_records, markdown_link
 from queries.reference import select_regions
 
 # The export of each level's children (exports take the filters only: the path's region goes in as a filter).
@@ -46,7 +45,6 @@ PLACE_CARDS = ("requests", "answer_rate", "unmet_rate", "shortage_rate", "comple
                "no_show_interpreter_rate", "late_cancellation_rate")
 MODALITY_FIGURES = ("requests", "answered", "completed", "no_show_client", "no_show_interpreter",
                     "cancelled_client_late", *views.RATES)
-HIDDEN = {"display": "none"}
 
 
 def register(app: dash.Dash, context: Context) -> None:
@@ -182,11 +180,16 @@ def place_cards(context: Context, name: str, filters: Filters, place: Place, lan
 
 
 def export_links(parsed: ParsedQuery, place: Place):
-    """Downloads of the children's table; the path's region travels as the export's region filter."""
+    """Downloads of the children's table; the path's region travels as the export's region filter. Exports take
+    filters only, so below the region level the file holds the organisations of the whole region: its title
+    says so."""
     filters = views.place_filters(parsed.filters, place)
     if place.region_code is not None:
         filters = replace(filters, region=(place.region_code,))
-    return download_links((LEVEL_EXPORTS[place.level],), to_search(filters, parsed.lang), parsed.lang)
+    export = LEVEL_EXPORTS[place.level]
+    titles = ({export: t("regions-download-region-organisations", parsed.lang, region=place.region_name)}
+              if place.level in ("local_government", "organisation") else None)
+    return download_links((export,), to_search(filters, parsed.lang), parsed.lang, titles)
 
 
 def sector_name(sector: str | None, lang: str) -> str:

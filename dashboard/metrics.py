@@ -82,6 +82,18 @@ def ratio(numerator: int, denominator: int) -> float | None:
     return None if not denominator else numerator / denominator
 
 
+def rates_of(table: pd.DataFrame, rates: Mapping[str, tuple[str | pd.Series, str | pd.Series]]) -> pd.DataFrame:
+    """`table` with a rate per row for each (name: (numerator, denominator)), each part a column's name or a
+    Series on the table's index; a rate is `ratio` (None when its denominator is 0), kept as objects so that an
+    empty rate stays None."""
+    def column(part):
+        return table[part] if isinstance(part, str) else part
+
+    return table.assign(**{name: pd.Series([ratio(n, d) for n, d in zip(column(top), column(bottom))],
+                                           index=table.index, dtype=object)
+                           for name, (top, bottom) in rates.items()})
+
+
 def compute_kpis(counts: Mapping[str, int]) -> dict[str, int | float | None]:
     """Every figure of §3 from the request and interpreter counts (missing counts read as 0)."""
     full = {name: int(counts.get(name) or 0) for name in (*REQUEST_COUNTS, *INTERPRETER_COUNTS)}

@@ -63,8 +63,3 @@ def not_found(message_key: str, search: str, lang: str, **values) -> html.Div:
         dcc.Link("← " + t("regions-back-to-top", lang), href=REGIONS_PATH + (search or "")),
     ], className="place-not-found alert alert-light")
 
-
-def markdown_link(text: str, href: str) -> str:
-    """A markdown link for a grid cell, with the brackets of `text` escaped."""
-    escaped = str(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-    return f"[{escaped}]({href})"

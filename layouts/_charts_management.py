@@ -11,9 +11,10 @@ import plotly.graph_objects as go
 from dash import html
 
 from dashboard import codes
-from dashboard.i18n import MESSAGES, format_count, format_rate, t
+from dashboard.i18n import MESSAGES, format_count, format_decimal, format_rate, t
 from layouts._charts import KIND_COLOURS, base_layout
-from layouts._grid import data_grid
+from layouts._components import definitions
+from layouts._grid import ReadableHeaders, data_grid
 
 # The six not-completed statuses (the party that let the appointment fall through), in the page's order, with
 # the name of their rate, its colour and dash.
@@ -48,7 +49,7 @@ def definition_key(figure: str) -> str:
 
 def format_hours(value: float | None, lang: str) -> str:
     """Hours with one decimal in the reader's format: 1.234,5 (nl), 1,234.5 (en); '–' for none."""
-    return "–" if value is None or pd.isna(value) else format_rate(value / 100, lang)[:-2]
+    return "–" if value is None or pd.isna(value) else format_decimal(value, lang, 1)
 
 
 # --- small components ---------------------------------------------------------------------------------------------
@@ -85,22 +86,12 @@ def definition(key: str, lang: str, **values) -> html.P:
 
 def definitions_list(figures: tuple[str, ...], lang: str, title_key: str = "management-definitions") -> html.Div:
     """Every figure of a page with its definition, as a glossary at the page's foot."""
-    items = []
-    for figure in figures:
-        items += [html.Dt(t(name_key(figure), lang), className="col-sm-3"),
-                  html.Dd(t(definition_key(figure), lang), className="col-sm-9")]
-    return html.Div([html.H2(t(title_key, lang), className="h5 mt-4"), html.Dl(items, className="row small glossary")])
+    return definitions(title_key, tuple((name_key(f), definition_key(f)) for f in figures), lang)
 
 
 def empty_note(text: str) -> html.Div:
     """An empty state whose text is already formatted (it names a threshold or a date)."""
     return html.Div(text, className="empty-state text-muted")
-
-
-def markdown_link(text: str, href: str) -> str:
-    """A markdown link for a grid cell, the text's brackets escaped."""
-    escaped = str(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-    return f"[{escaped}]({href})"
 
 
 def sized_grid(grid_id: str, table: pd.DataFrame, columns, lang: str, sort: tuple[str, str] | None = None,
@@ -109,16 +100,11 @@ def sized_grid(grid_id: str, table: pd.DataFrame, columns, lang: str, sort: tupl
     their wrapped headers (a long word such as 'cancellation' must not break), each figure's definition on its
     header, and `tooltips` (field -> field shown on hover) for names that may be cut off."""
     height = max(120, min(max_height, GRID_HEADER + GRID_ROW * len(table) + 4))
-    grid = data_grid(grid_id, table, columns, lang, height=height, sort=sort)
-    for definition in grid.columnDefs:
-        field = definition["field"]
-        if definition.get("type") == "rightAligned":  # the sorted column's header also holds the sort arrow
-            definition["minWidth"] = NUMBER_COLUMN_WIDTH + (SORT_ARROW_WIDTH if "sort" in definition else 0)
-        if definition_key(field) in MESSAGES:
-            definition["headerTooltip"] = t(definition_key(field), lang)
-        if tooltips and field in tooltips:
-            definition["tooltipField"] = tooltips[field]
-    return grid
+    header_tooltips = {c.field: t(definition_key(c.field), lang) for c in columns
+                       if definition_key(c.field) in MESSAGES}
+    headers = ReadableHeaders(number_width=NUMBER_COLUMN_WIDTH, sort_arrow=SORT_ARROW_WIDTH,
+                              header_tooltips=header_tooltips, cell_tooltips=tooltips or {})
+    return data_grid(grid_id, table, columns, lang, height=height, sort=sort, headers=headers)
 
 
 def hours_table(summary: pd.DataFrame, lang: str) -> dbc.Table:

@@ -9,9 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
-from dashboard.i18n import format_count, format_rate, t
+from dashboard.i18n import format_count, format_decimal, format_rate, t
 from layouts._charts import base_layout
-from layouts._grid import Column, data_grid
+from layouts._components import definitions as shared_definitions
+from layouts._grid import Column, ReadableHeaders, data_grid, is_numeric
 
 # A sequential scale readable with the common colour-vision deficiencies (and in grey print).
 RATE_SCALE = "Cividis"
@@ -139,15 +140,10 @@ def quantile_table(quantiles: pd.DataFrame, by: str, labels: dict, metric: str, 
     quantiles = quantiles.sort_values("group", key=lambda groups: groups.map(order), kind="stable")
     rows = [html.Tr([html.Th(labels.get(row.group, row.group), className="fw-normal"),
                      html.Td(format_count(row.organisations, lang), className="text-end")]
-                    + [html.Td(format_rate(row[n], lang) if rate else _one_decimal(row[n], lang), className="text-end")
-                       for n in names])
+                    + [html.Td(format_rate(row[n], lang) if rate else format_decimal(row[n], lang, 1),
+                               className="text-end") for n in names])
             for _, row in quantiles.iterrows()]
     return dbc.Table([header, html.Tbody(rows)], size="sm", hover=True, responsive=True, className="quantile-table")
-
-
-def _one_decimal(value: float, lang: str) -> str:
-    text = f"{value:,.1f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".") if lang == "nl" else text
 
 
 # Narrowest widths (px) at which a grid column's header stays readable (headers wrap between words only).
@@ -188,32 +184,15 @@ def defect_columns(check: str) -> list[Column]:
 def layout_grid(grid_id: str, columns: Sequence[Column], lang: str, height: int, empty_key: str = "grid-no-rows",
                 definitions_on_hover: bool = True):
     """A grid for a page's layout, without rows (they arrive from callbacks as rowData: a grid created later
-    inside a loading area can measure itself wrongly and stay blank), sorted by requests, most first."""
-    grid = data_grid(grid_id, pd.DataFrame(columns=[c.field for c in columns]), columns, lang, height=height,
-                     sort=("requests", "desc"), empty_key=empty_key)
-    return readable_headers(grid, lang, definitions_on_hover)
+    inside a loading area can measure itself wrongly and stay blank), sorted by requests, most first; columns no
+    narrower than their header needs, each figure's definition on its header (when asked), and no filter
+    buttons (sorting is what these short tables need), which leaves the header's width to its text."""
+    tips = {c.field: t(f"def-{c.field}", lang) for c in columns if definitions_on_hover and is_numeric(c)}
+    return data_grid(grid_id, pd.DataFrame(columns=[c.field for c in columns]), columns, lang, height=height,
+                     sort=("requests", "desc"), empty_key=empty_key,
+                     headers=ReadableHeaders(min_widths=MIN_WIDTHS, header_tooltips=tips, buttons=False))
 
 
-def readable_headers(grid, lang: str, definitions_on_hover: bool = True):
-    """A grid from `layouts._grid.data_grid` whose headers wrap between words (and, when asked, show the figure's
-    definition on hover), with columns no narrower than their header needs; no filter buttons (sorting is what
-    these short tables need), which leaves the header's width to its text."""
-    grid.defaultColDef = {**grid.defaultColDef, "wrapHeaderText": True, "autoHeaderHeight": True,
-                          "suppressHeaderMenuButton": True, "suppressHeaderFilterButton": True}
-    for definition in grid.columnDefs:
-        field = definition["field"]
-        definition.pop("filter", None)
-        if field in MIN_WIDTHS or definition.get("type") == "rightAligned":
-            definition["minWidth"] = MIN_WIDTHS.get(field, 100)
-        if definitions_on_hover and definition.get("type") == "rightAligned":
-            definition["headerTooltip"] = t(f"def-{field}", lang)
-    return grid
-
-
-def definitions(names: Sequence[str], lang: str) -> html.Dl:
-    """The definitions of the figures a table or chart shows, beside it."""
-    items = []
-    for name in names:
-        items += [html.Dt(t(f"metric-{name}", lang), className="col-sm-3 fw-normal"),
-                  html.Dd(t(f"def-{name}", lang), className="col-sm-9 mb-1")]
-    return html.Dl(items, className="row small text-muted figure-definitions")
+def definitions(names: Sequence[str], lang: str) -> html.Div:
+    """The definitions of the figures a table or chart shows, beneath it."""
+    return shared_definitions(None, tuple((f"metric-{name}", f"def-{name}") for name in names), lang)

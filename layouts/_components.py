@@ -62,11 +62,13 @@ def empty_state(lang: str, key: str = "empty-period") -> html.Div:
     return html.Div(t(key, lang), className="empty-state text-muted")
 
 
-def download_links(views: tuple[str, ...], search: str, lang: str) -> html.Div:
-    """A "Download" menu with the CSV and Excel export of each view, with the page's query string."""
+def download_links(views: tuple[str, ...], search: str, lang: str, titles: dict[str, str] | None = None
+                   ) -> html.Div:
+    """A "Download" menu with the CSV and Excel export of each view, with the page's query string; each view
+    headed by its `titles` entry (text already in `lang`, saying what the file holds) or else its name."""
     items = []
     for view in views:
-        items.append(dbc.DropdownMenuItem(t(f"view-{view}", lang), header=True))
+        items.append(dbc.DropdownMenuItem((titles or {}).get(view) or t(f"view-{view}", lang), header=True))
         for fmt in ("csv", "xlsx"):
             items.append(dbc.DropdownMenuItem(t(f"download-{fmt}", lang), href=f"/export/{view}.{fmt}{search}",
                                               external_link=True, className=f"export-{view}-{fmt}"))
@@ -121,10 +123,11 @@ def glossary(lang: str) -> html.Div:
                      html.Dl(items, className="row small glossary")])
 
 
-def definitions(title_key: str, items: tuple[tuple[str, str], ...], lang: str) -> html.Div:
-    """A page's "what the figures mean": (term key, definition key) pairs beside the figures."""
+def definitions(title_key: str | None, items: tuple[tuple[str, str], ...], lang: str) -> html.Div:
+    """A page's "what the figures mean": (term key, definition key) pairs beside the figures; without
+    `title_key` no heading (the definitions of one table, beneath it)."""
     rows = []
     for term, definition in items:
         rows += [html.Dt(t(term, lang), className="col-sm-3"), html.Dd(t(definition, lang), className="col-sm-9")]
-    return html.Div([html.H2(t(title_key, lang), className="h5"), html.Dl(rows, className="row small glossary")],
-                    className="definitions mt-3")
+    heading = [html.H2(t(title_key, lang), className="h5")] if title_key else []
+    return html.Div([*heading, html.Dl(rows, className="row small glossary")], className="definitions mt-3")

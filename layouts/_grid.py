@@ -6,8 +6,8 @@ reader's locale). An empty value (an undefined rate) shows as '–'.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import dash_ag_grid as dag
 import pandas as pd
@@ -29,6 +29,22 @@ class Column:
     pinned: bool = False
 
 
+@dataclass(frozen=True)
+class ReadableHeaders:
+    """How a grid's wrapped headers stay readable (headers wrap between words only): a column no narrower than
+    its `min_widths` entry, else a numeric one no narrower than `number_width` (plus `sort_arrow` on the sorted
+    column, whose header also holds the arrow); `header_tooltips` (field -> text, e.g. the figure's definition)
+    on hover over a header; `cell_tooltips` (field -> field shown on hover) for names that may be cut off; with
+    `buttons` False, no menu or filter buttons, which leaves the header's width to its text."""
+
+    min_widths: Mapping[str, int] = field(default_factory=dict)
+    number_width: int = 100
+    sort_arrow: int = 0
+    header_tooltips: Mapping[str, str] = field(default_factory=dict)
+    cell_tooltips: Mapping[str, str] = field(default_factory=dict)
+    buttons: bool = True
+
+
 FORMATTERS = {"count": "stvCount", "rate": "stvRate", "number": "stvNumber", "decimal": "stvDecimal",
               "date": "stvDate"}  # assets/dashAgGridFunctions.js
 
@@ -37,6 +53,17 @@ def _formatter(kind: str, lang: str) -> dict | None:
     if kind not in FORMATTERS:
         return None
     return {"function": f"{FORMATTERS[kind]}(params.value, '{LOCALES.get(lang, 'nl-BE')}')"}
+
+
+def is_numeric(column: Column) -> bool:
+    """Whether the column holds numbers (formatted and right-aligned)."""
+    return column.kind in FORMATTERS and column.kind != "date"
+
+
+def markdown_link(text: str, href: str) -> str:
+    """A markdown link for a grid cell (a `link` column), the text's brackets escaped."""
+    escaped = str(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return f"[{escaped}]({href})"
 
 
 def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
@@ -48,7 +75,7 @@ def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
         formatter = _formatter(column.kind, lang)
         if formatter:
             definition["valueFormatter"] = formatter
-            if column.kind != "date":
+            if is_numeric(column):
                 definition["type"] = "rightAligned"
         if column.kind == "link":
             definition["cellRenderer"] = "markdown"
@@ -63,20 +90,40 @@ def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
 
 
 def data_grid(grid_id: str, table: pd.DataFrame, columns: Sequence[Column], lang: str, height: int = 420,
-              sort: tuple[str, str] | None = None, empty_key: str = "grid-no-rows") -> dag.AgGrid:
+              sort: tuple[str, str] | None = None, empty_key: str = "grid-no-rows",
+              headers: ReadableHeaders | None = None) -> dag.AgGrid:
     """A sortable grid of `table` (only `columns` shown), optionally sorted first by (field, 'asc'|'desc');
-    without rows it shows the text `empty_key`, saying why."""
+    without rows it shows the text `empty_key`, saying why. `headers`: see ReadableHeaders."""
     definitions = column_defs(columns, lang)
     if sort:
         for definition in definitions:
             if definition["field"] == sort[0]:
                 definition["sort"] = sort[1]
+    default = {"minWidth": 90, "wrapHeaderText": True, "autoHeaderHeight": True}
+    if headers:
+        _make_readable(definitions, columns, headers)
+        if not headers.buttons:
+            default.update(suppressHeaderMenuButton=True, suppressHeaderFilterButton=True)
     return dag.AgGrid(
         id=grid_id, rowData=grid_records(table[[c.field for c in columns]]), columnDefs=definitions,
-        defaultColDef={"minWidth": 90, "wrapHeaderText": True, "autoHeaderHeight": True},
+        defaultColDef=default,
         dashGridOptions={"theme": "themeAlpine", "animateRows": False, "tooltipShowDelay": 300,
                          "localeText": {"noRowsToShow": t(empty_key, lang)}},
         style={"height": f"{height}px", "width": "100%"})
+
+
+def _make_readable(definitions: list[dict], columns: Sequence[Column], headers: ReadableHeaders) -> None:
+    """Apply `headers` to the column definitions (in place)."""
+    for definition, column in zip(definitions, columns):
+        name = column.field
+        if name in headers.min_widths:
+            definition["minWidth"] = headers.min_widths[name]
+        elif is_numeric(column):
+            definition["minWidth"] = headers.number_width + (headers.sort_arrow if "sort" in definition else 0)
+        if name in headers.header_tooltips:
+            definition["headerTooltip"] = headers.header_tooltips[name]
+        if name in headers.cell_tooltips:
+            definition["tooltipField"] = headers.cell_tooltips[name]
 
 
 def grid_records(table: pd.DataFrame) -> list[dict]:

@@ -6,7 +6,19 @@ from sqlalchemy import Select, select
 
 from dashboard.filters import Filters
 from dashboard.periods import utc_bounds
-from dashboard.schema import interpreters, languages, local_governments, organisations, regions, requests
+from dashboard.schema import (
+    interpreter_languages,
+    interpreters,
+    languages,
+    local_governments,
+    organisations,
+    regions,
+    requests,
+)
+
+# status = 'completed', written so that SQLite does not pick the status index (about two thirds of all requests are
+# completed) over the period's index on requested_at: on the demo data a month took 132 ms that way, 8 ms this way.
+COMPLETED = requests.c.status.concat("") == "completed"
 
 
 def filter_requests(statement: Select, filters: Filters, period: bool = True) -> Select:
@@ -39,6 +51,12 @@ def filter_requests(statement: Select, filters: Filters, period: bool = True) ->
 def language_ids(language_codes: tuple[str, ...]) -> Select:
     """Ids of the languages with these codes."""
     return select(languages.c.id).where(languages.c.code.in_(language_codes))
+
+
+def speaks(language_codes: tuple[str, ...]):
+    """The condition on `interpreters`: speaks one of the languages with these codes."""
+    return interpreters.c.id.in_(select(interpreter_languages.c.interpreter_id).where(
+        interpreter_languages.c.language_id.in_(language_ids(language_codes))))
 
 
 def organisation_ids(filters: Filters) -> Select:

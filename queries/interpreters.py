@@ -6,7 +6,7 @@ from sqlalchemy import Select, and_, func, or_, select
 
 from dashboard.filters import Filters
 from dashboard.schema import interpreter_languages, interpreters, languages
-from queries._filters import language_ids
+from queries._filters import speaks
 
 
 def registered_at_end(filters: Filters) -> list:
@@ -24,9 +24,7 @@ def select_registered_interpreters(filters: Filters) -> Select:
     """One value: registered interpreters of the chosen kinds, speaking a chosen language where one is chosen."""
     conditions = registered_at_end(filters)
     if filters.language:
-        speaks = select(interpreter_languages.c.interpreter_id).where(
-            interpreter_languages.c.language_id.in_(language_ids(filters.language)))
-        conditions.append(interpreters.c.id.in_(speaks))
+        conditions.append(speaks(filters.language))
     return select(func.count().label("registered_interpreters")).where(and_(*conditions))
 
 

@@ -1,5 +1,5 @@
-"""The taalhulp self-match flow (CONTRACT §1, `invitations`): invitations sent to volunteer language helpers, and
-the local governments whose pools they belong to."""
+"""The taalhulp self-match flow (CONTRACT §1, `invitations`): invitations sent to volunteer language helpers.
+The names of their pools (local governments) come from `queries.places.select_local_governments`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 
 from dashboard.filters import Filters
 from dashboard.periods import utc_bounds
-from dashboard.schema import interpreters, invitations, local_governments, regions, requests
+from dashboard.schema import interpreters, invitations, requests
 from queries._filters import filter_requests
 from queries._time import brussels_month
 
@@ -33,9 +33,3 @@ def select_invitations(filters: Filters) -> Select:
         statement = statement.where(interpreters.c.kind.in_(filters.kind))
     return filter_requests(statement, replace(filters, kind=()), period=False)
 
-
-def select_local_governments() -> Select:
-    """Every local government: id, name and the code of its region."""
-    return (select(local_governments.c.id, local_governments.c.name, regions.c.code.label("region_code"))
-            .join_from(local_governments, regions, regions.c.id == local_governments.c.region_id)
-            .order_by(local_governments.c.id))

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 
 from dashboard.filters import Filters
-from dashboard.i18n import format_count, format_rate
+from dashboard.i18n import format_count, format_date, format_rate
 from tests.browser import TODAY, save_screenshot, whole_page_in_view
 
 pytestmark = pytest.mark.e2e
@@ -197,7 +197,7 @@ def test_interpreters_page_in_dutch(browser_page, demo_data):
     inactive = interpreters.inactive(demo_data, SLICE_2025, TODAY)
     longest = min(d for d in inactive.last_completed if d is not None)  # the grid's first row: longest inactive
     first = page.locator("#interpreters-inactive-grid .ag-center-cols-container .ag-row").first
-    expect()(first.locator('[col-id="last"]')).to_have_text(longest.isoformat())
+    expect()(first.locator('[col-id="last"]')).to_have_text(format_date(longest, "nl"))
     expect()(page.locator(".glossary")).to_contain_text("Aanvaardingsgraad")
     screenshot(page, "interpreters-nl")
     browser_page.assert_no_errors()

@@ -203,6 +203,24 @@ def test_known_places_with_their_trail(data):
     assert place_trail(views.EVERYWHERE) == [("regions-crumb-top", "/regions")]
 
 
+@pytest.mark.parametrize("lang, title", [("nl", "Organisaties van Provincie Antwerpen"),
+                                         ("en", "Organisations of Provincie Antwerpen")])
+def test_a_places_download_says_it_holds_the_regions_organisations(data, lang, title):
+    """Exports take filters only: below the region level the file holds every organisation of the region, and
+    the menu's heading says so (on a region's page it keeps the view's name)."""
+    from callbacks.regions import export_links
+    from dashboard.filters import ParsedQuery
+
+    parsed = ParsedQuery(YEAR, lang)
+    for found in (place(data, "local_government", region_code="ANT", local_government_id="11"),
+                  place(data, "organisation", organisation_id="102")):
+        menu = export_links(parsed, found)
+        assert menu.children[0].children == title
+        assert "region=ANT" in menu.children[1].href and "/export/organisations.csv" in menu.children[1].href
+    region = export_links(parsed, place(data, "region", region_code="ANT"))
+    assert region.children[0].children == ("Per lokaal bestuur" if lang == "nl" else "Per local government")
+
+
 # --- the spread between organisations ----------------------------------------------------------------------------
 
 
@@ -229,7 +247,7 @@ def test_spread_quantiles_by_hand():
 
 def test_grid_links_escape_brackets_and_keep_the_query():
     from callbacks.regions import with_hrefs
-    from layouts._breadcrumbs import markdown_link
+    from layouts._grid import markdown_link
 
     lier = views.Place("local_government", 1, "ANT", "Provincie Antwerpen", 11, "Lier")
     table = with_hrefs(pd.DataFrame({"id": [102], "name": ["Ziekenhuis [Lier]"]}), lier, "?from=2025-01-01&lang=en")

@@ -7,6 +7,7 @@ MESSAGES = {
     "view-regions": ("Per regio", "Per region"),
     "view-local-governments": ("Per lokaal bestuur", "Per local government"),
     "view-organisations": ("Per organisatie", "Per organisation"),
+    "regions-download-region-organisations": ("Organisaties van {region}", "Organisations of {region}"),
     "regions-title": ("Van regio naar organisatie", "From region to organisation"),
     "regions-lead": ("Kies een regio, dan een lokaal bestuur, dan een organisatie: elk niveau toont zijn eigen "
                      "cijfers en dezelfde cijfers voor het niveau eronder.",

@@ -34,7 +34,7 @@ from dashboard import codes
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.i18n import t
-from dashboard.metrics import ratio
+from dashboard.metrics import rates_of, ratio
 from dashboard.periods import BRUSSELS, add_months, brussels_today, month_end, months_between
 from queries.interpreter_activity import (
     select_inactive_interpreters,
@@ -43,7 +43,8 @@ from queries.interpreter_activity import (
     select_registered_by_kind,
 )
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
-from queries.invitations import select_invitations, select_local_governments
+from queries.invitations import select_invitations
+from queries.places import select_local_governments
 from queries.reference import select_languages
 
 INACTIVE_MONTHS = 6
@@ -99,8 +100,7 @@ def activity_by_language(data: DataAccess, filters: Filters, lang: str = "nl") -
 
 
 def _with_activity_rate(table: pd.DataFrame) -> pd.DataFrame:
-    rates = [ratio(a, r) for a, r in zip(table.active_interpreters, table.registered_interpreters)]
-    return table.assign(activity_rate=pd.Series(rates, index=table.index, dtype=object))
+    return rates_of(table, {"activity_rate": ("active_interpreters", "registered_interpreters")})
 
 
 def activity(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
@@ -248,7 +248,7 @@ def kind_mix(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFra
     counts["language_code"] = counts.language_id.map(names.code)
     counts["language"] = counts.language_id.map(names["name_en" if lang == "en" else "name_nl"])
     totals = counts.groupby("language_code").completed.transform("sum")
-    counts["share"] = [ratio(n, d) for n, d in zip(counts.completed, totals)]
+    counts = rates_of(counts, {"share": ("completed", totals)})
     counts["order"] = counts.kind.map({k: i for i, k in enumerate(codes.KINDS)})
     counts = counts.assign(total=totals).sort_values(["total", "language_code", "order"], ascending=[False, True, True])
     return counts[list(KIND_MIX_COLUMNS)].astype({"completed": "int64"}).reset_index(drop=True)
@@ -283,10 +283,10 @@ def _with_flow_rates(counts: pd.DataFrame) -> pd.DataFrame:
     """Counts (missing ones 0) with the acceptance and response rates; empty rates and medians None."""
     table = counts.copy()
     table[list(FLOW_COUNTS)] = table[list(FLOW_COUNTS)].fillna(0).astype("int64")
-    table["acceptance_rate"] = [ratio(a, r) for a, r in zip(table.accepted, table.responded)]
-    table["response_rate"] = [ratio(r, n) for r, n in zip(table.responded, table.invitations)]
-    for column in (*FLOW_RATES, "median_response_hours"):
-        table[column] = table[column].astype(object).where(table[column].notna(), None)
+    table = rates_of(table, {"acceptance_rate": ("accepted", "responded"),
+                             "response_rate": ("responded", "invitations")})
+    table["median_response_hours"] = table.median_response_hours.astype(object).where(
+        table.median_response_hours.notna(), None)
     return table
 
 

@@ -20,9 +20,9 @@ from dashboard import codes
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.i18n import t
-from dashboard.metrics import bucket_counts, ratio
+from dashboard.metrics import bucket_counts, rates_of
 from dashboard.periods import months_between
-from queries.no_shows import select_organisations
+from queries.places import select_organisations
 from queries.reference import select_languages, select_regions
 
 # Each not-completed status (the party that let it fall through) and the name of its rate.
@@ -68,17 +68,10 @@ def party_counts(by_status: pd.DataFrame, keys: tuple[str, ...] = ()) -> pd.Data
 
 def with_rates(counts: pd.DataFrame) -> pd.DataFrame:
     """`counts` (from `party_counts`) with each party's rate, the non-completion rate and the billable share."""
-    table = counts.copy()
-    for status, rate in PARTIES.items():
-        table[rate] = _ratios(table[status], table.answered)
-    table["non_completion_rate"] = _ratios(table.not_completed, table.answered)
-    table["billable_rate"] = _ratios(table.completed + table.cancelled_client_late, table.answered)
-    return table
-
-
-def _ratios(numerators: pd.Series, denominators: pd.Series) -> pd.Series:
-    """Element-wise `ratio` (None on a zero denominator), kept as objects so that None stays None."""
-    return pd.Series([ratio(n, d) for n, d in zip(numerators, denominators)], index=numerators.index, dtype=object)
+    rates = {rate: (status, "answered") for status, rate in PARTIES.items()}
+    rates["non_completion_rate"] = ("not_completed", "answered")
+    rates["billable_rate"] = (counts.completed + counts.cancelled_client_late, "answered")
+    return rates_of(counts, rates)
 
 
 def summary(data: DataAccess, filters: Filters) -> pd.DataFrame:

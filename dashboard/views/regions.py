@@ -18,7 +18,7 @@ from dashboard import codes
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import RATES as METRIC_RATES
-from dashboard.metrics import bucket_counts, compute_kpis, ratio
+from dashboard.metrics import bucket_counts, compute_kpis, rates_of
 from dashboard.periods import months_between, previous_period, year_earlier
 from queries.places import (
     select_local_government_counts,
@@ -219,12 +219,9 @@ def _member_columns(level: str) -> tuple[str, ...]:
 
 def with_rates(counts: pd.DataFrame) -> pd.DataFrame:
     """`counts` (requests and the buckets, per row) with the rates of RATES as metrics defines them, each empty
-    (NaN) on a zero denominator."""
-    table = counts.copy()
-    for name in RATES:
-        denominator = RATE_DEFINITIONS[name].denominator(table).astype("float64")
-        table[name] = table[RATE_DEFINITIONS[name].numerator] / denominator.where(denominator != 0)
-    return table
+    (None) on a zero denominator."""
+    return rates_of(counts, {name: (RATE_DEFINITIONS[name].numerator, RATE_DEFINITIONS[name].denominator(counts))
+                             for name in RATES})
 
 
 def place_modalities(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
@@ -272,8 +269,7 @@ def place_parties(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
     answered = int(counts.reindex(list(codes.ANSWERED), fill_value=0).sum())
     rows = [(party, status, int(counts.get(status, 0))) for party, statuses in PARTIES.items() for status in statuses]
     table = pd.DataFrame(rows, columns=["party", "status", "count"])
-    table["share_rate"] = pd.Series([ratio(n, answered) for n in table["count"]], dtype="float64")
-    return table
+    return rates_of(table, {"share_rate": ("count", pd.Series(answered, index=table.index))})
 
 
 def place_languages(data: DataAccess, filters: Filters, place: Place = EVERYWHERE, lang: str = "nl"
@@ -297,7 +293,7 @@ def organisation_spread(data: DataAccess, filters: Filters) -> pd.DataFrame:
     counts = counts[counts.requests > 0]
     table = with_rates(counts).rename(columns={"organisation_id": "id"})
     for rate in RATES:
-        table[rate] = table[rate].where(RATE_DEFINITIONS[rate].denominator(table) >= MIN_DENOMINATOR)
+        table[rate] = table[rate].where(RATE_DEFINITIONS[rate].denominator(table) >= MIN_DENOMINATOR, None)
     organisations = data.fetch(select_organisations)[["id", "name", "sector", "region_code"]]
     return organisations.merge(table, on="id")[["id", "name", "sector", "region_code", *FIGURES]]
 
@@ -308,7 +304,7 @@ def spread_quantiles(spread: pd.DataFrame, by: str, metric: str) -> pd.DataFrame
     columns = [by, "organisations", *(_quantile_name(q) for q in QUANTILES)]
     rows = []
     for group, values in spread.assign(group=spread[by].fillna("")).groupby("group", sort=True)[metric]:
-        values = values.dropna()
+        values = values.dropna().astype("float64")
         if not values.empty:
             rows.append([group or None, len(values), *(float(values.quantile(q)) for q in QUANTILES)])
     return pd.DataFrame(rows, columns=columns)
@@ -316,12 +312,6 @@ def spread_quantiles(spread: pd.DataFrame, by: str, metric: str) -> pd.DataFrame
 
 def _quantile_name(q: float) -> str:
     return "median" if q == 0.5 else f"p{round(q * 100)}"
-
-
-def consistency(data: DataAccess, filters: Filters, metric: str = "requests") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The spread of `metric` between organisations: quantiles per sector, and per region."""
-    spread = organisation_spread(data, filters)
-    return spread_quantiles(spread, "sector", metric), spread_quantiles(spread, "region_code", metric)
 
 
 # --- exports ------------------------------------------------------------------------------------------------------
