@@ -10,7 +10,7 @@ from sqlalchemy import Select, func, literal_column, select
 
 from dashboard.filters import Filters
 from dashboard.schema import interpreters, local_governments, organisations, requests
-from queries._filters import filter_requests
+from queries._filters import COMPLETED, filter_requests
 from queries._time import brussels_month
 
 N = func.count().label("n")
@@ -34,8 +34,7 @@ def select_status_counts(filters: Filters, keys: tuple[str, ...] = ()) -> Select
 def select_active_ids(filters: Filters, keys: tuple[str, ...] = ()) -> Select:
     """Distinct interpreter ids (and keys) of completed requests in the slice."""
     statement = select(*_key_columns(keys), requests.c.interpreter_id).select_from(_requests_joined(keys)).where(
-        # `status || ''`: SQLite would otherwise scan the status index (2/3 of all rows) instead of requested_at
-        requests.c.status.concat("") == "completed", requests.c.interpreter_id.is_not(None)).distinct()
+        COMPLETED, requests.c.interpreter_id.is_not(None)).distinct()
     return filter_requests(statement, filters)
 
 

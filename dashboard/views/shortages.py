@@ -20,7 +20,7 @@ import pandas as pd
 
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
-from dashboard.metrics import bucket_counts, ratio
+from dashboard.metrics import bucket_counts, rates_of
 from dashboard.views import NotReady
 from dashboard.views.overview import languages
 from queries.interpreters import select_registered_by_language
@@ -54,8 +54,8 @@ def ranking(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFram
             {"active_interpreters": 0, "registered_interpreters": 0}).astype(
             {"active_interpreters": "int64", "registered_interpreters": "int64"})
     table["shortage_score"] = [wilson_lower(n, r) for n, r in zip(table.not_available, table.requests)]
-    table["activity_rate"] = [ratio(a, r) for a, r in zip(table.active_interpreters, table.registered_interpreters)]
-    table["supply_pressure"] = [ratio(r, a) for r, a in zip(table.requests, table.active_interpreters)]
+    table = rates_of(table, {"activity_rate": ("active_interpreters", "registered_interpreters"),
+                             "supply_pressure": ("requests", "active_interpreters")})
     return rank_languages(table)[list(RANKING_COLUMNS)]
 
 
@@ -92,8 +92,8 @@ def shortage_by(data: DataAccess, filters: Filters, key: str, lang: str = "nl") 
     if key == "region_id":
         counts["region_id"] = counts.region_id.map(data.fetch(select_regions).set_index("id").code)
         counts = counts.rename(columns={"region_id": "region_code"})
-    counts["shortage_rate"] = [ratio(n, r) for n, r in zip(counts.not_available, counts.requests)]
-    return counts.drop(columns="language_id").reset_index(drop=True)
+    return rates_of(counts, {"shortage_rate": ("not_available", "requests")}).drop(
+        columns="language_id").reset_index(drop=True)
 
 
 def monthly_shortage(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
@@ -104,7 +104,7 @@ def monthly_shortage(data: DataAccess, filters: Filters, lang: str = "nl") -> pd
     names = data.fetch(select_languages).set_index("id")
     counts["language_code"] = counts.language_id.map(names.code)
     counts["language"] = counts.language_id.map(names["name_en" if lang == "en" else "name_nl"])
-    counts["shortage_rate"] = [ratio(n, r) for n, r in zip(counts.not_available, counts.requests)]
+    counts = rates_of(counts, {"shortage_rate": ("not_available", "requests")})
     return counts.drop(columns="language_id").sort_values(["language_code", "month"]).reset_index(drop=True)
 
 
@@ -115,7 +115,7 @@ def ukrainian_served_by(data: DataAccess, filters: Filters) -> pd.DataFrame:
     table = table.assign(also_speaks=table.also_speaks.astype(bool)).rename(
         columns={"also_speaks": "speaks_russian"})
     total = int(table.completed.sum())
-    table["share"] = [ratio(n, total) for n in table.completed]
+    table = rates_of(table, {"share": ("completed", pd.Series(total, index=table.index))})
     return table.sort_values(["completed", "kind"], ascending=[False, True]).reset_index(drop=True)
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 from dashboard import codes
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
-from dashboard.metrics import ratio
+from dashboard.metrics import rates_of
 from dashboard.periods import BRUSSELS, brussels_today, local_midnight
 from queries.reference import select_languages, select_regions
 from queries.supply import select_bookings, select_interpreter_languages, select_open_requests, select_slots
@@ -216,7 +216,7 @@ def by_language(data: DataAccess, filters: Filters, now: datetime | None = None,
     hour_columns = [c for c in LANGUAGE_COLUMNS if "hours" in c and "wait" not in c and c != "gap_hours"]
     table[hour_columns] = table.reindex(columns=hour_columns).fillna(0.0).astype(float)
     table["gap_hours"] = table.pending_hours - table.free_hours
-    table["coverage"] = [ratio(f, p) for f, p in zip(table.free_hours, table.pending_hours)]
+    table = rates_of(table, {"coverage": ("free_hours", "pending_hours")})
     table = table.sort_values(["gap_hours", "pending", "language_code"], ascending=[False, False, True])
     return table[list(LANGUAGE_COLUMNS)].reset_index(drop=True)
 
