@@ -185,6 +185,13 @@ def browser_page(browser, dashboard_server):
         context.close()
 
 
+def expect():
+    """Playwright's `expect` (imported when a browser test runs, so that the suite loads without Playwright)."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect
+
+
 @contextmanager
 def whole_page_in_view(page) -> Iterator[None]:
     """AG Grid draws a grid only once it has been in view: make the viewport as tall as the page and wait until

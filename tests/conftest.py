@@ -87,6 +87,23 @@ def built_databases(tmp_path_factory, request):
 DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
+@pytest.fixture(params=DIALECTS)
+def management_url(request, built_databases):
+    """The management fixture (tests/fixture_management.py), once in SQLite and once in PostgreSQL."""
+    from tests.fixture_management import fill
+
+    return built_databases(request.param, "management", fill)
+
+
+@pytest.fixture
+def management_data(management_url):
+    """A DataAccess on the management fixture."""
+    from tests.support import open_data
+
+    with open_data(management_url) as access:
+        yield access
+
+
 @pytest.fixture(scope="session")
 def fixture_sqlite(built_databases):
     """The hand-computed fixture database in SQLite (a file URL)."""

@@ -16,7 +16,7 @@ import pytest
 
 from dashboard.filters import Filters
 from dashboard.i18n import format_count, format_date, format_rate
-from tests.browser import TODAY, save_screenshot, whole_page_in_view
+from tests.browser import TODAY, expect, save_screenshot, whole_page_in_view
 
 pytestmark = pytest.mark.e2e
 
@@ -31,12 +31,6 @@ DUTCH_RATE = re.compile(r"^\d{1,3},\d %$")
 ENGLISH_RATE = re.compile(r"^\d{1,3}\.\d %$")
 DUTCH_COUNT = re.compile(r"^\d{1,3}(\.\d{3})*$")
 ENGLISH_COUNT = re.compile(r"^\d{1,3}(,\d{3})*$")
-
-
-def expect():
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import pytest
 from dashboard.filters import Filters
 from dashboard.i18n import format_count, format_rate
 from dashboard.periods import default_range
-from tests.browser import TODAY, save_screenshot
+from tests.browser import TODAY, expect, save_screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -34,12 +34,6 @@ DUTCH_COUNT = re.compile(r"^\d{1,3}(\.\d{3})*$")
 DUTCH_RATE = re.compile(r"^\d{1,3},\d %$")
 ENGLISH_COUNT = re.compile(r"^\d{1,3}(,\d{3})*$")
 ENGLISH_RATE = re.compile(r"^\d{1,3}\.\d %$")
-
-
-def expect():
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect
 
 
 def shown(figures: dict, lang: str) -> dict[str, str]:

@@ -10,19 +10,13 @@ import pytest
 
 from dashboard.filters import Filters
 from dashboard.i18n import format_count
-from tests.browser import save_screenshot
+from tests.browser import expect, save_screenshot
 from tests.conftest import DEMO_NOW
 
 pytestmark = pytest.mark.e2e
 
 YEAR_2025 = "?from=2025-01-01&to=2025-12-31"
 FORECAST_WAIT_MS = 180_000  # the first forecast is computed in the server's background thread
-
-
-def expect():
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect
 
 
 @pytest.fixture(scope="module")

@@ -17,19 +17,13 @@ import pytest
 from dashboard.filters import Filters
 from dashboard.i18n import format_count, format_rate
 from dashboard.periods import default_range
-from tests.browser import TODAY, save_screenshot
+from tests.browser import TODAY, expect, save_screenshot
 from tests.conftest import DEMO_NOW
 
 pytestmark = pytest.mark.e2e
 
 QUARTER = "from=2026-07-01&to=2026-09-30"
 SLICE = Filters(date(2026, 7, 1), date(2026, 9, 30))
-
-
-def expect():
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect
 
 
 @pytest.fixture(scope="module")

@@ -15,23 +15,16 @@ import pytest
 
 from dashboard.filters import Filters
 from dashboard.views import interpreters as views
-from tests.conftest import DIALECTS
 from tests.fixture_management import fill
-from tests.support import export_client, open_data, read_csv
+from tests.support import export_client, read_csv
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 LATER = date(2026, 11, 23)  # "today" well after the period: the period's end is the reference day
 
 
-@pytest.fixture(params=DIALECTS)
-def management_url(request, built_databases):
-    return built_databases(request.param, "management", fill)
-
-
 @pytest.fixture
-def data(management_url):
-    with open_data(management_url) as access:
-        yield access
+def data(management_data):
+    return management_data
 
 
 # --- active against registered ----------------------------------------------------------------------------------

@@ -16,9 +16,8 @@ import pytest
 
 from dashboard.filters import Filters
 from dashboard.views import no_shows as views
-from tests.conftest import DIALECTS
 from tests.fixture_management import fill
-from tests.support import export_client, open_data, read_csv
+from tests.support import export_client, read_csv
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 YEAR_2023 = Filters(date(2023, 1, 1), date(2023, 12, 31))
@@ -26,15 +25,9 @@ RATE_NAMES = ("no_show_client_rate", "no_show_interpreter_rate", "late_cancellat
               "interpreter_cancellation_rate", "service_cancellation_rate", "non_completion_rate", "billable_rate")
 
 
-@pytest.fixture(params=DIALECTS)
-def management_url(request, built_databases):
-    return built_databases(request.param, "management", fill)
-
-
 @pytest.fixture
-def data(management_url):
-    with open_data(management_url) as access:
-        yield access
+def data(management_data):
+    return management_data
 
 
 def _rates(row) -> dict:
