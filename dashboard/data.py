@@ -55,8 +55,13 @@ class DataAccess:
         """The result of `builder(*args)`, from the cache when the data have not changed since. `max_age`
         (seconds) bounds the entry's age too, for tables whose changes the data version does not see
         (availability, interpreters)."""
+        return self.remember(builder, args, lambda: self.database.frame(builder(*args)), max_age)
+
+    def remember(self, name, args: tuple, compute: Callable[[], pd.DataFrame], max_age: float | None = None):
+        """A result derived in Python (`compute()`), cached like query results: under `name`, `args` and the data
+        version, and for at most `max_age` seconds when given."""
         period = () if max_age is None else (int(self.clock() // max_age),)
-        return self._memo(builder, args + period, lambda: self.database.frame(builder(*args)))
+        return self._memo(name, args + period, compute)
 
     def status_counts(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:
         """Requests per status (and `keys`) in the slice."""

@@ -58,9 +58,11 @@ class Window:
 
 
 def live_window(now: datetime, window: str = DEFAULT_WINDOW) -> Window:
-    """The window named `window` (today, 7d, 14d) as seen at `now` (UTC)."""
+    """The window named `window` (today, 7d, 14d) as seen at `now` (UTC), taken to the minute: the page says
+    "situation at 10:15", and a minute's figures can be computed once."""
+    now = now.astimezone(timezone.utc).replace(second=0, microsecond=0)
     today = brussels_today(now)
-    return Window(now.astimezone(timezone.utc), tuple(today + timedelta(days=i) for i in range(WINDOWS[window])))
+    return Window(now, tuple(today + timedelta(days=i) for i in range(WINDOWS[window])))
 
 
 # --- interval arithmetic on (start, end) pairs ---------------------------------------------------------------
@@ -203,6 +205,11 @@ def by_language(data: DataAccess, filters: Filters, now: datetime | None = None,
     """Per language with open requests or free hours in the window: demand, supply, gap and coverage; the
     largest gap first."""
     span = live_window(now or datetime.now(timezone.utc), window)
+    return data.remember("supply_demand.by_language", (filters, span.now, window, lang),
+                         lambda: _by_language(data, filters, span, lang), max_age=REFRESH_SECONDS)
+
+
+def _by_language(data: DataAccess, filters: Filters, span: Window, lang: str) -> pd.DataFrame:
     open_, rows = open_requests_in(data, filters, span), supply_rows(data, filters, span)
     demand = _demand_per_language(open_)
     supply = _supply_per_language(rows)
@@ -269,6 +276,11 @@ def gap_by_day(data: DataAccess, filters: Filters, now: datetime | None = None, 
     """Per language and Brussels day of the window: pending hours, free hours and their gap (the heatmap), for
     the languages with anything pending or free; zero where a language has nothing that day."""
     span = live_window(now or datetime.now(timezone.utc), window)
+    return data.remember("supply_demand.gap_by_day", (filters, span.now, window, lang),
+                         lambda: _gap_by_day(data, filters, span, lang), max_age=REFRESH_SECONDS)
+
+
+def _gap_by_day(data: DataAccess, filters: Filters, span: Window, lang: str) -> pd.DataFrame:
     open_ = open_requests_in(data, filters, span)
     pending = open_[open_.status == "pending"].groupby(["language_id", "day"]).hours.sum().rename("pending_hours")
     free = supply_rows(data, filters, span).groupby(["language_id", "day"]).free_hours.sum()
