@@ -161,19 +161,26 @@ def with_capacity(fits: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
     months) and the projected shortage: forecast above capacity, at the point and at the interval's upper bound."""
     if fits.empty:
         return pd.DataFrame(columns=list(COLUMNS))
-    capacity = {}
-    last_month = history.last_month.iloc[0]
-    for (code, modality), _ in fits.groupby(["language_code", "modality"]):
-        capacity[code, modality] = _capacity(history, code, modality, last_month)
-    table = fits.assign(capacity=[capacity[k] for k in zip(fits.language_code, fits.modality)])
+    capacity = capacities(history)
+    table = fits.assign(capacity=[capacity.get(k, 0.0) for k in zip(fits.language_code, fits.modality)])
     table["gap"] = (table.point - table.capacity).clip(lower=0)
     table["gap_upper"] = (table.upper - table.capacity).clip(lower=0)
     return table[list(COLUMNS)]
 
 
-def _capacity(history: pd.DataFrame, code: str, modality: str, last_month: str) -> float:
-    rows = history[history.language_code == code]
-    if modality:
-        rows = rows[rows.modality == modality]
-    served = rows.groupby("month").served.sum()
-    return maths.recent_capacity(_to_last_month(served, last_month)) if len(served) else 0.0
+def capacities(history: pd.DataFrame) -> dict[tuple[str, str], float]:
+    """Per (language, modality; '' for all): requests served per month, the mean over the last `HORIZON`
+    complete months, or over fewer when the language was first requested more recently (as
+    `forecast.recent_capacity`, for every series at once: this runs whenever the page shows a forecast)."""
+    both = pd.concat([history.assign(modality=ALL_MODALITIES), history])  # rows: months with requests
+    monthly = both.groupby(["language_code", "modality", "month"], as_index=False).served.sum()
+    last = history.last_month.iloc[0] if len(history) else None
+    monthly["age"] = _month_number(pd.Series([last] * len(monthly), dtype=object)) - _month_number(monthly.month)
+    keys = ["language_code", "modality"]
+    recent = monthly[monthly.age < maths.HORIZON].groupby(keys).served.sum()
+    months = (monthly.groupby(keys).age.max() + 1).clip(upper=maths.HORIZON)
+    return (recent.reindex(months.index, fill_value=0) / months).to_dict()
+
+
+def _month_number(months: pd.Series) -> pd.Series:
+    return months.str[:4].astype(int) * 12 + months.str[5:7].astype(int)
