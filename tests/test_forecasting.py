@@ -47,10 +47,17 @@ def test_no_complete_month_gives_an_empty_history(data):
 
 def test_background_computation_is_cached_and_read_at_once(data):
     forecaster = Forecaster(data)
-    done = threading.Event()
+    go, done = threading.Event(), threading.Event()
     original = forecaster._fit
-    forecaster._fit = lambda key, history: (original(key, history), done.set())[0]
+
+    def held_fit(key, history):  # the fit waits for the test, so "still computing" is observed for sure
+        go.wait(60)
+        original(key, history)
+        done.set()
+
+    forecaster._fit = held_fit
     assert forecaster.table(APRIL_2023) is None  # started in the background: the page says so
+    go.set()
     assert done.wait(60)
     assert forecaster.table(APRIL_2023) is not None  # now from the cache
 
