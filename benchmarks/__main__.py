@@ -18,11 +18,19 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.databases import BENCH_DIR, ROOT, DemoSpec, PostgresCluster, log_stderr, postgres_bin, read_loads, \
-    sqlite_demo
+from benchmarks.databases import (
+    BENCH_DIR,
+    ROOT,
+    DemoSpec,
+    PostgresCluster,
+    log_stderr,
+    postgres_bin,
+    read_loads,
+    sqlite_demo,
+)
 
 DEFAULT_NOW = "2026-11-23T09:00:00Z"
 CACHED_TARGET_MS = 20.0
@@ -97,8 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 try:
                     cluster.start()
                     url = cluster.demo(DemoSpec(args.scale, args.seed, spec_now))
-                    reports.append(run_database(url, f"PostgreSQL, scale {args.scale:g}", Target("PostgreSQL", 1000.0),
-                                                args))
+                    reports.append(
+                        run_database(url, f"PostgreSQL, scale {args.scale:g}", Target("PostgreSQL", 1000.0), args)
+                    )
                     _print(reports[-1])
                 finally:
                     cluster.stop()
@@ -118,31 +127,57 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
         description="Time every query function and view of the dashboard, uncached (Database.frame) and cached "
-                    "(DataAccess.fetch), on the demo database in SQLite and in PostgreSQL. The databases are built "
-                    "once under var/bench and reused. Progress on stderr, Markdown tables on stdout.",
+        "(DataAccess.fetch), on the demo database in SQLite and in PostgreSQL. The databases are built "
+        "once under var/bench and reused. Progress on stderr, Markdown tables on stdout.",
         epilog="Targets: uncached <= 300 ms on SQLite (demo scale), <= 1 s on PostgreSQL (scale 10); cached <= 20 ms. "
-               "Misses are flagged and summarised; the exit code stays 0.")
-    parser.add_argument("--runs", type=_positive_int, default=5,
-                        help="timed uncached runs per case, after one warm-up (default 5)")
-    parser.add_argument("--cached-runs", type=_positive_int, default=20,
-                        help="timed cached runs per case, after one priming call (default 20)")
-    parser.add_argument("--scale", type=_positive_float, default=10.0,
-                        help="demo volume for PostgreSQL (default 10; built once, many minutes)")
+        "Misses are flagged and summarised; the exit code stays 0.",
+    )
+    parser.add_argument(
+        "--runs", type=_positive_int, default=5, help="timed uncached runs per case, after one warm-up (default 5)"
+    )
+    parser.add_argument(
+        "--cached-runs",
+        type=_positive_int,
+        default=20,
+        help="timed cached runs per case, after one priming call (default 20)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=_positive_float,
+        default=10.0,
+        help="demo volume for PostgreSQL (default 10; built once, many minutes)",
+    )
     parser.add_argument("--sqlite-scale", type=_positive_float, default=1.0, help="demo volume for SQLite (default 1)")
     parser.add_argument("--seed", type=int, default=2022, help="demo seed (default 2022)")
-    parser.add_argument("--now", default=DEFAULT_NOW,
-                        help=f"STV_NOW for building the demo data (default {DEFAULT_NOW})")
-    parser.add_argument("--case-budget", type=_positive_float, default=60.0, metavar="SECONDS",
-                        help="fewer uncached runs (at least 1) when a case's warm-up shows they would take longer "
-                             "than this (default 60); the table then shows the number of runs")
+    parser.add_argument(
+        "--now", default=DEFAULT_NOW, help=f"STV_NOW for building the demo data (default {DEFAULT_NOW})"
+    )
+    parser.add_argument(
+        "--case-budget",
+        type=_positive_float,
+        default=60.0,
+        metavar="SECONDS",
+        help="fewer uncached runs (at least 1) when a case's warm-up shows they would take longer "
+        "than this (default 60); the table then shows the number of runs",
+    )
     parser.add_argument("--skip-postgres", action="store_true", help="only SQLite")
     parser.add_argument("--skip-sqlite", action="store_true", help="only PostgreSQL")
-    parser.add_argument("--only", metavar="TEXT", action="append",
-                        help="only rows whose query or scenario contains TEXT (repeatable; any may match)")
-    parser.add_argument("--cache", default="simple://",
-                        help="cache backend as in STV_CACHE_URL: simple:// (default), filesystem://PATH, redis://...")
-    parser.add_argument("--no-store", action="store_true",
-                        help="do not build the dashboard's aggregate store (views then read only the database)")
+    parser.add_argument(
+        "--only",
+        metavar="TEXT",
+        action="append",
+        help="only rows whose query or scenario contains TEXT (repeatable; any may match)",
+    )
+    parser.add_argument(
+        "--cache",
+        default="simple://",
+        help="cache backend as in STV_CACHE_URL: simple:// (default), filesystem://PATH, redis://...",
+    )
+    parser.add_argument(
+        "--no-store",
+        action="store_true",
+        help="do not build the dashboard's aggregate store (views then read only the database)",
+    )
     parser.add_argument("--pg-bin", help="PostgreSQL server bin folder (default: newest /usr/lib/postgresql/*/bin)")
     return parser
 
@@ -162,8 +197,13 @@ def run_database(url: str, title: str, target: Target, args) -> Report:
     cache = Cache(Flask("bench"), config={**config, "CACHE_KEY_PREFIX": "bench:"})
     cache.clear()
     report = Report(title, target, _facts(database, url, config, args), args.runs)
-    store, store_facts = (None, ["aggregate store: not used (--no-store)"]) if args.no_store else \
-        make_store(database, BENCH_DIR / "stores" / f"{re.sub(r'[^a-z0-9]+', '-', title.lower())}.sqlite", log_stderr)
+    store, store_facts = (
+        (None, ["aggregate store: not used (--no-store)"])
+        if args.no_store
+        else make_store(
+            database, BENCH_DIR / "stores" / f"{re.sub(r'[^a-z0-9]+', '-', title.lower())}.sqlite", log_stderr
+        )
+    )
     report.facts += store_facts
     cases = build_cases(database, cache, store)
     if SKIPPED:
@@ -188,8 +228,10 @@ def run_database(url: str, title: str, target: Target, args) -> Report:
             report.rows.append(row)
             continue
         report.rows.append(row)
-        log_stderr(f"{title} [{number}/{len(cases)}] {case.query} | {case.scenario}: rows {row.rows}, "
-                   f"uncached {_ms(row.uncached_median)} ms, cached {_ms(row.cached_median, 2)} ms")
+        log_stderr(
+            f"{title} [{number}/{len(cases)}] {case.query} | {case.scenario}: rows {row.rows}, "
+            f"uncached {_ms(row.uncached_median)} ms, cached {_ms(row.cached_median, 2)} ms"
+        )
     if store is not None and hasattr(store, "dispose"):
         store.dispose()
     database.dispose()
@@ -206,21 +248,27 @@ def _facts(database, url: str, config: dict, args) -> list[str]:
         else:
             version = conn.execute(text("SHOW server_version")).scalar_one().split()[0]
             version = f"PostgreSQL {version}"
-    facts = [f"{version}, {requests:,} requests, seed {args.seed}, now {args.now}",
-             f"uncached: Database.frame(builder(...)), 1 warm-up + median of {args.runs}; views on a cache that keeps "
-             f"only the data-version probe",
-             f"cached: DataAccess.fetch, 1 priming call + median of {args.cached_runs}; cache {config['CACHE_TYPE']}",
-             f"code: {_code_state()}", f"load average {_load()}"]
+    facts = [
+        f"{version}, {requests:,} requests, seed {args.seed}, now {args.now}",
+        f"uncached: Database.frame(builder(...)), 1 warm-up + median of {args.runs}; views on a cache that keeps "
+        f"only the data-version probe",
+        f"cached: DataAccess.fetch, 1 priming call + median of {args.cached_runs}; cache {config['CACHE_TYPE']}",
+        f"code: {_code_state()}",
+        f"load average {_load()}",
+    ]
     name = url.rsplit("/", 1)[-1]
     for key, load in read_loads().items():
         if not key.endswith(":" + name):
             continue
         if "load_seconds" in load:
-            facts.append(f"built {load['built']}: demo-db load {load['load_seconds']:,.0f} s, "
-                         f"VACUUM ANALYZE {load['vacuum_analyze_seconds']:,.0f} s, {load['size']}")
+            facts.append(
+                f"built {load['built']}: demo-db load {load['load_seconds']:,.0f} s, "
+                f"VACUUM ANALYZE {load['vacuum_analyze_seconds']:,.0f} s, {load['size']}"
+            )
         elif "seconds" in load:
-            facts.append(f"built {load['built']}: demo-db {load['seconds']:,.0f} s "
-                         "(no ANALYZE, as `make run` builds it)")
+            facts.append(
+                f"built {load['built']}: demo-db {load['seconds']:,.0f} s (no ANALYZE, as `make run` builds it)"
+            )
     return facts
 
 
@@ -228,8 +276,11 @@ def _print(report: Report) -> None:
     limit = report.target.uncached_ms
     out = [f"### {report.title}", ""]
     out += [f"- {fact}" for fact in report.facts]
-    out += [f"- targets: uncached <= {_ms(limit)} ms, cached <= {CACHED_TARGET_MS:g} ms; "
-            "uncached/target = uncached median / its target", ""]
+    out += [
+        f"- targets: uncached <= {_ms(limit)} ms, cached <= {CACHED_TARGET_MS:g} ms; "
+        "uncached/target = uncached median / its target",
+        "",
+    ]
     out.append("| query | scenario | rows | uncached ms | uncached/target | cached ms | over target |")
     out.append("|---|---|--:|--:|--:|--:|---|")
     for row in report.rows:
@@ -238,9 +289,11 @@ def _print(report: Report) -> None:
             continue
         over = [name for name, miss, _ in report.misses() if miss is row]
         runs = "" if len(row.uncached) == report.runs else f" (n={len(row.uncached)})"
-        out.append(f"| {row.query} | {row.scenario} | {row.rows:,} | {_ms(row.uncached_median)}{runs} | "
-                   f"{row.uncached_median / limit:.2f} | {_ms(row.cached_median, 2)} | "
-                   f"{' + '.join(f'**{name}**' for name in over)}{'' if row.fetched_by_views else NOT_FETCHED} |")
+        out.append(
+            f"| {row.query} | {row.scenario} | {row.rows:,} | {_ms(row.uncached_median)}{runs} | "
+            f"{row.uncached_median / limit:.2f} | {_ms(row.cached_median, 2)} | "
+            f"{' + '.join(f'**{name}**' for name in over)}{'' if row.fetched_by_views else NOT_FETCHED} |"
+        )
     print("\n".join(out) + "\n", flush=True)
 
 
@@ -250,8 +303,10 @@ def _print_summary(reports: list[Report]) -> None:
         misses = sorted(report.misses(), key=lambda m: -m[2])
         errors = [row for row in report.rows if row.error]
         if errors:
-            out.append(f"- {report.title}: {len(errors)} rows failed: "
-                       + "; ".join(f"{row.query} | {row.scenario}: {row.error}" for row in errors))
+            out.append(
+                f"- {report.title}: {len(errors)} rows failed: "
+                + "; ".join(f"{row.query} | {row.scenario}: {row.error}" for row in errors)
+            )
         if not misses:
             out.append(f"- {report.title}: every median within target ({len(report.rows)} rows)")
             continue
@@ -259,8 +314,10 @@ def _print_summary(reports: list[Report]) -> None:
         out.append(f"- {report.title}: {len(misses)} misses in {rows} of {len(report.rows)} rows")
         for which, row, factor in misses:
             value = row.uncached_median if which == "uncached" else row.cached_median
-            out.append(f"  - {which} {row.query} | {row.scenario}: {_ms(value, 2 if which == 'cached' else 1)} ms "
-                       f"({factor:.1f}x target){'' if row.fetched_by_views else NOT_FETCHED}")
+            out.append(
+                f"  - {which} {row.query} | {row.scenario}: {_ms(value, 2 if which == 'cached' else 1)} ms "
+                f"({factor:.1f}x target){'' if row.fetched_by_views else NOT_FETCHED}"
+            )
     if not reports:
         out.append("- nothing was measured")
     print("\n".join(out) + "\n", flush=True)
@@ -270,11 +327,20 @@ def _save(reports: list[Report], args) -> None:
     """Every run's raw timings as JSON under var/bench/results, for comparing later runs."""
     folder = BENCH_DIR / "results"
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     path = folder / f"{stamp}.json"
-    payload = {"arguments": vars(args), "reports": [
-        {"title": r.title, "uncached_target_ms": r.target.uncached_ms, "facts": r.facts,
-         "rows": [asdict(row) for row in r.rows]} for r in reports]}
+    payload = {
+        "arguments": vars(args),
+        "reports": [
+            {
+                "title": r.title,
+                "uncached_target_ms": r.target.uncached_ms,
+                "facts": r.facts,
+                "rows": [asdict(row) for row in r.rows],
+            }
+            for r in reports
+        ],
+    }
     path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     log_stderr(f"raw timings: {path.relative_to(ROOT)}")
 
@@ -282,10 +348,12 @@ def _save(reports: list[Report], args) -> None:
 def _code_state() -> str:
     """The commit measured, and which files differed from it (others may be editing while this runs)."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip()
-        changed = subprocess.run(["git", "diff", "--name-only", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                                 check=True).stdout.split()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        changed = subprocess.run(
+            ["git", "diff", "--name-only", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.split()
     except (OSError, subprocess.CalledProcessError):
         return "unknown (no git)"
     return f"{head}" + (f" + uncommitted changes in {len(changed)} files" if changed else "")

@@ -20,8 +20,8 @@ from datetime import date
 from pathlib import Path
 
 import queries
-from dashboard import views
 from dashboard import data as data_module
+from dashboard import views
 from dashboard.data import DataAccess
 from dashboard.db import Database
 from dashboard.filters import Filters
@@ -51,13 +51,19 @@ SKIPPED: list[str] = []  # builders whose arguments the benchmark cannot supply 
 def query_builders() -> tuple[list[Callable], list[Callable]]:
     """Every public `select_*` function of the `queries` package, found at run time (names change as the code
     does): (builders that take the filters, builders that take nothing), in module and source order."""
-    modules = [importlib.import_module(f"queries.{info.name}") for info in pkgutil.iter_modules(queries.__path__)
-               if not info.name.startswith("_")]
+    modules = [
+        importlib.import_module(f"queries.{info.name}")
+        for info in pkgutil.iter_modules(queries.__path__)
+        if not info.name.startswith("_")
+    ]
     modules.sort(key=lambda m: (MODULE_ORDER.index(m.__name__) if m.__name__ in MODULE_ORDER else 99, m.__name__))
     filtered, plain = [], []
     for module in modules:
-        functions = [f for name, f in inspect.getmembers(module, inspect.isfunction)
-                     if name.startswith("select_") and f.__module__ == module.__name__]
+        functions = [
+            f
+            for name, f in inspect.getmembers(module, inspect.isfunction)
+            if name.startswith("select_") and f.__module__ == module.__name__
+        ]
         for function in sorted(functions, key=lambda f: f.__code__.co_firstlineno):
             signature = inspect.signature(function)
             required = [p for p in signature.parameters.values() if p.default is p.empty]
@@ -84,7 +90,8 @@ def view_functions() -> list[tuple[str, Callable]]:
                 continue
             parameters = list(inspect.signature(function).parameters.values())
             if [p.name for p in parameters[:2]] == ["data", "filters"] and all(
-                    p.default is not p.empty for p in parameters[2:]):
+                p.default is not p.empty for p in parameters[2:]
+            ):
                 found.append((short, function.__code__.co_firstlineno, f"view {short}.{name}", function))
     return [(name, function) for _, _, name, function in sorted(found, key=lambda item: item[:2])]
 
@@ -146,10 +153,12 @@ def make_store(database: Database, path: Path, log) -> tuple[object | None, list
         log(f"aggregate store: failed ({type(error).__name__}: {error}); views without a store only")
         return None, [f"aggregate store: build failed ({type(error).__name__})"]
     size = sum(f.stat().st_size for f in path.parent.glob(path.name + "*")) / 2**20
-    line = (f"aggregate store (dashboard/store.py): full build {build:,.1f} s, {size:.1f} MiB; sync at the same "
-            f"version {statistics.median(again):,.1f} ms"
-            + (f"; incremental sync with nothing new {statistics.median(incremental):,.0f} ms" if incremental else "")
-            + " (medians of 3)")
+    line = (
+        f"aggregate store (dashboard/store.py): full build {build:,.1f} s, {size:.1f} MiB; sync at the same "
+        f"version {statistics.median(again):,.1f} ms"
+        + (f"; incremental sync with nothing new {statistics.median(incremental):,.0f} ms" if incremental else "")
+        + " (medians of 3)"
+    )
     log(line)
     return store, [line]
 
@@ -202,28 +211,45 @@ def build_cases(database: Database, cache, store=None, scenarios=SCENARIOS) -> l
     filtered, plain = query_builders()
     used = record_fetches(database, store, scenarios)
     data = DataAccess(database, cache)  # the app's probe interval (10 s) is DataAccess's default
-    cases = [Case(builder.__name__, "-", _frame(database, builder), _fetch(data, builder),
-                  builder.__name__ in used) for builder in plain]
+    cases = [
+        Case(builder.__name__, "-", _frame(database, builder), _fetch(data, builder), builder.__name__ in used)
+        for builder in plain
+    ]
     for builder in filtered:
         parameters = list(inspect.signature(builder).parameters.values())[1:]
         defaults = tuple(p.default for p in parameters)
-        extras = [()] + sorted(extra for extra in used.get(builder.__name__, ())
-                               if extra and extra != defaults[:len(extra)])
+        extras = [()] + sorted(
+            extra for extra in used.get(builder.__name__, ()) if extra and extra != defaults[: len(extra)]
+        )
         for extra in extras:
             name = builder.__name__ + "".join(f" {p.name}={_label(v)}" for p, v in zip(parameters, extra))
             for scenario in scenarios:
-                cases.append(Case(name, scenario.name, _frame(database, builder, scenario.filters, *extra),
-                                  _fetch(data, builder, scenario.filters, *extra), builder.__name__ in used))
+                cases.append(
+                    Case(
+                        name,
+                        scenario.name,
+                        _frame(database, builder, scenario.filters, *extra),
+                        _fetch(data, builder, scenario.filters, *extra),
+                        builder.__name__ in used,
+                    )
+                )
     variants = [("", DataAccess(database, cache), DataAccess(database, VersionOnlyCache()))]
     if store is not None:
-        variants = [("", DataAccess(database, cache, store=store),
-                     DataAccess(database, VersionOnlyCache(), store=store)),
-                    (" (no store)", data, DataAccess(database, VersionOnlyCache()))]
+        variants = [
+            ("", DataAccess(database, cache, store=store), DataAccess(database, VersionOnlyCache(), store=store)),
+            (" (no store)", data, DataAccess(database, VersionOnlyCache())),
+        ]
     for suffix, warm, cold in variants:
         for name, view in view_functions():
             for scenario in scenarios:
-                cases.append(Case(name + suffix, scenario.name, _view(view, cold, scenario.filters),
-                                  _view(view, warm, scenario.filters)))
+                cases.append(
+                    Case(
+                        name + suffix,
+                        scenario.name,
+                        _view(view, cold, scenario.filters),
+                        _view(view, warm, scenario.filters),
+                    )
+                )
     return cases
 
 

@@ -18,7 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -55,8 +55,18 @@ def free_port() -> int:
 
 def build_demo(spec: DemoSpec, out: str, log: Log) -> float:
     """Run `stv-dashboard demo-db` into `out` (a path or URL), its output to stderr; the seconds it took."""
-    command = [sys.executable, "-m", "dashboard.cli", "demo-db", "--out", out,
-               "--scale", f"{spec.scale:g}", "--seed", str(spec.seed)]
+    command = [
+        sys.executable,
+        "-m",
+        "dashboard.cli",
+        "demo-db",
+        "--out",
+        out,
+        "--scale",
+        f"{spec.scale:g}",
+        "--seed",
+        str(spec.seed),
+    ]
     env = {**os.environ, "STV_NOW": spec.now}
     log(f"building demo database: {' '.join(command[1:])}")
     started = time.perf_counter()
@@ -91,8 +101,10 @@ def sqlite_demo(spec: DemoSpec, log: Log) -> str:
     else:
         BENCH_DIR.mkdir(parents=True, exist_ok=True)
         seconds = build_demo(spec, str(path), log)
-        record_load(f"sqlite:{name}", {"seconds": round(seconds, 1), "scale": spec.scale, "seed": spec.seed,
-                                       "now": spec.now, "built": _stamp()})
+        record_load(
+            f"sqlite:{name}",
+            {"seconds": round(seconds, 1), "scale": spec.scale, "seed": spec.seed, "now": spec.now, "built": _stamp()},
+        )
         log(f"SQLite: built {path.relative_to(ROOT)} in {seconds:.0f} s")
     return f"sqlite:///{path}"
 
@@ -129,10 +141,23 @@ class PostgresCluster:
             self.log("PostgreSQL: a server from an earlier run is still up; stopping it first")
             self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
         self.port = free_port()
-        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB")
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-w", "-t", "120",
-                  "start", "-o", options)
+        options = (
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB"
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.folder / "server.log"),
+            "-w",
+            "-t",
+            "120",
+            "start",
+            "-o",
+            options,
+        )
         self.log(f"PostgreSQL: started on port {self.port} ({self.bin_dir.parent.name})")
         return self.admin_url()
 
@@ -166,19 +191,31 @@ class PostgresCluster:
                 with target.connect() as conn:
                     conn.execute(text("VACUUM (ANALYZE)"))
                     requests = conn.execute(text("SELECT count(*) FROM requests")).scalar_one()
-                    size = conn.execute(text("SELECT pg_size_pretty(pg_database_size(current_database()))"))\
-                        .scalar_one()
+                    size = conn.execute(
+                        text("SELECT pg_size_pretty(pg_database_size(current_database()))")
+                    ).scalar_one()
             finally:
                 target.dispose()
             analyse_seconds = time.perf_counter() - started
             with admin.connect() as conn:
                 conn.execute(text(f'ALTER DATABASE "{loading}" RENAME TO "{name}"'))
-            record_load(f"postgresql:{name}", {
-                "load_seconds": round(load_seconds, 1), "vacuum_analyze_seconds": round(analyse_seconds, 1),
-                "requests": requests, "size": size, "scale": spec.scale, "seed": spec.seed, "now": spec.now,
-                "built": _stamp()})
-            self.log(f"PostgreSQL: {name} ready ({requests:,} requests, {size}); "
-                     f"load {load_seconds:.0f} s + VACUUM ANALYZE {analyse_seconds:.0f} s")
+            record_load(
+                f"postgresql:{name}",
+                {
+                    "load_seconds": round(load_seconds, 1),
+                    "vacuum_analyze_seconds": round(analyse_seconds, 1),
+                    "requests": requests,
+                    "size": size,
+                    "scale": spec.scale,
+                    "seed": spec.seed,
+                    "now": spec.now,
+                    "built": _stamp(),
+                },
+            )
+            self.log(
+                f"PostgreSQL: {name} ready ({requests:,} requests, {size}); "
+                f"load {load_seconds:.0f} s + VACUUM ANALYZE {analyse_seconds:.0f} s"
+            )
             return self.admin_url(name)
         finally:
             admin.dispose()
@@ -186,10 +223,12 @@ class PostgresCluster:
 
 def postgres_bin() -> Path | None:
     """The newest installed PostgreSQL server's bin folder, if any."""
-    folders = sorted(Path("/usr/lib/postgresql").glob("*/bin"),
-                     key=lambda p: [int(x) for x in p.parent.name.split(".") if x.isdigit()])
+    folders = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"),
+        key=lambda p: [int(x) for x in p.parent.name.split(".") if x.isdigit()],
+    )
     return folders[-1] if folders and (folders[-1] / "initdb").exists() else None
 
 
 def _stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

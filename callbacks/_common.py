@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dashboard.views import overview as views
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import ParsedQuery, query_values, to_search
+from dashboard.views import overview as views
 from layouts._components import error_alert, problems_alert
 from layouts._page import page_lang
 
@@ -28,8 +28,16 @@ def normalised_search(parsed: ParsedQuery) -> str:
 
 
 HIDDEN = {"display": "none"}  # the style of an output kept out of sight (a chart with nothing to show)
-CARD_METRICS = ("requests", "answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "no_show_client_rate",
-                "no_show_interpreter_rate", "active_interpreters")
+CARD_METRICS = (
+    "requests",
+    "answer_rate",
+    "unmet_rate",
+    "shortage_rate",
+    "completion_rate",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "active_interpreters",
+)
 
 
 def headline_cards(context: Context, page_name: str, filters, lang: str) -> tuple[dict, list]:
@@ -40,6 +48,10 @@ def headline_cards(context: Context, page_name: str, filters, lang: str) -> tupl
     figures = views.kpis(context.data, filters)
     previous = views.kpis(context.data, filters.with_period(*previous_period(filters.start, filters.end)))
     year_ago = views.kpis(context.data, filters.with_period(*year_earlier(filters.start, filters.end)))
-    cards = [figure_card(page_name, metric, figures[metric], lang, previous[metric], year_ago[metric],
-                         context.targets.get(metric)) for metric in CARD_METRICS]
+    cards = [
+        figure_card(
+            page_name, metric, figures[metric], lang, previous[metric], year_ago[metric], context.targets.get(metric)
+        )
+        for metric in CARD_METRICS
+    ]
     return figures, cards

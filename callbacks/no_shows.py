@@ -26,17 +26,30 @@ from layouts._grid import Column, markdown_link
 
 NAME = "no-shows"
 EXPORTS = ("no-shows", "no-shows-monthly", "no-show-organisations")
-CARD_RATES = ("no_show_client_rate", "no_show_interpreter_rate", "late_cancellation_rate", "timely_cancellation_rate",
-              "interpreter_cancellation_rate", "service_cancellation_rate", "non_completion_rate", "billable_rate")
+CARD_RATES = (
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "late_cancellation_rate",
+    "timely_cancellation_rate",
+    "interpreter_cancellation_rate",
+    "service_cancellation_rate",
+    "non_completion_rate",
+    "billable_rate",
+)
 
 
 def register(app: dash.Dash, context: Context) -> None:
     """Attach the no-shows page's callbacks to `app`."""
 
     @app.callback(
-        output=[Output(ids.page(NAME, "alerts"), "children"), Output(ids.page(NAME, "downloads"), "children"),
-                Output(ids.page(NAME, "cards"), "children"), Output(ids.page(NAME, "trend"), "figure"),
-                Output(ids.page(NAME, "trend"), "style"), Output(ids.page(NAME, "trend-empty"), "children")],
+        output=[
+            Output(ids.page(NAME, "alerts"), "children"),
+            Output(ids.page(NAME, "downloads"), "children"),
+            Output(ids.page(NAME, "cards"), "children"),
+            Output(ids.page(NAME, "trend"), "figure"),
+            Output(ids.page(NAME, "trend"), "style"),
+            Output(ids.page(NAME, "trend-empty"), "children"),
+        ],
         inputs=[Input(ids.page(NAME, "query"), "data")],
     )
     def render_no_shows(search):
@@ -44,8 +57,12 @@ def register(app: dash.Dash, context: Context) -> None:
             lang, filters = parsed.lang, parsed.filters
             downloads = download_links(EXPORTS, normalised_search(parsed), lang)
             figures = views.summary(context.data, filters).iloc[0]
-            cards = [html.Div(t("no-shows-answered-note", lang, answered=format_count(figures.answered, lang)),
-                              className="col-12 text-muted small mb-2 answered-note")]
+            cards = [
+                html.Div(
+                    t("no-shows-answered-note", lang, answered=format_count(figures.answered, lang)),
+                    className="col-12 text-muted small mb-2 answered-note",
+                )
+            ]
             cards += [rate_card(NAME, rate, figures[rate], lang) for rate in CARD_RATES]
             if figures.answered == 0:
                 return downloads, cards, {}, HIDDEN, empty_state(lang, "no-shows-empty")
@@ -54,11 +71,13 @@ def register(app: dash.Dash, context: Context) -> None:
 
         return render_page(context, search, build, failed=(None, None, no_update, HIDDEN, None))
 
-    @app.callback(output=Output(ids.page(NAME, "organisations"), "children"),
-                  inputs=[Input(ids.page(NAME, "query"), "data")])
+    @app.callback(
+        output=Output(ids.page(NAME, "organisations"), "children"), inputs=[Input(ids.page(NAME, "query"), "data")]
+    )
     def render_organisations(search):
         """The organisations over the volume threshold, most failed first (a query of its own: per organisation
         the counts come from the operational database, so the cards do not wait for it)."""
+
         def build(parsed: ParsedQuery):
             table = views.organisations(context.data, parsed.filters)
             return (organisations_grid(table, normalised_search(parsed), parsed.lang),)
@@ -66,9 +85,12 @@ def register(app: dash.Dash, context: Context) -> None:
         return render_page(context, search, build, failed=(None,))[1]
 
     @app.callback(
-        output=[Output(ids.page(NAME, "dimension-chart"), "figure"), Output(ids.page(NAME, "dimension-chart"), "style"),
-                Output(ids.page(NAME, "dimension-empty"), "children"),
-                Output(ids.page(NAME, "dimension-table"), "children")],
+        output=[
+            Output(ids.page(NAME, "dimension-chart"), "figure"),
+            Output(ids.page(NAME, "dimension-chart"), "style"),
+            Output(ids.page(NAME, "dimension-empty"), "children"),
+            Output(ids.page(NAME, "dimension-table"), "children"),
+        ],
         inputs=[Input(ids.page(NAME, "query"), "data"), Input(ids.page(NAME, "dimension"), "active_tab")],
     )
     def render_dimension(search, dimension):
@@ -99,8 +121,9 @@ def dimension_grid(table, dimension: str, lang: str):
     """All values of the dimension with answered requests, sortable; most answered first."""
     label = "no-shows-organisation" if dimension == "organisation" else dimension
     columns = [Column("label", label, "text", width=160, pinned=True), *_count_and_rate_columns(False)]
-    return sized_grid(ids.page(NAME, "dimension-grid"), table, columns, lang, sort=("answered", "desc"),
-                      tooltips={"label": "label"})
+    return sized_grid(
+        ids.page(NAME, "dimension-grid"), table, columns, lang, sort=("answered", "desc"), tooltips={"label": "label"}
+    )
 
 
 def organisations_grid(table, search: str, lang: str):
@@ -108,11 +131,23 @@ def organisations_grid(table, search: str, lang: str):
     the page's filters)."""
     if table.empty:
         return empty_note(t("no-shows-organisations-empty", lang, minimum=views.MIN_ANSWERED))
-    table = table.assign(link=[markdown_link(name, f"/organisations/{oid}{search}")
-                               for oid, name in zip(table.organisation_id, table.organisation)],
-                         sector_label=[t(f"sector-{s}", lang) if s else t("no-shows-not-filled-in", lang)
-                                       for s in table.sector])
-    columns = [Column("link", "no-shows-organisation", "link", width=260, pinned=True),
-               Column("sector_label", "sector", "text", width=150), *_count_and_rate_columns(True)]
-    return sized_grid(ids.page(NAME, "organisations-grid"), table, columns, lang, sort=("not_completed", "desc"),
-                      tooltips={"link": "organisation", "sector_label": "sector_label"})
+    table = table.assign(
+        link=[
+            markdown_link(name, f"/organisations/{oid}{search}")
+            for oid, name in zip(table.organisation_id, table.organisation)
+        ],
+        sector_label=[t(f"sector-{s}", lang) if s else t("no-shows-not-filled-in", lang) for s in table.sector],
+    )
+    columns = [
+        Column("link", "no-shows-organisation", "link", width=260, pinned=True),
+        Column("sector_label", "sector", "text", width=150),
+        *_count_and_rate_columns(True),
+    ]
+    return sized_grid(
+        ids.page(NAME, "organisations-grid"),
+        table,
+        columns,
+        lang,
+        sort=("not_completed", "desc"),
+        tooltips={"link": "organisation", "sector_label": "sector_label"},
+    )

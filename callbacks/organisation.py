@@ -30,35 +30,78 @@ from layouts._components import empty_state, table_annual_report
 from layouts._grid import grid_records
 
 NAME = LEVEL_PAGES["organisation"]
-PARTS = (("alerts", "children"), ("downloads", "children"), ("crumbs", "children"), ("missing", "children"),
-         ("content", "style"), ("heading", "children"), ("facts", "children"), ("notice", "children"),
-         ("cards", "children"), ("outcomes", "children"), ("parties", "children"), ("trend", "figure"),
-         ("trend", "style"), ("trend-empty", "children"), ("modalities", "children"), ("language-table", "rowData"))
+PARTS = (
+    ("alerts", "children"),
+    ("downloads", "children"),
+    ("crumbs", "children"),
+    ("missing", "children"),
+    ("content", "style"),
+    ("heading", "children"),
+    ("facts", "children"),
+    ("notice", "children"),
+    ("cards", "children"),
+    ("outcomes", "children"),
+    ("parties", "children"),
+    ("trend", "figure"),
+    ("trend", "style"),
+    ("trend-empty", "children"),
+    ("modalities", "children"),
+    ("language-table", "rowData"),
+)
 
 
 def register(app: dash.Dash, context: Context) -> None:
     """Attach the organisation page's callback to `app`."""
 
-    @app.callback(output=[Output(ids.page(NAME, part), prop) for part, prop in PARTS],
-                  inputs=[Input(ids.page(NAME, "query"), "data")], state=[State(ids.page(NAME, "place"), "data")])
+    @app.callback(
+        output=[Output(ids.page(NAME, part), prop) for part, prop in PARTS],
+        inputs=[Input(ids.page(NAME, "query"), "data")],
+        state=[State(ids.page(NAME, "place"), "data")],
+    )
     def render_organisation(search, path):
         def build(parsed: ParsedQuery):
             lang, filters = parsed.lang, parsed.filters
             place = views.find_place(context.data, "organisation", path)
             if place is None:
-                return (None, None, missing_place(context, "organisation", path, search, lang), HIDDEN,
-                        None, None, None, None, None, None, no_update, HIDDEN, None, None, [])
+                return (
+                    None,
+                    None,
+                    missing_place(context, "organisation", path, search, lang),
+                    HIDDEN,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    no_update,
+                    HIDDEN,
+                    None,
+                    None,
+                    [],
+                )
             data = context.data
             figures = views.place_figures(data, filters, place)
-            trend = (figure_monthly_requests(views.place_monthly(data, filters, place), lang), {"height": "360px"},
-                     None) if figures["requests"] else (no_update, HIDDEN, empty_state(lang))
-            return (export_links(parsed, place), breadcrumbs(place, search, lang), None, {},
-                    heading(place, lang), facts(place, lang), notice(filters, place, context, lang),
-                    place_cards(context, NAME, filters, place, lang),
-                    table_annual_report(views.place_outcomes(data, filters, place), lang),
-                    parties_table(views.place_parties(data, filters, place), lang), *trend,
-                    modality_table(views.place_modalities(data, filters, place), lang),
-                    language_rows(views.place_languages(data, filters, place, lang)))
+            trend = (
+                (figure_monthly_requests(views.place_monthly(data, filters, place), lang), {"height": "360px"}, None)
+                if figures["requests"]
+                else (no_update, HIDDEN, empty_state(lang))
+            )
+            return (
+                export_links(parsed, place),
+                breadcrumbs(place, search, lang),
+                None,
+                {},
+                heading(place, lang),
+                facts(place, lang),
+                notice(filters, place, context, lang),
+                place_cards(context, NAME, filters, place, lang),
+                table_annual_report(views.place_outcomes(data, filters, place), lang),
+                parties_table(views.place_parties(data, filters, place), lang),
+                *trend,
+                modality_table(views.place_modalities(data, filters, place), lang),
+                language_rows(views.place_languages(data, filters, place, lang)),
+            )
 
         failed = (None, None, None, HIDDEN, None, None, None, None, None, None, no_update, HIDDEN, None, None, [])
         return render_page(context, search, build, failed)
@@ -67,21 +110,40 @@ def register(app: dash.Dash, context: Context) -> None:
 def facts(place: Place, lang: str) -> str:
     """Sector, cooperation agreement, local government and region of the organisation, in one line."""
     agreement = t("organisation-agreement-yes" if place.has_agreement else "organisation-agreement-no", lang)
-    return " · ".join((f"{t('sector', lang)}: {sector_name(place.sector, lang)}", agreement,
-                       f"{place.local_government_name}, {place.region_name}"))
+    return " · ".join(
+        (
+            f"{t('sector', lang)}: {sector_name(place.sector, lang)}",
+            agreement,
+            f"{place.local_government_name}, {place.region_name}",
+        )
+    )
 
 
 def parties_table(table: pd.DataFrame, lang: str) -> html.Table:
     """Assigned requests not carried out, per party and status: count and share of the answered requests."""
-    header = html.Thead(html.Tr([html.Th(t("organisation-party", lang)), html.Th(t("organisation-status", lang)),
-                                 html.Th(t("organisation-count", lang), className="text-end"),
-                                 html.Th(t("organisation-share", lang), className="text-end",
-                                         title=t("organisation-share-definition", lang))]))
-    rows = [html.Tr([html.Td(t(f"organisation-party-{row.party}", lang)),
-                     html.Td(t(f"organisation-status-{row.status}", lang)),
-                     html.Td(format_value("count", row["count"], lang), className="text-end"),
-                     html.Td(format_value("share_rate", row.share_rate, lang), className="text-end")])
-            for _, row in table.iterrows()]
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("organisation-party", lang)),
+                html.Th(t("organisation-status", lang)),
+                html.Th(t("organisation-count", lang), className="text-end"),
+                html.Th(
+                    t("organisation-share", lang), className="text-end", title=t("organisation-share-definition", lang)
+                ),
+            ]
+        )
+    )
+    rows = [
+        html.Tr(
+            [
+                html.Td(t(f"organisation-party-{row.party}", lang)),
+                html.Td(t(f"organisation-status-{row.status}", lang)),
+                html.Td(format_value("count", row["count"], lang), className="text-end"),
+                html.Td(format_value("share_rate", row.share_rate, lang), className="text-end"),
+            ]
+        )
+        for _, row in table.iterrows()
+    ]
     return html.Table([header, html.Tbody(rows)], className="table table-sm table-hover parties-table")
 
 

@@ -10,10 +10,10 @@ from dash import Input, Output, no_update
 
 from callbacks._common import headline_cards, normalised_search, render_page
 from dashboard import ids
-from dashboard.views import overview as views
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.periods import brussels_today, month_start
+from dashboard.views import overview as views
 from layouts._charts import (
     add_events,
     figure_answer_rate,
@@ -40,10 +40,15 @@ def register(app: dash.Dash, context: Context) -> None:
     """Attach the overview's callbacks to `app`."""
 
     @app.callback(
-        output=[Output(ids.page(NAME, "alerts"), "children"), Output(ids.page(NAME, "downloads"), "children"),
-                Output(ids.page(NAME, "cards"), "children"), Output(ids.page(NAME, "annual"), "children"),
-                Output(ids.page(NAME, "trend"), "figure"),
-                Output(ids.page(NAME, "trend"), "style"), Output(ids.page(NAME, "trend-empty"), "children")],
+        output=[
+            Output(ids.page(NAME, "alerts"), "children"),
+            Output(ids.page(NAME, "downloads"), "children"),
+            Output(ids.page(NAME, "cards"), "children"),
+            Output(ids.page(NAME, "annual"), "children"),
+            Output(ids.page(NAME, "trend"), "figure"),
+            Output(ids.page(NAME, "trend"), "style"),
+            Output(ids.page(NAME, "trend-empty"), "children"),
+        ],
         inputs=[Input(ids.page(NAME, "query"), "data")],
     )
     def render_overview(search):
@@ -59,10 +64,13 @@ def register(app: dash.Dash, context: Context) -> None:
 
         return render_page(context, search, build, failed=(None, None, None, no_update, {"display": "none"}, None))
 
-    @app.callback(output=[Output(ids.page(NAME, "top-languages"), "children"), Output(ids.page(NAME, "movers"), "children")],
-                  inputs=[Input(ids.page(NAME, "query"), "data")])
+    @app.callback(
+        output=[Output(ids.page(NAME, "top-languages"), "children"), Output(ids.page(NAME, "movers"), "children")],
+        inputs=[Input(ids.page(NAME, "query"), "data")],
+    )
     def render_languages(search):
         """The busiest languages of the period and the largest movers against a year earlier."""
+
         def build(parsed: ParsedQuery):
             movers = views.language_movers(context.data, parsed.filters, parsed.lang)
             if movers.requests.sum() == 0:
@@ -71,25 +79,30 @@ def register(app: dash.Dash, context: Context) -> None:
 
         return render_page(context, search, build, failed=(None, None))[1:]
 
-    @app.callback(output=[Output(ids.page(NAME, part), "figure") for part, _ in ids.OVERVIEW_UKRAINE_CHARTS],
-                  inputs=[Input(ids.page(NAME, "query"), "data")])
+    @app.callback(
+        output=[Output(ids.page(NAME, part), "figure") for part, _ in ids.OVERVIEW_UKRAINE_CHARTS],
+        inputs=[Input(ids.page(NAME, "query"), "data")],
+    )
     def render_ukraine(search):
         """Ukraine-related languages from January 2022 to the last complete month, and who served them."""
+
         def build(parsed: ParsedQuery):
             lang = parsed.lang
             period = parsed.filters.with_period(date(2022, 1, 1), last_complete_month_end(context))
             by_month, by_kind = views.ukraine(context.data, period)
             names = language_names(context, lang)
-            return (figure_language_lines(by_month, names, lang, context.events),
-                    figure_kind_mix(by_kind, names, lang))
+            return (figure_language_lines(by_month, names, lang, context.events), figure_kind_mix(by_kind, names, lang))
 
         return render_page(context, search, build, failed=(no_update,) * 2)[1:]
 
-    @app.callback(output=[Output(ids.page(NAME, part), "figure") for part, _ in ids.OVERVIEW_TREND_CHARTS],
-                  inputs=[Input(ids.page(NAME, "query"), "data")])
+    @app.callback(
+        output=[Output(ids.page(NAME, part), "figure") for part, _ in ids.OVERVIEW_TREND_CHARTS],
+        inputs=[Input(ids.page(NAME, "query"), "data")],
+    )
     def render_trends(search):
         """The trends from January of the first year with data to the last complete month, with the page's
         filters but not its period."""
+
         def build(parsed: ParsedQuery):
             lang = parsed.lang
             first, _ = context.data.fetch(select_period_bounds).iloc[0]
@@ -97,11 +110,15 @@ def register(app: dash.Dash, context: Context) -> None:
             history = parsed.filters.with_period(start, last_complete_month_end(context))
             trend, by_modality = views.monthly_trend(context.data, history), views.monthly(context.data, history)
             events = context.events
-            return (add_events(figure_monthly_requests(by_modality, lang), events, lang, trend.month.min(),
-                               trend.month.max()),
-                    figure_outcome_trend(trend, lang, events),
-                    figure_answer_rate(trend, lang, events, context.targets.get("answer_rate")),
-                    figure_rolling(trend, lang, events), figure_year_on_year(trend, lang))
+            return (
+                add_events(
+                    figure_monthly_requests(by_modality, lang), events, lang, trend.month.min(), trend.month.max()
+                ),
+                figure_outcome_trend(trend, lang, events),
+                figure_answer_rate(trend, lang, events, context.targets.get("answer_rate")),
+                figure_rolling(trend, lang, events),
+                figure_year_on_year(trend, lang),
+            )
 
         return render_page(context, search, build, failed=(no_update,) * len(ids.OVERVIEW_TREND_CHARTS))[1:]
 

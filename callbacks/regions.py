@@ -39,12 +39,31 @@ from layouts._grid import grid_records, markdown_link
 from queries.reference import select_regions
 
 # The export of each level's children (exports take the filters only: the path's region goes in as a filter).
-LEVEL_EXPORTS = {"all": "regions", "region": "local-governments", "local_government": "organisations",
-                 "organisation": "organisations"}
-PLACE_CARDS = ("requests", "answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "no_show_client_rate",
-               "no_show_interpreter_rate", "late_cancellation_rate")
-MODALITY_FIGURES = ("requests", "answered", "completed", "no_show_client", "no_show_interpreter",
-                    "cancelled_client_late", *views.RATES)
+LEVEL_EXPORTS = {
+    "all": "regions",
+    "region": "local-governments",
+    "local_government": "organisations",
+    "organisation": "organisations",
+}
+PLACE_CARDS = (
+    "requests",
+    "answer_rate",
+    "unmet_rate",
+    "shortage_rate",
+    "completion_rate",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "late_cancellation_rate",
+)
+MODALITY_FIGURES = (
+    "requests",
+    "answered",
+    "completed",
+    "no_show_client",
+    "no_show_interpreter",
+    "cancelled_client_late",
+    *views.RATES,
+)
 
 
 def register(app: dash.Dash, context: Context) -> None:
@@ -56,10 +75,21 @@ def register(app: dash.Dash, context: Context) -> None:
 
 def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> None:
     @app.callback(
-        output=[Output(ids.page(name, part), prop) for part, prop in (
-            ("alerts", "children"), ("downloads", "children"), ("crumbs", "children"), ("missing", "children"),
-            ("content", "style"), ("heading", "children"), ("notice", "children"), ("cards", "children"),
-            ("table", "rowData"), ("modalities", "children"))],
+        output=[
+            Output(ids.page(name, part), prop)
+            for part, prop in (
+                ("alerts", "children"),
+                ("downloads", "children"),
+                ("crumbs", "children"),
+                ("missing", "children"),
+                ("content", "style"),
+                ("heading", "children"),
+                ("notice", "children"),
+                ("cards", "children"),
+                ("table", "rowData"),
+                ("modalities", "children"),
+            )
+        ],
         inputs=[Input(ids.page(name, "query"), "data")],
         state=[State(ids.page(name, "place"), "data")],
     )
@@ -71,22 +101,32 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
                 return None, None, missing_place(context, level, path, search, lang), HIDDEN, None, None, None, [], None
             table = with_hrefs(views.children(context.data, filters, place), place, search)
             modalities = views.place_modalities(context.data, filters, place)
-            return (export_links(parsed, place), breadcrumbs(place, search, lang), None, {},
-                    heading(place, lang), notice(filters, place, context, lang),
-                    place_cards(context, name, filters, place, lang),
-                    children_rows(table, lang),
-                    modality_table(modalities, lang))
+            return (
+                export_links(parsed, place),
+                breadcrumbs(place, search, lang),
+                None,
+                {},
+                heading(place, lang),
+                notice(filters, place, context, lang),
+                place_cards(context, name, filters, place, lang),
+                children_rows(table, lang),
+                modality_table(modalities, lang),
+            )
 
         return render_page(context, search, build, failed=(None, None, None, HIDDEN, None, None, None, [], None))
 
     @app.callback(
-        output=[Output(ids.page(name, "chart"), "figure"), Output(ids.page(name, "chart"), "style"),
-                Output(ids.page(name, "chart-empty"), "children")],
+        output=[
+            Output(ids.page(name, "chart"), "figure"),
+            Output(ids.page(name, "chart"), "style"),
+            Output(ids.page(name, "chart-empty"), "children"),
+        ],
         inputs=[Input(ids.page(name, "query"), "data"), Input(ids.page(name, "colour"), "value")],
         state=[State(ids.page(name, "place"), "data")],
     )
     def render_chart(search, rate, path):
         """Requests per child, coloured by the chosen rate."""
+
         def build(parsed: ParsedQuery):
             place = views.find_place(context.data, level, path)
             if place is None:
@@ -99,8 +139,9 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
 
         return render_page(context, search, build, failed=(no_update, HIDDEN, None))[1:]
 
-    @app.callback(Output(ids.page(name, "go"), "href"), Input(ids.page(name, "chart"), "clickData"),
-                  prevent_initial_call=True)
+    @app.callback(
+        Output(ids.page(name, "go"), "href"), Input(ids.page(name, "chart"), "clickData"), prevent_initial_call=True
+    )
     def follow_bar(click):
         """A click on a child's bar opens the child's page (its href travels in the bar's customdata)."""
         points = (click or {}).get("points") or [{}]
@@ -110,12 +151,16 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
 
 def _register_consistency(app: dash.Dash, context: Context, name: str) -> None:
     @app.callback(
-        output=[Output(ids.page(name, "spread-sector"), "figure"), Output(ids.page(name, "spread-region"), "figure"),
-                Output(ids.page(name, "spread-table"), "children")],
+        output=[
+            Output(ids.page(name, "spread-sector"), "figure"),
+            Output(ids.page(name, "spread-region"), "figure"),
+            Output(ids.page(name, "spread-table"), "children"),
+        ],
         inputs=[Input(ids.page(name, "query"), "data"), Input(ids.page(name, "spread-metric"), "value")],
     )
     def render_consistency(search, metric):
         """The spread of a figure between organisations, per sector and per region."""
+
         def build(parsed: ParsedQuery):
             lang, filters = parsed.lang, parsed.filters
             metric_name = metric if metric in views.CONSISTENCY_METRICS else "requests"
@@ -124,10 +169,11 @@ def _register_consistency(app: dash.Dash, context: Context, name: str) -> None:
             regions = views.children(context.data, filters).set_index("code")
             whole = regions[metric_name] if is_rate_column(metric_name) else None
             quantiles = views.spread_quantiles(spread, "sector", metric_name)
-            return (figure_spread(spread, "sector", metric_name, sectors, lang),
-                    figure_spread(spread, "region_code", metric_name, regions["name"].sort_values().to_dict(), lang,
-                                  whole),
-                    quantile_table(quantiles, "sector", sectors, metric_name, lang))
+            return (
+                figure_spread(spread, "sector", metric_name, sectors, lang),
+                figure_spread(spread, "region_code", metric_name, regions["name"].sort_values().to_dict(), lang, whole),
+                quantile_table(quantiles, "sector", sectors, metric_name, lang),
+            )
 
         return render_page(context, search, build, failed=(no_update, no_update, None))[1:]
 
@@ -143,16 +189,24 @@ def missing_place(context: Context, level: str, path: dict, search: str, lang: s
     region = views.find_region(context.data, path.get("region_code"))
     if region is None:
         return not_found("regions-not-found-region", search, lang, value=path.get("region_code"))
-    return not_found("regions-not-found-local_government", search, lang, value=path.get("local_government_id"),
-                     region=region.region_name)
+    return not_found(
+        "regions-not-found-local_government",
+        search,
+        lang,
+        value=path.get("local_government_id"),
+        region=region.region_name,
+    )
 
 
 def heading(place: Place, lang: str) -> str:
     """The name of the place the page shows."""
     if place.level == "all":
         return t("regions-everywhere", lang)
-    return {"region": place.region_name, "local_government": place.local_government_name,
-            "organisation": place.organisation_name}[place.level]
+    return {
+        "region": place.region_name,
+        "local_government": place.local_government_name,
+        "organisation": place.organisation_name,
+    }[place.level]
 
 
 def notice(filters: Filters, place: Place, context: Context, lang: str):
@@ -175,8 +229,10 @@ def notice(filters: Filters, place: Place, context: Context, lang: str):
 def place_cards(context: Context, name: str, filters: Filters, place: Place, lang: str) -> list:
     """The place's headline figures, with changes against the previous period and a year earlier."""
     now, previous, year_ago = views.place_comparisons(context.data, filters, place)
-    return [figure_card(name, metric, now[metric], lang, previous[metric], year_ago[metric],
-                        context.targets.get(metric)) for metric in PLACE_CARDS]
+    return [
+        figure_card(name, metric, now[metric], lang, previous[metric], year_ago[metric], context.targets.get(metric))
+        for metric in PLACE_CARDS
+    ]
 
 
 def export_links(parsed: ParsedQuery, place: Place):
@@ -187,8 +243,11 @@ def export_links(parsed: ParsedQuery, place: Place):
     if place.region_code is not None:
         filters = replace(filters, region=(place.region_code,))
     export = LEVEL_EXPORTS[place.level]
-    titles = ({export: t("regions-download-region-organisations", parsed.lang, region=place.region_name)}
-              if place.level in ("local_government", "organisation") else None)
+    titles = (
+        {export: t("regions-download-region-organisations", parsed.lang, region=place.region_name)}
+        if place.level in ("local_government", "organisation")
+        else None
+    )
     return download_links((export,), to_search(filters, parsed.lang), parsed.lang, titles)
 
 

@@ -28,16 +28,24 @@ NAME = "shortages"
 TOP_WHERE, TOP_TREND, TOP_SUPPLY = 12, 5, 15
 EXPORTS = ("shortages", "shortages-by-region", "shortages-by-modality", "shortages-monthly", "shortage-forecast")
 
+
 def register(app: dash.Dash, context: Context) -> None:
     """Attach the page's callbacks to `app`."""
 
     @app.callback(
-        output=[Output(ids.page(NAME, "alerts"), "children"), Output(ids.page(NAME, "downloads"), "children"),
-                Output(ids.page(NAME, "ranking-grid"), "rowData")]
-        + [Output(ids.page(NAME, part), "children") for part in (
-            "by-region", "by-modality", "trend", "supply", "ukraine")]
-        + [Output(ids.page(NAME, "forecast-language"), "options"),
-           Output(ids.page(NAME, "forecast-language"), "value")],
+        output=[
+            Output(ids.page(NAME, "alerts"), "children"),
+            Output(ids.page(NAME, "downloads"), "children"),
+            Output(ids.page(NAME, "ranking-grid"), "rowData"),
+        ]
+        + [
+            Output(ids.page(NAME, part), "children")
+            for part in ("by-region", "by-modality", "trend", "supply", "ukraine")
+        ]
+        + [
+            Output(ids.page(NAME, "forecast-language"), "options"),
+            Output(ids.page(NAME, "forecast-language"), "value"),
+        ],
         inputs=[Input(ids.page(NAME, "query"), "data")],
     )
     def render_shortages(search):
@@ -50,20 +58,31 @@ def register(app: dash.Dash, context: Context) -> None:
             first = largest.language_code.iloc[0] if len(ranked) else (options[0]["value"] if options else None)
             if ranked.empty:
                 return downloads, [], None, None, None, None, _ukraine(context, filters, lang), options, first
-            return (downloads, grid_records(ranked),
-                    *_where(context, filters, ranked, lang), _trend(context, filters, ranked, lang),
-                    _graph(figure_active_registered(ranked.nlargest(TOP_SUPPLY, "requests"), lang), lang),
-                    _ukraine(context, filters, lang), options, first)
+            return (
+                downloads,
+                grid_records(ranked),
+                *_where(context, filters, ranked, lang),
+                _trend(context, filters, ranked, lang),
+                _graph(figure_active_registered(ranked.nlargest(TOP_SUPPLY, "requests"), lang), lang),
+                _ukraine(context, filters, lang),
+                options,
+                first,
+            )
 
         return render_page(context, search, build, failed=(None, [], None, None, None, None, None, [], None))
 
     @app.callback(
-        output=[Output(ids.page(NAME, "forecast"), "children"), Output(ids.page(NAME, "forecast-grid"), "rowData"),
-                Output(ids.page(NAME, "forecast-modality"), "options"),
-                Output(ids.page(NAME, "forecast-poll"), "disabled")],
-        inputs=[Input(ids.page(NAME, "forecast-language"), "value"),
-                Input(ids.page(NAME, "forecast-modality"), "value"),
-                Input(ids.page(NAME, "forecast-poll"), "n_intervals")],
+        output=[
+            Output(ids.page(NAME, "forecast"), "children"),
+            Output(ids.page(NAME, "forecast-grid"), "rowData"),
+            Output(ids.page(NAME, "forecast-modality"), "options"),
+            Output(ids.page(NAME, "forecast-poll"), "disabled"),
+        ],
+        inputs=[
+            Input(ids.page(NAME, "forecast-language"), "value"),
+            Input(ids.page(NAME, "forecast-modality"), "value"),
+            Input(ids.page(NAME, "forecast-poll"), "n_intervals"),
+        ],
         state=[State(ids.page(NAME, "query"), "data")],
     )
     def render_forecast(language_code, modality, _poll, search):
@@ -78,8 +97,12 @@ def register(app: dash.Dash, context: Context) -> None:
                 return _note("sh-forecast-computing", lang), [], no_update, False
             modalities = _modality_options(table, language_code, lang)
             chosen = modality if modality in [o["value"] for o in modalities] else ALL_MODALITIES
-            return (_forecast_view(context, table, history, language_code, chosen, lang),
-                    _forecast_table(context, table, lang), modalities, True)
+            return (
+                _forecast_view(context, table, history, language_code, chosen, lang),
+                _forecast_table(context, table, lang),
+                modalities,
+                True,
+            )
 
         return render_page(context, search, build, failed=(None, [], no_update, True))[1:]
 
@@ -105,10 +128,18 @@ def _where(context: Context, filters, ranked: pd.DataFrame, lang: str) -> tuple:
     modality_labels = {m: t(f"modality-{m}", lang) for m in codes.MODALITIES}
     by_region = shortages.shortage_by(context.data, filters, "region_id", lang)
     by_modality = shortages.shortage_by(context.data, filters, "modality", lang)
-    return (_graph(figure_rate_heatmap(by_region[by_region.language.isin(order)], "region_code", region_labels,
-                                       order, lang), lang),
-            _graph(figure_rate_heatmap(by_modality[by_modality.language.isin(order)], "modality", modality_labels,
-                                       order, lang), lang))
+    return (
+        _graph(
+            figure_rate_heatmap(by_region[by_region.language.isin(order)], "region_code", region_labels, order, lang),
+            lang,
+        ),
+        _graph(
+            figure_rate_heatmap(
+                by_modality[by_modality.language.isin(order)], "modality", modality_labels, order, lang
+            ),
+            lang,
+        ),
+    )
 
 
 def _trend(context: Context, filters, ranked: pd.DataFrame, lang: str) -> dcc.Graph:
@@ -127,11 +158,13 @@ def _ukraine(context: Context, filters, lang: str):
 def _modality_options(table: pd.DataFrame, language_code: str | None, lang: str) -> list[dict]:
     present = set(table.loc[table.language_code == language_code, "modality"])
     return [{"label": t("sh-forecast-all-modalities", lang), "value": ALL_MODALITIES}] + [
-        {"label": t(f"modality-{m}", lang), "value": m} for m in codes.MODALITIES if m in present]
+        {"label": t(f"modality-{m}", lang), "value": m} for m in codes.MODALITIES if m in present
+    ]
 
 
-def _forecast_view(context: Context, table: pd.DataFrame, history: pd.DataFrame, language_code: str | None,
-                   modality: str, lang: str) -> html.Div:
+def _forecast_view(
+    context: Context, table: pd.DataFrame, history: pd.DataFrame, language_code: str | None, modality: str, lang: str
+) -> html.Div:
     rows = table[(table.language_code == language_code) & (table.modality == modality)]
     if rows.empty or rows.status.iloc[0] != "ok":
         status = rows.status.iloc[0] if len(rows) else "too-little-history"
@@ -142,11 +175,17 @@ def _forecast_view(context: Context, table: pd.DataFrame, history: pd.DataFrame,
         mine = mine[mine.modality == modality]
     series = mine.groupby("month").requests.sum()
     first = rows.iloc[0]
-    summary = t("sh-forecast-summary", lang, method=t(f"sh-method-{first.method}", lang),
-                mase=format_decimal(first.mase, lang), naive=format_decimal(first.naive_mase, lang),
-                gap=format_count(rows.gap.sum(), lang))
-    return html.Div([_graph(figure_forecast(series, rows, lang), lang),
-                     html.P(summary, className="small forecast-summary")])
+    summary = t(
+        "sh-forecast-summary",
+        lang,
+        method=t(f"sh-method-{first.method}", lang),
+        mase=format_decimal(first.mase, lang),
+        naive=format_decimal(first.naive_mase, lang),
+        gap=format_count(rows.gap.sum(), lang),
+    )
+    return html.Div(
+        [_graph(figure_forecast(series, rows, lang), lang), html.P(summary, className="small forecast-summary")]
+    )
 
 
 def _forecast_table(context: Context, table: pd.DataFrame, lang: str) -> list[dict]:

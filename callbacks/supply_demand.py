@@ -20,16 +20,26 @@ from layouts._grid import LOCALES, grid_records
 
 NAME = "supply-demand"
 
+
 def register(app: dash.Dash, context: Context) -> None:
     """Attach the page's callbacks to `app`."""
 
     @app.callback(
-        output=[Output(ids.page(NAME, "alerts"), "children"), Output(ids.page(NAME, "downloads"), "children"),
-                Output(ids.page(NAME, "cards"), "children"), Output(ids.page(NAME, "languages-grid"), "rowData"),
-                Output(ids.page(NAME, "heatmap"), "children"), Output(ids.page(NAME, "language"), "options"),
-                Output(ids.page(NAME, "situation"), "children"), Output(ids.page(NAME, "stamp"), "data")],
-        inputs=[Input(ids.page(NAME, "query"), "data"), Input(ids.page(NAME, "window"), "value"),
-                Input(ids.page(NAME, "refresh"), "n_intervals")],
+        output=[
+            Output(ids.page(NAME, "alerts"), "children"),
+            Output(ids.page(NAME, "downloads"), "children"),
+            Output(ids.page(NAME, "cards"), "children"),
+            Output(ids.page(NAME, "languages-grid"), "rowData"),
+            Output(ids.page(NAME, "heatmap"), "children"),
+            Output(ids.page(NAME, "language"), "options"),
+            Output(ids.page(NAME, "situation"), "children"),
+            Output(ids.page(NAME, "stamp"), "data"),
+        ],
+        inputs=[
+            Input(ids.page(NAME, "query"), "data"),
+            Input(ids.page(NAME, "window"), "value"),
+            Input(ids.page(NAME, "refresh"), "n_intervals"),
+        ],
     )
     def render_live(search, window, _tick):
         def build(parsed: ParsedQuery):
@@ -38,20 +48,31 @@ def register(app: dash.Dash, context: Context) -> None:
             days = live.gap_by_day(context.data, parsed.filters, now, lang)
             options = [{"label": row.language, "value": row.language_code} for row in table.itertuples()]
             situation = t("sd-situation", lang, moment=_moment(now, lang))
-            return (_downloads(parsed), _cards(table, lang), grid_records(_with_kind_mix(table, lang)),
-                    _heatmap(days, lang),
-                    options, situation, _stamp(lang))
+            return (
+                _downloads(parsed),
+                _cards(table, lang),
+                grid_records(_with_kind_mix(table, lang)),
+                _heatmap(days, lang),
+                options,
+                situation,
+                _stamp(lang),
+            )
 
         return render_page(context, search, build, failed=(None, None, [], None, [], None, no_update))
 
-    @app.callback(Output(ids.page(NAME, "language"), "value"), Input(ids.page(NAME, "languages-grid"), "cellClicked"),
-                  prevent_initial_call=True)
+    @app.callback(
+        Output(ids.page(NAME, "language"), "value"),
+        Input(ids.page(NAME, "languages-grid"), "cellClicked"),
+        prevent_initial_call=True,
+    )
     def choose_clicked_language(cell):
         return (cell or {}).get("rowId") or no_update
 
-    @app.callback([Output(ids.page(NAME, "regions-grid"), "rowData"), Output(ids.page(NAME, "requests-grid"), "rowData")],
-                  inputs=[Input(ids.page(NAME, "language"), "value"), Input(ids.page(NAME, "stamp"), "data")],
-                  state=[State(ids.page(NAME, "query"), "data"), State(ids.page(NAME, "window"), "value")])
+    @app.callback(
+        [Output(ids.page(NAME, "regions-grid"), "rowData"), Output(ids.page(NAME, "requests-grid"), "rowData")],
+        inputs=[Input(ids.page(NAME, "language"), "value"), Input(ids.page(NAME, "stamp"), "data")],
+        state=[State(ids.page(NAME, "query"), "data"), State(ids.page(NAME, "window"), "value")],
+    )
     def drill_down(language_code, _stamp, search, window):
         if not language_code:
             return [], []
@@ -59,14 +80,18 @@ def register(app: dash.Dash, context: Context) -> None:
         def build(parsed: ParsedQuery):
             now, lang = context.settings.current_time(), parsed.lang
             regions = live.by_region(context.data, parsed.filters, language_code, now, window or live.DEFAULT_WINDOW)
-            requests = live.open_requests(context.data, parsed.filters, now, window or live.DEFAULT_WINDOW,
-                                          language_code)
+            requests = live.open_requests(
+                context.data, parsed.filters, now, window or live.DEFAULT_WINDOW, language_code
+            )
             return _drill(regions, requests, lang)
 
         return render_page(context, search, build, failed=([], []))[1:]
 
-    app.clientside_callback(ClientsideFunction(namespace="stv", function_name="lastUpdated"),
-                            Output(ids.page(NAME, "updated"), "children"), Input(ids.page(NAME, "stamp"), "data"))
+    app.clientside_callback(
+        ClientsideFunction(namespace="stv", function_name="lastUpdated"),
+        Output(ids.page(NAME, "updated"), "children"),
+        Input(ids.page(NAME, "stamp"), "data"),
+    )
 
 
 def _stamp(lang: str) -> dict:
@@ -84,12 +109,28 @@ def _downloads(parsed: ParsedQuery):
 
 
 def _cards(table: pd.DataFrame, lang: str) -> list:
-    figures = (("sd-card-pending", format_count(table.pending.sum(), lang)),
-               ("sd-card-pending-hours", format_count(table.pending_hours.sum(), lang)),
-               ("sd-card-short-languages", format_count((table.gap_hours > 0).sum(), lang)))
-    return [dbc.Col(dbc.Card(dbc.CardBody([html.Div(t(key, lang), className="kpi-name"),
-                                           html.Div(value, className="kpi-value", **{"data-figure": key})]),
-                             className="kpi-card h-100"), xs=6, md=4, className="mb-3") for key, value in figures]
+    figures = (
+        ("sd-card-pending", format_count(table.pending.sum(), lang)),
+        ("sd-card-pending-hours", format_count(table.pending_hours.sum(), lang)),
+        ("sd-card-short-languages", format_count((table.gap_hours > 0).sum(), lang)),
+    )
+    return [
+        dbc.Col(
+            dbc.Card(
+                dbc.CardBody(
+                    [
+                        html.Div(t(key, lang), className="kpi-name"),
+                        html.Div(value, className="kpi-value", **{"data-figure": key}),
+                    ]
+                ),
+                className="kpi-card h-100",
+            ),
+            xs=6,
+            md=4,
+            className="mb-3",
+        )
+        for key, value in figures
+    ]
 
 
 def _with_kind_mix(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -97,8 +138,11 @@ def _with_kind_mix(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     unit = t("sd-hours-short", lang)
     mixes = []
     for row in table.itertuples():
-        parts = [f"{t(f'kind-{kind}', lang)} {format_decimal(getattr(row, f'free_hours_{kind}'), lang, 1)} {unit}"
-                 for kind in codes.KINDS if getattr(row, f"free_hours_{kind}") > 0]
+        parts = [
+            f"{t(f'kind-{kind}', lang)} {format_decimal(getattr(row, f'free_hours_{kind}'), lang, 1)} {unit}"
+            for kind in codes.KINDS
+            if getattr(row, f"free_hours_{kind}") > 0
+        ]
         mixes.append(" · ".join(parts))
     return table.assign(free_by_kind=mixes)
 
@@ -115,5 +159,7 @@ def _drill(regions: pd.DataFrame, requests: pd.DataFrame, lang: str) -> tuple[li
     requests = requests.assign(
         scheduled=requests.scheduled_start.map(lambda moment: _moment(moment.to_pydatetime(), lang)),
         modality_name=requests.modality.map(lambda m: t(f"modality-{m}", lang)),
-        status_name=requests.status.map(lambda s: t(f"status-{s}", lang)), request_id=requests.request_id.astype(str))
+        status_name=requests.status.map(lambda s: t(f"status-{s}", lang)),
+        request_id=requests.request_id.astype(str),
+    )
     return grid_records(regions), grid_records(requests.drop(columns=["scheduled_start"]))

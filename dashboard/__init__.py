@@ -16,8 +16,9 @@ def create_app(test_config: dict | None = None) -> Dash:
     """Build the Dash app: settings, read-only database, cache, pages, callbacks and exports.
 
     `test_config` may hold `settings` (a Settings), `probe_seconds` and `clock` (for the data-version probe),
-    `aggregates` (False: no aggregate store) and `forecast_background` (False: forecasts computed when asked). Nothing is read from the database here: the first request
-    does that (and builds the aggregate store if `stv-dashboard serve` has not done so already).
+    `aggregates` (False: no aggregate store) and `forecast_background` (False: forecasts computed when asked).
+    Nothing is read from the database here: the first request does that (and builds the aggregate store if
+    `stv-dashboard serve` has not done so already).
     """
     from callbacks import register_all
     from dashboard import exports
@@ -27,22 +28,37 @@ def create_app(test_config: dict | None = None) -> Dash:
     from dashboard.db import Database
     from dashboard.events import load_events
     from dashboard.forecasting import Forecaster
-    from dashboard.targets import load_targets
     from dashboard.i18n import t
     from dashboard.store import AggregateStore, store_path
+    from dashboard.targets import load_targets
     from layouts import load_pages
     from layouts._shell import shell_layout
 
     config = test_config or {}
     settings: Settings = config.get("settings") or load_settings()
-    app = Dash(__name__, use_pages=True, pages_folder="", assets_folder=str(ROOT / "assets"),
-               title=t("app-title"), update_title=None, serve_locally=True)
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder="",
+        assets_folder=str(ROOT / "assets"),
+        title=t("app-title"),
+        update_title=None,
+        serve_locally=True,
+    )
     cache.init_app(app.server, config=cache_config(settings))
     database = Database(settings.effective_database_url)
-    store = AggregateStore(store_path(settings.store_dir, settings.effective_database_url), database) \
-        if config.get("aggregates", True) else None
-    data = DataAccess(database, cache, probe_seconds=config.get("probe_seconds", PROBE_SECONDS), store=store,
-                      **({"clock": config["clock"]} if "clock" in config else {}))
+    store = (
+        AggregateStore(store_path(settings.store_dir, settings.effective_database_url), database)
+        if config.get("aggregates", True)
+        else None
+    )
+    data = DataAccess(
+        database,
+        cache,
+        probe_seconds=config.get("probe_seconds", PROBE_SECONDS),
+        store=store,
+        **({"clock": config["clock"]} if "clock" in config else {}),
+    )
     forecaster = Forecaster(data, background=config.get("forecast_background", True))
     context = Context(settings, data, targets=load_targets(), events=load_events(), forecaster=forecaster)
     load_pages()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 from dashboard.settings import Settings, SettingsError, load_settings
@@ -63,16 +63,20 @@ def _demo_db(args, settings: Settings) -> int:
         raise UsageError(f"--scale must be a positive number, not {args.scale}")
     target = args.out or str(settings.demo_path)
     options = DemoOptions(seed=args.seed, scale=args.scale, now=settings.current_time())
-    print(f"writing demo database to {target} (seed {args.seed}, scale {args.scale:g}, now "
-          f"{options.now.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC)")
+    print(
+        f"writing demo database to {target} (seed {args.seed}, scale {args.scale:g}, now "
+        f"{options.now.astimezone(UTC):%Y-%m-%d %H:%M} UTC)"
+    )
     try:
         summary = build_demo(target, options, progress=lambda line: print(f"  {line}", flush=True))
     except DemoTargetError as error:
         raise UsageError(str(error)) from error
     except OSError as error:
         raise UsageError(f"cannot write {target}: {error.strerror or error}") from error
-    print(f"done: {summary.requests:,} requests, {summary.interpreters:,} interpreters, "
-          f"{summary.organisations:,} organisations in {summary.seconds:.1f} s")
+    print(
+        f"done: {summary.requests:,} requests, {summary.interpreters:,} interpreters, "
+        f"{summary.organisations:,} organisations in {summary.seconds:.1f} s"
+    )
     return 0
 
 
@@ -88,8 +92,11 @@ def _simulate(args, settings: Settings) -> int:
     print(f"simulating on {target} at {args.speed:g}x; stop with Ctrl-C", flush=True)
 
     def report(now, step):
-        print(f"{now:%Y-%m-%d %H:%M:%S} UTC  +{step.arrived} new, {step.matched} matched, "
-              f"{step.unanswered} unanswered, {step.closed} closed, {step.validated} validated", flush=True)
+        print(
+            f"{now:%Y-%m-%d %H:%M:%S} UTC  +{step.arrived} new, {step.matched} matched, "
+            f"{step.unanswered} unanswered, {step.closed} closed, {step.validated} validated",
+            flush=True,
+        )
 
     run(simulator, settings.current_time(), args.speed, args.interval, args.steps, report)
     return 0

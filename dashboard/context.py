@@ -23,8 +23,10 @@ class Context:
 
     def vocabulary(self) -> Vocabulary:
         """Codes the filters may name: fixed ones and the regions and languages in the database."""
-        return Vocabulary(regions=frozenset(self.data.fetch(select_regions).code),
-                          languages=frozenset(self.data.fetch(select_languages).code))
+        return Vocabulary(
+            regions=frozenset(self.data.fetch(select_regions).code),
+            languages=frozenset(self.data.fetch(select_languages).code),
+        )
 
     def parse(self, search) -> ParsedQuery:
         """Filters, interface language and problems of a query string, with "today" from the settings."""

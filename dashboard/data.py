@@ -22,8 +22,8 @@ from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.periods import split_by_months
 from queries.reference import select_data_version, select_languages, select_regions
-from queries.rollup import can_count_active, rollup_for
 from queries.requests import select_active_ids, select_status_counts
+from queries.rollup import can_count_active, rollup_for
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +42,14 @@ def probe_version(database: Database) -> str:
 class DataAccess:
     """Runs query builders through the cache, and reads whole months from the aggregate store when it can."""
 
-    def __init__(self, database: Database, cache: Cache, probe_seconds: float = 10.0,
-                 clock: Callable[[], float] = time.time, store=None):
+    def __init__(
+        self,
+        database: Database,
+        cache: Cache,
+        probe_seconds: float = 10.0,
+        clock: Callable[[], float] = time.time,
+        store=None,
+    ):
         self.database = database
         self.cache = cache
         self.probe_seconds = probe_seconds
@@ -66,9 +72,23 @@ class DataAccess:
     def status_counts(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:
         """Requests per status (and `keys`) in the slice."""
         usable = rollup_for(filters, keys) is not None
-        edges, parts = self._from_store(filters, keys, "counts", lambda version, whole: self.store.counts(
-            version, filters, *whole, keys, self._ids(select_regions, filters.region),
-            self._ids(select_languages, filters.language)) if usable else None)
+        edges, parts = self._from_store(
+            filters,
+            keys,
+            "counts",
+            lambda version, whole: (
+                self.store.counts(
+                    version,
+                    filters,
+                    *whole,
+                    keys,
+                    self._ids(select_regions, filters.region),
+                    self._ids(select_languages, filters.language),
+                )
+                if usable
+                else None
+            ),
+        )
         parts += [self.fetch(select_status_counts, filters.with_period(a, b), keys) for a, b in edges]
         return pd.concat(parts, ignore_index=True).groupby([*keys, "status"], as_index=False, dropna=False).n.sum()
 
@@ -76,8 +96,16 @@ class DataAccess:
         """Distinct interpreters of completed requests (column `active_interpreters`), per `keys`: a union of
         interpreter ids, so that whole months from the store and days around them combine exactly."""
         usable = can_count_active(filters, keys)
-        edges, parts = self._from_store(filters, keys, "active", lambda version, whole: self.store.active(
-            version, filters, *whole, keys, self._ids(select_languages, filters.language)) if usable else None)
+        edges, parts = self._from_store(
+            filters,
+            keys,
+            "active",
+            lambda version, whole: (
+                self.store.active(version, filters, *whole, keys, self._ids(select_languages, filters.language))
+                if usable
+                else None
+            ),
+        )
         parts += [self.fetch(select_active_ids, filters.with_period(a, b), keys) for a, b in edges]
         ids = pd.concat(parts, ignore_index=True).drop_duplicates()
         if not keys:

@@ -25,8 +25,11 @@ def readonly_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         path = quote(str(Path(parsed.database or "").resolve()))  # '#' or '?' in a path must not end the URI
         return create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", pool_pre_ping=False)
-    return create_engine(parsed, pool_pre_ping=True,
-                         connect_args={"options": "-c default_transaction_read_only=on", "connect_timeout": 5})
+    return create_engine(
+        parsed,
+        pool_pre_ping=True,
+        connect_args={"options": "-c default_transaction_read_only=on", "connect_timeout": 5},
+    )
 
 
 class Database:

@@ -29,6 +29,6 @@ def load_events(path: Path = EVENTS_FILE) -> list[Event]:
     events = []
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry.get("date"), date) or not entry.get("nl") or not entry.get("en"):
-            raise ValueError(f"{path}: event {number} needs date = YYYY-MM-DD, nl = \"…\" and en = \"…\"")
+            raise ValueError(f'{path}: event {number} needs date = YYYY-MM-DD, nl = "…" and en = "…"')
         events.append(Event(entry["date"], entry["nl"], entry["en"]))
     return sorted(events, key=lambda e: e.day)

@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 from flask import Blueprint, Flask, Response, request
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from dashboard.views import NotReady, export_views
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import query_values
 from dashboard.i18n import t
 from dashboard.metrics import is_rate
+from dashboard.views import NotReady, export_views
 
 VIEWS = export_views()
-FORMATS = {"csv": "text/csv; charset=utf-8",
-           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 RATE_DIGITS = 6
 
 
@@ -47,8 +49,9 @@ def init_app(server: Flask, context: Context) -> None:
         except NotReady as error:
             return _text(str(error), 503)
         body = to_csv(table) if fmt == "csv" else to_xlsx(table, view)
-        return Response(body, mimetype=FORMATS[fmt],
-                        headers={"Content-Disposition": f'attachment; filename="{view}.{fmt}"'})
+        return Response(
+            body, mimetype=FORMATS[fmt], headers={"Content-Disposition": f'attachment; filename="{view}.{fmt}"'}
+        )
 
     @blueprint.get("/report.<fmt>")
     def report(fmt: str) -> Response:
@@ -58,8 +61,9 @@ def init_app(server: Flask, context: Context) -> None:
             return _text("Unknown report format. Use /report.pdf or /report.xlsx.", 404)
         found = report_query(query_values(request.query_string.decode("utf-8", "replace")))
         if found is None:
-            return _text("Bad parameter: 'period' must be a year (2024), a quarter (2024-Q3) or a month (2024-09).",
-                         400)
+            return _text(
+                "Bad parameter: 'period' must be a year (2024), a quarter (2024-Q3) or a month (2024-09).", 400
+            )
         query, period = found
         try:
             parsed = context.parse(query)
@@ -72,16 +76,22 @@ def init_app(server: Flask, context: Context) -> None:
                 body, mimetype = workbook_bytes({name: tables[name] for name in SHEETS}), FORMATS["xlsx"]
         except DatabaseUnavailable:
             return _text(t("database-unavailable", "en"), 503)
-        return Response(body, mimetype=mimetype,
-                        headers={"Content-Disposition": f'attachment; filename="stv-report-{period}.{fmt}"'})
+        return Response(
+            body,
+            mimetype=mimetype,
+            headers={"Content-Disposition": f'attachment; filename="stv-report-{period}.{fmt}"'},
+        )
 
     server.register_blueprint(blueprint)
 
 
 def _bad_parameters(problems) -> Response:
     """HTTP 400 naming every parameter that could not be used."""
-    return _text("Bad parameter: " + "; ".join(t(f"problem-{p.reason}", "en", parameter=p.parameter, value=p.value)
-                                             for p in problems), 400)
+    return _text(
+        "Bad parameter: "
+        + "; ".join(t(f"problem-{p.reason}", "en", parameter=p.parameter, value=p.value) for p in problems),
+        400,
+    )
 
 
 def _text(message: str, status: int) -> Response:
@@ -142,7 +152,7 @@ def _excel_value(value):
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
         return None
     if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.astimezone(UTC).replace(tzinfo=None)
     return value.item() if hasattr(value, "item") else value
 
 

@@ -69,8 +69,14 @@ class Vocabulary:
     kinds: frozenset[str] = frozenset(codes.KINDS)
 
     def allowed(self, parameter: str) -> frozenset[str]:
-        return {"region": self.regions, "language": self.languages, "modality": self.modalities,
-                "sector": self.sectors, "service": self.services, "kind": self.kinds}[parameter]
+        return {
+            "region": self.regions,
+            "language": self.languages,
+            "modality": self.modalities,
+            "sector": self.sectors,
+            "service": self.services,
+            "kind": self.kinds,
+        }[parameter]
 
 
 @dataclass(frozen=True)
@@ -99,8 +105,9 @@ def parse_query(search, vocabulary: Vocabulary, today: date) -> ParsedQuery:
     values = query_values(search)
     problems: list[Problem] = []
     start, end = _parse_period(values, today, problems)
-    chosen = {name: _parse_codes(name, values.get(name, []), vocabulary.allowed(name), problems)
-              for name in MULTI_VALUE}
+    chosen = {
+        name: _parse_codes(name, values.get(name, []), vocabulary.allowed(name), problems) for name in MULTI_VALUE
+    }
     lang = (values.get("lang") or ["nl"])[-1]
     if lang not in UI_LANGUAGES:
         problems.append(Problem("lang", "unknown-language", lang))

@@ -127,8 +127,15 @@ def _ets_prediction(values: np.ndarray, horizon: int) -> pd.DataFrame:
         warnings.simplefilter("ignore", ConvergenceWarning)
         warnings.simplefilter("ignore", RuntimeWarning)  # overflow/invalid values in the likelihood search
         try:
-            model = ETSModel(endog, error="add", trend="add", damped_trend=True, seasonal="add" if seasonal else None,
-                             seasonal_periods=PERIOD if seasonal else None, initialization_method="heuristic")
+            model = ETSModel(
+                endog,
+                error="add",
+                trend="add",
+                damped_trend=True,
+                seasonal="add" if seasonal else None,
+                seasonal_periods=PERIOD if seasonal else None,
+                initialization_method="heuristic",
+            )
             prediction = model.fit(disp=False).get_prediction(start=len(values), end=len(values) + horizon - 1)
             return prediction.summary_frame(alpha=1 - INTERVAL)
         except (ValueError, np.linalg.LinAlgError, ArithmeticError) as error:
@@ -153,7 +160,10 @@ def croston_sba(history: Sequence[float], horizon: int = HORIZON, alpha: float =
 
 
 METHODS: dict[str, Callable[[Sequence[float], int], Prediction]] = {
-    SEASONAL_NAIVE: seasonal_naive, ETS: ets, CROSTON_SBA: croston_sba}
+    SEASONAL_NAIVE: seasonal_naive,
+    ETS: ets,
+    CROSTON_SBA: croston_sba,
+}
 
 
 def _z() -> float:
@@ -195,7 +205,7 @@ def backtest(history: Sequence[float], method: str, horizon: int = HORIZON) -> f
     values = np.asarray(history, dtype=float)
     scores = []
     for origin in range(max(MIN_TRAIN, len(values) - BACKTEST_ORIGINS), len(values)):
-        actual = values[origin:origin + horizon]
+        actual = values[origin : origin + horizon]
         score = mase(actual, METHODS[method](values[:origin], len(actual)).point, values[:origin])
         if score is not None:
             scores.append(score)
@@ -236,7 +246,7 @@ def forecast_series(series: pd.Series, horizon: int = HORIZON) -> Forecast:
         if counts.empty:
             return Forecast(TOO_LITTLE_HISTORY, 0)
         return Forecast(NO_DEMAND, 0, months=_months_after(counts.index[-1], horizon), point=(0.0,) * horizon)
-    history = values[demands[0]:]
+    history = values[demands[0] :]
     if len(history) < MIN_HISTORY:
         return Forecast(TOO_LITTLE_HISTORY, len(history))
     return _chosen_forecast(history, _months_after(counts.index[-1], horizon), horizon)
@@ -258,8 +268,9 @@ def _chosen_forecast(history: np.ndarray, months: tuple[str, ...], horizon: int)
         except FitFailed:
             failed.append(name)
             continue
-        return Forecast(OK, len(history), name, intermittent, months, *_plain(prediction), scores, scores[name],
-                        tuple(failed))
+        return Forecast(
+            OK, len(history), name, intermittent, months, *_plain(prediction), scores, scores[name], tuple(failed)
+        )
     raise AssertionError("seasonal naive cannot fail")
 
 
@@ -285,14 +296,24 @@ def forecast_frame(results: Mapping[tuple, Forecast], keys: Sequence[str]) -> pd
     """
     rows = []
     for key, result in results.items():
-        base = dict(zip(keys, key)) | {"status": result.status, "method": result.method, "mase": result.mase,
-                                       "history_months": result.history_months}
+        base = dict(zip(keys, key)) | {
+            "status": result.status,
+            "method": result.method,
+            "mase": result.mase,
+            "history_months": result.history_months,
+        }
         if not result.months:
             rows.append(base | {"month": None, "point": None, "lower": None, "upper": None})
         for i, month in enumerate(result.months):
-            rows.append(base | {"month": month, "point": result.point[i],
-                                "lower": result.lower[i] if result.lower else None,
-                                "upper": result.upper[i] if result.upper else None})
+            rows.append(
+                base
+                | {
+                    "month": month,
+                    "point": result.point[i],
+                    "lower": result.lower[i] if result.lower else None,
+                    "upper": result.upper[i] if result.upper else None,
+                }
+            )
     return pd.DataFrame(rows, columns=[*keys, *FRAME_COLUMNS])
 
 
@@ -315,7 +336,15 @@ def projected_shortage(forecast: Forecast, capacity: float | Sequence[float]) ->
     """
     capacities = np.broadcast_to(np.asarray(capacity, dtype=float), (len(forecast.point),))
     uppers = forecast.upper or (None,) * len(forecast.point)
-    rows = [(month, demand, float(cap), max(demand - cap, 0.0), None if upper is None else max(upper - cap, 0.0),
-             ratio(demand, cap))
-            for month, demand, cap, upper in zip(forecast.months, forecast.point, capacities, uppers)]
+    rows = [
+        (
+            month,
+            demand,
+            float(cap),
+            max(demand - cap, 0.0),
+            None if upper is None else max(upper - cap, 0.0),
+            ratio(demand, cap),
+        )
+        for month, demand, cap, upper in zip(forecast.months, forecast.point, capacities, uppers)
+    ]
     return pd.DataFrame(rows, columns=list(SHORTAGE_COLUMNS))

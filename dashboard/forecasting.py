@@ -26,8 +26,8 @@ from dashboard import forecast as maths
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts
-from dashboard.views import NotReady
 from dashboard.periods import add_months, brussels_today, month_end, month_start
+from dashboard.views import NotReady
 from queries.reference import select_languages, select_period_bounds
 
 log = logging.getLogger(__name__)
@@ -36,8 +36,22 @@ BUSIEST = 10  # languages also forecast per modality
 ALL_MODALITIES = ""  # the modality value of a language's total
 FAILURE_SECONDS = 600  # a failed fit is said for this long before it is tried again
 FAILED = "failed"
-COLUMNS = ("language_code", "modality", "month", "status", "method", "point", "lower", "upper", "mase",
-           "naive_mase", "history_months", "capacity", "gap", "gap_upper")
+COLUMNS = (
+    "language_code",
+    "modality",
+    "month",
+    "status",
+    "method",
+    "point",
+    "lower",
+    "upper",
+    "mase",
+    "naive_mase",
+    "history_months",
+    "capacity",
+    "gap",
+    "gap_upper",
+)
 HISTORY_COLUMNS = ["month", "language_id", "language_code", "modality", "requests", "served", "last_month"]
 
 
@@ -89,8 +103,9 @@ class Forecaster:
         if start > last_month:
             return pd.DataFrame(columns=HISTORY_COLUMNS)
         keys = ("month", "language_id", "modality")
-        counts = bucket_counts(self.data.status_counts(Filters(start, month_end(last_month)), keys), keys,
-                               ("unanswered",))
+        counts = bucket_counts(
+            self.data.status_counts(Filters(start, month_end(last_month)), keys), keys, ("unanswered",)
+        )
         counts["served"] = counts.requests - counts.unanswered
         counts["language_code"] = counts.language_id.map(self.data.fetch(select_languages).set_index("id").code)
         return counts.assign(last_month=f"{last_month:%Y-%m}")[HISTORY_COLUMNS]
@@ -137,8 +152,12 @@ def fit_all(history: pd.DataFrame) -> pd.DataFrame:
     last_month = history.last_month.iloc[0] if len(history) else None
     busiest = history.groupby("language_code").requests.sum().nlargest(BUSIEST).index
     parts = [_fit_rows(rows, code, ALL_MODALITIES, last_month) for code, rows in history.groupby("language_code")]
-    parts += [_fit_rows(rows, code, modality, last_month) for (code, modality), rows
-              in history[history.language_code.isin(busiest)].groupby(["language_code", "modality"])]
+    parts += [
+        _fit_rows(rows, code, modality, last_month)
+        for (code, modality), rows in history[history.language_code.isin(busiest)].groupby(
+            ["language_code", "modality"]
+        )
+    ]
     columns = [c for c in COLUMNS if c not in ("capacity", "gap", "gap_upper")]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 

@@ -19,8 +19,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app-subtitle": ("Sociaal Tolken en Vertalen", "Social Interpreting and Translation"),
     "switch-language": ("English", "Nederlands"),
     "nav-overview": ("Overzicht", "Overview"),
-    "footer-source": ("Bron: operationele databank STV. Aanvragen tellen op hun aanvraagdag (Brusselse tijd).",
-                      "Source: STV operational database. Requests count on the day they were made (Brussels time)."),
+    "footer-source": (
+        "Bron: operationele databank STV. Aanvragen tellen op hun aanvraagdag (Brusselse tijd).",
+        "Source: STV operational database. Requests count on the day they were made (Brussels time).",
+    ),
     "download": ("Downloaden", "Download"),
     "download-csv": ("CSV (komma-gescheiden)", "CSV (comma-separated)"),
     "download-xlsx": ("Excel-werkmap", "Excel workbook"),
@@ -30,8 +32,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grid-no-rows": ("Geen rijen voor deze selectie.", "No rows for this selection."),
     "loading": ("Bezig met laden…", "Loading…"),
     "not-found-title": ("Pagina niet gevonden", "Page not found"),
-    "not-found-text": ("Deze pagina bestaat niet. Kies een pagina in het menu.",
-                       "This page does not exist. Choose a page from the menu."),
+    "not-found-text": (
+        "Deze pagina bestaat niet. Kies een pagina in het menu.",
+        "This page does not exist. Choose a page from the menu.",
+    ),
     # filters
     "filters": ("Filters", "Filters"),
     "period": ("Periode", "Period"),
@@ -52,63 +56,93 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "preset-last-12-months": ("Laatste 12 maanden", "Last 12 months"),
     "preset-year": ("Jaar {year}", "Year {year}"),
     # problems with the query string
-    "problem-intro": ("Niet alles in de link kon gebruikt worden; de standaardwaarde geldt voor:",
-                      "Part of the link could not be used; the default applies for:"),
-    "problem-bad-date": ("'{parameter}': '{value}' is geen datum (JJJJ-MM-DD)",
-                         "'{parameter}': '{value}' is not a date (YYYY-MM-DD)"),
-    "problem-out-of-range": ("'{parameter}': '{value}' ligt buiten 2000–2100",
-                             "'{parameter}': '{value}' lies outside 2000–2100"),
-    "problem-to-before-from": ("'{parameter}': '{value}' ligt vóór de begindatum",
-                               "'{parameter}': '{value}' lies before the start date"),
+    "problem-intro": (
+        "Niet alles in de link kon gebruikt worden; de standaardwaarde geldt voor:",
+        "Part of the link could not be used; the default applies for:",
+    ),
+    "problem-bad-date": (
+        "'{parameter}': '{value}' is geen datum (JJJJ-MM-DD)",
+        "'{parameter}': '{value}' is not a date (YYYY-MM-DD)",
+    ),
+    "problem-out-of-range": (
+        "'{parameter}': '{value}' ligt buiten 2000–2100",
+        "'{parameter}': '{value}' lies outside 2000–2100",
+    ),
+    "problem-to-before-from": (
+        "'{parameter}': '{value}' ligt vóór de begindatum",
+        "'{parameter}': '{value}' lies before the start date",
+    ),
     "problem-unknown-code": ("'{parameter}': '{value}' is onbekend", "'{parameter}': '{value}' is unknown"),
-    "problem-unknown-language": ("'{parameter}': '{value}' is geen interfacetaal (nl of en)",
-                                 "'{parameter}': '{value}' is not an interface language (nl or en)"),
-    "database-unavailable": ("De databank is nu niet bereikbaar. Probeer het zo meteen opnieuw.",
-                             "The database cannot be reached right now. Please try again shortly."),
+    "problem-unknown-language": (
+        "'{parameter}': '{value}' is geen interfacetaal (nl of en)",
+        "'{parameter}': '{value}' is not an interface language (nl or en)",
+    ),
+    "database-unavailable": (
+        "De databank is nu niet bereikbaar. Probeer het zo meteen opnieuw.",
+        "The database cannot be reached right now. Please try again shortly.",
+    ),
     # overview
     "overview-title": ("Overzicht", "Overview"),
-    "overview-lead": ("Kerncijfers van de gekozen periode en de maandelijkse evolutie per soort dienst.",
-                      "Headline figures for the chosen period and the monthly trend per modality."),
+    "overview-lead": (
+        "Kerncijfers van de gekozen periode en de maandelijkse evolutie per soort dienst.",
+        "Headline figures for the chosen period and the monthly trend per modality.",
+    ),
     "overview-trend-title": ("Aanvragen per maand, per soort dienst", "Requests per month, by modality"),
-    "overview-annual-title": ("Aanvragen en uitkomst per soort dienst (zoals in het jaarverslag)",
-                              "Requests and outcome by modality (as in the annual report)"),
+    "overview-annual-title": (
+        "Aanvragen en uitkomst per soort dienst (zoals in het jaarverslag)",
+        "Requests and outcome by modality (as in the annual report)",
+    ),
     "total": ("Totaal", "Total"),
     "share": ("Aandeel", "Share"),
     "report-title": ("STV-rapport {period}", "STV report {period}"),
-    "report-lead": ("Sociaal Tolken en Vertalen, {span}. Aanvragen tellen op hun aanvraagdag (Brusselse tijd).",
-                    "Social Interpreting and Translation, {span}. Requests count on the day they were made "
-                    "(Brussels time)."),
+    "report-lead": (
+        "Sociaal Tolken en Vertalen, {span}. Aanvragen tellen op hun aanvraagdag (Brusselse tijd).",
+        "Social Interpreting and Translation, {span}. Requests count on the day they were made (Brussels time).",
+    ),
     "report-figure": ("Kerncijfer", "Figure"),
     "glossary-title": ("Wat de cijfers betekenen", "What the figures mean"),
     "report-pdf": ("PDF downloaden", "Download PDF"),
     "report-back": ("Terug naar het overzicht", "Back to the overview"),
     "report-xlsx": ("Excel downloaden", "Download Excel"),
-    "report-print-hint": ("Afdrukken: elke sectie komt op een eigen pagina, zonder menu en filters.",
-                          "Printing: every section goes on a page of its own, without menu and filters."),
-    "report-bad-period": ("De link noemt geen geldige periode: gebruik period=2024 (jaar), 2024-Q3 (kwartaal) of "
-                          "2024-09 (maand).", "The link names no valid period: use period=2024 (year), 2024-Q3 "
-                          "(quarter) or 2024-09 (month)."),
+    "report-print-hint": (
+        "Afdrukken: elke sectie komt op een eigen pagina, zonder menu en filters.",
+        "Printing: every section goes on a page of its own, without menu and filters.",
+    ),
+    "report-bad-period": (
+        "De link noemt geen geldige periode: gebruik period=2024 (jaar), 2024-Q3 (kwartaal) of 2024-09 (maand).",
+        "The link names no valid period: use period=2024 (year), 2024-Q3 (quarter) or 2024-09 (month).",
+    ),
     "report-value": ("Waarde", "Value"),
-    "overview-ukraine-title": ("Oekraïne: Oekraïens, Russisch, Pools en Roemeens sinds 2022",
-                               "Ukraine: Ukrainian, Russian, Polish and Romanian since 2022"),
-    "overview-ukraine-lead": ("Met dezelfde filters behalve taal, tot en met de laatste volledige maand. Rechts: wie "
-                              "de volbrachte opdrachten deed.", "With the same filters except language, up to the "
-                              "last complete month. Right: who carried out the completed assignments."),
+    "overview-ukraine-title": (
+        "Oekraïne: Oekraïens, Russisch, Pools en Roemeens sinds 2022",
+        "Ukraine: Ukrainian, Russian, Polish and Romanian since 2022",
+    ),
+    "overview-ukraine-lead": (
+        "Met dezelfde filters behalve taal, tot en met de laatste volledige maand. Rechts: wie "
+        "de volbrachte opdrachten deed.",
+        "With the same filters except language, up to the "
+        "last complete month. Right: who carried out the completed assignments.",
+    ),
     "chart-ukraine-requests": ("Aanvragen per maand", "Requests per month"),
     "chart-ukraine-kinds": ("Volbracht door welke soort tolk", "Completed by which kind of interpreter"),
     "axis-share-completed": ("Aandeel van de volbrachte opdrachten", "Share of completed assignments"),
-    "overview-languages-title": ("Talen: de drukste en de grootste verschuivingen",
-                                 "Languages: the busiest and the largest movers"),
-    "overview-languages-lead": ("Aandeel in alle aanvragen van de periode; verschuiving t.o.v. dezelfde periode een "
-                                "jaar eerder.", "Share of all requests in the period; change against the same "
-                                "period a year earlier."),
+    "overview-languages-title": (
+        "Talen: de drukste en de grootste verschuivingen",
+        "Languages: the busiest and the largest movers",
+    ),
+    "overview-languages-lead": (
+        "Aandeel in alle aanvragen van de periode; verschuiving t.o.v. dezelfde periode een jaar eerder.",
+        "Share of all requests in the period; change against the same period a year earlier.",
+    ),
     "movers-up": ("Meer aanvragen dan een jaar eerder", "More requests than a year earlier"),
     "movers-down": ("Minder aanvragen dan een jaar eerder", "Fewer requests than a year earlier"),
     "overview-trends-title": ("Trends sinds 2019", "Trends since 2019"),
-    "overview-trends-lead": ("Met dezelfde filters, over de hele geschiedenis tot en met de laatste volledige maand; "
-                             "de gekozen periode geldt hier niet.",
-                             "With the same filters, over the whole history up to the last complete month; "
-                             "the chosen period does not apply here."),
+    "overview-trends-lead": (
+        "Met dezelfde filters, over de hele geschiedenis tot en met de laatste volledige maand; "
+        "de gekozen periode geldt hier niet.",
+        "With the same filters, over the whole history up to the last complete month; "
+        "the chosen period does not apply here.",
+    ),
     "chart-outcomes": ("Aanvragen, beantwoord en volbracht per maand", "Requests, answered and completed per month"),
     "chart-modalities": ("Aanvragen per maand en soort dienst", "Requests per month and modality"),
     "chart-answer-rate": ("Beantwoordingsgraad per maand", "Answer rate per month"),
@@ -121,8 +155,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "view-annual-report": ("Jaarverslagtabel", "Annual-report table"),
     "axis-month": ("Maand", "Month"),
     "axis-requests": ("Aanvragen (aantal)", "Requests (count)"),
-    "empty-period": ("Geen aanvragen in deze periode met deze filters.",
-                     "No requests in this period with these filters."),
+    "empty-period": (
+        "Geen aanvragen in deze periode met deze filters.",
+        "No requests in this period with these filters.",
+    ),
     "rate-empty": ("leeg: geen noemer", "empty: nothing to divide by"),
     "vs-previous": ("t.o.v. vorige periode", "vs previous period"),
     "vs-year": ("t.o.v. een jaar eerder", "vs a year earlier"),
@@ -158,47 +194,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metric-requests": ("Aanvragen", "Requests"),
     "def-requests": ("Alle aanvragen met een aanvraagdag in de periode.", "All requests made in the period."),
     "metric-answered": ("Beantwoord", "Answered"),
-    "def-answered": ("Er werd een tolk of vertaler toegewezen: volbracht + niet volbracht.",
-                     "An interpreter or translator was assigned: completed + not completed."),
+    "def-answered": (
+        "Er werd een tolk of vertaler toegewezen: volbracht + niet volbracht.",
+        "An interpreter or translator was assigned: completed + not completed.",
+    ),
     "metric-completed": ("Volbracht", "Completed"),
     "def-completed": ("De opdracht werd uitgevoerd.", "The assignment was carried out."),
     "metric-not_completed": ("Niet volbracht", "Not completed"),
-    "def-not_completed": ("Toegewezen maar niet uitgevoerd: tijdig of laat geannuleerd, of niet komen opdagen.",
-                          "Assigned but not carried out: cancelled in time or late, or a no-show."),
+    "def-not_completed": (
+        "Toegewezen maar niet uitgevoerd: tijdig of laat geannuleerd, of niet komen opdagen.",
+        "Assigned but not carried out: cancelled in time or late, or a no-show.",
+    ),
     "metric-unanswered": ("Niet beantwoord", "Not answered"),
-    "def-unanswered": ("Geen tolk toegewezen: niet beschikbaar + andere reden.",
-                       "No interpreter assigned: not available + other reason."),
+    "def-unanswered": (
+        "Geen tolk toegewezen: niet beschikbaar + andere reden.",
+        "No interpreter assigned: not available + other reason.",
+    ),
     "metric-not_available": ("Tolk/taal niet beschikbaar", "Interpreter/language not available"),
-    "def-not_available": ("Geen tolk vrij, of de taal wordt niet aangeboden.",
-                          "No interpreter free, or the language is not on offer."),
+    "def-not_available": (
+        "Geen tolk vrij, of de taal wordt niet aangeboden.",
+        "No interpreter free, or the language is not on offer.",
+    ),
     "metric-other_reason": ("Andere reden", "Other reason"),
-    "def-other_reason": ("Verkeerde soort dienst gevraagd, of een andere reden.",
-                         "Wrong kind of service requested, or another reason."),
+    "def-other_reason": (
+        "Verkeerde soort dienst gevraagd, of een andere reden.",
+        "Wrong kind of service requested, or another reason.",
+    ),
     "metric-in_progress": ("In behandeling", "In progress"),
-    "def-in_progress": ("Nog open: zonder tolk (pending) of toegewezen maar nog niet afgesloten.",
-                        "Still open: without an interpreter yet, or assigned but not yet closed."),
+    "def-in_progress": (
+        "Nog open: zonder tolk (pending) of toegewezen maar nog niet afgesloten.",
+        "Still open: without an interpreter yet, or assigned but not yet closed.",
+    ),
     "metric-no_show_client": ("Cliënt niet opgedaagd", "Client no-show"),
     "def-no_show_client": ("De cliënt kwam niet opdagen.", "The client did not show up."),
     "metric-no_show_interpreter": ("Tolk niet opgedaagd", "Interpreter no-show"),
     "def-no_show_interpreter": ("De tolk kwam niet opdagen.", "The interpreter did not show up."),
     "metric-cancelled_client_late": ("Laat geannuleerd door klant", "Cancelled late by client"),
-    "def-cancelled_client_late": ("De organisatie annuleerde laat (aanrekenbaar).",
-                                  "The organisation cancelled late (billable)."),
+    "def-cancelled_client_late": (
+        "De organisatie annuleerde laat (aanrekenbaar).",
+        "The organisation cancelled late (billable).",
+    ),
     "metric-active_interpreters": ("Actieve tolken", "Active interpreters"),
-    "def-active_interpreters": ("Verschillende tolken met minstens één volbrachte opdracht in de selectie.",
-                                "Distinct interpreters with at least one completed assignment in the slice."),
+    "def-active_interpreters": (
+        "Verschillende tolken met minstens één volbrachte opdracht in de selectie.",
+        "Distinct interpreters with at least one completed assignment in the slice.",
+    ),
     "metric-registered_interpreters": ("Geregistreerde tolken", "Registered interpreters"),
-    "def-registered_interpreters": ("Tolken in register of pool op de laatste dag van de periode "
-                                    "(van de gekozen soorten en talen).",
-                                    "Interpreters in the register or a pool on the period's last day "
-                                    "(of the chosen kinds and languages)."),
+    "def-registered_interpreters": (
+        "Tolken in register of pool op de laatste dag van de periode (van de gekozen soorten en talen).",
+        "Interpreters in the register or a pool on the period's last day (of the chosen kinds and languages).",
+    ),
     "metric-answer_rate": ("Beantwoordingsgraad", "Answer rate"),
     "def-answer_rate": ("Beantwoord ÷ (aanvragen − in behandeling).", "Answered ÷ (requests − in progress)."),
     "metric-unmet_rate": ("Onbeantwoord", "Unmet demand"),
     "def-unmet_rate": ("Niet beantwoord ÷ aanvragen.", "Not answered ÷ requests."),
     "metric-shortage_rate": ("Tekortgraad", "Shortage rate"),
-    "def-shortage_rate": ("Tolk/taal niet beschikbaar ÷ aanvragen: de knelpuntindicator.",
-                          "Interpreter/language not available ÷ requests: the bottleneck indicator."),
+    "def-shortage_rate": (
+        "Tolk/taal niet beschikbaar ÷ aanvragen: de knelpuntindicator.",
+        "Interpreter/language not available ÷ requests: the bottleneck indicator.",
+    ),
     "metric-completion_rate": ("Uitvoeringsgraad", "Completion rate"),
     "def-completion_rate": ("Volbracht ÷ beantwoord.", "Completed ÷ answered."),
     "metric-non_completion_rate": ("Niet volbracht (graad)", "Non-completion rate"),
@@ -210,7 +264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metric-no_show_interpreter_rate": ("No-show tolk", "Interpreter no-show rate"),
     "def-no_show_interpreter_rate": ("Tolk niet opgedaagd ÷ beantwoord.", "Interpreter no-shows ÷ answered."),
     "metric-late_cancellation_rate": ("Late annulaties", "Late cancellation rate"),
-    "def-late_cancellation_rate": ("Laat geannuleerd door klant ÷ beantwoord.", "Late client cancellations ÷ answered."),
+    "def-late_cancellation_rate": (
+        "Laat geannuleerd door klant ÷ beantwoord.",
+        "Late client cancellations ÷ answered.",
+    ),
     "metric-activity_rate": ("Activiteitsgraad tolken", "Interpreter activity rate"),
     "def-activity_rate": ("Actieve ÷ geregistreerde tolken.", "Active ÷ registered interpreters."),
 }

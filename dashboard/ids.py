@@ -38,5 +38,10 @@ def kpi_card(page_name: str, metric: str) -> str:
 
 # The overview's trend charts: (part of the page id, title key).
 OVERVIEW_UKRAINE_CHARTS = (("ukraine-requests", "chart-ukraine-requests"), ("ukraine-kinds", "chart-ukraine-kinds"))
-OVERVIEW_TREND_CHARTS = (("trend-modalities", "chart-modalities"), ("trend-outcomes", "chart-outcomes"), ("trend-answer-rate", "chart-answer-rate"),
-                         ("trend-rolling", "chart-rolling"), ("trend-year-on-year", "chart-year-on-year"))
+OVERVIEW_TREND_CHARTS = (
+    ("trend-modalities", "chart-modalities"),
+    ("trend-outcomes", "chart-outcomes"),
+    ("trend-answer-rate", "chart-answer-rate"),
+    ("trend-rolling", "chart-rolling"),
+    ("trend-year-on-year", "chart-year-on-year"),
+)

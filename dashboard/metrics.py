@@ -53,16 +53,35 @@ RATES: tuple[Rate, ...] = (
 )
 RATE_NAMES = tuple(rate.name for rate in RATES)
 # The figures explained to readers (glossaries of the overview and the board report), in reading order.
-GLOSSARY = ("requests", "answered", "completed", "not_completed", "unanswered", "not_available", "other_reason",
-            "in_progress", "answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "non_completion_rate",
-            "fulfilment_rate", "no_show_client_rate", "no_show_interpreter_rate", "late_cancellation_rate",
-            "active_interpreters", "registered_interpreters", "activity_rate")
+GLOSSARY = (
+    "requests",
+    "answered",
+    "completed",
+    "not_completed",
+    "unanswered",
+    "not_available",
+    "other_reason",
+    "in_progress",
+    "answer_rate",
+    "unmet_rate",
+    "shortage_rate",
+    "completion_rate",
+    "non_completion_rate",
+    "fulfilment_rate",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "late_cancellation_rate",
+    "active_interpreters",
+    "registered_interpreters",
+    "activity_rate",
+)
 # Every figure of §3 in the order of the `kpis` export.
 KPI_NAMES = (*REQUEST_COUNTS, *INTERPRETER_COUNTS, *RATE_NAMES)
 
 
-def bucket_counts(by_status: pd.DataFrame, keys: Sequence[str] = (), buckets: Sequence[str] = tuple(STATUS_BUCKETS)
-                  ) -> pd.DataFrame:
+def bucket_counts(
+    by_status: pd.DataFrame, keys: Sequence[str] = (), buckets: Sequence[str] = tuple(STATUS_BUCKETS)
+) -> pd.DataFrame:
     """From counts per status (columns: *keys, status, n) to `requests` and the buckets, per key.
 
     Without keys the result has one row (zeros for an empty slice).
@@ -86,12 +105,16 @@ def rates_of(table: pd.DataFrame, rates: Mapping[str, tuple[str | pd.Series, str
     """`table` with a rate per row for each (name: (numerator, denominator)), each part a column's name or a
     Series on the table's index; a rate is `ratio` (None when its denominator is 0), kept as objects so that an
     empty rate stays None."""
+
     def column(part):
         return table[part] if isinstance(part, str) else part
 
-    return table.assign(**{name: pd.Series([ratio(n, d) for n, d in zip(column(top), column(bottom))],
-                                           index=table.index, dtype=object)
-                           for name, (top, bottom) in rates.items()})
+    return table.assign(
+        **{
+            name: pd.Series([ratio(n, d) for n, d in zip(column(top), column(bottom))], index=table.index, dtype=object)
+            for name, (top, bottom) in rates.items()
+        }
+    )
 
 
 def compute_kpis(counts: Mapping[str, int]) -> dict[str, int | float | None]:

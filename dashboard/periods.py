@@ -6,7 +6,7 @@ therefore covers the UTC instants from local midnight of `start` to local midnig
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -19,7 +19,7 @@ def utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 def local_midnight(day: date) -> datetime:
     """The UTC instant at which `day` starts in Brussels."""
-    return datetime(day.year, day.month, day.day, tzinfo=BRUSSELS).astimezone(timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=BRUSSELS).astimezone(UTC)
 
 
 def brussels_today(now: datetime) -> date:

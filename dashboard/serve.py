@@ -19,8 +19,11 @@ def ensure_demo_database(settings: Settings) -> None:
 
     settings.demo_path.parent.mkdir(parents=True, exist_ok=True)
     print(f"First start: building the demo database at {settings.demo_path} (about half a minute)…", flush=True)
-    summary = build_demo(str(settings.demo_path), DemoOptions(now=settings.current_time()),
-                         progress=lambda line: print(f"  {line}", flush=True))
+    summary = build_demo(
+        str(settings.demo_path),
+        DemoOptions(now=settings.current_time()),
+        progress=lambda line: print(f"  {line}", flush=True),
+    )
     print(f"Demo database ready: {summary.requests:,} requests.", flush=True)
 
 
@@ -39,8 +42,9 @@ def prepare_aggregates(settings: Settings) -> None:
     except DatabaseUnavailable as error:
         print(f"The database cannot be read yet ({error}); the dashboard will say so and retry.", flush=True)
     except OSError as error:
-        raise ValueError(f"cannot keep the aggregate store in {settings.store_dir}: {error.strerror or error}") \
-            from error
+        raise ValueError(
+            f"cannot keep the aggregate store in {settings.store_dir}: {error.strerror or error}"
+        ) from error
     finally:
         database.dispose()
 
@@ -67,9 +71,23 @@ def prepare_forecasts(settings: Settings) -> None:
 def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
     """The gunicorn command line that serves `dashboard.wsgi:server`."""
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    return [gunicorn, "dashboard.wsgi:server", "--workers", str(workers), "--threads", str(THREADS_PER_WORKER),
-            "--bind", f"{host}:{port}", "--no-control-socket", "--graceful-timeout", "10", "--timeout", "120",
-            "--access-logfile", "-"]
+    return [
+        gunicorn,
+        "dashboard.wsgi:server",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(THREADS_PER_WORKER),
+        "--bind",
+        f"{host}:{port}",
+        "--no-control-socket",
+        "--graceful-timeout",
+        "10",
+        "--timeout",
+        "120",
+        "--access-logfile",
+        "-",
+    ]
 
 
 def serve(settings: Settings, host: str, port: int, workers: int) -> int:

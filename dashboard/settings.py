@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -46,8 +46,8 @@ class Settings:
         return self.database_url or f"sqlite:///{self.demo_path}"
 
     def current_time(self) -> datetime:
-        """"Now" in UTC: STV_NOW when set, else the wall clock."""
-        return self.now or datetime.now(timezone.utc)
+        """ "Now" in UTC: STV_NOW when set, else the wall clock."""
+        return self.now or datetime.now(UTC)
 
     def with_overrides(self, **values) -> Settings:
         """A copy with the given fields replaced (None values are ignored)."""
@@ -104,8 +104,9 @@ def parse_cache_url(value: str | None) -> str | None:
         return None
     scheme = value.split("://", 1)[0] if "://" in value else ""
     if scheme not in CACHE_SCHEMES:
-        raise SettingsError(f"STV_CACHE_URL must start with one of {', '.join(s + '://' for s in CACHE_SCHEMES)}: "
-                            f"{value!r}")
+        raise SettingsError(
+            f"STV_CACHE_URL must start with one of {', '.join(s + '://' for s in CACHE_SCHEMES)}: {value!r}"
+        )
     return value
 
 
@@ -118,5 +119,5 @@ def parse_now(value: str | None) -> datetime | None:
     except ValueError as error:
         raise SettingsError(f"STV_NOW is not an ISO timestamp (e.g. 2026-11-23T09:00:00Z): {value!r}") from error
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -70,14 +70,30 @@ class AggregateStore:
 
     # --- reading --------------------------------------------------------------------------------------------
 
-    def counts(self, version: str, filters: Filters, first_month: str, last_month: str, keys: Sequence[str],
-               region_ids: Sequence[int], language_ids: Sequence[int]) -> pd.DataFrame | None:
+    def counts(
+        self,
+        version: str,
+        filters: Filters,
+        first_month: str,
+        last_month: str,
+        keys: Sequence[str],
+        region_ids: Sequence[int],
+        language_ids: Sequence[int],
+    ) -> pd.DataFrame | None:
         """Requests per status (and keys) for whole months; None unless the store holds data `version`."""
-        return self._read(version, select_stored_counts(filters, first_month, last_month, keys, region_ids,
-                                                        language_ids))
+        return self._read(
+            version, select_stored_counts(filters, first_month, last_month, keys, region_ids, language_ids)
+        )
 
-    def active(self, version: str, filters: Filters, first_month: str, last_month: str, keys: Sequence[str],
-               language_ids: Sequence[int]) -> pd.DataFrame | None:
+    def active(
+        self,
+        version: str,
+        filters: Filters,
+        first_month: str,
+        last_month: str,
+        keys: Sequence[str],
+        language_ids: Sequence[int],
+    ) -> pd.DataFrame | None:
         """Distinct active interpreter ids (and keys) in whole months; None unless the store holds `version`."""
         return self._read(version, select_stored_active(filters, first_month, last_month, keys, language_ids))
 
@@ -130,10 +146,12 @@ class AggregateStore:
                 for month in self.source.frame(select_changed_months(since)).month:
                     first = date.fromisoformat(month + "-01")
                     bounds = utc_bounds(first, month_end(first))
-                    self._replace(self.source.frame(select_rollup(*bounds)),
-                                  self.source.frame(select_activity(*bounds)), [month])
-            self._write_state(version=version or "", watermark=_iso(mark), dimensions=dimensions,
-                              rebuilt_at=state["rebuilt_at"])
+                    self._replace(
+                        self.source.frame(select_rollup(*bounds)), self.source.frame(select_activity(*bounds)), [month]
+                    )
+            self._write_state(
+                version=version or "", watermark=_iso(mark), dimensions=dimensions, rebuilt_at=state["rebuilt_at"]
+            )
         with self._synced:
             self._synced.notify_all()
 
@@ -192,7 +210,7 @@ def _iso(moment) -> str:
     if moment is None or pd.isna(moment):
         return ""
     moment = pd.Timestamp(moment).to_pydatetime()
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
 
 
 STORE_SCHEMA = 3  # raise when the store's tables or indexes change: a new file is then built from scratch

@@ -35,6 +35,6 @@ def load_targets(path: Path = TARGETS_FILE) -> dict[str, Target]:
         if name not in RATE_NAMES:
             raise ValueError(f"{path}: [{name}] is not a rate of CONTRACT.md §3")
         if entry.get("direction") not in ("min", "max") or not isinstance(entry.get("target"), int | float):
-            raise ValueError(f"{path}: [{name}] needs target = <fraction> and direction = \"min\" or \"max\"")
+            raise ValueError(f'{path}: [{name}] needs target = <fraction> and direction = "min" or "max"')
         targets[name] = Target(float(entry["target"]), entry["direction"])
     return targets

@@ -14,8 +14,12 @@ from dashboard.i18n import t
 
 REGIONS_PATH = "/regions"
 # The page name (prefix of its component ids) of each drill-down level.
-LEVEL_PAGES = {"all": "regions", "region": "region", "local_government": "local-government",
-               "organisation": "organisation"}
+LEVEL_PAGES = {
+    "all": "regions",
+    "region": "region",
+    "local_government": "local-government",
+    "organisation": "organisation",
+}
 
 
 def region_path(region_code: str) -> str:
@@ -37,8 +41,7 @@ def place_trail(place) -> list[tuple[str, str]]:
     if place.region_code is not None:
         trail.append((place.region_name, region_path(place.region_code)))
     if place.local_government_id is not None:
-        trail.append((place.local_government_name, local_government_path(place.region_code,
-                                                                          place.local_government_id)))
+        trail.append((place.local_government_name, local_government_path(place.region_code, place.local_government_id)))
     if place.organisation_id is not None:
         trail.append((place.organisation_name, organisation_path(place.organisation_id)))
     return trail
@@ -57,9 +60,11 @@ def breadcrumbs(place, search: str, lang: str) -> dbc.Breadcrumb:
 
 def not_found(message_key: str, search: str, lang: str, **values) -> html.Div:
     """What a drill-down page shows for a path that names no known place: what was not found, and the way back."""
-    return html.Div([
-        html.H2(t("regions-not-found-title", lang), className="h4"),
-        html.P(t(message_key, lang, **{name: str(value) for name, value in values.items()})),
-        dcc.Link("← " + t("regions-back-to-top", lang), href=REGIONS_PATH + (search or "")),
-    ], className="place-not-found alert alert-light")
-
+    return html.Div(
+        [
+            html.H2(t("regions-not-found-title", lang), className="h4"),
+            html.P(t(message_key, lang, **{name: str(value) for name, value in values.items()})),
+            dcc.Link("← " + t("regions-back-to-top", lang), href=REGIONS_PATH + (search or "")),
+        ],
+        className="place-not-found alert alert-light",
+    )

@@ -33,7 +33,9 @@ def figure_monthly_requests(table: pd.DataFrame, lang: str) -> go.Figure:
         if rows.empty:
             continue
         figure.add_bar(
-            x=pd.to_datetime(rows.month + "-01"), y=rows.requests, name=t(f"modality-{modality}", lang),
+            x=pd.to_datetime(rows.month + "-01"),
+            y=rows.requests,
+            name=t(f"modality-{modality}", lang),
             marker_color=MODALITY_COLOURS[modality],
             hovertemplate="%{y:,d}<extra>" + t(f"modality-{modality}", lang) + "</extra>",
         )
@@ -42,8 +44,13 @@ def figure_monthly_requests(table: pd.DataFrame, lang: str) -> go.Figure:
     return figure
 
 
-SERIES_COLOURS = {"requests": "#000000", "answered": "#0072B2", "completed": "#009E73", "rolling_12_months": "#0072B2",
-                  "answer_rate": "#0072B2"}
+SERIES_COLOURS = {
+    "requests": "#000000",
+    "answered": "#0072B2",
+    "completed": "#009E73",
+    "rolling_12_months": "#0072B2",
+    "answer_rate": "#0072B2",
+}
 SERIES_DASHES = {"requests": "solid", "answered": "dash", "completed": "dot"}
 
 
@@ -51,11 +58,26 @@ def add_events(figure: go.Figure, events, lang: str, first: str, last: str) -> g
     """Dotted vertical lines with a label for the events between months `first` and `last` ('YYYY-MM')."""
     shown = [event for event in events if first <= f"{event.day:%Y-%m}" <= last]
     for index, event in enumerate(shown):
-        figure.add_shape(type="line", x0=event.day, x1=event.day, yref="paper", y0=0, y1=1,
-                         line={"color": "#555555", "dash": "dot", "width": 1})
-        figure.add_annotation(x=event.day, yref="paper", y=1 - 0.09 * (index % 3), text=event.label(lang),
-                              showarrow=False, xanchor="left", yanchor="top", font={"size": 10, "color": "#333333"},
-                              bgcolor="rgba(255,255,255,0.85)")  # staggered, so that close events stay readable
+        figure.add_shape(
+            type="line",
+            x0=event.day,
+            x1=event.day,
+            yref="paper",
+            y0=0,
+            y1=1,
+            line={"color": "#555555", "dash": "dot", "width": 1},
+        )
+        figure.add_annotation(
+            x=event.day,
+            yref="paper",
+            y=1 - 0.09 * (index % 3),
+            text=event.label(lang),
+            showarrow=False,
+            xanchor="left",
+            yanchor="top",
+            font={"size": 10, "color": "#333333"},
+            bgcolor="rgba(255,255,255,0.85)",
+        )  # staggered, so that close events stay readable
     return figure
 
 
@@ -67,8 +89,13 @@ def figure_outcome_trend(trend: pd.DataFrame, lang: str, events) -> go.Figure:
     """Requests, answered and completed per month, with events."""
     figure = go.Figure()
     for series in ("requests", "answered", "completed"):
-        figure.add_scatter(x=_months(trend), y=trend[series], mode="lines", name=t(f"metric-{series}", lang),
-                           line={"color": SERIES_COLOURS[series], "dash": SERIES_DASHES[series]})
+        figure.add_scatter(
+            x=_months(trend),
+            y=trend[series],
+            mode="lines",
+            name=t(f"metric-{series}", lang),
+            line={"color": SERIES_COLOURS[series], "dash": SERIES_DASHES[series]},
+        )
     figure.update_layout(**base_layout(lang, t("axis-requests", lang), t("axis-month", lang)))
     return add_events(figure, events, lang, trend.month.min(), trend.month.max())
 
@@ -76,13 +103,26 @@ def figure_outcome_trend(trend: pd.DataFrame, lang: str, events) -> go.Figure:
 def figure_answer_rate(trend: pd.DataFrame, lang: str, events, target=None) -> go.Figure:
     """The monthly answer rate, with its target as a dashed line."""
     figure = go.Figure()
-    figure.add_scatter(x=_months(trend), y=trend.answer_rate, mode="lines", name=t("metric-answer_rate", lang),
-                       line={"color": SERIES_COLOURS["answer_rate"]}, connectgaps=False)
+    figure.add_scatter(
+        x=_months(trend),
+        y=trend.answer_rate,
+        mode="lines",
+        name=t("metric-answer_rate", lang),
+        line={"color": SERIES_COLOURS["answer_rate"]},
+        connectgaps=False,
+    )
     if target is not None:
         figure.add_hline(y=target.value, line={"color": "#D55E00", "dash": "dash", "width": 1})
-        figure.add_annotation(xref="paper", x=1, y=target.value, yanchor="bottom", xanchor="right", showarrow=False,
-                              text=t(f"target-{target.direction}", lang, value=f"{target.value:.0%}"),
-                              font={"size": 11, "color": "#D55E00"})
+        figure.add_annotation(
+            xref="paper",
+            x=1,
+            y=target.value,
+            yanchor="bottom",
+            xanchor="right",
+            showarrow=False,
+            text=t(f"target-{target.direction}", lang, value=f"{target.value:.0%}"),
+            font={"size": 11, "color": "#D55E00"},
+        )
     layout = base_layout(lang, t("axis-answer-rate", lang), t("axis-month", lang))
     layout["yaxis"].update(tickformat=".0%", rangemode="normal", range=[0, 1])
     figure.update_layout(**layout)
@@ -92,8 +132,13 @@ def figure_answer_rate(trend: pd.DataFrame, lang: str, events, target=None) -> g
 def figure_rolling(trend: pd.DataFrame, lang: str, events) -> go.Figure:
     """Requests over the last twelve months, month by month (smooths seasons away)."""
     figure = go.Figure()
-    figure.add_scatter(x=_months(trend), y=trend.rolling_12_months, mode="lines",
-                       name=t("rolling-12-months", lang), line={"color": SERIES_COLOURS["rolling_12_months"]})
+    figure.add_scatter(
+        x=_months(trend),
+        y=trend.rolling_12_months,
+        mode="lines",
+        name=t("rolling-12-months", lang),
+        line={"color": SERIES_COLOURS["rolling_12_months"]},
+    )
     figure.update_layout(**base_layout(lang, t("axis-requests-12m", lang), t("axis-month", lang)))
     return add_events(figure, events, lang, trend.month.min(), trend.month.max())
 
@@ -108,8 +153,13 @@ def figure_year_on_year(trend: pd.DataFrame, lang: str) -> go.Figure:
     for index, year in enumerate(years):
         rows = trend[trend.month.str.startswith(year)]
         newest = index == len(years) - 1
-        figure.add_scatter(x=[MONTHS[lang][int(m[5:]) - 1] for m in rows.month], y=rows.requests, mode="lines+markers",
-                           name=year, line={"color": palette[index % len(palette)], "width": 3 if newest else 1.5})
+        figure.add_scatter(
+            x=[MONTHS[lang][int(m[5:]) - 1] for m in rows.month],
+            y=rows.requests,
+            mode="lines+markers",
+            name=year,
+            line={"color": palette[index % len(palette)], "width": 3 if newest else 1.5},
+        )
     layout = base_layout(lang, t("axis-requests", lang), t("axis-calendar-month", lang))
     layout["hovermode"] = "closest"
     figure.update_layout(**layout)
@@ -117,16 +167,27 @@ def figure_year_on_year(trend: pd.DataFrame, lang: str) -> go.Figure:
 
 
 LANGUAGE_COLOURS = {"uk": "#0072B2", "ru": "#D55E00", "pl": "#009E73", "ro": "#CC79A7"}
-KIND_COLOURS = {"certified": "#0072B2", "sworn": "#56B4E9", "in_training": "#009E73", "crisis": "#E69F00",
-                "taalhulp": "#CC79A7", "commercial": "#999999"}
+KIND_COLOURS = {
+    "certified": "#0072B2",
+    "sworn": "#56B4E9",
+    "in_training": "#009E73",
+    "crisis": "#E69F00",
+    "taalhulp": "#CC79A7",
+    "commercial": "#999999",
+}
 
 
 def figure_language_lines(by_month: pd.DataFrame, names: dict[str, str], lang: str, events=()) -> go.Figure:
     """Requests per month, one line per language code (names: code -> label)."""
     figure = go.Figure()
     for code, rows in by_month.groupby("language_code", sort=False):
-        figure.add_scatter(x=_months(rows), y=rows.requests, mode="lines", name=names.get(code, code),
-                           line={"color": LANGUAGE_COLOURS.get(code, "#555555")})
+        figure.add_scatter(
+            x=_months(rows),
+            y=rows.requests,
+            mode="lines",
+            name=names.get(code, code),
+            line={"color": LANGUAGE_COLOURS.get(code, "#555555")},
+        )
     figure.update_layout(**base_layout(lang, t("axis-requests", lang), t("axis-month", lang)))
     if not by_month.empty:
         add_events(figure, events, lang, by_month.month.min(), by_month.month.max())
@@ -139,9 +200,15 @@ def figure_kind_mix(by_kind: pd.DataFrame, names: dict[str, str], lang: str) -> 
     totals = by_kind.groupby("language_code").completed.sum()
     for kind, rows in by_kind.groupby("kind", sort=False):
         shares = rows.completed.to_numpy() / totals.loc[rows.language_code].to_numpy()
-        figure.add_bar(y=[names.get(c, c) for c in rows.language_code], x=shares, orientation="h",
-                       name=t(f"kind-{kind}", lang), marker_color=KIND_COLOURS.get(kind, "#555555"),
-                       customdata=rows.completed, hovertemplate="%{x:.1%} (%{customdata:,d})")
+        figure.add_bar(
+            y=[names.get(c, c) for c in rows.language_code],
+            x=shares,
+            orientation="h",
+            name=t(f"kind-{kind}", lang),
+            marker_color=KIND_COLOURS.get(kind, "#555555"),
+            customdata=rows.completed,
+            hovertemplate="%{x:.1%} (%{customdata:,d})",
+        )
     layout = base_layout(lang, "", t("axis-share-completed", lang))
     layout["xaxis"].update(tickformat=".0%", range=[0, 1])
     layout["yaxis"].update(tickformat=None, rangemode=None)

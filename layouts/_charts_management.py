@@ -27,9 +27,21 @@ PARTY_STYLE = {
     "cancelled_service": ("service_cancellation_rate", "#CC79A7", "dot"),
 }
 # Rates whose names and definitions the dashboard already has (dashboard.i18n, `metric-*` and `def-*`).
-SHARED_FIGURES = {"answered", "completed", "not_completed", "no_show_client", "no_show_interpreter",
-                  "cancelled_client_late", "no_show_client_rate", "no_show_interpreter_rate", "late_cancellation_rate",
-                  "non_completion_rate", "registered_interpreters", "active_interpreters", "activity_rate"}
+SHARED_FIGURES = {
+    "answered",
+    "completed",
+    "not_completed",
+    "no_show_client",
+    "no_show_interpreter",
+    "cancelled_client_late",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "late_cancellation_rate",
+    "non_completion_rate",
+    "registered_interpreters",
+    "active_interpreters",
+    "activity_rate",
+}
 FLOW_COLOURS = {"accepted": "#009E73", "refused": "#D55E00", "no_response": "#999999"}
 DIMENSION_CHART_LIMIT = 15
 GRID_HEADER, GRID_ROW = 70, 42  # pixels of a grid's (wrapped) header and of one row
@@ -59,24 +71,35 @@ CARD_SIZE = {"xs": 6, "md": 3}
 FIVE_CARDS = {"xs": 6, "md": 4, "lg": True}  # five cards on one row from large screens on
 
 
-def stat_card(page_name: str, figure: str, shown: str, lang: str, note: str | None = None,
-              size: dict = CARD_SIZE) -> dbc.Col:
+def stat_card(
+    page_name: str, figure: str, shown: str, lang: str, note: str | None = None, size: dict = CARD_SIZE
+) -> dbc.Col:
     """A headline figure already formatted (`shown`), its name, and its definition on hover (as the overview's
     cards; `data-metric` names the figure for tests)."""
     card_id = f"{page_name}-kpi-{figure}"
-    body = dbc.Card(dbc.CardBody([
-        html.Div(t(name_key(figure), lang), className="kpi-name"),
-        html.Div(shown, className="kpi-value", **{"data-metric": figure}),
-        html.Div(note, className="kpi-note") if note else None,
-    ]), id=card_id, className="kpi-card h-100")
-    return dbc.Col([body, dbc.Tooltip(t(definition_key(figure), lang), target=card_id, placement="bottom")],
-                   className="mb-3", **size)
+    body = dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(t(name_key(figure), lang), className="kpi-name"),
+                html.Div(shown, className="kpi-value", **{"data-metric": figure}),
+                html.Div(note, className="kpi-note") if note else None,
+            ]
+        ),
+        id=card_id,
+        className="kpi-card h-100",
+    )
+    return dbc.Col(
+        [body, dbc.Tooltip(t(definition_key(figure), lang), target=card_id, placement="bottom")],
+        className="mb-3",
+        **size,
+    )
 
 
 def rate_card(page_name: str, figure: str, value: float | None, lang: str, size: dict = CARD_SIZE) -> dbc.Col:
     """A card for a rate: the percentage, and why it is empty when it is."""
-    return stat_card(page_name, figure, format_rate(value, lang), lang, t("rate-empty", lang) if value is None else None,
-                     size)
+    return stat_card(
+        page_name, figure, format_rate(value, lang), lang, t("rate-empty", lang) if value is None else None, size
+    )
 
 
 def definition(key: str, lang: str, **values) -> html.P:
@@ -94,16 +117,28 @@ def empty_note(text: str) -> html.Div:
     return html.Div(text, className="empty-state text-muted")
 
 
-def sized_grid(grid_id: str, table: pd.DataFrame, columns, lang: str, sort: tuple[str, str] | None = None,
-               max_height: int = 420, tooltips: dict[str, str] | None = None):
+def sized_grid(
+    grid_id: str,
+    table: pd.DataFrame,
+    columns,
+    lang: str,
+    sort: tuple[str, str] | None = None,
+    max_height: int = 420,
+    tooltips: dict[str, str] | None = None,
+):
     """A sortable grid (layouts._grid.data_grid) no taller than its rows need, numeric columns wide enough for
     their wrapped headers (a long word such as 'cancellation' must not break), each figure's definition on its
     header, and `tooltips` (field -> field shown on hover) for names that may be cut off."""
     height = max(120, min(max_height, GRID_HEADER + GRID_ROW * len(table) + 4))
-    header_tooltips = {c.field: t(definition_key(c.field), lang) for c in columns
-                       if definition_key(c.field) in MESSAGES}
-    headers = ReadableHeaders(number_width=NUMBER_COLUMN_WIDTH, sort_arrow=SORT_ARROW_WIDTH,
-                              header_tooltips=header_tooltips, cell_tooltips=tooltips or {})
+    header_tooltips = {
+        c.field: t(definition_key(c.field), lang) for c in columns if definition_key(c.field) in MESSAGES
+    }
+    headers = ReadableHeaders(
+        number_width=NUMBER_COLUMN_WIDTH,
+        sort_arrow=SORT_ARROW_WIDTH,
+        header_tooltips=header_tooltips,
+        cell_tooltips=tooltips or {},
+    )
     return data_grid(grid_id, table, columns, lang, height=height, sort=sort, headers=headers)
 
 
@@ -111,11 +146,28 @@ def hours_table(summary: pd.DataFrame, lang: str) -> dbc.Table:
     """The distribution of hours per interpreter: count, total, mean, quantiles and maximum."""
     row = summary.iloc[0]
     lines = [("interpreters", format_count(row.interpreters, lang))]
-    lines += [(name, format_hours(row[name], lang)) for name in
-              ("total_hours", "mean_hours", "p10_hours", "p25_hours", "median_hours", "p75_hours", "p90_hours",
-               "max_hours")]
-    body = [html.Tr([html.Th(t(f"interpreters-hours-{name}", lang), className="fw-normal"),
-                     html.Td(value, className="text-end", **{"data-figure": name})]) for name, value in lines]
+    lines += [
+        (name, format_hours(row[name], lang))
+        for name in (
+            "total_hours",
+            "mean_hours",
+            "p10_hours",
+            "p25_hours",
+            "median_hours",
+            "p75_hours",
+            "p90_hours",
+            "max_hours",
+        )
+    ]
+    body = [
+        html.Tr(
+            [
+                html.Th(t(f"interpreters-hours-{name}", lang), className="fw-normal"),
+                html.Td(value, className="text-end", **{"data-figure": name}),
+            ]
+        )
+        for name, value in lines
+    ]
     return dbc.Table(html.Tbody(body), size="sm", hover=True, className="hours-quantiles mb-1")
 
 
@@ -132,9 +184,16 @@ def figure_party_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
     figure = go.Figure()
     months = pd.to_datetime(monthly.month + "-01")
     for status, (rate, colour, dash) in PARTY_STYLE.items():
-        figure.add_scatter(x=months, y=monthly[rate].astype(float), mode="lines+markers", name=t(name_key(rate), lang),
-                           line={"color": colour, "dash": dash}, marker={"size": 5},
-                           customdata=monthly[status], hovertemplate="%{y:.1%} (%{customdata:,d})")
+        figure.add_scatter(
+            x=months,
+            y=monthly[rate].astype(float),
+            mode="lines+markers",
+            name=t(name_key(rate), lang),
+            line={"color": colour, "dash": dash},
+            marker={"size": 5},
+            customdata=monthly[status],
+            hovertemplate="%{y:.1%} (%{customdata:,d})",
+        )
     layout = _percent_axis(base_layout(lang, t("management-axis-share-answered", lang), t("axis-month", lang)))
     layout["legend"] = {"orientation": "h", "y": -0.22, "x": 0}
     layout["margin"] = {**layout["margin"], "b": 110}
@@ -149,15 +208,26 @@ def figure_party_by_dimension(table: pd.DataFrame, lang: str, limit: int = DIMEN
     shown = table.head(limit).iloc[::-1]  # most answered on top
     figure = go.Figure()
     for status, (rate, colour, _) in PARTY_STYLE.items():
-        figure.add_bar(y=shown.label, x=shown[rate].astype(float), orientation="h", name=t(name_key(rate), lang),
-                       marker_color=colour, customdata=shown[status],
-                       hovertemplate="%{x:.1%} (%{customdata:,d})")
+        figure.add_bar(
+            y=shown.label,
+            x=shown[rate].astype(float),
+            orientation="h",
+            name=t(name_key(rate), lang),
+            marker_color=colour,
+            customdata=shown[status],
+            hovertemplate="%{x:.1%} (%{customdata:,d})",
+        )
     layout = base_layout(lang, "", t("management-axis-share-answered", lang))
     layout["xaxis"].update(tickformat=".0%")
     layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True)
     layout["hovermode"] = "y unified"
-    layout["legend"] = {"orientation": "h", "y": -0.12 - 0.6 / max(len(shown), 4), "x": 0, "yanchor": "top",
-                        "traceorder": "normal"}
+    layout["legend"] = {
+        "orientation": "h",
+        "y": -0.12 - 0.6 / max(len(shown), 4),
+        "x": 0,
+        "yanchor": "top",
+        "traceorder": "normal",
+    }
     layout["margin"] = {**layout["margin"], "b": 120}
     figure.update_layout(barmode="stack", height=max(320, 28 * len(shown) + 200), **layout)
     return figure
@@ -172,11 +242,25 @@ def figure_activity_by_kind(table: pd.DataFrame, lang: str) -> go.Figure:
     shown = table.iloc[::-1]
     labels = [t(f"kind-{k}", lang) for k in shown.kind]
     figure = go.Figure()
-    figure.add_bar(y=labels, x=shown.active_interpreters, orientation="h", name=t("metric-active_interpreters", lang),
-                   marker_color="#0072B2", text=[format_rate(r, lang, 0) for r in shown.activity_rate],
-                   textposition="outside", cliponaxis=False, hovertemplate="%{x:,d} (%{text})")
-    figure.add_bar(y=labels, x=shown.registered_interpreters, orientation="h",
-                   name=t("metric-registered_interpreters", lang), marker_color="#BBBBBB", hovertemplate="%{x:,d}")
+    figure.add_bar(
+        y=labels,
+        x=shown.active_interpreters,
+        orientation="h",
+        name=t("metric-active_interpreters", lang),
+        marker_color="#0072B2",
+        text=[format_rate(r, lang, 0) for r in shown.activity_rate],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{x:,d} (%{text})",
+    )
+    figure.add_bar(
+        y=labels,
+        x=shown.registered_interpreters,
+        orientation="h",
+        name=t("metric-registered_interpreters", lang),
+        marker_color="#BBBBBB",
+        hovertemplate="%{x:,d}",
+    )
     layout = base_layout(lang, "", t("management-axis-interpreters", lang))
     layout["xaxis"].update(tickformat=",d", rangemode="tozero")
     layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True)
@@ -195,12 +279,17 @@ def figure_hours_histogram(histogram: pd.DataFrame, lang: str) -> go.Figure:
         rows = histogram[histogram.kind == kind]
         if rows.empty:
             continue
-        figure.add_bar(x=rows.bin_start.astype(float) + width / 2, y=rows.interpreters, width=width,
-                       name=t(f"kind-{kind}", lang), marker_color=KIND_COLOURS[kind], marker_line_width=0.5,
-                       marker_line_color="white",
-                       customdata=list(zip(rows.bin_start.astype(float), rows.bin_end.astype(float))),
-                       hovertemplate="%{customdata[0]:,.0f}–%{customdata[1]:,.0f} " + t("sd-hours-short", lang)
-                       + ": %{y:,d}")
+        figure.add_bar(
+            x=rows.bin_start.astype(float) + width / 2,
+            y=rows.interpreters,
+            width=width,
+            name=t(f"kind-{kind}", lang),
+            marker_color=KIND_COLOURS[kind],
+            marker_line_width=0.5,
+            marker_line_color="white",
+            customdata=list(zip(rows.bin_start.astype(float), rows.bin_end.astype(float))),
+            hovertemplate="%{customdata[0]:,.0f}–%{customdata[1]:,.0f} " + t("sd-hours-short", lang) + ": %{y:,d}",
+        )
     layout = base_layout(lang, t("management-axis-interpreters", lang), t("interpreters-axis-hours", lang))
     layout["xaxis"].update(rangemode="tozero", tickformat=",.0f")
     layout["bargap"] = 0
@@ -215,9 +304,16 @@ def figure_inactive_by_kind(table: pd.DataFrame, lang: str) -> go.Figure:
     """Interpreters inactive for six months per kind (horizontal bars)."""
     counts = table.kind.value_counts()
     kinds = [k for k in codes.KINDS if k in counts.index][::-1]
-    figure = go.Figure(go.Bar(y=[t(f"kind-{k}", lang) for k in kinds], x=[int(counts[k]) for k in kinds],
-                              orientation="h", marker_color=[KIND_COLOURS[k] for k in kinds],
-                              hovertemplate="%{x:,d}<extra></extra>", showlegend=False))
+    figure = go.Figure(
+        go.Bar(
+            y=[t(f"kind-{k}", lang) for k in kinds],
+            x=[int(counts[k]) for k in kinds],
+            orientation="h",
+            marker_color=[KIND_COLOURS[k] for k in kinds],
+            hovertemplate="%{x:,d}<extra></extra>",
+            showlegend=False,
+        )
+    )
     layout = base_layout(lang, "", t("management-axis-interpreters", lang))
     layout["xaxis"].update(tickformat=",d", rangemode="tozero")
     layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True)
@@ -238,16 +334,26 @@ def figure_language_kind_mix(mix: pd.DataFrame, lang: str, limit: int = KIND_MIX
         rows = shown[shown.kind == kind]
         if rows.empty:
             continue
-        figure.add_bar(y=rows.language, x=rows.share.astype(float), orientation="h", name=t(f"kind-{kind}", lang),
-                       marker_color=KIND_COLOURS[kind], customdata=rows.completed,
-                       hovertemplate="%{x:.1%} (%{customdata:,d})")
+        figure.add_bar(
+            y=rows.language,
+            x=rows.share.astype(float),
+            orientation="h",
+            name=t(f"kind-{kind}", lang),
+            marker_color=KIND_COLOURS[kind],
+            customdata=rows.completed,
+            hovertemplate="%{x:.1%} (%{customdata:,d})",
+        )
     layout = base_layout(lang, "", t("axis-share-completed", lang))
     layout["xaxis"].update(tickformat=".0%", range=[0, 1])
-    layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True, categoryorder="array",
-                           categoryarray=order)
+    layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True, categoryorder="array", categoryarray=order)
     layout["hovermode"] = "y unified"
-    layout["legend"] = {"orientation": "h", "y": -0.08 - 0.6 / max(len(busiest), 4), "x": 0, "yanchor": "top",
-                        "traceorder": "normal"}
+    layout["legend"] = {
+        "orientation": "h",
+        "y": -0.08 - 0.6 / max(len(busiest), 4),
+        "x": 0,
+        "yanchor": "top",
+        "traceorder": "normal",
+    }
     layout["margin"] = {**layout["margin"], "b": 110}
     figure.update_layout(barmode="stack", height=max(340, 26 * len(busiest) + 200), **layout)
     return figure
@@ -258,14 +364,32 @@ def figure_invitations_monthly(monthly: pd.DataFrame, lang: str) -> go.Figure:
     figure = go.Figure()
     months = pd.to_datetime(monthly.month + "-01")
     for part, colour in FLOW_COLOURS.items():
-        figure.add_bar(x=months, y=monthly[part], name=t(f"interpreters-flow-{part}", lang), marker_color=colour,
-                       hovertemplate="%{y:,d}")
-    figure.add_scatter(x=months, y=monthly.acceptance_rate.astype(float), yaxis="y2", mode="lines+markers",
-                       name=t("management-metric-acceptance_rate", lang), line={"color": "#0072B2"},
-                       hovertemplate="%{y:.1%}")
+        figure.add_bar(
+            x=months,
+            y=monthly[part],
+            name=t(f"interpreters-flow-{part}", lang),
+            marker_color=colour,
+            hovertemplate="%{y:,d}",
+        )
+    figure.add_scatter(
+        x=months,
+        y=monthly.acceptance_rate.astype(float),
+        yaxis="y2",
+        mode="lines+markers",
+        name=t("management-metric-acceptance_rate", lang),
+        line={"color": "#0072B2"},
+        hovertemplate="%{y:.1%}",
+    )
     layout = base_layout(lang, t("interpreters-axis-invitations", lang), t("axis-month", lang))
-    layout["yaxis2"] = {"title": {"text": t("management-metric-acceptance_rate", lang)}, "overlaying": "y",
-                        "side": "right", "tickformat": ".0%", "range": [0, 1], "dtick": 0.2, "showgrid": False}
+    layout["yaxis2"] = {
+        "title": {"text": t("management-metric-acceptance_rate", lang)},
+        "overlaying": "y",
+        "side": "right",
+        "tickformat": ".0%",
+        "range": [0, 1],
+        "dtick": 0.2,
+        "showgrid": False,
+    }
     layout["margin"] = {**layout["margin"], "r": 70}
     layout["legend"]["traceorder"] = "normal"
     figure.update_layout(barmode="stack", **layout)

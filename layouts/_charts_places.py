@@ -23,8 +23,17 @@ BAR_COLOUR = "#0072B2"
 CHART_LIMIT = 25
 # The figures of a drill-down grid; the rates right after the requests, so that they stay in view on a narrow
 # screen (the grid scrolls sideways for the rest).
-GRID_FIGURES = ("requests", "answer_rate", "no_show_client_rate", "no_show_interpreter_rate",
-                "late_cancellation_rate", "answered", "completed", "not_completed", "unanswered")
+GRID_FIGURES = (
+    "requests",
+    "answer_rate",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "late_cancellation_rate",
+    "answered",
+    "completed",
+    "not_completed",
+    "unanswered",
+)
 
 
 def is_rate_column(name: str) -> bool:
@@ -45,24 +54,58 @@ def figure_children(table: pd.DataFrame, rate: str, lang: str, limit: int = CHAR
     figure = go.Figure()
     rated = shown[shown[rate].notna()]
     unrated = shown[shown[rate].isna()]
-    hover = "<b>%{y}</b><br>" + t("axis-requests", lang) + ": %{x:,d}<br>" + t(f"metric-{rate}", lang) + \
-        ": %{customdata[0]}<extra></extra>"
+    hover = (
+        "<b>%{y}</b><br>"
+        + t("axis-requests", lang)
+        + ": %{x:,d}<br>"
+        + t(f"metric-{rate}", lang)
+        + ": %{customdata[0]}<extra></extra>"
+    )
     if not rated.empty:
-        figure.add_bar(y=rated.name, x=rated.requests, orientation="h", hovertemplate=hover, showlegend=False,
-                       customdata=list(zip((format_rate(v, lang) for v in rated[rate]), rated.href)),
-                       marker={"color": rated[rate], "colorscale": RATE_SCALE, **_colour_range(rated[rate]),
-                               "colorbar": {"title": {"text": t(f"metric-{rate}", lang), "side": "right"},
-                                            "tickformat": ".0%", "thickness": 14}})
+        figure.add_bar(
+            y=rated.name,
+            x=rated.requests,
+            orientation="h",
+            hovertemplate=hover,
+            showlegend=False,
+            customdata=list(zip((format_rate(v, lang) for v in rated[rate]), rated.href)),
+            marker={
+                "color": rated[rate],
+                "colorscale": RATE_SCALE,
+                **_colour_range(rated[rate]),
+                "colorbar": {
+                    "title": {"text": t(f"metric-{rate}", lang), "side": "right"},
+                    "tickformat": ".0%",
+                    "thickness": 14,
+                },
+            },
+        )
     if not unrated.empty:
-        figure.add_bar(y=unrated.name, x=unrated.requests, orientation="h", hovertemplate=hover,
-                       name=t("regions-rate-empty", lang), marker_color=EMPTY_RATE_COLOUR,
-                       customdata=[("–", href) for href in unrated.href])
+        figure.add_bar(
+            y=unrated.name,
+            x=unrated.requests,
+            orientation="h",
+            hovertemplate=hover,
+            name=t("regions-rate-empty", lang),
+            marker_color=EMPTY_RATE_COLOUR,
+            customdata=[("–", href) for href in unrated.href],
+        )
     layout = base_layout(lang, "", t("axis-requests", lang))
-    layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True, type="category",
-                           categoryorder="array", categoryarray=list(shown.name))
+    layout["yaxis"].update(
+        tickformat=None,
+        rangemode=None,
+        automargin=True,
+        type="category",
+        categoryorder="array",
+        categoryarray=list(shown.name),
+    )
     layout["xaxis"].update(tickformat=",d", rangemode="tozero")
-    layout.update(hovermode="closest", height=max(260, 90 + 26 * len(shown)), barmode="overlay",
-                  margin={"l": 10, "r": 10, "t": 30, "b": 50})
+    layout.update(
+        hovermode="closest",
+        height=max(260, 90 + 26 * len(shown)),
+        barmode="overlay",
+        margin={"l": 10, "r": 10, "t": 30, "b": 50},
+    )
     figure.update_layout(**layout)
     return figure
 
@@ -75,8 +118,9 @@ def _colour_range(values: pd.Series) -> dict:
     return {"cmin": min(low, middle - 0.005), "cmax": max(high, middle + 0.005)}
 
 
-def figure_spread(spread: pd.DataFrame, by: str, metric: str, labels: dict, lang: str,
-                  whole: pd.Series | None = None) -> go.Figure:
+def figure_spread(
+    spread: pd.DataFrame, by: str, metric: str, labels: dict, lang: str, whole: pd.Series | None = None
+) -> go.Figure:
     """One horizontal box per group (`by`, named by `labels`) of `metric` between organisations: the box holds
     the middle half, the line the median, dots the outliers (hover names them). `whole`: the group's value
     taken as a whole, drawn as a diamond."""
@@ -85,70 +129,126 @@ def figure_spread(spread: pd.DataFrame, by: str, metric: str, labels: dict, lang
     for group in groups:
         rows = spread[spread[by].fillna("") == group].dropna(subset=[metric])
         value = "%{x:.1%}" if is_rate_column(metric) else "%{x:,d}"
-        figure.add_box(x=rows[metric], name=labels[group], text=rows.name, boxpoints="outliers",
-                       marker_color=BOX_COLOUR, line_width=1.5, showlegend=False, orientation="h",
-                       hovertemplate="%{text}: " + value + "<extra></extra>")
+        figure.add_box(
+            x=rows[metric],
+            name=labels[group],
+            text=rows.name,
+            boxpoints="outliers",
+            marker_color=BOX_COLOUR,
+            line_width=1.5,
+            showlegend=False,
+            orientation="h",
+            hovertemplate="%{text}: " + value + "<extra></extra>",
+        )
     if whole is not None:
         shown = [g for g in groups if g in whole.index and pd.notna(whole[g])]
-        figure.add_scatter(x=[whole[g] for g in shown], y=[labels[g] for g in shown], mode="markers",
-                           marker={"symbol": "diamond", "size": 11, "color": WHOLE_COLOUR},
-                           name=t("regions-spread-whole", lang), hovertemplate="%{x:.1%}<extra></extra>")
+        figure.add_scatter(
+            x=[whole[g] for g in shown],
+            y=[labels[g] for g in shown],
+            mode="markers",
+            marker={"symbol": "diamond", "size": 11, "color": WHOLE_COLOUR},
+            name=t("regions-spread-whole", lang),
+            hovertemplate="%{x:.1%}<extra></extra>",
+        )
     layout = base_layout(lang, "", t(f"regions-axis-{metric}", lang))
     layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True, autorange="reversed")
     if is_rate_column(metric):
         layout["xaxis"].update(tickformat=".0%", rangemode="tozero")
     else:
         layout["xaxis"].update(type="log", tickformat=",d")
-    layout.update(hovermode="closest", height=max(280, 80 + 34 * len(groups)),
-                  margin={"l": 10, "r": 10, "t": 40, "b": 50})
+    layout.update(
+        hovermode="closest", height=max(280, 80 + 34 * len(groups)), margin={"l": 10, "r": 10, "t": 40, "b": 50}
+    )
     figure.update_layout(**layout)
     return figure
 
 
 def figure_bands(table: pd.DataFrame, lang: str, x_title_key: str) -> go.Figure:
     """Requests per age band (columns detail, n), in the table's order."""
-    figure = go.Figure(go.Bar(x=[t(f"data-quality-band-{d}", lang) for d in table.detail], y=table.n,
-                              marker_color=BAR_COLOUR, hovertemplate="%{x}: %{y:,d}<extra></extra>"))
+    figure = go.Figure(
+        go.Bar(
+            x=[t(f"data-quality-band-{d}", lang) for d in table.detail],
+            y=table.n,
+            marker_color=BAR_COLOUR,
+            hovertemplate="%{x}: %{y:,d}<extra></extra>",
+        )
+    )
     layout = base_layout(lang, t("axis-requests", lang), t(x_title_key, lang))
     layout.update(hovermode="closest", height=260, margin={"l": 60, "r": 10, "t": 20, "b": 50})
     figure.update_layout(**layout)
     return figure
 
 
-def figures_table(table: pd.DataFrame, label_column: str, labels: dict | None, columns: Sequence[str], lang: str,
-                  class_name: str = "") -> dbc.Table:
+def figures_table(
+    table: pd.DataFrame, label_column: str, labels: dict | None, columns: Sequence[str], lang: str, class_name: str = ""
+) -> dbc.Table:
     """A compact table: one row per item (its label from `labels`, else the value), one column per figure
     (metric names as headers with their definitions on hover), in the reader's number format."""
-    header = html.Thead(html.Tr([html.Th("")] + [
-        html.Th(t(f"metric-{c}", lang), title=t(f"def-{c}", lang), className="text-end") for c in columns]))
-    rows = [html.Tr([html.Th((labels or {}).get(row[label_column], row[label_column]), className="fw-normal")]
-                    + [html.Td(format_value(c, row[c], lang), className="text-end") for c in columns])
-            for _, row in table.iterrows()]
-    return dbc.Table([header, html.Tbody(rows)], size="sm", hover=True, responsive=True,
-                     className=f"figures-table {class_name}".strip())
+    header = html.Thead(
+        html.Tr(
+            [html.Th("")]
+            + [html.Th(t(f"metric-{c}", lang), title=t(f"def-{c}", lang), className="text-end") for c in columns]
+        )
+    )
+    rows = [
+        html.Tr(
+            [html.Th((labels or {}).get(row[label_column], row[label_column]), className="fw-normal")]
+            + [html.Td(format_value(c, row[c], lang), className="text-end") for c in columns]
+        )
+        for _, row in table.iterrows()
+    ]
+    return dbc.Table(
+        [header, html.Tbody(rows)],
+        size="sm",
+        hover=True,
+        responsive=True,
+        className=f"figures-table {class_name}".strip(),
+    )
 
 
 def quantile_table(quantiles: pd.DataFrame, by: str, labels: dict, metric: str, lang: str) -> dbc.Table:
     """Per group: the organisations compared and the quantiles of `metric` between them."""
     names = ("p10", "p25", "median", "p75", "p90")
-    header = html.Thead(html.Tr([html.Th(t(f"regions-group-{by}", lang)),
-                                 html.Th(t("regions-organisations-count", lang), className="text-end")]
-                                + [html.Th(t(f"regions-quantile-{n}", lang), className="text-end") for n in names]))
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(f"regions-group-{by}", lang)),
+                html.Th(t("regions-organisations-count", lang), className="text-end"),
+            ]
+            + [html.Th(t(f"regions-quantile-{n}", lang), className="text-end") for n in names]
+        )
+    )
     rate = is_rate_column(metric)
     order = {group: index for index, group in enumerate(labels)}
     quantiles = quantiles.assign(group=[g if isinstance(g, str) else "" for g in quantiles[by]])
     quantiles = quantiles.sort_values("group", key=lambda groups: groups.map(order), kind="stable")
-    rows = [html.Tr([html.Th(labels.get(row.group, row.group), className="fw-normal"),
-                     html.Td(format_count(row.organisations, lang), className="text-end")]
-                    + [html.Td(format_rate(row[n], lang) if rate else format_decimal(row[n], lang, 1),
-                               className="text-end") for n in names])
-            for _, row in quantiles.iterrows()]
+    rows = [
+        html.Tr(
+            [
+                html.Th(labels.get(row.group, row.group), className="fw-normal"),
+                html.Td(format_count(row.organisations, lang), className="text-end"),
+            ]
+            + [
+                html.Td(format_rate(row[n], lang) if rate else format_decimal(row[n], lang, 1), className="text-end")
+                for n in names
+            ]
+        )
+        for _, row in quantiles.iterrows()
+    ]
     return dbc.Table([header, html.Tbody(rows)], size="sm", hover=True, responsive=True, className="quantile-table")
 
 
 # Narrowest widths (px) at which a grid column's header stays readable (headers wrap between words only).
-MIN_WIDTHS = {"answer_rate": 170, "sector_name": 120, "requests": 130, "answered": 115, "completed": 105,
-              "unanswered": 110, "no_show_client_rate": 110, "late_cancellation_rate": 115}
+MIN_WIDTHS = {
+    "answer_rate": 170,
+    "sector_name": 120,
+    "requests": 130,
+    "answered": 115,
+    "completed": 105,
+    "unanswered": 110,
+    "no_show_client_rate": 110,
+    "late_cancellation_rate": 115,
+}
 
 
 def children_columns(child: str) -> list[Column]:
@@ -160,14 +260,23 @@ def children_columns(child: str) -> list[Column]:
     return columns + [Column(f, f"metric-{f}", "rate" if is_rate_column(f) else "count") for f in GRID_FIGURES]
 
 
-LANGUAGE_FIGURES = ("requests", "answered", "completed", "unanswered", "no_show_client", "no_show_interpreter",
-                    "answer_rate", "no_show_client_rate")
+LANGUAGE_FIGURES = (
+    "requests",
+    "answered",
+    "completed",
+    "unanswered",
+    "no_show_client",
+    "no_show_interpreter",
+    "answer_rate",
+    "no_show_client_rate",
+)
 
 
 def language_columns() -> list[Column]:
     """The columns of an organisation's languages grid."""
     return [Column("language", "language", "text", width=200, pinned=True)] + [
-        Column(f, f"metric-{f}", "rate" if is_rate_column(f) else "count") for f in LANGUAGE_FIGURES]
+        Column(f, f"metric-{f}", "rate" if is_rate_column(f) else "count") for f in LANGUAGE_FIGURES
+    ]
 
 
 def defect_columns(check: str) -> list[Column]:
@@ -176,21 +285,36 @@ def defect_columns(check: str) -> list[Column]:
     columns = [Column("link", "data-quality-col-organisation", "link", width=320, pinned=True)]
     if check != "no_sector":
         columns.append(Column("sector_name", "sector", "text"))
-    return columns + [Column("local_government", "data-quality-col-local-government", "text"),
-                      Column("region_code", "region", "text", width=90),
-                      Column("requests", "data-quality-col-requests", "count", width=140)]
+    return columns + [
+        Column("local_government", "data-quality-col-local-government", "text"),
+        Column("region_code", "region", "text", width=90),
+        Column("requests", "data-quality-col-requests", "count", width=140),
+    ]
 
 
-def layout_grid(grid_id: str, columns: Sequence[Column], lang: str, height: int, empty_key: str = "grid-no-rows",
-                definitions_on_hover: bool = True):
+def layout_grid(
+    grid_id: str,
+    columns: Sequence[Column],
+    lang: str,
+    height: int,
+    empty_key: str = "grid-no-rows",
+    definitions_on_hover: bool = True,
+):
     """A grid for a page's layout, without rows (they arrive from callbacks as rowData: a grid created later
     inside a loading area can measure itself wrongly and stay blank), sorted by requests, most first; columns no
     narrower than their header needs, each figure's definition on its header (when asked), and no filter
     buttons (sorting is what these short tables need), which leaves the header's width to its text."""
     tips = {c.field: t(f"def-{c.field}", lang) for c in columns if definitions_on_hover and is_numeric(c)}
-    return data_grid(grid_id, pd.DataFrame(columns=[c.field for c in columns]), columns, lang, height=height,
-                     sort=("requests", "desc"), empty_key=empty_key,
-                     headers=ReadableHeaders(min_widths=MIN_WIDTHS, header_tooltips=tips, buttons=False))
+    return data_grid(
+        grid_id,
+        pd.DataFrame(columns=[c.field for c in columns]),
+        columns,
+        lang,
+        height=height,
+        sort=("requests", "desc"),
+        empty_key=empty_key,
+        headers=ReadableHeaders(min_widths=MIN_WIDTHS, header_tooltips=tips, buttons=False),
+    )
 
 
 def definitions(names: Sequence[str], lang: str) -> html.Div:

@@ -17,16 +17,28 @@ def figure_gap_heatmap(table: pd.DataFrame, lang: str, limit: int = HEATMAP_LANG
     """Language × day coloured by the shortfall (pending − free hours), the worst languages on top; white is 0."""
     totals = table.groupby("language").gap_hours.sum().sort_values(ascending=False)
     chosen = list(totals.head(limit).index)
-    grid = table[table.language.isin(chosen)].pivot_table(index="language", columns="day", values="gap_hours",
-                                                          aggfunc="sum").reindex(chosen[::-1])
+    grid = (
+        table[table.language.isin(chosen)]
+        .pivot_table(index="language", columns="day", values="gap_hours", aggfunc="sum")
+        .reindex(chosen[::-1])
+    )
     days = list(grid.columns)
     bound = max(1.0, float(abs(grid.to_numpy()).max()))
-    figure = go.Figure(go.Heatmap(
-        z=grid.to_numpy(), x=[format_day(day, lang) for day in days], y=list(grid.index), colorscale=GAP_SCALE,
-        zmin=-bound, zmax=bound, zmid=0, xgap=1, ygap=1,
-        colorbar={"title": {"text": t("axis-gap-hours", lang)}},
-        hovertemplate="%{y} · %{x}<br>" + t("col-gap-hours", lang) + ": %{z:,.1f}<extra></extra>",
-    ))
+    figure = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(),
+            x=[format_day(day, lang) for day in days],
+            y=list(grid.index),
+            colorscale=GAP_SCALE,
+            zmin=-bound,
+            zmax=bound,
+            zmid=0,
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": t("axis-gap-hours", lang)}},
+            hovertemplate="%{y} · %{x}<br>" + t("col-gap-hours", lang) + ": %{z:,.1f}<extra></extra>",
+        )
+    )
     layout = base_layout(lang, t("language", lang), t("axis-day", lang))
     layout["yaxis"] |= {"rangemode": "normal", "tickformat": None, "automargin": True}
     layout["hovermode"] = "closest"
@@ -34,20 +46,26 @@ def figure_gap_heatmap(table: pd.DataFrame, lang: str, limit: int = HEATMAP_LANG
     return figure
 
 
-
-
-
-def figure_rate_heatmap(table: pd.DataFrame, column: str, labels: dict[str, str], order: list[str],
-                        lang: str) -> go.Figure:
+def figure_rate_heatmap(
+    table: pd.DataFrame, column: str, labels: dict[str, str], order: list[str], lang: str
+) -> go.Figure:
     """Shortage rate per language (rows, in ranking `order`) and `column` (regions or modalities, named by
     `labels`); cells without requests stay empty (grey)."""
     grid = table.pivot_table(index="language", columns=column, values="shortage_rate", aggfunc="first")
     grid = grid.reindex(index=order[::-1], columns=[c for c in labels if c in grid.columns])
-    figure = go.Figure(go.Heatmap(
-        z=grid.to_numpy(dtype=float) * 100, x=[labels[c] for c in grid.columns], y=list(grid.index), zmin=0,
-        colorscale=[[0, "#ffffff"], [0.5, "#E69F00"], [1, "#D55E00"]], xgap=1, ygap=1,
-        colorbar={"title": {"text": t("sh-axis-shortage-rate", lang)}, "ticksuffix": " %"},
-        hovertemplate="%{y} · %{x}<br>%{z:.1f} %<extra></extra>"))
+    figure = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(dtype=float) * 100,
+            x=[labels[c] for c in grid.columns],
+            y=list(grid.index),
+            zmin=0,
+            colorscale=[[0, "#ffffff"], [0.5, "#E69F00"], [1, "#D55E00"]],
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": t("sh-axis-shortage-rate", lang)}, "ticksuffix": " %"},
+            hovertemplate="%{y} · %{x}<br>%{z:.1f} %<extra></extra>",
+        )
+    )
     layout = base_layout(lang, "", "")
     layout["yaxis"] |= {"rangemode": "normal", "tickformat": None, "automargin": True}
     layout |= {"hovermode": "closest", "plot_bgcolor": "#d9d9d9"}
@@ -64,10 +82,14 @@ def figure_shortage_trend(monthly: pd.DataFrame, codes: list[str], lang: str) ->
     figure = go.Figure()
     for index, code in enumerate(codes):
         rows = monthly[monthly.language_code == code]
-        figure.add_scatter(x=pd.to_datetime(rows.month + "-01"), y=rows.shortage_rate, mode="lines+markers",
-                           name=rows.language.iloc[0] if len(rows) else code,
-                           line={"color": TREND_COLOURS[index % 5], "dash": TREND_DASHES[index % 5]},
-                           hovertemplate="%{y:.1%}")
+        figure.add_scatter(
+            x=pd.to_datetime(rows.month + "-01"),
+            y=rows.shortage_rate,
+            mode="lines+markers",
+            name=rows.language.iloc[0] if len(rows) else code,
+            line={"color": TREND_COLOURS[index % 5], "dash": TREND_DASHES[index % 5]},
+            hovertemplate="%{y:.1%}",
+        )
     layout = base_layout(lang, t("sh-axis-shortage-rate", lang), t("axis-month", lang))
     layout["yaxis"] |= {"tickformat": ".0%", "rangemode": "tozero"}
     figure.update_layout(**layout)
@@ -77,10 +99,13 @@ def figure_shortage_trend(monthly: pd.DataFrame, codes: list[str], lang: str) ->
 def figure_active_registered(ranking: pd.DataFrame, lang: str) -> go.Figure:
     """Registered and active interpreters of the given languages, side by side."""
     figure = go.Figure()
-    for column, key, colour in (("registered_interpreters", "sh-col-registered", "#56B4E9"),
-                                ("active_interpreters", "sh-col-active", "#0072B2")):
-        figure.add_bar(x=ranking.language, y=ranking[column], name=t(key, lang), marker_color=colour,
-                       hovertemplate="%{y:,d}")
+    for column, key, colour in (
+        ("registered_interpreters", "sh-col-registered", "#56B4E9"),
+        ("active_interpreters", "sh-col-active", "#0072B2"),
+    ):
+        figure.add_bar(
+            x=ranking.language, y=ranking[column], name=t(key, lang), marker_color=colour, hovertemplate="%{y:,d}"
+        )
     figure.update_layout(barmode="group", **base_layout(lang, t("sh-axis-interpreters", lang), t("language", lang)))
     return figure
 
@@ -91,8 +116,13 @@ def figure_served_by(table: pd.DataFrame, lang: str) -> go.Figure:
     kinds = list(table.groupby("kind").completed.sum().sort_values(ascending=False).index)
     for speaks, key, colour in ((True, "sh-speaks-russian", "#D55E00"), (False, "sh-no-russian", "#0072B2")):
         rows = table[table.speaks_russian == speaks].set_index("kind").reindex(kinds)
-        figure.add_bar(x=[t(f"kind-{k}", lang) for k in kinds], y=rows.completed.fillna(0), name=t(key, lang),
-                       marker_color=colour, hovertemplate="%{y:,d}")
+        figure.add_bar(
+            x=[t(f"kind-{k}", lang) for k in kinds],
+            y=rows.completed.fillna(0),
+            name=t(key, lang),
+            marker_color=colour,
+            hovertemplate="%{y:,d}",
+        )
     figure.update_layout(barmode="stack", **base_layout(lang, t("sh-axis-completed", lang), t("kind", lang)))
     return figure
 
@@ -101,16 +131,40 @@ def figure_forecast(history: pd.Series, forecast: pd.DataFrame, lang: str) -> go
     """The last three years of monthly requests, the forecast with its interval band, and the capacity."""
     figure = go.Figure()
     recent = history.tail(36)
-    figure.add_scatter(x=pd.to_datetime(recent.index + "-01"), y=recent.to_numpy(), mode="lines",
-                       name=t("sh-series-actual", lang), line={"color": "#000000"}, hovertemplate="%{y:,d}")
+    figure.add_scatter(
+        x=pd.to_datetime(recent.index + "-01"),
+        y=recent.to_numpy(),
+        mode="lines",
+        name=t("sh-series-actual", lang),
+        line={"color": "#000000"},
+        hovertemplate="%{y:,d}",
+    )
     months = pd.to_datetime(forecast.month + "-01")
     if forecast.upper.notna().any():
-        figure.add_scatter(x=list(months) + list(months[::-1]),
-                           y=list(forecast.upper) + list(forecast.lower[::-1]), fill="toself", mode="none",
-                           fillcolor="rgba(0,114,178,0.18)", name=t("sh-series-interval", lang), hoverinfo="skip")
-    figure.add_scatter(x=months, y=forecast.point, mode="lines+markers", name=t("sh-series-forecast", lang),
-                       line={"color": "#0072B2", "dash": "dash"}, hovertemplate="%{y:,.0f}")
-    figure.add_scatter(x=months, y=forecast.capacity, mode="lines", name=t("sh-series-capacity", lang),
-                       line={"color": "#D55E00", "dash": "dot"}, hovertemplate="%{y:,.0f}")
+        figure.add_scatter(
+            x=list(months) + list(months[::-1]),
+            y=list(forecast.upper) + list(forecast.lower[::-1]),
+            fill="toself",
+            mode="none",
+            fillcolor="rgba(0,114,178,0.18)",
+            name=t("sh-series-interval", lang),
+            hoverinfo="skip",
+        )
+    figure.add_scatter(
+        x=months,
+        y=forecast.point,
+        mode="lines+markers",
+        name=t("sh-series-forecast", lang),
+        line={"color": "#0072B2", "dash": "dash"},
+        hovertemplate="%{y:,.0f}",
+    )
+    figure.add_scatter(
+        x=months,
+        y=forecast.capacity,
+        mode="lines",
+        name=t("sh-series-capacity", lang),
+        line={"color": "#D55E00", "dash": "dot"},
+        hovertemplate="%{y:,.0f}",
+    )
     figure.update_layout(**base_layout(lang, t("axis-requests", lang), t("axis-month", lang)))
     return figure

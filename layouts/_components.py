@@ -24,13 +24,18 @@ def figure_card(page_name: str, metric: str, value, lang: str, previous=None, ye
     ]
     for key, before, part in (("vs-previous", previous, "previous"), ("vs-year", year_ago, "year")):
         if before is not False:
-            lines.append(html.Div(f"{format_change(value, before, rate, lang)} {t(key, lang)}",
-                                  className=f"kpi-change kpi-change-{part}"))
+            lines.append(
+                html.Div(
+                    f"{format_change(value, before, rate, lang)} {t(key, lang)}",
+                    className=f"kpi-change kpi-change-{part}",
+                )
+            )
     if target is not None:
         lines.append(_target_badge(target, value, lang))
     body = dbc.Card(dbc.CardBody(lines), id=card_id, className="kpi-card h-100")
-    return dbc.Col([body, dbc.Tooltip(t(f"def-{metric}", lang), target=card_id, placement="bottom")],
-                   xs=6, md=3, className="mb-3")
+    return dbc.Col(
+        [body, dbc.Tooltip(t(f"def-{metric}", lang), target=card_id, placement="bottom")], xs=6, md=3, className="mb-3"
+    )
 
 
 def _target_badge(target, value, lang: str) -> html.Div:
@@ -39,8 +44,9 @@ def _target_badge(target, value, lang: str) -> html.Div:
     if met is None:
         return html.Div(goal, className="kpi-target text-muted")
     verdict = ("✓ " + t("target-met", lang)) if met else ("✗ " + t("target-missed", lang))
-    return html.Div([goal, " · ", html.Strong(verdict)],
-                    className=f"kpi-target {'target-met' if met else 'target-missed'}")
+    return html.Div(
+        [goal, " · ", html.Strong(verdict)], className=f"kpi-target {'target-met' if met else 'target-missed'}"
+    )
 
 
 def problems_alert(problems: tuple[Problem, ...], lang: str):
@@ -48,8 +54,11 @@ def problems_alert(problems: tuple[Problem, ...], lang: str):
     if not problems:
         return None
     items = [html.Li(t(f"problem-{p.reason}", lang, parameter=p.parameter, value=p.value)) for p in problems]
-    return dbc.Alert([html.Div(t("problem-intro", lang)), html.Ul(items, className="mb-0")], color="warning",
-                     className="problem-alert")
+    return dbc.Alert(
+        [html.Div(t("problem-intro", lang)), html.Ul(items, className="mb-0")],
+        color="warning",
+        className="problem-alert",
+    )
 
 
 def error_alert(message_key: str, lang: str) -> dbc.Alert:
@@ -62,65 +71,118 @@ def empty_state(lang: str, key: str = "empty-period") -> html.Div:
     return html.Div(t(key, lang), className="empty-state text-muted")
 
 
-def download_links(views: tuple[str, ...], search: str, lang: str, titles: dict[str, str] | None = None
-                   ) -> html.Div:
+def download_links(views: tuple[str, ...], search: str, lang: str, titles: dict[str, str] | None = None) -> html.Div:
     """A "Download" menu with the CSV and Excel export of each view, with the page's query string; each view
     headed by its `titles` entry (text already in `lang`, saying what the file holds) or else its name."""
     items = []
     for view in views:
         items.append(dbc.DropdownMenuItem((titles or {}).get(view) or t(f"view-{view}", lang), header=True))
         for fmt in ("csv", "xlsx"):
-            items.append(dbc.DropdownMenuItem(t(f"download-{fmt}", lang), href=f"/export/{view}.{fmt}{search}",
-                                              external_link=True, className=f"export-{view}-{fmt}"))
-    return dbc.DropdownMenu(items, label=t("download", lang), color="primary", size="sm", align_end=True,
-                            className="downloads")
+            items.append(
+                dbc.DropdownMenuItem(
+                    t(f"download-{fmt}", lang),
+                    href=f"/export/{view}.{fmt}{search}",
+                    external_link=True,
+                    className=f"export-{view}-{fmt}",
+                )
+            )
+    return dbc.DropdownMenu(
+        items, label=t("download", lang), color="primary", size="sm", align_end=True, className="downloads"
+    )
 
 
 def table_annual_report(table, lang: str) -> dbc.Table:
     """The annual report's table (fig. 47 of the 2022 report): figures by modality, with the total last."""
     modalities = [c for c in table.columns if c not in ("figure", "total")]
-    header = html.Thead(html.Tr([html.Th("")] + [html.Th(t(f"modality-{m}", lang), className="text-end")
-                                                 for m in modalities] + [html.Th(t("total", lang), className="text-end")]))
+    header = html.Thead(
+        html.Tr(
+            [html.Th("")]
+            + [html.Th(t(f"modality-{m}", lang), className="text-end") for m in modalities]
+            + [html.Th(t("total", lang), className="text-end")]
+        )
+    )
     indented = {"completed", "not_completed", "not_available", "other_reason"}
-    rows = [html.Tr([html.Th(t(f"metric-{row.figure}", lang), className="ps-4 fw-normal" if row.figure in indented
-                             else "", title=t(f"def-{row.figure}", lang))]
-                    + [html.Td(format_count(row[c], lang), className="text-end") for c in (*modalities, "total")])
-            for _, row in table.iterrows()]
+    rows = [
+        html.Tr(
+            [
+                html.Th(
+                    t(f"metric-{row.figure}", lang),
+                    className="ps-4 fw-normal" if row.figure in indented else "",
+                    title=t(f"def-{row.figure}", lang),
+                )
+            ]
+            + [html.Td(format_count(row[c], lang), className="text-end") for c in (*modalities, "total")]
+        )
+        for _, row in table.iterrows()
+    ]
     return dbc.Table([header, html.Tbody(rows)], bordered=False, hover=True, size="sm", className="annual-report")
 
 
 def table_top_languages(movers, lang: str, limit: int = 10) -> dbc.Table:
     """The busiest languages: requests, share of all requests, and the change against a year earlier."""
-    header = html.Thead(html.Tr([html.Th(t("language", lang)), html.Th(t("metric-requests", lang), className="text-end"),
-                                 html.Th(t("share", lang), className="text-end"),
-                                 html.Th(t("vs-year", lang), className="text-end")]))
-    rows = [html.Tr([html.Td(row.language), html.Td(format_count(row.requests, lang), className="text-end"),
-                     html.Td(format_rate(row.share, lang), className="text-end"),
-                     html.Td(format_change(row.requests, row.requests_year_before, False, lang), className="text-end")])
-            for row in movers.head(limit).itertuples()]
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("language", lang)),
+                html.Th(t("metric-requests", lang), className="text-end"),
+                html.Th(t("share", lang), className="text-end"),
+                html.Th(t("vs-year", lang), className="text-end"),
+            ]
+        )
+    )
+    rows = [
+        html.Tr(
+            [
+                html.Td(row.language),
+                html.Td(format_count(row.requests, lang), className="text-end"),
+                html.Td(format_rate(row.share, lang), className="text-end"),
+                html.Td(format_change(row.requests, row.requests_year_before, False, lang), className="text-end"),
+            ]
+        )
+        for row in movers.head(limit).itertuples()
+    ]
     return dbc.Table([header, html.Tbody(rows)], size="sm", hover=True, className="top-languages")
 
 
 def list_movers(movers, lang: str, count: int = 3) -> html.Div:
     """The languages whose requests rose and fell most against a year earlier (in requests)."""
+
     def items(rows):
-        return html.Ul([html.Li(f"{row.language}: {'+' if row.change > 0 else ''}{format_count(row.change, lang)} "
-                                f"({format_change(row.requests, row.requests_year_before, False, lang)})")
-                        for row in rows.itertuples()], className="mb-2")
+        return html.Ul(
+            [
+                html.Li(
+                    f"{row.language}: {'+' if row.change > 0 else ''}{format_count(row.change, lang)} "
+                    f"({format_change(row.requests, row.requests_year_before, False, lang)})"
+                )
+                for row in rows.itertuples()
+            ],
+            className="mb-2",
+        )
+
     rising = movers[movers.change > 0].nlargest(count, "change")
     falling = movers[movers.change < 0].nsmallest(count, "change")
-    return html.Div([html.H3(t("movers-up", lang), className="h6"), items(rising),
-                     html.H3(t("movers-down", lang), className="h6"), items(falling)], className="movers")
+    return html.Div(
+        [
+            html.H3(t("movers-up", lang), className="h6"),
+            items(rising),
+            html.H3(t("movers-down", lang), className="h6"),
+            items(falling),
+        ],
+        className="movers",
+    )
 
 
 def glossary(lang: str) -> html.Div:
     """Every figure with its definition in plain words, as the annual report uses them."""
     items = []
     for name in GLOSSARY:
-        items += [html.Dt(t(f"metric-{name}", lang), className="col-sm-3"),
-                  html.Dd(t(f"def-{name}", lang), className="col-sm-9")]
-    return html.Div([html.H2(t("glossary-title", lang), className="h5"),
-                     html.Dl(items, className="row small glossary")])
+        items += [
+            html.Dt(t(f"metric-{name}", lang), className="col-sm-3"),
+            html.Dd(t(f"def-{name}", lang), className="col-sm-9"),
+        ]
+    return html.Div(
+        [html.H2(t("glossary-title", lang), className="h5"), html.Dl(items, className="row small glossary")]
+    )
 
 
 def definitions(title_key: str | None, items: tuple[tuple[str, str], ...], lang: str) -> html.Div:

@@ -45,8 +45,13 @@ class ReadableHeaders:
     buttons: bool = True
 
 
-FORMATTERS = {"count": "stvCount", "rate": "stvRate", "number": "stvNumber", "decimal": "stvDecimal",
-              "date": "stvDate"}  # assets/dashAgGridFunctions.js
+FORMATTERS = {
+    "count": "stvCount",
+    "rate": "stvRate",
+    "number": "stvNumber",
+    "decimal": "stvDecimal",
+    "date": "stvDate",
+}  # assets/dashAgGridFunctions.js
 
 
 def _formatter(kind: str, lang: str) -> dict | None:
@@ -70,8 +75,12 @@ def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
     """AG Grid column definitions: headers in the reader's language, numbers right-aligned and formatted."""
     definitions = []
     for column in columns:
-        definition = {"field": column.field, "headerName": t(column.header_key, lang), "sortable": True,
-                      "resizable": True}
+        definition = {
+            "field": column.field,
+            "headerName": t(column.header_key, lang),
+            "sortable": True,
+            "resizable": True,
+        }
         formatter = _formatter(column.kind, lang)
         if formatter:
             definition["valueFormatter"] = formatter
@@ -89,9 +98,16 @@ def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
     return definitions
 
 
-def data_grid(grid_id: str, table: pd.DataFrame, columns: Sequence[Column], lang: str, height: int = 420,
-              sort: tuple[str, str] | None = None, empty_key: str = "grid-no-rows",
-              headers: ReadableHeaders | None = None) -> dag.AgGrid:
+def data_grid(
+    grid_id: str,
+    table: pd.DataFrame,
+    columns: Sequence[Column],
+    lang: str,
+    height: int = 420,
+    sort: tuple[str, str] | None = None,
+    empty_key: str = "grid-no-rows",
+    headers: ReadableHeaders | None = None,
+) -> dag.AgGrid:
     """A sortable grid of `table` (only `columns` shown), optionally sorted first by (field, 'asc'|'desc');
     without rows it shows the text `empty_key`, saying why. `headers`: see ReadableHeaders."""
     definitions = column_defs(columns, lang)
@@ -105,11 +121,18 @@ def data_grid(grid_id: str, table: pd.DataFrame, columns: Sequence[Column], lang
         if not headers.buttons:
             default.update(suppressHeaderMenuButton=True, suppressHeaderFilterButton=True)
     return dag.AgGrid(
-        id=grid_id, rowData=grid_records(table[[c.field for c in columns]]), columnDefs=definitions,
+        id=grid_id,
+        rowData=grid_records(table[[c.field for c in columns]]),
+        columnDefs=definitions,
         defaultColDef=default,
-        dashGridOptions={"theme": "themeAlpine", "animateRows": False, "tooltipShowDelay": 300,
-                         "localeText": {"noRowsToShow": t(empty_key, lang)}},
-        style={"height": f"{height}px", "width": "100%"})
+        dashGridOptions={
+            "theme": "themeAlpine",
+            "animateRows": False,
+            "tooltipShowDelay": 300,
+            "localeText": {"noRowsToShow": t(empty_key, lang)},
+        },
+        style={"height": f"{height}px", "width": "100%"},
+    )
 
 
 def _make_readable(definitions: list[dict], columns: Sequence[Column], headers: ReadableHeaders) -> None:

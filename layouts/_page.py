@@ -21,13 +21,23 @@ def page_frame(name: str, query: dict, title_key: str, lead_key: str, body) -> h
     """A page: its callbacks read the query string from the store, so one render gives one computation."""
     lang = page_lang(query)
     search = "?" + urlencode(query, doseq=True) if query else ""
-    return html.Div([
-        dcc.Store(id=ids.page(name, "query"), data=search),
-        html.Div(id=ids.page(name, "alerts")),
-        html.Div([
-            html.Div([html.H1(t(title_key, lang), className="h3 mb-1"),
-                      html.P(t(lead_key, lang), className="text-muted mb-0")]),
-            html.Div(id=ids.page(name, "downloads"), className="no-print"),
-        ], className="d-flex justify-content-between align-items-end flex-wrap gap-2 mb-3"),
-        body,
-    ], className=f"page-{name}")
+    return html.Div(
+        [
+            dcc.Store(id=ids.page(name, "query"), data=search),
+            html.Div(id=ids.page(name, "alerts")),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.H1(t(title_key, lang), className="h3 mb-1"),
+                            html.P(t(lead_key, lang), className="text-muted mb-0"),
+                        ]
+                    ),
+                    html.Div(id=ids.page(name, "downloads"), className="no-print"),
+                ],
+                className="d-flex justify-content-between align-items-end flex-wrap gap-2 mb-3",
+            ),
+            body,
+        ],
+        className=f"page-{name}",
+    )

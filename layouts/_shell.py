@@ -18,25 +18,51 @@ DROPDOWN_PARAMETERS = ids.FILTER_CODES
 
 def shell_layout() -> html.Div:
     """The app's layout."""
-    return html.Div([
-        dcc.Location(id=ids.URL, refresh="callback-nav"),
-        dcc.Store(id=ids.LANG),
-        dbc.Navbar(dbc.Container([
-            html.A(t("app-title"), id=ids.BRAND, href="/", className="navbar-brand"),
-            dbc.Nav(id=ids.NAV, navbar=True, className="me-auto"),
-            html.A(t("switch-language"), id=ids.LANG_SWITCH, href="?lang=en", className="nav-link text-white"),
-        ], fluid="xl"), color="primary", dark=True, className="mb-3 no-print"),
-        dbc.Container([
-            filter_bar(),
-            html.Main(dash.page_container, className="page"),
-            html.Footer(t("footer-source"), id=ids.FOOTER, className="text-muted small my-4"),
-        ], fluid="xl"),
-    ], id=ids.SHELL)
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh="callback-nav"),
+            dcc.Store(id=ids.LANG),
+            dbc.Navbar(
+                dbc.Container(
+                    [
+                        html.A(t("app-title"), id=ids.BRAND, href="/", className="navbar-brand"),
+                        dbc.Nav(id=ids.NAV, navbar=True, className="me-auto"),
+                        html.A(
+                            t("switch-language"), id=ids.LANG_SWITCH, href="?lang=en", className="nav-link text-white"
+                        ),
+                    ],
+                    fluid="xl",
+                ),
+                color="primary",
+                dark=True,
+                className="mb-3 no-print",
+            ),
+            dbc.Container(
+                [
+                    filter_bar(),
+                    html.Main(dash.page_container, className="page"),
+                    html.Footer(t("footer-source"), id=ids.FOOTER, className="text-muted small my-4"),
+                ],
+                fluid="xl",
+            ),
+        ],
+        id=ids.SHELL,
+    )
 
 
 def _labelled(name: str, control, width: int) -> dbc.Col:
-    return dbc.Col([html.Label(t(name), id=ids.filter_label(name), htmlFor=_control_id(control),
-                               className="form-label small mb-1"), control], xs=12, sm=6, lg=width, className="mb-2")
+    return dbc.Col(
+        [
+            html.Label(
+                t(name), id=ids.filter_label(name), htmlFor=_control_id(control), className="form-label small mb-1"
+            ),
+            control,
+        ],
+        xs=12,
+        sm=6,
+        lg=width,
+        className="mb-2",
+    )
 
 
 def _control_id(control) -> str:
@@ -50,10 +76,17 @@ def filter_bar() -> dbc.Card:
         _labelled("from", dcc.Input(id=ids.FILTER_FROM, type="date", debounce=True, className="form-control"), 2),
         _labelled("to", dcc.Input(id=ids.FILTER_TO, type="date", debounce=True, className="form-control"), 2),
     ]
-    codes = [_labelled(name, dcc.Dropdown(id=ids.filter_input(name), multi=True, placeholder=t("all")), 2)
-             for name in DROPDOWN_PARAMETERS]
+    codes = [
+        _labelled(name, dcc.Dropdown(id=ids.filter_input(name), multi=True, placeholder=t("all")), 2)
+        for name in DROPDOWN_PARAMETERS
+    ]
     reset = html.A(t("reset-filters"), id=ids.FILTER_RESET, href="/", className="small")
-    return dbc.Card(dbc.CardBody([
-        dbc.Row(period + codes[:3], className="g-2"),
-        dbc.Row(codes[3:] + [dbc.Col(reset, className="align-self-end mb-3")], className="g-2"),
-    ]), className="filter-bar mb-3 no-print")
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                dbc.Row(period + codes[:3], className="g-2"),
+                dbc.Row(codes[3:] + [dbc.Col(reset, className="align-self-end mb-3")], className="g-2"),
+            ]
+        ),
+        className="filter-bar mb-3 no-print",
+    )

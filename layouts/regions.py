@@ -30,12 +30,22 @@ def level_layout(level: str, query: dict, path: dict) -> html.Div:
         dcc.Loading(html.Div(id=ids.page(name, "cards"), className="row"), type="default"),
         html.H3(t(f"regions-children-{child}", lang), className="h5 mt-3 mb-0"),
         html.P(t(f"regions-children-lead-{child}", lang), className="text-muted small mb-1"),
-        dbc.RadioItems(id=ids.page(name, "colour"), value="answer_rate", inline=True, className="small mb-1",
-                       options=[{"label": t(f"metric-{rate}", lang), "value": rate} for rate in RATES]),
-        dcc.Loading(html.Div([
-            html.Div(id=ids.page(name, "chart-empty")),
-            dcc.Graph(id=ids.page(name, "chart"), config={"locale": lang, "displaylogo": False}),
-        ]), type="default"),
+        dbc.RadioItems(
+            id=ids.page(name, "colour"),
+            value="answer_rate",
+            inline=True,
+            className="small mb-1",
+            options=[{"label": t(f"metric-{rate}", lang), "value": rate} for rate in RATES],
+        ),
+        dcc.Loading(
+            html.Div(
+                [
+                    html.Div(id=ids.page(name, "chart-empty")),
+                    dcc.Graph(id=ids.page(name, "chart"), config={"locale": lang, "displaylogo": False}),
+                ]
+            ),
+            type="default",
+        ),
         layout_grid(ids.page(name, "table"), children_columns(child), lang, height=330 if level == "all" else 480),
         definitions(GRID_FIGURES, lang),
         html.H3(t("regions-modalities-title", lang), className="h5 mt-3 mb-0"),
@@ -44,13 +54,15 @@ def level_layout(level: str, query: dict, path: dict) -> html.Div:
     ]
     if level == "all":
         sections += consistency_section(name, lang)
-    body = html.Div([
-        dcc.Store(id=ids.page(name, "place"), data=path),
-        dcc.Location(id=ids.page(name, "go"), refresh="callback-nav"),
-        html.Div(id=ids.page(name, "crumbs")),
-        html.Div(id=ids.page(name, "missing")),
-        html.Div(sections, id=ids.page(name, "content")),
-    ])
+    body = html.Div(
+        [
+            dcc.Store(id=ids.page(name, "place"), data=path),
+            dcc.Location(id=ids.page(name, "go"), refresh="callback-nav"),
+            html.Div(id=ids.page(name, "crumbs")),
+            html.Div(id=ids.page(name, "missing")),
+            html.Div(sections, id=ids.page(name, "content")),
+        ]
+    )
     return page_frame(name, query, "regions-title", "regions-lead", body)
 
 
@@ -61,14 +73,30 @@ def consistency_section(name: str, lang: str) -> list:
     return [
         html.H3(t("regions-consistency-title", lang), className="h5 mt-4 mb-0"),
         html.P(t("regions-consistency-lead", lang), className="text-muted small mb-1"),
-        dbc.RadioItems(id=ids.page(name, "spread-metric"), value="requests", options=options, inline=True,
-                       className="small mb-2"),
-        dcc.Loading(dbc.Row([
-            dbc.Col([html.H4(t("regions-spread-by-sector", lang), className="h6"),
-                     dcc.Graph(id=ids.page(name, "spread-sector"), **graph)], lg=6),
-            dbc.Col([html.H4(t("regions-spread-by-region", lang), className="h6"),
-                     dcc.Graph(id=ids.page(name, "spread-region"), **graph)], lg=6),
-        ]), type="default"),
+        dbc.RadioItems(
+            id=ids.page(name, "spread-metric"), value="requests", options=options, inline=True, className="small mb-2"
+        ),
+        dcc.Loading(
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            html.H4(t("regions-spread-by-sector", lang), className="h6"),
+                            dcc.Graph(id=ids.page(name, "spread-sector"), **graph),
+                        ],
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        [
+                            html.H4(t("regions-spread-by-region", lang), className="h6"),
+                            dcc.Graph(id=ids.page(name, "spread-region"), **graph),
+                        ],
+                        lg=6,
+                    ),
+                ]
+            ),
+            type="default",
+        ),
         html.P(t("regions-consistency-note", lang), className="text-muted small"),
         dcc.Loading(html.Div(id=ids.page(name, "spread-table")), type="default"),
     ]
@@ -86,12 +114,19 @@ def region_layout(region_code=None, **query) -> html.Div:
 
 def local_government_layout(region_code=None, local_government_id=None, **query) -> html.Div:
     """`/regions/<code>/<id>`: one local government and its organisations."""
-    return level_layout("local_government", query,
-                        {"region_code": region_code, "local_government_id": local_government_id})
+    return level_layout(
+        "local_government", query, {"region_code": region_code, "local_government_id": local_government_id}
+    )
 
 
 dash.register_page(__name__, path="/regions", name="Regions", order=60, nav_key="nav-regions", layout=layout)
-dash.register_page(f"{__name__}.local_government", path_template="/regions/<region_code>/<local_government_id>",
-                   name="Local government", order=61, layout=local_government_layout)
-dash.register_page(f"{__name__}.region", path_template="/regions/<region_code>", name="Region", order=62,
-                   layout=region_layout)
+dash.register_page(
+    f"{__name__}.local_government",
+    path_template="/regions/<region_code>/<local_government_id>",
+    name="Local government",
+    order=61,
+    layout=local_government_layout,
+)
+dash.register_page(
+    f"{__name__}.region", path_template="/regions/<region_code>", name="Region", order=62, layout=region_layout
+)

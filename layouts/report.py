@@ -17,13 +17,16 @@ def layout(**query) -> html.Div:
     """The report skeleton; sections arrive from `callbacks.report`."""
     lang = page_lang(query)
     back = "/?lang=en" if lang == "en" else "/"
-    return html.Div([
-        html.A("← " + t("report-back", lang), href=back, className="small no-print d-inline-block mt-2 mb-2"),
-        dcc.Store(id=ids.page(NAME, "query"), data=query),
-        html.Div(id=ids.page(NAME, "alerts")),
-        dcc.Loading(html.Div(id=ids.page(NAME, "body")), type="default"),
-        html.P(t("report-print-hint", lang), className="text-muted small no-print mt-3"),
-    ], className="page-report")
+    return html.Div(
+        [
+            html.A("← " + t("report-back", lang), href=back, className="small no-print d-inline-block mt-2 mb-2"),
+            dcc.Store(id=ids.page(NAME, "query"), data=query),
+            html.Div(id=ids.page(NAME, "alerts")),
+            dcc.Loading(html.Div(id=ids.page(NAME, "body")), type="default"),
+            html.P(t("report-print-hint", lang), className="text-muted small no-print mt-3"),
+        ],
+        className="page-report",
+    )
 
 
 dash.register_page(__name__, path="/report", name="Report", order=90, layout=layout)

@@ -16,49 +16,84 @@ from layouts._page import page_frame, page_lang
 NAME = "shortages"
 FORECAST_POLL_SECONDS = 5  # while the forecast is computed in the background
 RANKING_GRID = (
-    Column("rank", "sh-col-rank", "count", width=80, pinned=True), Column("language", "sh-col-language", width=170),
-    Column("shortage_score", "sh-col-score", "rate"), Column("shortage_rate", "sh-col-shortage-rate", "rate"),
-    Column("not_available", "sh-col-not-available", "count"), Column("requests", "sh-col-requests", "count"),
+    Column("rank", "sh-col-rank", "count", width=80, pinned=True),
+    Column("language", "sh-col-language", width=170),
+    Column("shortage_score", "sh-col-score", "rate"),
+    Column("shortage_rate", "sh-col-shortage-rate", "rate"),
+    Column("not_available", "sh-col-not-available", "count"),
+    Column("requests", "sh-col-requests", "count"),
     Column("active_interpreters", "sh-col-active", "count"),
     Column("registered_interpreters", "sh-col-registered", "count"),
-    Column("activity_rate", "sh-col-activity", "rate"), Column("supply_pressure", "sh-col-pressure", "number"),
+    Column("activity_rate", "sh-col-activity", "rate"),
+    Column("supply_pressure", "sh-col-pressure", "number"),
 )
 FORECAST_GRID = (
-    Column("language", "sh-col-language", width=170, pinned=True), Column("gap_6m", "sh-col-gap-6m", "count"),
-    Column("demand_6m", "sh-col-demand-6m", "count"), Column("capacity_6m", "sh-col-capacity-6m", "count"),
-    Column("method_name", "sh-col-method", width=240), Column("mase", "sh-col-mase", "decimal"),
-    Column("naive_mase", "sh-col-naive-mase", "decimal"), Column("note", "sh-col-status", width=260),
+    Column("language", "sh-col-language", width=170, pinned=True),
+    Column("gap_6m", "sh-col-gap-6m", "count"),
+    Column("demand_6m", "sh-col-demand-6m", "count"),
+    Column("capacity_6m", "sh-col-capacity-6m", "count"),
+    Column("method_name", "sh-col-method", width=240),
+    Column("mase", "sh-col-mase", "decimal"),
+    Column("naive_mase", "sh-col-naive-mase", "decimal"),
+    Column("note", "sh-col-status", width=260),
 )
-DEFINITIONS = (("metric-shortage_rate", "def-shortage_rate"), ("sh-term-score", "sh-ranking-explained"),
-               ("metric-activity_rate", "def-activity_rate"), ("sh-term-pressure", "sh-def-pressure"),
-               ("sh-term-forecast", "sh-forecast-lead"))
+DEFINITIONS = (
+    ("metric-shortage_rate", "def-shortage_rate"),
+    ("sh-term-score", "sh-ranking-explained"),
+    ("metric-activity_rate", "def-activity_rate"),
+    ("sh-term-pressure", "sh-def-pressure"),
+    ("sh-term-forecast", "sh-forecast-lead"),
+)
 
 
 def layout(**query) -> html.Div:
     """The skeleton; figures arrive from `callbacks.shortages`."""
     lang = page_lang(query)
-    body = html.Div([
-        html.H2(t("sh-ranking-title", lang), className="h5"),
-        html.P(t("sh-kind-note", lang), className="small text-muted"),
-        _grid("ranking-grid", RANKING_GRID, lang, "sh-ranking-empty"),
-        dbc.Card(dbc.CardBody([html.H3(t("sh-ranking-how", lang), className="h6"),
-                               html.P(t("sh-ranking-explained", lang), className="small mb-0")]),
-                 className="bg-light mt-2"),
-        _section("sh-where-title", "sh-where-lead", lang, dbc.Row([
-            dbc.Col([html.H3(t("sh-by-region", lang), className="h6"), _graph("by-region", lang)], lg=6),
-            dbc.Col([html.H3(t("sh-by-modality", lang), className="h6"), _graph("by-modality", lang)], lg=6)])),
-        _section("sh-trend-title", "sh-trend-lead", lang, _graph("trend", lang)),
-        _section("sh-supply-title", "sh-supply-lead", lang, _graph("supply", lang)),
-        _section("sh-ukraine-title", "sh-ukraine-lead", lang, _graph("ukraine", lang)),
-        _section("sh-forecast-title", "sh-forecast-lead", lang, _forecast(lang)),
-        definitions("glossary-title", DEFINITIONS, lang),
-    ])
+    body = html.Div(
+        [
+            html.H2(t("sh-ranking-title", lang), className="h5"),
+            html.P(t("sh-kind-note", lang), className="small text-muted"),
+            _grid("ranking-grid", RANKING_GRID, lang, "sh-ranking-empty"),
+            dbc.Card(
+                dbc.CardBody(
+                    [
+                        html.H3(t("sh-ranking-how", lang), className="h6"),
+                        html.P(t("sh-ranking-explained", lang), className="small mb-0"),
+                    ]
+                ),
+                className="bg-light mt-2",
+            ),
+            _section(
+                "sh-where-title",
+                "sh-where-lead",
+                lang,
+                dbc.Row(
+                    [
+                        dbc.Col([html.H3(t("sh-by-region", lang), className="h6"), _graph("by-region", lang)], lg=6),
+                        dbc.Col(
+                            [html.H3(t("sh-by-modality", lang), className="h6"), _graph("by-modality", lang)], lg=6
+                        ),
+                    ]
+                ),
+            ),
+            _section("sh-trend-title", "sh-trend-lead", lang, _graph("trend", lang)),
+            _section("sh-supply-title", "sh-supply-lead", lang, _graph("supply", lang)),
+            _section("sh-ukraine-title", "sh-ukraine-lead", lang, _graph("ukraine", lang)),
+            _section("sh-forecast-title", "sh-forecast-lead", lang, _forecast(lang)),
+            definitions("glossary-title", DEFINITIONS, lang),
+        ]
+    )
     return page_frame(NAME, query, "sh-title", "sh-lead", body)
 
 
 def _section(title_key: str, lead_key: str, lang: str, content) -> html.Div:
-    return html.Div([html.H2(t(title_key, lang), className="h5 mt-4 mb-0"),
-                     html.P(t(lead_key, lang), className="text-muted small"), content])
+    return html.Div(
+        [
+            html.H2(t(title_key, lang), className="h5 mt-4 mb-0"),
+            html.P(t(lead_key, lang), className="text-muted small"),
+            content,
+        ]
+    )
 
 
 def _graph(part: str, lang: str):
@@ -68,24 +103,46 @@ def _graph(part: str, lang: str):
 def _grid(part: str, columns: tuple[Column, ...], lang: str, empty_key: str):
     """A grid in the layout from the start (its rows arrive from callbacks): a grid created later inside a
     loading area can measure itself wrongly and stay blank."""
-    return data_grid(ids.page(NAME, part), pd.DataFrame(columns=[c.field for c in columns]), columns, lang,
-                     height=420, empty_key=empty_key)
+    return data_grid(
+        ids.page(NAME, part),
+        pd.DataFrame(columns=[c.field for c in columns]),
+        columns,
+        lang,
+        height=420,
+        empty_key=empty_key,
+    )
 
 
 def _forecast(lang: str) -> html.Div:
-    return html.Div([
-        dbc.Row([
-            dbc.Col([dbc.Label(t("sh-forecast-language", lang), html_for=ids.page(NAME, "forecast-language")),
-                     dcc.Dropdown(id=ids.page(NAME, "forecast-language"), clearable=False)], md=4),
-            dbc.Col([dbc.Label(t("sh-forecast-modality", lang), html_for=ids.page(NAME, "forecast-modality")),
-                     dcc.Dropdown(id=ids.page(NAME, "forecast-modality"), value="", clearable=False)], md=4),
-        ], className="mb-2"),
-        dcc.Interval(id=ids.page(NAME, "forecast-poll"), interval=FORECAST_POLL_SECONDS * 1000, disabled=True),
-        dcc.Loading(html.Div(id=ids.page(NAME, "forecast")), type="default"),
-        html.H3(t("sh-forecast-table", lang), className="h6 mt-3"),
-        _grid("forecast-grid", FORECAST_GRID, lang, "sh-forecast-computing"),
-    ])
+    return html.Div(
+        [
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            dbc.Label(t("sh-forecast-language", lang), html_for=ids.page(NAME, "forecast-language")),
+                            dcc.Dropdown(id=ids.page(NAME, "forecast-language"), clearable=False),
+                        ],
+                        md=4,
+                    ),
+                    dbc.Col(
+                        [
+                            dbc.Label(t("sh-forecast-modality", lang), html_for=ids.page(NAME, "forecast-modality")),
+                            dcc.Dropdown(id=ids.page(NAME, "forecast-modality"), value="", clearable=False),
+                        ],
+                        md=4,
+                    ),
+                ],
+                className="mb-2",
+            ),
+            dcc.Interval(id=ids.page(NAME, "forecast-poll"), interval=FORECAST_POLL_SECONDS * 1000, disabled=True),
+            dcc.Loading(html.Div(id=ids.page(NAME, "forecast")), type="default"),
+            html.H3(t("sh-forecast-table", lang), className="h6 mt-3"),
+            _grid("forecast-grid", FORECAST_GRID, lang, "sh-forecast-computing"),
+        ]
+    )
 
 
-dash.register_page(__name__, path="/shortages", name="Shortage languages", order=20, nav_key="nav-shortages",
-                   layout=layout)
+dash.register_page(
+    __name__, path="/shortages", name="Shortage languages", order=20, nav_key="nav-shortages", layout=layout
+)

@@ -17,65 +17,116 @@ from layouts._page import page_frame, page_lang
 NAME = "supply-demand"
 REFRESH_SECONDS = 30  # the page asks for fresh figures this often; the data-version probe (10 s) is shorter
 LANGUAGE_GRID = (
-    Column("language", "col-language", pinned=True, width=170), Column("gap_hours", "col-gap-hours", "number"),
+    Column("language", "col-language", pinned=True, width=170),
+    Column("gap_hours", "col-gap-hours", "number"),
     Column("regions_short", "col-regions-short", width=150),
-    Column("coverage", "col-coverage", "rate"), Column("pending", "col-pending", "count"),
-    Column("pending_hours", "col-pending-hours", "number"), Column("matched", "col-matched", "count"),
+    Column("coverage", "col-coverage", "rate"),
+    Column("pending", "col-pending", "count"),
+    Column("pending_hours", "col-pending-hours", "number"),
+    Column("matched", "col-matched", "count"),
     Column("free_hours", "col-free-hours", "number"),
     Column("available_interpreters", "col-available-interpreters", "count"),
     Column("booked_interpreters", "col-booked-interpreters", "count"),
-    Column("median_wait_hours", "col-median-wait", "number"), Column("max_wait_hours", "col-max-wait", "number"),
+    Column("median_wait_hours", "col-median-wait", "number"),
+    Column("max_wait_hours", "col-max-wait", "number"),
     Column("free_by_kind", "col-free-by-kind", width=320),
 )
-REGION_GRID = (Column("region", "col-region"), Column("pending", "col-pending", "count"),
-               Column("pending_hours", "col-pending-hours", "number"), Column("free_hours", "col-free-hours", "number"),
-               Column("available_interpreters", "col-available-interpreters", "count"))
-REQUEST_GRID = (Column("request_id", "col-request", "text", width=100), Column("scheduled", "col-scheduled"),
-                Column("organisation", "col-organisation"), Column("region_code", "col-region", width=90),
-                Column("modality_name", "col-modality"), Column("status_name", "col-status", width=110),
-                Column("duration_min", "col-duration", "count", width=110), Column("wait_hours", "col-wait", "number"))
-DEFINITIONS = (("sd-term-demand", "sd-def-demand"), ("sd-term-supply", "sd-def-supply"),
-               ("sd-term-gap", "sd-def-gap"))
+REGION_GRID = (
+    Column("region", "col-region"),
+    Column("pending", "col-pending", "count"),
+    Column("pending_hours", "col-pending-hours", "number"),
+    Column("free_hours", "col-free-hours", "number"),
+    Column("available_interpreters", "col-available-interpreters", "count"),
+)
+REQUEST_GRID = (
+    Column("request_id", "col-request", "text", width=100),
+    Column("scheduled", "col-scheduled"),
+    Column("organisation", "col-organisation"),
+    Column("region_code", "col-region", width=90),
+    Column("modality_name", "col-modality"),
+    Column("status_name", "col-status", width=110),
+    Column("duration_min", "col-duration", "count", width=110),
+    Column("wait_hours", "col-wait", "number"),
+)
+DEFINITIONS = (("sd-term-demand", "sd-def-demand"), ("sd-term-supply", "sd-def-supply"), ("sd-term-gap", "sd-def-gap"))
 
 
 def layout(**query) -> html.Div:
     """The skeleton; figures arrive from `callbacks.supply_demand`, again every REFRESH_SECONDS."""
     lang = page_lang(query)
-    controls = html.Div([
-        html.Div([dbc.Label(t("sd-window", lang), html_for=ids.page(NAME, "window"), className="me-2 mb-0"),
-                  dbc.RadioItems(id=ids.page(NAME, "window"), value=DEFAULT_WINDOW, inline=True,
-                                 options=[{"label": t(f"sd-window-{w}", lang), "value": w} for w in WINDOWS])],
-                 className="d-flex align-items-center", role="radiogroup",
-                 **{"aria-label": t("sd-window", lang)}),
-        html.Div([html.Span(id=ids.page(NAME, "updated"), className="fw-semibold"), " · ",
-                  html.Span(t("sd-refresh-note", lang, seconds=REFRESH_SECONDS)),
-                  html.Span(id=ids.page(NAME, "situation"), className="ms-1")],
-                 className="small text-muted", role="status", **{"aria-live": "polite"}),
-        dcc.Interval(id=ids.page(NAME, "refresh"), interval=REFRESH_SECONDS * 1000),
-        dcc.Store(id=ids.page(NAME, "stamp")),
-    ], className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2")
-    body = html.Div([
-        controls,
-        html.P(t("sd-filter-note", lang), className="small text-muted"),
-        dcc.Loading(html.Div(id=ids.page(NAME, "cards"), className="row"), type="default"),
-        html.H2(t("sd-table-title", lang), className="h5 mt-2"),
-        dcc.Loading(_language_grid(lang), type="default"),
-        html.H2(t("sd-heatmap-title", lang), className="h5 mt-4 mb-0"),
-        html.P(t("sd-heatmap-lead", lang), className="text-muted small"),
-        dcc.Loading(html.Div(id=ids.page(NAME, "heatmap")), type="default"),
-        html.H2(t("sd-drill-title", lang), className="h5 mt-4 mb-0"),
-        html.P(t("sd-drill-lead", lang), className="text-muted small"),
-        dbc.Label(t("sd-drill-choose", lang), html_for=ids.page(NAME, "language"), className="visually-hidden"),
-        dcc.Dropdown(id=ids.page(NAME, "language"), placeholder=t("sd-drill-choose", lang), clearable=True,
-                     style={"maxWidth": "360px"}),
-        dbc.Row([
-            dbc.Col([html.H3(t("sd-drill-regions", lang), className="h6"),
-                     _grid("regions-grid", REGION_GRID, lang, 260)], lg=4),
-            dbc.Col([html.H3(t("sd-drill-requests", lang), className="h6"),
-                     _grid("requests-grid", REQUEST_GRID, lang, 360)], lg=8),
-        ], className="mt-2"),
-        definitions("sd-definitions", DEFINITIONS, lang),
-    ])
+    controls = html.Div(
+        [
+            html.Div(
+                [
+                    dbc.Label(t("sd-window", lang), html_for=ids.page(NAME, "window"), className="me-2 mb-0"),
+                    dbc.RadioItems(
+                        id=ids.page(NAME, "window"),
+                        value=DEFAULT_WINDOW,
+                        inline=True,
+                        options=[{"label": t(f"sd-window-{w}", lang), "value": w} for w in WINDOWS],
+                    ),
+                ],
+                className="d-flex align-items-center",
+                role="radiogroup",
+                **{"aria-label": t("sd-window", lang)},
+            ),
+            html.Div(
+                [
+                    html.Span(id=ids.page(NAME, "updated"), className="fw-semibold"),
+                    " · ",
+                    html.Span(t("sd-refresh-note", lang, seconds=REFRESH_SECONDS)),
+                    html.Span(id=ids.page(NAME, "situation"), className="ms-1"),
+                ],
+                className="small text-muted",
+                role="status",
+                **{"aria-live": "polite"},
+            ),
+            dcc.Interval(id=ids.page(NAME, "refresh"), interval=REFRESH_SECONDS * 1000),
+            dcc.Store(id=ids.page(NAME, "stamp")),
+        ],
+        className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2",
+    )
+    body = html.Div(
+        [
+            controls,
+            html.P(t("sd-filter-note", lang), className="small text-muted"),
+            dcc.Loading(html.Div(id=ids.page(NAME, "cards"), className="row"), type="default"),
+            html.H2(t("sd-table-title", lang), className="h5 mt-2"),
+            dcc.Loading(_language_grid(lang), type="default"),
+            html.H2(t("sd-heatmap-title", lang), className="h5 mt-4 mb-0"),
+            html.P(t("sd-heatmap-lead", lang), className="text-muted small"),
+            dcc.Loading(html.Div(id=ids.page(NAME, "heatmap")), type="default"),
+            html.H2(t("sd-drill-title", lang), className="h5 mt-4 mb-0"),
+            html.P(t("sd-drill-lead", lang), className="text-muted small"),
+            dbc.Label(t("sd-drill-choose", lang), html_for=ids.page(NAME, "language"), className="visually-hidden"),
+            dcc.Dropdown(
+                id=ids.page(NAME, "language"),
+                placeholder=t("sd-drill-choose", lang),
+                clearable=True,
+                style={"maxWidth": "360px"},
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            html.H3(t("sd-drill-regions", lang), className="h6"),
+                            _grid("regions-grid", REGION_GRID, lang, 260),
+                        ],
+                        lg=4,
+                    ),
+                    dbc.Col(
+                        [
+                            html.H3(t("sd-drill-requests", lang), className="h6"),
+                            _grid("requests-grid", REQUEST_GRID, lang, 360),
+                        ],
+                        lg=8,
+                    ),
+                ],
+                className="mt-2",
+            ),
+            definitions("sd-definitions", DEFINITIONS, lang),
+        ]
+    )
     return page_frame(NAME, query, "sd-title", "sd-lead", body)
 
 
@@ -90,9 +141,16 @@ def _language_grid(lang: str):
 def _grid(part: str, columns: tuple[Column, ...], lang: str, height: int, empty_key: str = "sd-drill-lead"):
     """A grid in the layout from the start (its rows come from callbacks): one created later inside a loading
     area can measure itself wrongly and stay blank."""
-    return data_grid(ids.page(NAME, part), pd.DataFrame(columns=[c.field for c in columns]), columns, lang,
-                     height=height, empty_key=empty_key)
+    return data_grid(
+        ids.page(NAME, part),
+        pd.DataFrame(columns=[c.field for c in columns]),
+        columns,
+        lang,
+        height=height,
+        empty_key=empty_key,
+    )
 
 
-dash.register_page(__name__, path="/supply-demand", name="Supply and demand", order=10,
-                   nav_key="nav-supply-demand", layout=layout)
+dash.register_page(
+    __name__, path="/supply-demand", name="Supply and demand", order=10, nav_key="nav-supply-demand", layout=layout
+)

@@ -43,8 +43,9 @@ def filter_requests(statement: Select, filters: Filters, period: bool = True) ->
         # requested_at range (a year of one local government: 149 ms -> 30 ms on the demo database).
         conditions.append((requests.c.organisation_id + 0).in_(organisation_ids(filters)))
     if filters.kind:
-        conditions.append(requests.c.interpreter_id.in_(
-            select(interpreters.c.id).where(interpreters.c.kind.in_(filters.kind))))
+        conditions.append(
+            requests.c.interpreter_id.in_(select(interpreters.c.id).where(interpreters.c.kind.in_(filters.kind)))
+        )
     return statement.where(*conditions)
 
 
@@ -55,16 +56,22 @@ def language_ids(language_codes: tuple[str, ...]) -> Select:
 
 def speaks(language_codes: tuple[str, ...]):
     """The condition on `interpreters`: speaks one of the languages with these codes."""
-    return interpreters.c.id.in_(select(interpreter_languages.c.interpreter_id).where(
-        interpreter_languages.c.language_id.in_(language_ids(language_codes))))
+    return interpreters.c.id.in_(
+        select(interpreter_languages.c.interpreter_id).where(
+            interpreter_languages.c.language_id.in_(language_ids(language_codes))
+        )
+    )
 
 
 def organisation_ids(filters: Filters) -> Select:
     """Ids of the organisations in the chosen regions and sectors."""
     statement = select(organisations.c.id)
     if filters.region:
-        statement = statement.join(local_governments, local_governments.c.id == organisations.c.local_government_id) \
-            .join(regions, regions.c.id == local_governments.c.region_id).where(regions.c.code.in_(filters.region))
+        statement = (
+            statement.join(local_governments, local_governments.c.id == organisations.c.local_government_id)
+            .join(regions, regions.c.id == local_governments.c.region_id)
+            .where(regions.c.code.in_(filters.region))
+        )
     if filters.sector:
         statement = statement.where(organisations.c.sector.in_(filters.sector))
     return statement

@@ -45,8 +45,10 @@ def _day_postgresql(element, compiler, **kw):
 @compiles(brussels_month, "sqlite")
 def _month_sqlite(element, compiler, **kw):
     column = compiler.process(list(element.clauses)[0], **kw)
-    return (f"strftime('%Y-%m', {column}, CASE WHEN substr({column}, 6, 2) BETWEEN '03' AND '09' "
-            f"THEN '+2 hours' ELSE '+1 hours' END)")
+    return (
+        f"strftime('%Y-%m', {column}, CASE WHEN substr({column}, 6, 2) BETWEEN '03' AND '09' "
+        f"THEN '+2 hours' ELSE '+1 hours' END)"
+    )
 
 
 @compiles(brussels_day, "sqlite")
@@ -55,5 +57,7 @@ def _day_sqlite(element, compiler, **kw):
     year = f"substr({column}, 1, 4)"
     summer_starts = f"date({year} || '-04-01', 'weekday 0', '-7 days') || ' 01:00:00'"
     summer_ends = f"date({year} || '-11-01', 'weekday 0', '-7 days') || ' 01:00:00'"
-    return (f"date({column}, CASE WHEN {column} >= {summer_starts} AND {column} < {summer_ends} "
-            f"THEN '+2 hours' ELSE '+1 hours' END)")
+    return (
+        f"date({column}, CASE WHEN {column} >= {summer_starts} AND {column} < {summer_ends} "
+        f"THEN '+2 hours' ELSE '+1 hours' END)"
+    )

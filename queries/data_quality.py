@@ -36,8 +36,17 @@ ORDER_RULES = (
     ("closed_before_matched", "matched_at", "closed_at"),
     ("validated_before_closed", "closed_at", "validated_at"),
 )
-LIST_COLUMNS = ("id", "organisation_id", "status", "modality", "requested_at", "scheduled_start", "matched_at",
-                "closed_at", "validated_at")
+LIST_COLUMNS = (
+    "id",
+    "organisation_id",
+    "status",
+    "modality",
+    "requested_at",
+    "scheduled_start",
+    "matched_at",
+    "closed_at",
+    "validated_at",
+)
 
 
 def select_defects(filters: Filters, check: str, as_of: datetime) -> Select:
@@ -51,7 +60,8 @@ def select_defects(filters: Filters, check: str, as_of: datetime) -> Select:
 def select_defect_requests(filters: Filters, check: str, as_of: datetime) -> Select:
     """The requests of the slice failing `check`, one row each with their timestamps and detail, by id."""
     statement = select(*(requests.c[name] for name in LIST_COLUMNS), _detail(check, as_of).label("detail")).where(
-        _condition(check, as_of))
+        _condition(check, as_of)
+    )
     return filter_requests(statement, filters).order_by(requests.c.id)
 
 
@@ -67,8 +77,7 @@ def _condition(check: str, as_of: datetime) -> ColumnElement:
     if check == "out_of_order":
         return or_(*(requests.c[later] < requests.c[earlier] for _, earlier, later in ORDER_RULES))
     if check == "stale_matched":
-        return and_(requests.c.status == "matched",
-                    _appointment() < _moment(as_of - timedelta(days=STALE_AFTER_DAYS)))
+        return and_(requests.c.status == "matched", _appointment() < _moment(as_of - timedelta(days=STALE_AFTER_DAYS)))
     raise ValueError(f"unknown data-quality check '{check}'")
 
 

@@ -22,9 +22,16 @@ def select_invitations(filters: Filters) -> Select:
     kind: it selects the invited helpers' kind (the request may have found nobody)."""
     start, end = utc_bounds(filters.start, filters.end)
     statement = (
-        select(invitations.c.id, invitations.c.request_id, invitations.c.interpreter_id,
-               interpreters.c.local_government_id, brussels_month(invitations.c.sent_at).label("month"),
-               invitations.c.sent_at, invitations.c.responded_at, invitations.c.response)
+        select(
+            invitations.c.id,
+            invitations.c.request_id,
+            invitations.c.interpreter_id,
+            interpreters.c.local_government_id,
+            brussels_month(invitations.c.sent_at).label("month"),
+            invitations.c.sent_at,
+            invitations.c.responded_at,
+            invitations.c.response,
+        )
         .join_from(invitations, requests, requests.c.id == invitations.c.request_id)
         .join(interpreters, interpreters.c.id == invitations.c.interpreter_id)
         .where(invitations.c.sent_at >= start, invitations.c.sent_at < end)
@@ -32,4 +39,3 @@ def select_invitations(filters: Filters) -> Select:
     if filters.kind:
         statement = statement.where(interpreters.c.kind.in_(filters.kind))
     return filter_requests(statement, replace(filters, kind=()), period=False)
-

@@ -16,21 +16,35 @@ from queries.requests import select_status_counts
 
 def select_local_governments() -> Select:
     """Every local government: id, name, NIS code, and its region's id and code."""
-    return (select(local_governments.c.id, local_governments.c.name, local_governments.c.nis_code,
-                   local_governments.c.region_id, regions.c.code.label("region_code"))
-            .join_from(local_governments, regions, regions.c.id == local_governments.c.region_id)
-            .order_by(local_governments.c.id))
+    return (
+        select(
+            local_governments.c.id,
+            local_governments.c.name,
+            local_governments.c.nis_code,
+            local_governments.c.region_id,
+            regions.c.code.label("region_code"),
+        )
+        .join_from(local_governments, regions, regions.c.id == local_governments.c.region_id)
+        .order_by(local_governments.c.id)
+    )
 
 
 def select_organisations() -> Select:
     """Every organisation: id, name, sector, agreement, and its local government's and region's ids and code."""
-    return (select(organisations.c.id, organisations.c.name, organisations.c.sector, organisations.c.has_agreement,
-                   organisations.c.local_government_id, local_governments.c.region_id,
-                   regions.c.code.label("region_code"))
-            .join_from(organisations, local_governments,
-                       local_governments.c.id == organisations.c.local_government_id)
-            .join(regions, regions.c.id == local_governments.c.region_id)
-            .order_by(organisations.c.id))
+    return (
+        select(
+            organisations.c.id,
+            organisations.c.name,
+            organisations.c.sector,
+            organisations.c.has_agreement,
+            organisations.c.local_government_id,
+            local_governments.c.region_id,
+            regions.c.code.label("region_code"),
+        )
+        .join_from(organisations, local_governments, local_governments.c.id == organisations.c.local_government_id)
+        .join(regions, regions.c.id == local_governments.c.region_id)
+        .order_by(organisations.c.id)
+    )
 
 
 def select_local_government_counts(filters: Filters, local_government_id: int, keys: tuple[str, ...] = ()) -> Select:

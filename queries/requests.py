@@ -14,11 +14,17 @@ from queries._filters import COMPLETED, filter_requests
 from queries._time import brussels_month
 
 N = func.count().label("n")
-KEYS = {"month": lambda: brussels_month(requests.c.requested_at), "modality": lambda: requests.c.modality,
-        "language_id": lambda: requests.c.language_id, "service": lambda: requests.c.service,
-        "kind": lambda: interpreters.c.kind, "organisation_id": lambda: requests.c.organisation_id,
-        "sector": lambda: organisations.c.sector, "local_government_id": lambda: organisations.c.local_government_id,
-        "region_id": lambda: local_governments.c.region_id}
+KEYS = {
+    "month": lambda: brussels_month(requests.c.requested_at),
+    "modality": lambda: requests.c.modality,
+    "language_id": lambda: requests.c.language_id,
+    "service": lambda: requests.c.service,
+    "kind": lambda: interpreters.c.kind,
+    "organisation_id": lambda: requests.c.organisation_id,
+    "sector": lambda: organisations.c.sector,
+    "local_government_id": lambda: organisations.c.local_government_id,
+    "region_id": lambda: local_governments.c.region_id,
+}
 ORGANISATION_KEYS = {"sector", "local_government_id", "region_id"}
 
 
@@ -33,8 +39,12 @@ def select_status_counts(filters: Filters, keys: tuple[str, ...] = ()) -> Select
 
 def select_active_ids(filters: Filters, keys: tuple[str, ...] = ()) -> Select:
     """Distinct interpreter ids (and keys) of completed requests in the slice."""
-    statement = select(*_key_columns(keys), requests.c.interpreter_id).select_from(_requests_joined(keys)).where(
-        COMPLETED, requests.c.interpreter_id.is_not(None)).distinct()
+    statement = (
+        select(*_key_columns(keys), requests.c.interpreter_id)
+        .select_from(_requests_joined(keys))
+        .where(COMPLETED, requests.c.interpreter_id.is_not(None))
+        .distinct()
+    )
     return filter_requests(statement, filters)
 
 

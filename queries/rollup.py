@@ -17,11 +17,23 @@ FULL_DIMENSIONS = ("region_id", "sector", "language_id", "modality", "service", 
 
 
 def _counts_table(name: str, dimensions: tuple[str, ...]) -> Table:
-    types = {"region_id": Integer, "sector": String(20), "language_id": Integer, "modality": String(12),
-             "service": String(12), "kind": String(12)}
-    return Table(name, store_metadata, Column("month", String(7), nullable=False),
-                 *(Column(d, types[d]) for d in dimensions), Column("status", String(32), nullable=False),
-                 Column("n", Integer, nullable=False), Index(f"ix_{name}_month", "month"))
+    types = {
+        "region_id": Integer,
+        "sector": String(20),
+        "language_id": Integer,
+        "modality": String(12),
+        "service": String(12),
+        "kind": String(12),
+    }
+    return Table(
+        name,
+        store_metadata,
+        Column("month", String(7), nullable=False),
+        *(Column(d, types[d]) for d in dimensions),
+        Column("status", String(32), nullable=False),
+        Column("n", Integer, nullable=False),
+        Index(f"ix_{name}_month", "month"),
+    )
 
 
 monthly_counts = _counts_table("monthly_counts", FULL_DIMENSIONS)
@@ -33,17 +45,29 @@ ROLLUPS = (
     _counts_table("monthly_counts_by_language", ("language_id", "modality")),
     monthly_counts,
 )
-FILTER_DIMENSIONS = {"region": "region_id", "language": "language_id", "modality": "modality", "sector": "sector",
-                     "service": "service", "kind": "kind"}
+FILTER_DIMENSIONS = {
+    "region": "region_id",
+    "language": "language_id",
+    "modality": "modality",
+    "sector": "sector",
+    "service": "service",
+    "kind": "kind",
+}
 # Who carried out a completed request, per month, language and modality: distinct counts cannot be summed from
 # counts, so active interpreters are counted as a union of these ids (and those of the days around them).
-monthly_active = Table("monthly_active", store_metadata, Column("month", String(7), nullable=False),
-                       Column("language_id", Integer), Column("modality", String(12)),
-                       Column("interpreter_id", Integer, nullable=False),
-                       Index("ix_monthly_active_covering", "month", "language_id", "modality", "interpreter_id"))
+monthly_active = Table(
+    "monthly_active",
+    store_metadata,
+    Column("month", String(7), nullable=False),
+    Column("language_id", Integer),
+    Column("modality", String(12)),
+    Column("interpreter_id", Integer, nullable=False),
+    Index("ix_monthly_active_covering", "month", "language_id", "modality", "interpreter_id"),
+)
 ACTIVE_FILTERS = ("language", "modality")
-store_state = Table("store_state", store_metadata, Column("key", String(40), primary_key=True),
-                    Column("value", String(200)))
+store_state = Table(
+    "store_state", store_metadata, Column("key", String(40), primary_key=True), Column("value", String(200))
+)
 
 
 def rollup_for(filters: Filters, keys: Sequence[str]) -> Table | None:
@@ -70,15 +94,30 @@ def select_rollup(start: datetime | None = None, end: datetime | None = None) ->
     operational tables; only requests made in [start, end) (UTC) when given."""
     month = brussels_month(requests.c.requested_at).label("month")
     statement = (
-        select(month, local_governments.c.region_id, organisations.c.sector, requests.c.language_id,
-               requests.c.modality, requests.c.service, interpreters.c.kind, requests.c.status,
-               func.count().label("n"))
+        select(
+            month,
+            local_governments.c.region_id,
+            organisations.c.sector,
+            requests.c.language_id,
+            requests.c.modality,
+            requests.c.service,
+            interpreters.c.kind,
+            requests.c.status,
+            func.count().label("n"),
+        )
         .join_from(requests, organisations, organisations.c.id == requests.c.organisation_id)
         .join(local_governments, local_governments.c.id == organisations.c.local_government_id)
         .outerjoin(interpreters, interpreters.c.id == requests.c.interpreter_id)
-        .group_by(literal_column("month"), local_governments.c.region_id, organisations.c.sector,
-                  requests.c.language_id, requests.c.modality, requests.c.service, interpreters.c.kind,
-                  requests.c.status)
+        .group_by(
+            literal_column("month"),
+            local_governments.c.region_id,
+            organisations.c.sector,
+            requests.c.language_id,
+            requests.c.modality,
+            requests.c.service,
+            interpreters.c.kind,
+            requests.c.status,
+        )
     )
     if start is not None:
         statement = statement.where(requests.c.requested_at >= start, requests.c.requested_at < end)
@@ -87,9 +126,16 @@ def select_rollup(start: datetime | None = None, end: datetime | None = None) ->
 
 def select_activity(start: datetime | None = None, end: datetime | None = None) -> Select:
     """Distinct (month, language, modality, interpreter) of completed requests, in [start, end) when given."""
-    statement = select(brussels_month(requests.c.requested_at).label("month"), requests.c.language_id,
-                       requests.c.modality, requests.c.interpreter_id).where(
-        requests.c.status == "completed", requests.c.interpreter_id.is_not(None)).distinct()
+    statement = (
+        select(
+            brussels_month(requests.c.requested_at).label("month"),
+            requests.c.language_id,
+            requests.c.modality,
+            requests.c.interpreter_id,
+        )
+        .where(requests.c.status == "completed", requests.c.interpreter_id.is_not(None))
+        .distinct()
+    )
     if start is not None:
         statement = statement.where(requests.c.requested_at >= start, requests.c.requested_at < end)
     return statement
@@ -101,11 +147,15 @@ def can_count_active(filters: Filters, keys: Sequence[str]) -> bool:
     return not other and set(keys) <= {"language_id"}
 
 
-def select_stored_active(filters: Filters, first_month: str, last_month: str, keys: Sequence[str],
-                         language_ids: Sequence[int]) -> Select:
+def select_stored_active(
+    filters: Filters, first_month: str, last_month: str, keys: Sequence[str], language_ids: Sequence[int]
+) -> Select:
     """Distinct interpreter ids (and keys) active in whole months [first_month, last_month]."""
-    statement = select(*(monthly_active.c[k] for k in keys), monthly_active.c.interpreter_id).where(
-        monthly_active.c.month >= first_month, monthly_active.c.month <= last_month).distinct()
+    statement = (
+        select(*(monthly_active.c[k] for k in keys), monthly_active.c.interpreter_id)
+        .where(monthly_active.c.month >= first_month, monthly_active.c.month <= last_month)
+        .distinct()
+    )
     if filters.language:
         statement = statement.where(monthly_active.c.language_id.in_(language_ids))
     if filters.modality:
@@ -115,8 +165,9 @@ def select_stored_active(filters: Filters, first_month: str, last_month: str, ke
 
 def select_changed_months(since: datetime) -> Select:
     """Brussels months of the requests changed at or after `since` (by the index on updated_at)."""
-    return select(brussels_month(requests.c.requested_at).label("month")).where(
-        requests.c.updated_at >= since).distinct()
+    return (
+        select(brussels_month(requests.c.requested_at).label("month")).where(requests.c.updated_at >= since).distinct()
+    )
 
 
 def select_dimensions() -> list[Select]:
@@ -129,13 +180,20 @@ def select_dimensions() -> list[Select]:
     ]
 
 
-def select_stored_counts(filters: Filters, first_month: str, last_month: str, keys: Sequence[str],
-                         region_ids: Sequence[int], language_ids: Sequence[int]) -> Select:
+def select_stored_counts(
+    filters: Filters,
+    first_month: str,
+    last_month: str,
+    keys: Sequence[str],
+    region_ids: Sequence[int],
+    language_ids: Sequence[int],
+) -> Select:
     """Counts per status (and `keys`) from the store for whole months [first_month, last_month]."""
     table = rollup_for(filters, keys)
     key_columns = [table.c[key] for key in keys]
     statement = select(*key_columns, table.c.status, func.sum(table.c.n).label("n")).where(
-        table.c.month >= first_month, table.c.month <= last_month)
+        table.c.month >= first_month, table.c.month <= last_month
+    )
     chosen = {"region": region_ids, "language": language_ids}
     for name, column in FILTER_DIMENSIONS.items():
         if getattr(filters, name):

@@ -17,8 +17,9 @@ def select_served_by(filters: Filters, language_code: str, also_speaks: str) -> 
     whether the interpreter also speaks `also_speaks`."""
     speaks_other = exists().where(
         interpreter_languages.c.interpreter_id == requests.c.interpreter_id,
-        interpreter_languages.c.language_id == select(languages.c.id).where(
-            languages.c.code == also_speaks).scalar_subquery())
+        interpreter_languages.c.language_id
+        == select(languages.c.id).where(languages.c.code == also_speaks).scalar_subquery(),
+    )
     statement = (
         select(interpreters.c.kind, speaks_other.label("also_speaks"), func.count().label("completed"))
         .join_from(requests, interpreters, interpreters.c.id == requests.c.interpreter_id)

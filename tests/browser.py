@@ -28,16 +28,26 @@ from tests.conftest import DEMO_NOW
 from tests.services import free_port, require
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 STARTUP_SECONDS = 120
 EXPECT_TIMEOUT_MS = 60_000
 STV_NOW = DEMO_NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
 TODAY = DEMO_NOW.astimezone(ZoneInfo("Europe/Brussels")).date()  # "today" of the served app
 # A server-side failure in the log: a traceback, a logged exception or error, or an HTTP 5xx in an access line.
-SERVER_PROBLEM = re.compile(r"Traceback|Exception|\bError\b|\[ERROR\]|\[CRITICAL\]|WORKER TIMEOUT"
-                            r"|HTTP/1\.[01]\" 5\d\d ")
+SERVER_PROBLEM = re.compile(
+    r"Traceback|Exception|\bError\b|\[ERROR\]|\[CRITICAL\]|WORKER TIMEOUT"
+    r"|HTTP/1\.[01]\" 5\d\d "
+)
 
 
 # --- the app under test -----------------------------------------------------------------------------------------
@@ -70,8 +80,11 @@ class DashboardServer:
         """Fail clearly (with the log's end) when the server is gone, rather than with a refused connection."""
         if self.process.poll() is not None:
             tail = "\n".join(self.log_since(0).splitlines()[-20:])
-            pytest.fail(f"the dashboard server (pid {self.process.pid}) has exited with {self.process.returncode} "
-                        f"(a negative code is the signal that stopped it):\n{tail}", pytrace=False)
+            pytest.fail(
+                f"the dashboard server (pid {self.process.pid}) has exited with {self.process.returncode} "
+                f"(a negative code is the signal that stopped it):\n{tail}",
+                pytrace=False,
+            )
 
 
 def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> None:
@@ -80,8 +93,7 @@ def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> No
     pause = threading.Event()
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"stv-dashboard serve exited with {process.returncode}:\n{log_path.read_text()}",
-                        pytrace=False)
+            pytest.fail(f"stv-dashboard serve exited with {process.returncode}:\n{log_path.read_text()}", pytrace=False)
         try:
             with urllib.request.urlopen(url, timeout=2) as answer:
                 if answer.status == 200:
@@ -89,8 +101,9 @@ def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> No
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass
         pause.wait(0.25)  # poll interval, not synchronisation: readiness is the 200 above
-    pytest.fail(f"stv-dashboard serve did not answer {url} within {STARTUP_SECONDS} s:\n{log_path.read_text()}",
-                pytrace=False)
+    pytest.fail(
+        f"stv-dashboard serve did not answer {url} within {STARTUP_SECONDS} s:\n{log_path.read_text()}", pytrace=False
+    )
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -109,21 +122,33 @@ def dashboard_server(demo_sqlite, tmp_path_factory) -> Iterator[DashboardServer]
     """`stv-dashboard serve` on a free loopback port, reading the session's demo database, "now" fixed."""
     port = free_port()
     log_path = tmp_path_factory.mktemp("e2e-server") / "server.log"
-    environment = {**os.environ, "STV_DATABASE_URL": f"sqlite:///{Path(demo_sqlite).resolve()}", "STV_NOW": STV_NOW,
-                   "STV_CACHE_URL": "simple://", "PYTHONUNBUFFERED": "1"}
+    environment = {
+        **os.environ,
+        "STV_DATABASE_URL": f"sqlite:///{Path(demo_sqlite).resolve()}",
+        "STV_NOW": STV_NOW,
+        "STV_CACHE_URL": "simple://",
+        "PYTHONUNBUFFERED": "1",
+    }
     command = [str(Path(sys.executable).parent / "stv-dashboard"), "serve", "--host", "127.0.0.1", "--port", str(port)]
     database_bytes = hashlib.sha256(Path(demo_sqlite).read_bytes()).hexdigest()
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=log_path.parent, env=environment, stdout=log,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            command,
+            cwd=log_path.parent,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
     try:
         base_url = f"http://127.0.0.1:{port}"
         _wait_until_ready(base_url + "/_dash-layout", process, log_path)
         yield DashboardServer(base_url, log_path, process)
     finally:
         _stop(process)
-    assert hashlib.sha256(Path(demo_sqlite).read_bytes()).hexdigest() == database_bytes, \
+    assert hashlib.sha256(Path(demo_sqlite).read_bytes()).hexdigest() == database_bytes, (
         "the served dashboard wrote to the operational database"
+    )
 
 
 # --- the browser ------------------------------------------------------------------------------------------------
@@ -176,8 +201,12 @@ def browser_page(browser, dashboard_server):
     context.set_default_navigation_timeout(EXPECT_TIMEOUT_MS)
     page = context.new_page()
     wrapped = BrowserPage(page, dashboard_server, log_offset=dashboard_server.log_size())
-    page.on("console", lambda message: wrapped.errors.append(f"console.{message.type}: {message.text}")
-            if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            wrapped.errors.append(f"console.{message.type}: {message.text}") if message.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda error: wrapped.errors.append(f"uncaught: {error}"))
     try:
         yield wrapped
@@ -227,9 +256,9 @@ def expected_figures(demo_sqlite):
     from flask import Flask
     from flask_caching import Cache
 
-    from dashboard.views import overview as views
     from dashboard.data import DataAccess
     from dashboard.db import Database
+    from dashboard.views import overview as views
 
     cache = Cache(Flask("e2e-expected"), config={"CACHE_TYPE": "SimpleCache"})
     database = Database(f"sqlite:///{Path(demo_sqlite).resolve()}")

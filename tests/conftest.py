@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import create_engine, text
-
-import shutil
 
 from tests.services import PostgresServer, RedisServer, postgres_bin, require
 
@@ -16,7 +15,7 @@ from tests.services import PostgresServer, RedisServer, postgres_bin, require
 pytest_plugins = ("tests.browser",)
 
 # The moment the test demo databases stop: a Monday morning in Brussels.
-DEMO_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+DEMO_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="session")

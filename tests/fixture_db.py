@@ -7,7 +7,7 @@ r15 at 2022-03-31 22:30 UTC is 1 April in Brussels (summer time, UTC+2).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine, insert
 
@@ -15,15 +15,22 @@ from dashboard import schema
 
 
 def utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 REGIONS = [(1, "ANT", "Provincie Antwerpen"), (2, "LIM", "Limburg"), (3, "BRU", "Brussel")]
 LOCAL_GOVERNMENTS = [(1, 1, "Mechelen", "12025"), (2, 2, "Genk", None)]
-ORGANISATIONS = [(1, 1, "OCMW Mechelen", "welfare", True), (2, 2, "Basisschool Genk", "education", True),
-                 (3, 1, "Vzw zonder sector", None, False)]
-LANGUAGES = [(1, "ar", "Arabisch", "Arabic"), (2, "uk", "Oekraïens", "Ukrainian"), (3, "ti", "Tigrinya", "Tigrinya"),
-             (4, "zz", "Zonder aanvragen", "Without requests")]
+ORGANISATIONS = [
+    (1, 1, "OCMW Mechelen", "welfare", True),
+    (2, 2, "Basisschool Genk", "education", True),
+    (3, 1, "Vzw zonder sector", None, False),
+]
+LANGUAGES = [
+    (1, "ar", "Arabisch", "Arabic"),
+    (2, "uk", "Oekraïens", "Ukrainian"),
+    (3, "ti", "Tigrinya", "Tigrinya"),
+    (4, "zz", "Zonder aanvragen", "Without requests"),
+]
 INTERPRETERS = [  # id, kind, region, local government, registered_on, left_on
     (1, "certified", 1, None, date(2020, 1, 1), None),
     (2, "crisis", None, None, date(2022, 3, 15), None),
@@ -53,12 +60,29 @@ REQUESTS = [
 
 # Hand-computed figures for 2022 (Brussels) without filters.
 EXPECTED_2022 = {
-    "requests": 13, "answered": 8, "completed": 4, "not_completed": 4, "unanswered": 3, "not_available": 2,
-    "other_reason": 1, "in_progress": 2, "no_show_client": 1, "no_show_interpreter": 1, "cancelled_client_late": 1,
-    "active_interpreters": 2, "registered_interpreters": 2,
-    "answer_rate": 8 / 11, "unmet_rate": 3 / 13, "shortage_rate": 2 / 13, "completion_rate": 4 / 8,
-    "non_completion_rate": 4 / 8, "fulfilment_rate": 4 / 13, "no_show_client_rate": 1 / 8,
-    "no_show_interpreter_rate": 1 / 8, "late_cancellation_rate": 1 / 8, "activity_rate": 2 / 2,
+    "requests": 13,
+    "answered": 8,
+    "completed": 4,
+    "not_completed": 4,
+    "unanswered": 3,
+    "not_available": 2,
+    "other_reason": 1,
+    "in_progress": 2,
+    "no_show_client": 1,
+    "no_show_interpreter": 1,
+    "cancelled_client_late": 1,
+    "active_interpreters": 2,
+    "registered_interpreters": 2,
+    "answer_rate": 8 / 11,
+    "unmet_rate": 3 / 13,
+    "shortage_rate": 2 / 13,
+    "completion_rate": 4 / 8,
+    "non_completion_rate": 4 / 8,
+    "fulfilment_rate": 4 / 13,
+    "no_show_client_rate": 1 / 8,
+    "no_show_interpreter_rate": 1 / 8,
+    "late_cancellation_rate": 1 / 8,
+    "activity_rate": 2 / 2,
 }
 
 
@@ -96,7 +120,17 @@ def create_and_fill(engine: Engine, **rows: list[dict]) -> None:
 
 def _request(id_, organisation, language, modality, requested, status, interpreter) -> dict:
     moment = utc(requested)
-    return {"id": id_, "organisation_id": organisation, "language_id": language, "modality": modality,
-            "service": "interpreter", "requested_at": moment, "scheduled_start": moment, "duration_min": 60,
-            "status": status, "interpreter_id": interpreter, "updated_at": moment,
-            "matched_at": moment if interpreter else None}
+    return {
+        "id": id_,
+        "organisation_id": organisation,
+        "language_id": language,
+        "modality": modality,
+        "service": "interpreter",
+        "requested_at": moment,
+        "scheduled_start": moment,
+        "duration_min": 60,
+        "status": status,
+        "interpreter_id": interpreter,
+        "updated_at": moment,
+        "matched_at": moment if interpreter else None,
+    }

@@ -16,7 +16,7 @@ Edges on purpose:
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Engine, insert
 
@@ -24,7 +24,7 @@ from dashboard import schema
 
 
 def utc(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 REGIONS = [(1, "ANT", "Provincie Antwerpen"), (2, "LIM", "Limburg")]
@@ -75,8 +75,13 @@ REQUESTS = [
 ]
 # 2023: organisation 4 with exactly 30 answered (25 completed, 5 client no-shows); organisation 5 with 29 answered
 # (20 completed, 9 timely cancellations) and 3 unanswered, so 32 requests but under the threshold.
-BULK = ([(4, "completed")] * 25 + [(4, "no_show_client")] * 5 + [(5, "completed")] * 20
-        + [(5, "cancelled_client_timely")] * 9 + [(5, "unanswered_no_interpreter")] * 3)
+BULK = (
+    [(4, "completed")] * 25
+    + [(4, "no_show_client")] * 5
+    + [(5, "completed")] * 20
+    + [(5, "cancelled_client_timely")] * 9
+    + [(5, "unanswered_no_interpreter")] * 3
+)
 INVITATIONS = [  # id, request, helper, sent_at (UTC), responded_at, response
     (1, 6, 5, "2022-06-29 21:40:00", "2022-06-29 23:40:00", "refused"),  # 2 h
     (2, 6, 4, "2022-06-30 00:00:00", "2022-06-30 04:00:00", "accepted"),  # 4 h
@@ -103,25 +108,57 @@ def fill(engine: Engine) -> None:
     schema.create_schema(engine)
     with engine.begin() as conn:
         conn.execute(insert(schema.regions), [dict(zip(("id", "code", "name"), r)) for r in REGIONS])
-        conn.execute(insert(schema.local_governments),
-                     [dict(zip(("id", "region_id", "name", "nis_code"), r)) for r in LOCAL_GOVERNMENTS])
-        conn.execute(insert(schema.organisations), [
-            dict(zip(("id", "local_government_id", "name", "sector", "has_agreement"), r)) for r in ORGANISATIONS])
+        conn.execute(
+            insert(schema.local_governments),
+            [dict(zip(("id", "region_id", "name", "nis_code"), r)) for r in LOCAL_GOVERNMENTS],
+        )
+        conn.execute(
+            insert(schema.organisations),
+            [dict(zip(("id", "local_government_id", "name", "sector", "has_agreement"), r)) for r in ORGANISATIONS],
+        )
         conn.execute(insert(schema.languages), [dict(zip(("id", "code", "name_nl", "name_en"), r)) for r in LANGUAGES])
-        conn.execute(insert(schema.interpreters), [
-            dict(zip(("id", "kind", "region_id", "local_government_id", "registered_on", "left_on"), r))
-            for r in INTERPRETERS])
-        conn.execute(insert(schema.interpreter_languages),
-                     [{"interpreter_id": i, "language_id": lang} for i, lang in INTERPRETER_LANGUAGES])
+        conn.execute(
+            insert(schema.interpreters),
+            [
+                dict(zip(("id", "kind", "region_id", "local_government_id", "registered_on", "left_on"), r))
+                for r in INTERPRETERS
+            ],
+        )
+        conn.execute(
+            insert(schema.interpreter_languages),
+            [{"interpreter_id": i, "language_id": lang} for i, lang in INTERPRETER_LANGUAGES],
+        )
         conn.execute(insert(schema.requests), [_request(*r) for r in REQUESTS + bulk_requests()])
-        conn.execute(insert(schema.invitations), [
-            {"id": i, "request_id": r, "interpreter_id": h, "sent_at": utc(sent), "responded_at": utc(answered),
-             "response": response} for i, r, h, sent, answered, response in INVITATIONS])
+        conn.execute(
+            insert(schema.invitations),
+            [
+                {
+                    "id": i,
+                    "request_id": r,
+                    "interpreter_id": h,
+                    "sent_at": utc(sent),
+                    "responded_at": utc(answered),
+                    "response": response,
+                }
+                for i, r, h, sent, answered, response in INVITATIONS
+            ],
+        )
 
 
 def _request(id_, organisation, language, modality, service, requested, status, interpreter, duration, actual):
     moment = utc(requested)
-    return {"id": id_, "organisation_id": organisation, "language_id": language, "modality": modality,
-            "service": service, "requested_at": moment, "scheduled_start": moment + timedelta(days=3),
-            "duration_min": duration, "status": status, "interpreter_id": interpreter, "updated_at": moment,
-            "matched_at": moment if interpreter else None, "actual_min": actual}
+    return {
+        "id": id_,
+        "organisation_id": organisation,
+        "language_id": language,
+        "modality": modality,
+        "service": service,
+        "requested_at": moment,
+        "scheduled_start": moment + timedelta(days=3),
+        "duration_min": duration,
+        "status": status,
+        "interpreter_id": interpreter,
+        "updated_at": moment,
+        "matched_at": moment if interpreter else None,
+        "actual_min": actual,
+    }

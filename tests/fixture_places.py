@@ -16,21 +16,30 @@ Basisschool Genk, Stad Genk) and Brussel (Brussel: OCMW Brussel, without request
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Engine
 
 from tests.fixture_db import as_dicts, create_and_fill
 
-AS_OF = datetime(2025, 11, 20, 9, 0, tzinfo=timezone.utc)
+AS_OF = datetime(2025, 11, 20, 9, 0, tzinfo=UTC)
 
 REGIONS = [(1, "ANT", "Provincie Antwerpen"), (2, "LIM", "Limburg"), (3, "BRU", "Brussel")]
-LOCAL_GOVERNMENTS = [(10, 1, "Mechelen", "12025"), (11, 1, "Lier", "12021"), (20, 2, "Genk", "71016"),
-                     (30, 3, "Brussel", "21004")]
+LOCAL_GOVERNMENTS = [
+    (10, 1, "Mechelen", "12025"),
+    (11, 1, "Lier", "12021"),
+    (20, 2, "Genk", "71016"),
+    (30, 3, "Brussel", "21004"),
+]
 # id, local government, name, sector (clean), has agreement
-ORGANISATIONS = [(100, 10, "OCMW Mechelen", "welfare", True), (101, 10, "CLB Mechelen", "education", False),
-                 (102, 11, "Ziekenhuis [Lier]", "health", True), (200, 20, "Basisschool Genk", "education", True),
-                 (201, 20, "Stad Genk", "public_services", False), (300, 30, "OCMW Brussel", "welfare", True)]
+ORGANISATIONS = [
+    (100, 10, "OCMW Mechelen", "welfare", True),
+    (101, 10, "CLB Mechelen", "education", False),
+    (102, 11, "Ziekenhuis [Lier]", "health", True),
+    (200, 20, "Basisschool Genk", "education", True),
+    (201, 20, "Stad Genk", "public_services", False),
+    (300, 30, "OCMW Brussel", "welfare", True),
+]
 LANGUAGES = [(1, "ar", "Arabisch", "Arabic"), (2, "uk", "Oekraïens", "Ukrainian")]
 # id, organisation, language, modality, requested_at (UTC), status, days from request to appointment
 REQUESTS = [
@@ -71,15 +80,24 @@ NO_SECTOR = 101
 EXPECTED_2025 = {
     # requests, answered, completed, not_completed, unanswered, in_progress
     "all": (16, 11, 6, 5, 2, 3),
-    "ANT": (10, 7, 4, 3, 1, 2), "LIM": (6, 4, 2, 2, 1, 1), "BRU": (0, 0, 0, 0, 0, 0),
-    "Mechelen": (7, 6, 4, 2, 1, 0), "Lier": (3, 1, 0, 1, 0, 2), "Genk": (6, 4, 2, 2, 1, 1), "Brussel": (0,) * 6,
-    100: (4, 4, 2, 2, 0, 0), 101: (3, 2, 2, 0, 1, 0), 102: (3, 1, 0, 1, 0, 2),
-    200: (3, 2, 1, 1, 1, 0), 201: (3, 2, 1, 1, 0, 1), 300: (0,) * 6,
+    "ANT": (10, 7, 4, 3, 1, 2),
+    "LIM": (6, 4, 2, 2, 1, 1),
+    "BRU": (0, 0, 0, 0, 0, 0),
+    "Mechelen": (7, 6, 4, 2, 1, 0),
+    "Lier": (3, 1, 0, 1, 0, 2),
+    "Genk": (6, 4, 2, 2, 1, 1),
+    "Brussel": (0,) * 6,
+    100: (4, 4, 2, 2, 0, 0),
+    101: (3, 2, 2, 0, 1, 0),
+    102: (3, 1, 0, 1, 0, 2),
+    200: (3, 2, 1, 1, 1, 0),
+    201: (3, 2, 1, 1, 0, 1),
+    300: (0,) * 6,
 }
 
 
 def utc(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 def fill(engine: Engine) -> None:
@@ -93,8 +111,10 @@ def fill_clean(engine: Engine) -> None:
 
 
 def _fill(engine: Engine, defects: bool) -> None:
-    organisations = [(i, lg, name, None if defects and i == NO_SECTOR else sector, agreement)
-                     for i, lg, name, sector, agreement in ORGANISATIONS]
+    organisations = [
+        (i, lg, name, None if defects and i == NO_SECTOR else sector, agreement)
+        for i, lg, name, sector, agreement in ORGANISATIONS
+    ]
     rows = [_request(*r) for r in REQUESTS]
     if defects:
         for row in rows:
@@ -116,14 +136,33 @@ def _request(id_, organisation, language, modality, requested, status, lead_days
     moment = utc(requested)
     start = moment + timedelta(days=lead_days)
     matched = moment + timedelta(hours=1) if status not in ("pending", *_UNANSWERED) else None
-    closed = None if status in ("pending", "matched") else (
-        moment + timedelta(hours=2) if status in _UNANSWERED else start + timedelta(hours=2))
+    closed = (
+        None
+        if status in ("pending", "matched")
+        else (moment + timedelta(hours=2) if status in _UNANSWERED else start + timedelta(hours=2))
+    )
     validated = closed + timedelta(days=1) if status == "completed" else None
-    return {"id": id_, "organisation_id": organisation, "language_id": language, "modality": modality,
-            "service": "interpreter", "requested_at": moment, "scheduled_start": start, "duration_min": 60,
-            "status": status, "interpreter_id": 1 if matched else None, "matched_at": matched, "closed_at": closed,
-            "validated_at": validated, "updated_at": validated or closed or matched or moment}
+    return {
+        "id": id_,
+        "organisation_id": organisation,
+        "language_id": language,
+        "modality": modality,
+        "service": "interpreter",
+        "requested_at": moment,
+        "scheduled_start": start,
+        "duration_min": 60,
+        "status": status,
+        "interpreter_id": 1 if matched else None,
+        "matched_at": matched,
+        "closed_at": closed,
+        "validated_at": validated,
+        "updated_at": validated or closed or matched or moment,
+    }
 
 
-_UNANSWERED = ("unanswered_no_interpreter", "unanswered_language_unavailable", "unanswered_wrong_service",
-               "unanswered_other")
+_UNANSWERED = (
+    "unanswered_no_interpreter",
+    "unanswered_language_unavailable",
+    "unanswered_wrong_service",
+    "unanswered_other",
+)

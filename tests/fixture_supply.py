@@ -17,19 +17,24 @@ Interpreters and their slots (UTC):
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine
 
 from tests.fixture_db import as_dicts, create_and_fill
 
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 REGIONS = [(1, "ANT", "Provincie Antwerpen"), (2, "LIM", "Limburg")]
 LOCAL_GOVERNMENTS = [(1, 1, "Mechelen", "12025"), (2, 2, "Genk", "71016")]
 ORGANISATIONS = [(1, 1, "OCMW Mechelen", "welfare", True), (2, 2, "Ziekenhuis Genk", "health", True)]
-LANGUAGES = [(1, "ar", "Arabisch", "Arabic"), (2, "uk", "Oekraïens", "Ukrainian"), (3, "ti", "Tigrinya", "Tigrinya"),
-             (4, "ru", "Russisch", "Russian"), (5, "zz", "Zonder vraag", "Without demand")]
+LANGUAGES = [
+    (1, "ar", "Arabisch", "Arabic"),
+    (2, "uk", "Oekraïens", "Ukrainian"),
+    (3, "ti", "Tigrinya", "Tigrinya"),
+    (4, "ru", "Russisch", "Russian"),
+    (5, "zz", "Zonder vraag", "Without demand"),
+]
 INTERPRETERS = [  # id, kind, region, registered_on, left_on
     (1, "certified", 1, date(2020, 1, 1), None),
     (2, "crisis", None, date(2022, 3, 15), None),
@@ -76,18 +81,30 @@ def build_supply_fixture(engine: Engine) -> None:
         languages=as_dicts("id code name_nl name_en", LANGUAGES),
         interpreters=as_dicts("id kind region_id registered_on left_on", INTERPRETERS),
         interpreter_languages=as_dicts("interpreter_id language_id", INTERPRETER_LANGUAGES),
-        availability=[{"id": n, "interpreter_id": i, "starts_at": _utc(a), "ends_at": _utc(b)}
-                      for n, (i, a, b) in enumerate(SLOTS, start=1)],
+        availability=[
+            {"id": n, "interpreter_id": i, "starts_at": _utc(a), "ends_at": _utc(b)}
+            for n, (i, a, b) in enumerate(SLOTS, start=1)
+        ],
         requests=[_request(*r) for r in REQUESTS],
     )
 
 
 def _request(id_, organisation, language, modality, status, requested, scheduled, duration, interpreter) -> dict:
-    return {"id": id_, "organisation_id": organisation, "language_id": language, "modality": modality,
-            "service": "interpreter", "requested_at": _utc(requested), "scheduled_start": _utc(scheduled),
-            "duration_min": duration, "status": status, "interpreter_id": interpreter,
-            "matched_at": _utc(requested) if interpreter else None, "updated_at": _utc(requested)}
+    return {
+        "id": id_,
+        "organisation_id": organisation,
+        "language_id": language,
+        "modality": modality,
+        "service": "interpreter",
+        "requested_at": _utc(requested),
+        "scheduled_start": _utc(scheduled),
+        "duration_min": duration,
+        "status": status,
+        "interpreter_id": interpreter,
+        "matched_at": _utc(requested) if interpreter else None,
+        "updated_at": _utc(requested),
+    }
 
 
 def _utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)

@@ -30,8 +30,13 @@ def export_client(url: str, tmp_path_factory, now: datetime):
     from dashboard import create_app
     from dashboard.settings import Settings
 
-    settings = Settings(database_url=url, cache_url="simple://", now=now,
-                        cache_dir=tmp_path_factory.mktemp("cache"), store_dir=tmp_path_factory.mktemp("store"))
+    settings = Settings(
+        database_url=url,
+        cache_url="simple://",
+        now=now,
+        cache_dir=tmp_path_factory.mktemp("cache"),
+        store_dir=tmp_path_factory.mktemp("store"),
+    )
     return create_app({"settings": settings}).server.test_client()
 
 

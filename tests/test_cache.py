@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from flask import Flask
 from flask_caching import Cache
 from sqlalchemy import create_engine, event, text
 
-from dashboard.views import overview as views
 from dashboard.cache import cache_config
 from dashboard.data import DataAccess
 from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.settings import Settings
+from dashboard.views import overview as views
 from tests.conftest import Clock
 from tests.services import free_port
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
-
 
 
 @pytest.fixture
@@ -50,13 +49,18 @@ def test_second_call_is_served_from_the_cache(copy_url):
 
 def test_a_change_shows_after_the_probe_interval(copy_url):
     clock = Clock()
-    data = DataAccess(Database(copy_url), Cache(Flask("t"), config={"CACHE_TYPE": "SimpleCache"}),
-                      probe_seconds=10, clock=clock)
+    data = DataAccess(
+        Database(copy_url), Cache(Flask("t"), config={"CACHE_TYPE": "SimpleCache"}), probe_seconds=10, clock=clock
+    )
     assert views.kpis(data, YEAR_2022)["completed"] == 4
     writer = create_engine(copy_url)
     with writer.begin() as conn:  # r11: pending -> completed, as the operational system would record it
-        conn.execute(text("UPDATE requests SET status = 'completed', interpreter_id = 2, "
-                          "updated_at = '2026-11-23 10:00:00' WHERE id = 11"))
+        conn.execute(
+            text(
+                "UPDATE requests SET status = 'completed', interpreter_id = 2, "
+                "updated_at = '2026-11-23 10:00:00' WHERE id = 11"
+            )
+        )
     writer.dispose()
     clock.now += 5
     assert views.kpis(data, YEAR_2022)["completed"] == 4  # within the probe interval: the cached figure
@@ -74,8 +78,11 @@ def test_cache_backends_from_settings(tmp_path):
 @pytest.mark.parametrize("backend", ["filesystem", "redis"])
 def test_cache_is_shared_between_app_instances(copy_url, tmp_path, request, backend):
     """Two processes' worth of DataAccess on one cache: the second reads what the first computed."""
-    settings = Settings(cache_dir=tmp_path / "cache") if backend == "filesystem" else Settings(
-        cache_url=request.getfixturevalue("redis_url"))
+    settings = (
+        Settings(cache_dir=tmp_path / "cache")
+        if backend == "filesystem"
+        else Settings(cache_url=request.getfixturevalue("redis_url"))
+    )
     config = cache_config(settings)
     first = DataAccess(Database(copy_url), Cache(Flask("a"), config=config), clock=Clock())
     expected = views.kpis(first, YEAR_2022)
@@ -93,8 +100,7 @@ def test_two_databases_never_share_entries(fixture_sqlite, copy_url, tmp_path):
     config = cache_config(Settings(cache_dir=tmp_path / "shared-cache"))
     writer = create_engine(copy_url)
     with writer.begin() as conn:
-        conn.execute(text("UPDATE requests SET status = 'completed', updated_at = '2026-11-23 10:00:00' "
-                          "WHERE id = 12"))
+        conn.execute(text("UPDATE requests SET status = 'completed', updated_at = '2026-11-23 10:00:00' WHERE id = 12"))
     writer.dispose()
     original = DataAccess(Database(fixture_sqlite), Cache(Flask("a"), config=config), clock=Clock())
     changed = DataAccess(Database(copy_url), Cache(Flask("b"), config=config), clock=Clock())
@@ -110,5 +116,5 @@ def test_a_broken_cache_is_skipped(copy_url):
 
 
 def test_now_setting_is_utc():
-    settings = Settings(now=datetime(2026, 11, 23, 9, tzinfo=timezone.utc))
+    settings = Settings(now=datetime(2026, 11, 23, 9, tzinfo=UTC))
     assert settings.current_time().isoformat() == "2026-11-23T09:00:00+00:00"

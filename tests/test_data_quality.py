@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 from flask import Flask
@@ -49,8 +49,13 @@ def clean(request, built_databases):
 def test_summary_counts_every_seeded_defect(data):
     table = views.summary(data, YEAR, AS_OF).set_index("check")
     assert list(table.index) == list(CHECKS)
-    assert table["count"].to_dict() == {"no_sector": 1, "unvalidated": 3, "unclosed": 2, "out_of_order": 4,
-                                        "stale_matched": 1}
+    assert table["count"].to_dict() == {
+        "no_sector": 1,
+        "unvalidated": 3,
+        "unclosed": 2,
+        "out_of_order": 4,
+        "stale_matched": 1,
+    }
     assert table.loc["no_sector", "unit"] == "organisations" and table.loc["no_sector", "requests"] == 3  # r5-r7
     assert (table.requests_in_slice == 16).all()
     assert table.loc["out_of_order", "share_rate"] == pytest.approx(4 / 16)
@@ -71,8 +76,12 @@ def test_details_of_each_check(data):
     unclosed = details("unclosed")
     assert (unclosed["completed"], unclosed["unanswered_other"], sum(unclosed.values())) == (1, 1, 2)
     # r10 breaks two rules and counts once, under the first
-    assert details("out_of_order") == {"matched_before_requested": 1, "closed_before_requested": 1,
-                                       "closed_before_matched": 1, "validated_before_closed": 1}
+    assert details("out_of_order") == {
+        "matched_before_requested": 1,
+        "closed_before_requested": 1,
+        "closed_before_matched": 1,
+        "validated_before_closed": 1,
+    }
     assert details("stale_matched") == {"8-30": 0, "31-90": 0, "91-365": 1, "366+": 0}  # r9: 134 days
 
 
@@ -89,7 +98,12 @@ def test_organisations_concerned(data):
 def test_checks_follow_the_filters(data):
     limburg = replace(YEAR, region=("LIM",))
     assert views.summary(data, limburg, AS_OF).set_index("check")["count"].to_dict() == {
-        "no_sector": 0, "unvalidated": 1, "unclosed": 1, "out_of_order": 2, "stale_matched": 0}
+        "no_sector": 0,
+        "unvalidated": 1,
+        "unclosed": 1,
+        "out_of_order": 2,
+        "stale_matched": 0,
+    }
     year_2026 = Filters(date(2026, 1, 1), date(2026, 12, 31))  # r14: 1 January 2026 in Brussels, never closed
     assert list(views.defect_list(data, year_2026, "unclosed", AS_OF).request_id) == [14]
     assert views.summary(data, year_2026, AS_OF).set_index("check").loc["unvalidated", "count"] == 0
@@ -97,12 +111,20 @@ def test_checks_follow_the_filters(data):
 
 def test_stale_depends_on_now(data):
     """r9's appointment (2025-07-09) is stale seven days later, not before."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    assert views.summary(data, YEAR, datetime(2025, 7, 16, 10, tzinfo=timezone.utc)).set_index(
-        "check").loc["stale_matched", "count"] == 1
-    assert views.summary(data, YEAR, datetime(2025, 7, 15, 10, tzinfo=timezone.utc)).set_index(
-        "check").loc["stale_matched", "count"] == 0
+    assert (
+        views.summary(data, YEAR, datetime(2025, 7, 16, 10, tzinfo=UTC))
+        .set_index("check")
+        .loc["stale_matched", "count"]
+        == 1
+    )
+    assert (
+        views.summary(data, YEAR, datetime(2025, 7, 15, 10, tzinfo=UTC))
+        .set_index("check")
+        .loc["stale_matched", "count"]
+        == 0
+    )
 
 
 def test_an_empty_slice_has_empty_shares_not_nan(data):
@@ -121,10 +143,10 @@ def test_nothing_on_the_clean_fixture(clean):
 
 
 def test_measured_at_rounds_down_to_the_hour():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    assert views.measured_at(YEAR, datetime(2025, 11, 20, 9, 47, 12, tzinfo=timezone.utc)) == AS_OF
-    assert views.measured_at(YEAR) == datetime(2025, 12, 31, 23, tzinfo=timezone.utc)  # Brussels midnight
+    assert views.measured_at(YEAR, datetime(2025, 11, 20, 9, 47, 12, tzinfo=UTC)) == AS_OF
+    assert views.measured_at(YEAR) == datetime(2025, 12, 31, 23, tzinfo=UTC)  # Brussels midnight
 
 
 # --- exports ------------------------------------------------------------------------------------------------------
@@ -133,8 +155,13 @@ def test_measured_at_rounds_down_to_the_hour():
 @pytest.fixture(scope="module")
 def client(built_databases, tmp_path_factory):
     url = built_databases("sqlite", "places", fill)
-    settings = Settings(database_url=url, cache_url="simple://", now=AS_OF, cache_dir=tmp_path_factory.mktemp("c"),
-                        store_dir=tmp_path_factory.mktemp("s"))
+    settings = Settings(
+        database_url=url,
+        cache_url="simple://",
+        now=AS_OF,
+        cache_dir=tmp_path_factory.mktemp("c"),
+        store_dir=tmp_path_factory.mktemp("s"),
+    )
     return create_app({"settings": settings, "aggregates": False}).server.test_client()
 
 
@@ -146,18 +173,37 @@ def _rows(response) -> list[dict]:
 def test_summary_export(client):
     rows = _rows(client.get("/export/data-quality.csv?from=2025-01-01&to=2025-12-31"))
     assert list(rows[0]) == list(views.SUMMARY_COLUMNS)
-    assert {r["check"]: r["count"] for r in rows} == {"no_sector": "1", "unvalidated": "3", "unclosed": "2",
-                                                      "out_of_order": "4", "stale_matched": "1"}
+    assert {r["check"]: r["count"] for r in rows} == {
+        "no_sector": "1",
+        "unvalidated": "3",
+        "unclosed": "2",
+        "out_of_order": "4",
+        "stale_matched": "1",
+    }
     assert {r["check"]: r["share_rate"] for r in rows}["unclosed"] == "0.125000"
 
 
 def test_list_exports(client):
     rows = _rows(client.get("/export/dq-out-of-order.csv?from=2025-01-01&to=2025-12-31"))
-    assert list(rows[0]) == ["request_id", "organisation_id", "organisation", "status", "modality", "requested_at",
-                             "scheduled_start", "matched_at", "closed_at", "validated_at", "detail"]
+    assert list(rows[0]) == [
+        "request_id",
+        "organisation_id",
+        "organisation",
+        "status",
+        "modality",
+        "requested_at",
+        "scheduled_start",
+        "matched_at",
+        "closed_at",
+        "validated_at",
+        "detail",
+    ]
     assert [(r["request_id"], r["detail"]) for r in rows] == [
-        ("1", "validated_before_closed"), ("3", "matched_before_requested"), ("10", "closed_before_requested"),
-        ("11", "closed_before_matched")]
+        ("1", "validated_before_closed"),
+        ("3", "matched_before_requested"),
+        ("10", "closed_before_requested"),
+        ("11", "closed_before_matched"),
+    ]
     third = rows[2]
     assert (third["requested_at"], third["closed_at"]) == ("2025-02-03 09:00:00", "2025-02-03 08:00:00")
     stale = _rows(client.get("/export/dq-stale-matched.csv?from=2025-01-01&to=2025-12-31"))
@@ -182,7 +228,9 @@ def test_page_parts_render_in_both_languages(lang, built_databases):
     for check in CHECKS:
         parts.detail(context, YEAR, check, AS_OF, lang)
     rows = parts.organisation_rows(views.by_organisation(access, YEAR, "unclosed", AS_OF), "?lang=en", lang)
-    assert [row["link"] for row in rows] == ["[Basisschool Genk](/organisations/200?lang=en)",
-                                             "[CLB Mechelen](/organisations/101?lang=en)"]  # r12; r7
+    assert [row["link"] for row in rows] == [
+        "[Basisschool Genk](/organisations/200?lang=en)",
+        "[CLB Mechelen](/organisations/101?lang=en)",
+    ]  # r12; r7
     assert "20" in parts.scope(YEAR, AS_OF, lang)  # ages measured at 20 November 2025, 10:00 in Brussels
     database.dispose()

@@ -22,8 +22,15 @@ REPORT_2022 = {
     "video": (8604, 6888, 4650, 1715, 1192),
     "translation": (1562, 1492, 1478, 52, 44),
 }
-ANSWERED = ("completed", "cancelled_client_timely", "cancelled_client_late", "cancelled_interpreter",
-            "cancelled_service", "no_show_client", "no_show_interpreter")
+ANSWERED = (
+    "completed",
+    "cancelled_client_timely",
+    "cancelled_client_late",
+    "cancelled_interpreter",
+    "cancelled_service",
+    "no_show_client",
+    "no_show_interpreter",
+)
 FIGURES_2022 = f"""
     SELECT modality, count(*),
            sum(status IN ({", ".join(f"'{s}'" for s in ANSWERED)})),
@@ -65,26 +72,35 @@ def test_2022_rates_per_modality(figures_2022, modality):
 
 def test_yearly_totals_and_growth(db):
     def year(y):
-        return db.execute("SELECT count(*) FROM requests WHERE requested_at >= ? AND requested_at < ?",
-                          (f"{y - 1}-12-31 23:00:00", f"{y}-12-31 23:00:00")).fetchone()[0]
+        return db.execute(
+            "SELECT count(*) FROM requests WHERE requested_at >= ? AND requested_at < ?",
+            (f"{y - 1}-12-31 23:00:00", f"{y}-12-31 23:00:00"),
+        ).fetchone()[0]
 
     assert (year(2020), year(2021), year(2022)) == (38621, 55965, 66218)
     assert 1.0 < year(2023) / year(2022) < 1.1 and 1.0 < year(2025) / year(2024) < 1.1
 
 
 def test_top_language_shares_2022(db):
-    total = db.execute("SELECT count(*) FROM requests WHERE requested_at >= ? AND requested_at < ?",
-                       YEAR_2022).fetchone()[0]
-    shares = dict(db.execute(
-        "SELECT l.code, count(*) FROM requests r JOIN languages l ON l.id = r.language_id "
-        "WHERE requested_at >= ? AND requested_at < ? GROUP BY l.code", YEAR_2022).fetchall())
+    total = db.execute(
+        "SELECT count(*) FROM requests WHERE requested_at >= ? AND requested_at < ?", YEAR_2022
+    ).fetchone()[0]
+    shares = dict(
+        db.execute(
+            "SELECT l.code, count(*) FROM requests r JOIN languages l ON l.id = r.language_id "
+            "WHERE requested_at >= ? AND requested_at < ? GROUP BY l.code",
+            YEAR_2022,
+        ).fetchall()
+    )
     for code, percent in (("ar", 23), ("ru", 9), ("tr", 8)):
         assert abs(100 * shares[code] / total - percent) <= 2, code
 
 
 def test_register_at_end_of_2022(db):
-    certified = db.execute("SELECT count(*) FROM interpreters WHERE kind = 'certified' AND registered_on <= "
-                           "'2022-12-31' AND (left_on IS NULL OR left_on > '2022-12-31')").fetchone()[0]
+    certified = db.execute(
+        "SELECT count(*) FROM interpreters WHERE kind = 'certified' AND registered_on <= "
+        "'2022-12-31' AND (left_on IS NULL OR left_on > '2022-12-31')"
+    ).fetchone()[0]
     assert abs(certified - 593) <= 0.05 * 593
     inactive = db.execute("""SELECT count(*) FROM interpreters i WHERE kind = 'certified'
         AND registered_on <= '2022-12-31' AND (left_on IS NULL OR left_on > '2022-12-31')
@@ -95,48 +111,75 @@ def test_register_at_end_of_2022(db):
 
 
 def test_ukraine_surge_from_march_2022_served_by_crisis_interpreters(db):
-    monthly = dict(db.execute("""SELECT substr(requested_at, 1, 7), count(*) FROM requests r
+    monthly = dict(
+        db.execute("""SELECT substr(requested_at, 1, 7), count(*) FROM requests r
         JOIN languages l ON l.id = r.language_id WHERE l.code = 'uk' AND requested_at < '2022-12-01'
-        AND requested_at >= '2021-12-01' GROUP BY 1""").fetchall())
+        AND requested_at >= '2021-12-01' GROUP BY 1""").fetchall()
+    )
     assert monthly.get("2022-01", 0) < 20 and monthly["2022-04"] > 150
-    kinds = dict(db.execute("""SELECT i.kind, count(*) FROM requests r JOIN languages l ON l.id = r.language_id
+    kinds = dict(
+        db.execute(
+            """SELECT i.kind, count(*) FROM requests r JOIN languages l ON l.id = r.language_id
         JOIN interpreters i ON i.id = r.interpreter_id WHERE l.code = 'uk' AND r.status = 'completed'
-        AND requested_at >= ? AND requested_at < ? GROUP BY i.kind""", YEAR_2022).fetchall())
+        AND requested_at >= ? AND requested_at < ? GROUP BY i.kind""",
+            YEAR_2022,
+        ).fetchall()
+    )
     assert 0.45 < kinds["crisis"] / sum(kinds.values()) < 0.8
 
 
 def test_shortage_languages_emerge_from_supply(db):
     """Tigrinya (2 certificates) is short far more often than Spanish (59), without any flag in the data."""
+
     def shortage(code):
-        total, short = db.execute("""SELECT count(*), sum(status IN ('unanswered_no_interpreter',
+        total, short = db.execute(
+            """SELECT count(*), sum(status IN ('unanswered_no_interpreter',
             'unanswered_language_unavailable')) FROM requests r JOIN languages l ON l.id = r.language_id
-            WHERE l.code = ? AND requested_at >= ? AND requested_at < ?""", (code, *YEAR_2022)).fetchone()
+            WHERE l.code = ? AND requested_at >= ? AND requested_at < ?""",
+            (code, *YEAR_2022),
+        ).fetchone()
         return short / total
 
     assert shortage("ti") > 2 * shortage("es")
-    unavailable = {row[0] for row in db.execute("""SELECT DISTINCT l.code FROM requests r
-        JOIN languages l ON l.id = r.language_id WHERE status = 'unanswered_language_unavailable'""")}
+    unavailable = {
+        row[0]
+        for row in db.execute("""SELECT DISTINCT l.code FROM requests r
+        JOIN languages l ON l.id = r.language_id WHERE status = 'unanswered_language_unavailable'""")
+    }
     assert {"inh", "lg"} <= unavailable and "ar" not in unavailable
 
 
 def test_sectors_partly_empty_and_use_uneven(db):
     empty, total = db.execute("SELECT sum(sector IS NULL), count(*) FROM organisations").fetchone()
     assert 0.10 <= empty / total <= 0.15
-    per_org = sorted(n for (n,) in db.execute("""SELECT count(*) FROM requests r JOIN organisations o
-        ON o.id = r.organisation_id WHERE o.sector = 'welfare' GROUP BY o.id"""))
+    per_org = sorted(
+        n
+        for (n,) in db.execute("""SELECT count(*) FROM requests r JOIN organisations o
+        ON o.id = r.organisation_id WHERE o.sector = 'welfare' GROUP BY o.id""")
+    )
     assert per_org[int(len(per_org) * 0.9)] > 5 * per_org[int(len(per_org) * 0.1)]  # "arbitrary use"
 
 
 def test_live_state_at_now(db):
     now = DEMO_NOW.strftime("%Y-%m-%d %H:%M:%S")
-    assert db.execute("SELECT max(requested_at) <= ?, max(updated_at) <= ? FROM requests", (now, now)).fetchone() \
-        == (1, 1)
-    open_future = dict(db.execute("SELECT status, count(*) FROM requests WHERE scheduled_start > ? "
-                                  "AND status IN ('pending', 'matched') GROUP BY status", (now,)).fetchall())
+    assert db.execute("SELECT max(requested_at) <= ?, max(updated_at) <= ? FROM requests", (now, now)).fetchone() == (
+        1,
+        1,
+    )
+    open_future = dict(
+        db.execute(
+            "SELECT status, count(*) FROM requests WHERE scheduled_start > ? "
+            "AND status IN ('pending', 'matched') GROUP BY status",
+            (now,),
+        ).fetchall()
+    )
     assert open_future["pending"] > 50 and open_future["matched"] > 200
     # Long past requests are closed, apart from the few seeded stale ones (2022: 31 in progress in the report).
-    stale = db.execute("SELECT count(*) FROM requests WHERE status IN ('pending', 'matched') "
-                       "AND requested_at >= ? AND requested_at < ?", YEAR_2022).fetchone()[0]
+    stale = db.execute(
+        "SELECT count(*) FROM requests WHERE status IN ('pending', 'matched') "
+        "AND requested_at >= ? AND requested_at < ?",
+        YEAR_2022,
+    ).fetchone()[0]
     assert 5 <= stale <= 80
     slots = db.execute("SELECT min(starts_at), max(starts_at), count(*) FROM availability").fetchone()
     assert slots[0] < now < slots[1] and slots[1] > "2026-12-18"
@@ -149,8 +192,9 @@ def test_timestamps_consistent(db):
         OR (status = 'matched' AND (interpreter_id IS NULL OR matched_at IS NULL))
         OR (status = 'pending' AND (interpreter_id IS NOT NULL OR closed_at IS NOT NULL))""").fetchone()[0]
     assert bad == 0
-    missing_close = db.execute("SELECT count(*) FROM requests WHERE status NOT IN ('pending', 'matched') "
-                               "AND closed_at IS NULL").fetchone()[0]
+    missing_close = db.execute(
+        "SELECT count(*) FROM requests WHERE status NOT IN ('pending', 'matched') AND closed_at IS NULL"
+    ).fetchone()[0]
     out_of_order = db.execute("SELECT count(*) FROM requests WHERE matched_at < requested_at").fetchone()[0]
     assert 0 < missing_close < 2000 and 0 < out_of_order < 500  # seeded data-quality defects, few
 
@@ -167,8 +211,14 @@ def test_taalhulp_invitations(db):
 def _fingerprint(path) -> str:
     digest = hashlib.sha256()
     with sqlite3.connect(path) as conn:
-        for table in ("organisations", "interpreters", "interpreter_languages", "requests", "invitations",
-                      "availability"):
+        for table in (
+            "organisations",
+            "interpreters",
+            "interpreter_languages",
+            "requests",
+            "invitations",
+            "availability",
+        ):
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
                 digest.update(repr(row).encode())
     return digest.hexdigest()
@@ -204,13 +254,21 @@ def test_postgresql_gets_the_same_data(tmp_path, postgres_url):
     engine.dispose()
     with sqlite3.connect(tmp_path / "same.sqlite") as conn:
         assert in_postgres == conn.execute(query).fetchall()
-        assert moment.strftime("%Y-%m-%d %H:%M:%S") == conn.execute(
-            "SELECT requested_at FROM requests WHERE id = 1").fetchone()[0]
+        assert (
+            moment.strftime("%Y-%m-%d %H:%M:%S")
+            == conn.execute("SELECT requested_at FROM requests WHERE id = 1").fetchone()[0]
+        )
 
 
 def _cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "dashboard.cli", *args], capture_output=True, text=True, cwd=cwd,
-                          env={"PATH": "/usr/bin:/bin", "STV_NOW": "2026-11-23T09:00:00Z"}, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={"PATH": "/usr/bin:/bin", "STV_NOW": "2026-11-23T09:00:00Z"},
+        timeout=600,
+    )
 
 
 def test_cli_refuses_an_existing_database(tmp_path):
@@ -222,8 +280,9 @@ def test_cli_refuses_an_existing_database(tmp_path):
     assert existing.read_bytes() == b"precious"
 
 
-@pytest.mark.parametrize("out, message", [("/nonexistent-folder/demo.sqlite", "does not exist"),
-                                          ("/proc/demo.sqlite", "cannot write")])
+@pytest.mark.parametrize(
+    "out, message", [("/nonexistent-folder/demo.sqlite", "does not exist"), ("/proc/demo.sqlite", "cannot write")]
+)
 def test_cli_refuses_an_unwritable_place(tmp_path, out, message):
     result = _cli("demo-db", "--out", out)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
@@ -250,10 +309,10 @@ def test_annual_report_2022_satisfies_the_identities(demo_sqlite, tmp_path):
     from flask import Flask
     from flask_caching import Cache
 
-    from dashboard.views import overview as views
     from dashboard.data import DataAccess
     from dashboard.db import Database
     from dashboard.filters import Filters
+    from dashboard.views import overview as views
 
     database = Database(f"sqlite:///{demo_sqlite}")
     data = DataAccess(database, Cache(Flask("t"), config={"CACHE_TYPE": "SimpleCache"}))
@@ -264,5 +323,10 @@ def test_annual_report_2022_satisfies_the_identities(demo_sqlite, tmp_path):
         assert c.requests == c.answered + c.unanswered + c.in_progress
         assert c.answered == c.completed + c.not_completed
         assert c.unanswered == c.not_available + c.other_reason
-    assert table.loc["requests"].to_dict() == {"onsite": 22360, "phone": 33692, "video": 8604, "translation": 1562,
-                                               "total": 66218}
+    assert table.loc["requests"].to_dict() == {
+        "onsite": 22360,
+        "phone": 33692,
+        "video": 8604,
+        "translation": 1562,
+        "total": 66218,
+    }

@@ -24,9 +24,16 @@ YEAR_2025 = "from=2025-01-01&to=2025-12-31"
 SLICE_2025 = Filters(date(2025, 1, 1), date(2025, 12, 31))
 SLICE_2025_ANT = Filters(date(2025, 1, 1), date(2025, 12, 31), region=("ANT",))
 SLICE_2025_AR = Filters(date(2025, 1, 1), date(2025, 12, 31), language=("ar",))
-NO_SHOW_CARDS = ("no_show_client_rate", "no_show_interpreter_rate", "late_cancellation_rate",
-                 "timely_cancellation_rate", "interpreter_cancellation_rate", "service_cancellation_rate",
-                 "non_completion_rate", "billable_rate")
+NO_SHOW_CARDS = (
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "late_cancellation_rate",
+    "timely_cancellation_rate",
+    "interpreter_cancellation_rate",
+    "service_cancellation_rate",
+    "non_completion_rate",
+    "billable_rate",
+)
 DUTCH_RATE = re.compile(r"^\d{1,3},\d %$")
 ENGLISH_RATE = re.compile(r"^\d{1,3}\.\d %$")
 DUTCH_COUNT = re.compile(r"^\d{1,3}(\.\d{3})*$")
@@ -91,7 +98,8 @@ def test_no_shows_page_in_dutch(browser_page, demo_data):
     first = page.locator("#no-shows-dimension-grid .ag-center-cols-container .ag-row").first
     expect()(first.locator('[col-id="answered"]')).to_have_text(format_count(modalities.answered.iloc[0], "nl"))
     expect()(first.locator('[col-id="no_show_client_rate"]')).to_have_text(
-        format_rate(modalities.no_show_client_rate.iloc[0], "nl"))
+        format_rate(modalities.no_show_client_rate.iloc[0], "nl")
+    )
     expect()(page.locator("#no-shows-dimension-grid")).to_contain_text("Tolken ter plaatse")
     organisations = no_shows.organisations(demo_data, SLICE_2025)
     grid = page.locator("#no-shows-organisations-grid")
@@ -112,7 +120,10 @@ def test_no_shows_region_filter_in_english_and_sector_breakdown(browser_page, de
     page = browser_page.open(f"/no-shows?{YEAR_2025}&region=ANT&lang=en")
     expect()(page.locator(".page-no-shows h1")).to_have_text("No-shows and cancellations")
     expect()(page.locator("#filter-region")).to_have_text("Provincie Antwerpen")
-    whole, antwerp = no_shows.summary(demo_data, SLICE_2025).iloc[0], no_shows.summary(demo_data, SLICE_2025_ANT).iloc[0]
+    whole, antwerp = (
+        no_shows.summary(demo_data, SLICE_2025).iloc[0],
+        no_shows.summary(demo_data, SLICE_2025_ANT).iloc[0],
+    )
     assert format_rate(whole.no_show_client_rate, "en") != format_rate(antwerp.no_show_client_rate, "en")
     expect_no_show_cards(page, demo_data, SLICE_2025_ANT, "en")
 
@@ -175,9 +186,11 @@ def test_interpreters_page_in_dutch(browser_page, demo_data):
     expect_interpreter_cards(page, demo_data, SLICE_2025, "nl")
     summary = interpreters.hours_summary(demo_data, SLICE_2025).iloc[0]
     expect()(page.locator('.hours-quantiles [data-figure="median_hours"]')).to_have_text(
-        format_hours(summary.median_hours, "nl"))
+        format_hours(summary.median_hours, "nl")
+    )
     expect()(page.locator('.hours-quantiles [data-figure="interpreters"]')).to_have_text(
-        format_count(summary.interpreters, "nl"))
+        format_count(summary.interpreters, "nl")
+    )
     expect()(page.locator("#interpreters-hours .g-xtitle")).to_have_text("Uren getolkt in de periode (per tolk)")
     expect()(page.locator("#interpreters-activity-kinds .legendtext", has_text="Actieve tolken")).to_have_count(1)
     expect()(page.locator("#interpreters-inactive-window")).to_contain_text("31-12-2025")

@@ -19,8 +19,16 @@ from tests.browser import TODAY, expect, save_screenshot
 
 pytestmark = pytest.mark.e2e
 
-CARD_METRICS = ("requests", "answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "no_show_client_rate",
-                "no_show_interpreter_rate", "active_interpreters")
+CARD_METRICS = (
+    "requests",
+    "answer_rate",
+    "unmet_rate",
+    "shortage_rate",
+    "completion_rate",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "active_interpreters",
+)
 COUNTS = ("requests", "active_interpreters")
 
 ANT_2022 = "/?from=2022-01-01&to=2022-12-31&region=ANT"
@@ -38,8 +46,10 @@ ENGLISH_RATE = re.compile(r"^\d{1,3}\.\d %$")
 
 def shown(figures: dict, lang: str) -> dict[str, str]:
     """The card texts the figures should give in `lang`."""
-    return {metric: format_count(figures[metric], lang) if metric in COUNTS else format_rate(figures[metric], lang)
-            for metric in CARD_METRICS}
+    return {
+        metric: format_count(figures[metric], lang) if metric in COUNTS else format_rate(figures[metric], lang)
+        for metric in CARD_METRICS
+    }
 
 
 def expect_cards(page, figures: dict, lang: str = "nl") -> None:
@@ -126,8 +136,12 @@ def test_choosing_a_modality_adds_it_to_the_url_and_changes_the_figures(browser_
     choose_option(page, "filter-modality", "Telefoontolken")
 
     expect()(page).to_have_url(re.compile(r"[?&]modality=phone(&|$)"))
-    assert query_of(page.url) == {"from": ["2022-01-01"], "to": ["2022-12-31"], "region": ["ANT"],
-                                  "modality": ["phone"]}
+    assert query_of(page.url) == {
+        "from": ["2022-01-01"],
+        "to": ["2022-12-31"],
+        "region": ["ANT"],
+        "modality": ["phone"],
+    }
     expect_cards(page, after)
     expect()(page.locator("#filter-modality")).to_have_text("Telefoontolken")
     browser_page.assert_no_errors()
@@ -200,8 +214,18 @@ def test_english_link_shows_english_labels_and_number_format(browser_page, expec
     expect_cards(page, figures, "en")
     expect()(page.locator('.kpi-value[data-metric="requests"]')).not_to_have_text(format_count(figures["requests"]))
     names = page.locator(".kpi-card .kpi-name")
-    expect()(names).to_have_text(["Requests", "Answer rate", "Unmet demand", "Shortage rate", "Completion rate",
-                                  "Client no-show rate", "Interpreter no-show rate", "Active interpreters"])
+    expect()(names).to_have_text(
+        [
+            "Requests",
+            "Answer rate",
+            "Unmet demand",
+            "Shortage rate",
+            "Completion rate",
+            "Client no-show rate",
+            "Interpreter no-show rate",
+            "Active interpreters",
+        ]
+    )
     expect()(page.locator(".page-overview h1")).to_have_text("Overview")
     expect()(page.locator("#filter-label-period")).to_have_text("Period")
     expect()(page.locator("#filter-preset")).to_have_text("Year 2022")
@@ -304,9 +328,11 @@ def test_board_report_page_is_printable_and_matches_the_figures(browser_page, ex
     figures = expected_figures(Filters(date(2022, 1, 1), date(2022, 12, 31)))
     page = browser_page.open("/report?period=2022")
     expect()(page.locator('.report-section .kpi-value[data-metric="requests"]')).to_have_text(
-        format_count(figures["requests"], "nl"))
+        format_count(figures["requests"], "nl")
+    )
     expect()(page.locator('.report-section .kpi-value[data-metric="answer_rate"]')).to_have_text(
-        format_rate(figures["answer_rate"], "nl"))
+        format_rate(figures["answer_rate"], "nl")
+    )
     expect()(page.locator(".navbar")).to_be_hidden()  # no navigation chrome
     expect()(page.locator(".filter-bar")).to_be_hidden()
     expect()(page.locator(".report-section")).to_have_count(5)

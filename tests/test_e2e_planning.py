@@ -45,10 +45,12 @@ def test_supply_demand_shows_the_live_figures_worst_language_first(browser_page,
     page = browser_page.open("/supply-demand")
     expect()(page.locator('[data-figure="sd-card-pending"]')).to_have_text(format_count(expected.pending.sum()))
     expect()(page.locator('[data-figure="sd-card-short-languages"]')).to_have_text(
-        format_count((expected.gap_hours > 0).sum()))
+        format_count((expected.gap_hours > 0).sum())
+    )
     first_row = page.locator("#supply-demand-languages-grid .ag-center-cols-container .ag-row[row-index='0']")
-    expect()(page.locator("#supply-demand-languages-grid .ag-pinned-left-cols-container .ag-row[row-index='0']")) \
-        .to_have_text(expected.language.iloc[0])
+    expect()(
+        page.locator("#supply-demand-languages-grid .ag-pinned-left-cols-container .ag-row[row-index='0']")
+    ).to_have_text(expected.language.iloc[0])
     expect()(first_row.locator('[col-id="pending"]')).to_have_text(format_count(expected.pending.iloc[0]))
     expect()(page.locator("#supply-demand-heatmap .main-svg").first).to_be_visible()
     expect()(page.locator("#supply-demand-situation")).to_have_text("Toestand op 23-11-2026 10:00")
@@ -85,8 +87,11 @@ def test_clicking_a_language_opens_its_open_requests(browser_page, planning_data
     page.locator("#supply-demand-languages-grid .ag-pinned-left-cols-container .ag-row[row-index='0']").click()
     expect()(page.locator("#supply-demand-language")).to_contain_text(name)
     assert len(requests) > 0
-    expect()(page.locator("#supply-demand-requests-grid .ag-center-cols-container .ag-row[row-index='0'] "
-                          "[col-id='request_id']")).to_have_text(str(requests.request_id.iloc[0]))
+    expect()(
+        page.locator(
+            "#supply-demand-requests-grid .ag-center-cols-container .ag-row[row-index='0'] [col-id='request_id']"
+        )
+    ).to_have_text(str(requests.request_id.iloc[0]))
     browser_page.assert_no_errors()
 
 
@@ -96,10 +101,14 @@ def test_shortages_ranking_and_forecast(browser_page, planning_data):
     filters = Filters(date(2025, 1, 1), date(2025, 12, 31))
     ranked = shortages.ranking(planning_data, filters, "en")
     page = browser_page.open("/shortages" + YEAR_2025 + "&lang=en")
-    expect()(page.locator("#shortages-ranking-grid .ag-center-cols-container .ag-row[row-index='0'] "
-                          "[col-id='language']")).to_have_text(ranked.language.iloc[0])
-    expect()(page.locator("#shortages-ranking-grid .ag-center-cols-container .ag-row[row-index='0'] "
-                          "[col-id='not_available']")).to_have_text(format_count(ranked.not_available.iloc[0], "en"))
+    expect()(
+        page.locator("#shortages-ranking-grid .ag-center-cols-container .ag-row[row-index='0'] [col-id='language']")
+    ).to_have_text(ranked.language.iloc[0])
+    expect()(
+        page.locator(
+            "#shortages-ranking-grid .ag-center-cols-container .ag-row[row-index='0'] [col-id='not_available']"
+        )
+    ).to_have_text(format_count(ranked.not_available.iloc[0], "en"))
     for part in ("by-region", "by-modality", "trend", "supply", "ukraine"):
         expect()(page.locator(f"#shortages-{part} .main-svg").first).to_be_visible()
     summary = page.locator(".forecast-summary")

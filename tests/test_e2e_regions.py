@@ -45,7 +45,7 @@ def query_of(url: str) -> dict[str, list[str]]:
 
 
 def expect_requests_card(page, name: str, value: int, lang: str = "nl") -> None:
-    expect()(page.locator(f'#{name}-kpi-requests .kpi-value')).to_have_text(format_count(value, lang))
+    expect()(page.locator(f"#{name}-kpi-requests .kpi-value")).to_have_text(format_count(value, lang))
 
 
 def expect_crumbs(page, labels: list[str]) -> None:
@@ -160,22 +160,27 @@ def test_filters_stay_in_the_url_and_the_path_wins(browser_page, demo_data):
 # --- places that do not exist ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path, message", [
-    ("/regions/XYZ", "Er is geen regio met code 'XYZ'."),
-    ("/regions/ANT/abc", "Provincie Antwerpen heeft geen lokaal bestuur met nummer 'abc'."),
-    ("/regions/ANT/{genk}", "Provincie Antwerpen heeft geen lokaal bestuur met nummer '{genk}'."),
-    ("/organisations/999999?lang=en", "There is no organisation with number '999999'."),
-])
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/regions/XYZ", "Er is geen regio met code 'XYZ'."),
+        ("/regions/ANT/abc", "Provincie Antwerpen heeft geen lokaal bestuur met nummer 'abc'."),
+        ("/regions/ANT/{genk}", "Provincie Antwerpen heeft geen lokaal bestuur met nummer '{genk}'."),
+        ("/organisations/999999?lang=en", "There is no organisation with number '999999'."),
+    ],
+)
 def test_unknown_places_show_not_found(browser_page, demo_data, path, message):
     from dashboard.views import regions as views
 
-    genk = str(int(views.children(demo_data, SLICE, views.find_region(demo_data, "LIM")).set_index("name").loc[
-        "Genk"].id))  # Genk lies in Limburg, not in Antwerp
+    genk = str(
+        int(views.children(demo_data, SLICE, views.find_region(demo_data, "LIM")).set_index("name").loc["Genk"].id)
+    )  # Genk lies in Limburg, not in Antwerp
     page = browser_page.open(path.format(genk=genk))
     missing = page.locator(".place-not-found")
     expect()(missing).to_contain_text(message.format(genk=genk))
-    expect()(page.locator(".page-region, .page-local-government, .page-organisation").locator(
-        "[id$='-content']")).to_be_hidden()
+    expect()(
+        page.locator(".page-region, .page-local-government, .page-organisation").locator("[id$='-content']")
+    ).to_be_hidden()
     link = missing.locator("a")
     expect()(link).to_have_attribute("href", re.compile(r"^/regions(\?lang=en)?$"))
     link.click()
@@ -228,8 +233,7 @@ def test_data_quality_counts_and_lists(browser_page, demo_data, lang):
     answer = page.request.get(browser_page.server.url(link.get_attribute("href")))
     assert answer.status == 200
     lines = answer.text().splitlines()
-    assert lines[0].startswith("request_id,organisation_id") and len(lines) == summary.loc["out_of_order",
-                                                                                              "count"] + 1
+    assert lines[0].startswith("request_id,organisation_id") and len(lines) == summary.loc["out_of_order", "count"] + 1
     first = page.locator(".dq-section-no_sector a").first
     expect()(first).to_have_attribute("href", re.compile(r"^/organisations/\d+"))
     # AG Grid draws its rows once in view: for the screenshot, a window as tall as the page.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from dashboard.settings import Settings
 from tests.fixture_db import EXPECTED_2022
 from tests.support import read_csv
 
-NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
 YEAR = "from=2022-01-01&to=2022-12-31"
 
 
@@ -33,8 +33,13 @@ def fixture_file(fixture_sqlite):
 
 @pytest.fixture(scope="module")
 def client(fixture_file, tmp_path_factory):
-    settings = Settings(database_url=f"sqlite:///{fixture_file}", cache_url="simple://", now=NOW,
-                        cache_dir=tmp_path_factory.mktemp("cache"), store_dir=tmp_path_factory.mktemp("store"))
+    settings = Settings(
+        database_url=f"sqlite:///{fixture_file}",
+        cache_url="simple://",
+        now=NOW,
+        cache_dir=tmp_path_factory.mktemp("cache"),
+        store_dir=tmp_path_factory.mktemp("store"),
+    )
     return create_app({"settings": settings}).server.test_client()
 
 
@@ -57,9 +62,21 @@ def test_empty_rate_is_empty_and_numbers_plain_in_any_language(client):
 def test_languagesread_csv(client):
     response = client.get(f"/export/languages.csv?{YEAR}&lang=en")
     header = response.get_data(as_text=True).splitlines()[0].split(",")
-    assert header == ["language_code", "language", "requests", "answered", "completed", "not_completed",
-                      "unanswered", "not_available", "shortage_rate", "no_show_client", "no_show_interpreter",
-                      "active_interpreters", "registered_interpreters"]
+    assert header == [
+        "language_code",
+        "language",
+        "requests",
+        "answered",
+        "completed",
+        "not_completed",
+        "unanswered",
+        "not_available",
+        "shortage_rate",
+        "no_show_client",
+        "no_show_interpreter",
+        "active_interpreters",
+        "registered_interpreters",
+    ]
     rows = {r["language_code"]: r for r in read_csv(response)}
     assert rows["uk"]["language"] == "Ukrainian" and rows["uk"]["shortage_rate"] == "0.333333"
     assert (rows["ar"]["requests"], rows["ar"]["registered_interpreters"]) == ("9", "1")
@@ -67,8 +84,16 @@ def test_languagesread_csv(client):
 
 def test_monthlyread_csv(client):
     rows = read_csv(client.get(f"/export/monthly.csv?{YEAR}&modality=phone"))
-    assert list(rows[0]) == ["month", "modality", "requests", "answered", "completed", "not_completed",
-                             "unanswered", "in_progress"]
+    assert list(rows[0]) == [
+        "month",
+        "modality",
+        "requests",
+        "answered",
+        "completed",
+        "not_completed",
+        "unanswered",
+        "in_progress",
+    ]
     by_month = {r["month"]: r for r in rows}
     assert len(rows) == 12 and by_month["2022-04"]["requests"] == "2" and by_month["2022-12"]["requests"] == "0"
 
@@ -82,16 +107,19 @@ def test_xlsx_holds_the_same_numbers(client):
     assert values["answer_rate"].value == pytest.approx(8 / 11) and values["answer_rate"].number_format == "0.0%"
 
 
-@pytest.mark.parametrize("query, parameter", [
-    ("from=2022-13-01", "from"),
-    ("from=2022-06-01&to=2022-01-01", "to"),
-    ("region=XYZ", "region"),
-    ("language=qq", "language"),
-    ("region=ANT';DROP TABLE requests;--", "region"),
-    ("modality=onsite%00", "modality"),
-    ("lang=fr", "lang"),
-    ("from=99999-01-01", "from"),
-])
+@pytest.mark.parametrize(
+    "query, parameter",
+    [
+        ("from=2022-13-01", "from"),
+        ("from=2022-06-01&to=2022-01-01", "to"),
+        ("region=XYZ", "region"),
+        ("language=qq", "language"),
+        ("region=ANT';DROP TABLE requests;--", "region"),
+        ("modality=onsite%00", "modality"),
+        ("lang=fr", "lang"),
+        ("from=99999-01-01", "from"),
+    ],
+)
 def test_bad_parameters_get_400_naming_them(client, query, parameter):
     response = client.get(f"/export/kpis.csv?{query}")
     assert response.status_code == 400
@@ -106,15 +134,24 @@ def test_unknown_view_is_404_not_500(client):
 def test_redis_down_still_answers(fixture_file, tmp_path):
     from tests.services import free_port
 
-    settings = Settings(database_url=f"sqlite:///{fixture_file}", cache_url=f"redis://127.0.0.1:{free_port()}/0",
-                        now=NOW, store_dir=tmp_path / "store")
+    settings = Settings(
+        database_url=f"sqlite:///{fixture_file}",
+        cache_url=f"redis://127.0.0.1:{free_port()}/0",
+        now=NOW,
+        store_dir=tmp_path / "store",
+    )
     response = create_app({"settings": settings}).server.test_client().get(f"/export/kpis.csv?{YEAR}")
     assert response.status_code == 200 and "requests,13" in response.get_data(as_text=True)
 
 
 def test_broken_database_gives_503_not_500(tmp_path):
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'missing.sqlite'}", cache_url="simple://", now=NOW,
-                        cache_dir=tmp_path / "cache", store_dir=tmp_path / "store")
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'missing.sqlite'}",
+        cache_url="simple://",
+        now=NOW,
+        cache_dir=tmp_path / "cache",
+        store_dir=tmp_path / "store",
+    )
     client = create_app({"settings": settings}).server.test_client()
     response = client.get(f"/export/kpis.csv?{YEAR}")
     assert response.status_code == 503 and "database" in response.get_data(as_text=True)
@@ -125,8 +162,12 @@ def test_broken_database_gives_503_not_500(tmp_path):
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_every_export_answers_in_both_formats(fixture_file, tmp_path, view, fmt):
     """Each page's export, on a small database: a file (or 503 while a forecast is first prepared), never 500."""
-    settings = Settings(database_url=f"sqlite:///{fixture_file}", cache_url="simple://", store_dir=tmp_path,
-                        now=datetime(2023, 4, 15, 9, 0, tzinfo=timezone.utc))
+    settings = Settings(
+        database_url=f"sqlite:///{fixture_file}",
+        cache_url="simple://",
+        store_dir=tmp_path,
+        now=datetime(2023, 4, 15, 9, 0, tzinfo=UTC),
+    )
     app = create_app({"settings": settings, "aggregates": False, "forecast_background": False})
     response = app.server.test_client().get(f"/export/{view}.{fmt}?{YEAR}")
     assert response.status_code == 200, response.data[:300]

@@ -11,10 +11,27 @@ import pandas as pd
 import pytest
 
 from dashboard import forecast
-from dashboard.forecast import (CROSTON_SBA, ETS, NO_DEMAND, OK, SEASONAL_NAIVE, TOO_LITTLE_HISTORY, FitFailed,
-                                Forecast, backtest, croston_sba, forecast_frame, forecast_series, is_intermittent,
-                                mase, monthly_history, projected_shortage, rank_methods, recent_capacity,
-                                seasonal_naive)
+from dashboard.forecast import (
+    CROSTON_SBA,
+    ETS,
+    NO_DEMAND,
+    OK,
+    SEASONAL_NAIVE,
+    TOO_LITTLE_HISTORY,
+    FitFailed,
+    Forecast,
+    backtest,
+    croston_sba,
+    forecast_frame,
+    forecast_series,
+    is_intermittent,
+    mase,
+    monthly_history,
+    projected_shortage,
+    rank_methods,
+    recent_capacity,
+    seasonal_naive,
+)
 
 Z80 = 1.2815515655446004  # standard normal quantile 0.9: the upper bound of a central 80 % interval
 
@@ -129,8 +146,11 @@ def test_all_zero_series_forecasts_no_demand():
 def test_constant_series_has_no_backtest_error():
     # the MASE scale is 0 at every origin: no error is shown, the simplest method is kept
     result = forecast_series(monthly([5] * 30))
-    assert (result.method, result.mase, result.backtest_mase) == (SEASONAL_NAIVE, None, {SEASONAL_NAIVE: None,
-                                                                                          ETS: None})
+    assert (result.method, result.mase, result.backtest_mase) == (
+        SEASONAL_NAIVE,
+        None,
+        {SEASONAL_NAIVE: None, ETS: None},
+    )
     assert result.point == (5.0,) * 6
 
 
@@ -141,9 +161,14 @@ def test_missing_months_are_filled_with_zero():
     assert filled.tolist() == [1, 2, 0, 3, 0]
 
 
-@pytest.mark.parametrize("series", [pd.Series([1, 2], index=["2024-01", "2024-01"]),
-                                    pd.Series([1, -2], index=["2024-01", "2024-02"]),
-                                    pd.Series([1], index=["January"])])
+@pytest.mark.parametrize(
+    "series",
+    [
+        pd.Series([1, 2], index=["2024-01", "2024-01"]),
+        pd.Series([1, -2], index=["2024-01", "2024-02"]),
+        pd.Series([1], index=["January"]),
+    ],
+)
 def test_bad_series_are_rejected(series):
     with pytest.raises(ValueError):
         monthly_history(series)
@@ -156,7 +181,11 @@ def test_failed_fit_falls_back(monkeypatch):
     monkeypatch.setitem(forecast.METHODS, ETS, failing)
     result = forecast_series(monthly(np.arange(30) % 12 + 10))
     assert (result.status, result.method, result.failed, list(result.backtest_mase)) == (
-        OK, SEASONAL_NAIVE, (ETS,), [SEASONAL_NAIVE])
+        OK,
+        SEASONAL_NAIVE,
+        (ETS,),
+        [SEASONAL_NAIVE],
+    )
 
 
 def test_forecast_is_plain_data():
@@ -166,12 +195,33 @@ def test_forecast_is_plain_data():
 
 
 def test_forecast_frame_is_tidy():
-    ok = Forecast(OK, 30, SEASONAL_NAIVE, False, ("2026-12", "2027-01"), (4.0, 5.0), (1.0, 2.0), (7.0, 8.0),
-                  {SEASONAL_NAIVE: 0.9}, 0.9)
-    frame = forecast_frame({("ar", "onsite"): ok, ("uk", "phone"): Forecast(TOO_LITTLE_HISTORY, 2)},
-                           ("language", "modality"))
-    assert frame.columns.tolist() == ["language", "modality", "month", "status", "method", "point", "lower", "upper",
-                                      "mase", "history_months"]
+    ok = Forecast(
+        OK,
+        30,
+        SEASONAL_NAIVE,
+        False,
+        ("2026-12", "2027-01"),
+        (4.0, 5.0),
+        (1.0, 2.0),
+        (7.0, 8.0),
+        {SEASONAL_NAIVE: 0.9},
+        0.9,
+    )
+    frame = forecast_frame(
+        {("ar", "onsite"): ok, ("uk", "phone"): Forecast(TOO_LITTLE_HISTORY, 2)}, ("language", "modality")
+    )
+    assert frame.columns.tolist() == [
+        "language",
+        "modality",
+        "month",
+        "status",
+        "method",
+        "point",
+        "lower",
+        "upper",
+        "mase",
+        "history_months",
+    ]
     assert frame.language.tolist() == ["ar", "ar", "uk"]
     assert frame.point.tolist()[:2] == [4.0, 5.0] and frame.upper.tolist()[:2] == [7.0, 8.0]
     assert frame.status.tolist()[2] == TOO_LITTLE_HISTORY and pd.isna(frame.month.iloc[2])
@@ -189,7 +239,6 @@ def test_projected_shortage_by_hand():
 
 def test_recent_capacity_is_the_mean_of_the_last_months():
     # last 6 months (a missing month counted as 0): 4, 0, 6, 8, 10, 2 -> 30 / 6 = 5
-    handled = pd.Series([100, 4, 6, 8, 10, 2], index=["2025-01", "2025-02", "2025-04", "2025-05", "2025-06",
-                                                      "2025-07"])
+    handled = pd.Series([100, 4, 6, 8, 10, 2], index=["2025-01", "2025-02", "2025-04", "2025-05", "2025-06", "2025-07"])
     assert recent_capacity(handled) == 5.0
     assert recent_capacity(pd.Series([], dtype="int64")) == 0.0

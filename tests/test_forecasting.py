@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import pytest
 
-from dashboard.forecasting import ForecastFailed, Forecaster, fit_all, with_capacity
+from dashboard.forecasting import Forecaster, ForecastFailed, fit_all, with_capacity
 from tests.support import open_data
 
-APRIL_2023 = datetime(2023, 4, 15, 9, 0, tzinfo=timezone.utc)  # complete months: January 2022 to March 2023
+APRIL_2023 = datetime(2023, 4, 15, 9, 0, tzinfo=UTC)  # complete months: January 2022 to March 2023
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_young_database_gives_too_little_history_not_an_error(data):
 
 
 def test_no_complete_month_gives_an_empty_history(data):
-    history = Forecaster(data, background=False).history(datetime(2022, 1, 10, tzinfo=timezone.utc))
+    history = Forecaster(data, background=False).history(datetime(2022, 1, 10, tzinfo=UTC))
     assert history.empty
 
 
@@ -66,9 +66,20 @@ def history_of(months: int, requests: int, served: int, quiet_from: int | None =
     """A synthetic history: one language (ar) on phone and on site, `requests` a month each (0 from month
     `quiet_from` on), `served` of them served."""
     labels = list(pd.period_range("2023-01", periods=months, freq="M").strftime("%Y-%m"))
-    rows = [{"month": m, "language_id": 1, "language_code": "ar", "modality": modality,
-             "requests": requests, "served": served, "last_month": labels[-1]}
-            for i, m in enumerate(labels) for modality in ("phone", "onsite") if quiet_from is None or i < quiet_from]
+    rows = [
+        {
+            "month": m,
+            "language_id": 1,
+            "language_code": "ar",
+            "modality": modality,
+            "requests": requests,
+            "served": served,
+            "last_month": labels[-1],
+        }
+        for i, m in enumerate(labels)
+        for modality in ("phone", "onsite")
+        if quiet_from is None or i < quiet_from
+    ]
     return pd.DataFrame(rows)
 
 

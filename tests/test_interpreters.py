@@ -9,7 +9,7 @@ Who speaks what: 1 ar; 2 uk; 3 ar; 4 ar; 5 ar+uk; 6 ti; 7 ar; 8 ar; 9 ti.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -58,8 +58,9 @@ def test_headline_figures(data):
 
 def test_kind_and_language_filters_on_activity(data):
     taalhulp = views.activity_by_kind(data, Filters(date(2022, 1, 1), date(2022, 12, 31), kind=("taalhulp",)))
-    assert taalhulp.to_dict("records") == [{"kind": "taalhulp", "registered_interpreters": 2,
-                                            "active_interpreters": 2, "activity_rate": 1.0}]
+    assert taalhulp.to_dict("records") == [
+        {"kind": "taalhulp", "registered_interpreters": 2, "active_interpreters": 2, "activity_rate": 1.0}
+    ]
     ukrainian = views.activity_by_kind(data, Filters(date(2022, 1, 1), date(2022, 12, 31), language=("uk",)))
     # speakers of uk registered: 2 (crisis) and 5 (taalhulp); active in uk requests: 2 only
     assert ukrainian.set_index("kind").active_interpreters.to_dict() == {"crisis": 1, "taalhulp": 0}
@@ -73,8 +74,12 @@ def test_hours_use_the_actual_length_else_the_booked_one(data):
     table = views.hours_per_interpreter(data, YEAR_2022).set_index("interpreter_id")
     assert list(table.index) == [1, 2, 3, 4, 5]
     # 1: r1 actual 90 + r2 booked 30 (no actual) + r5 a translation without length = 120 min
-    assert (table.loc[1].hours, table.loc[1].completed, table.loc[1].booked_length_used,
-            table.loc[1].without_length) == (2.0, 3, 1, 1)
+    assert (
+        table.loc[1].hours,
+        table.loc[1].completed,
+        table.loc[1].booked_length_used,
+        table.loc[1].without_length,
+    ) == (2.0, 3, 1, 1)
     assert table.loc[2].hours == pytest.approx(160 / 60)  # r3 actual 100 (booked 120) + r4 booked 60
     assert table.loc[3].hours is None  # r7 only: a translation without any length
     assert table.loc[4].hours == 1.25  # r6 actual 75 (booked 90)
@@ -99,7 +104,8 @@ def test_hours_distribution_and_quantiles(data):
     assert histogram.to_dict("records") == [
         {"bin_start": 1.0, "bin_end": 2.0, "kind": "taalhulp", "interpreters": 2},
         {"bin_start": 2.0, "bin_end": 3.0, "kind": "certified", "interpreters": 1},
-        {"bin_start": 2.0, "bin_end": 3.0, "kind": "crisis", "interpreters": 1}]
+        {"bin_start": 2.0, "bin_end": 3.0, "kind": "crisis", "interpreters": 1},
+    ]
 
 
 def test_bin_width_keeps_at_most_25_bins():
@@ -118,7 +124,9 @@ def test_empty_hours(data):
 def test_inactivity_window():
     assert views.inactivity_window(YEAR_2022, LATER) == (date(2022, 12, 31), date(2022, 6, 30))
     assert views.inactivity_window(Filters(date(2022, 1, 1), date(2023, 6, 30)), date(2022, 12, 31)) == (
-        date(2022, 12, 31), date(2022, 6, 30))  # the period runs on past today: today is the reference
+        date(2022, 12, 31),
+        date(2022, 6, 30),
+    )  # the period runs on past today: today is the reference
     assert views.inactivity_window(Filters(date(2022, 1, 1), date(2022, 8, 31)), LATER)[1] == date(2022, 2, 28)
 
 
@@ -129,8 +137,13 @@ def test_inactive_for_six_months(data):
     # 1's r18 is 1 January 2023 (after the reference day).
     assert list(table.index) == [1, 2, 4, 6, 9]
     assert table.kind.to_dict() == {1: "certified", 2: "crisis", 4: "taalhulp", 6: "certified", 9: "sworn"}
-    assert table.last_completed.to_dict() == {1: date(2022, 5, 5), 2: date(2022, 4, 5), 4: date(2022, 6, 29),
-                                              6: None, 9: None}
+    assert table.last_completed.to_dict() == {
+        1: date(2022, 5, 5),
+        2: date(2022, 4, 5),
+        4: date(2022, 6, 29),
+        6: None,
+        9: None,
+    }
     assert table.languages.to_dict() == {1: "ar", 2: "uk", 4: "ar", 6: "ti", 9: "ti"}
     assert table.loc[9].registered_on == date(2022, 6, 30)
 
@@ -148,21 +161,44 @@ def test_today_caps_the_reference_day(data):
 
 
 def test_inactive_filters_and_per_language(data):
-    assert list(views.inactive(data, Filters(date(2022, 1, 1), date(2022, 12, 31), language=("uk",)),
-                               LATER).interpreter_id) == [2]  # 5 speaks uk too, but is active
-    assert list(views.inactive(data, Filters(date(2022, 1, 1), date(2022, 12, 31), kind=("taalhulp",)),
-                               LATER).interpreter_id) == [4]
-    only_uk = views.inactive_by_language(data, Filters(date(2022, 1, 1), date(2022, 12, 31), language=("uk",)),
-                                         LATER)
+    assert list(
+        views.inactive(data, Filters(date(2022, 1, 1), date(2022, 12, 31), language=("uk",)), LATER).interpreter_id
+    ) == [2]  # 5 speaks uk too, but is active
+    assert list(
+        views.inactive(data, Filters(date(2022, 1, 1), date(2022, 12, 31), kind=("taalhulp",)), LATER).interpreter_id
+    ) == [4]
+    only_uk = views.inactive_by_language(data, Filters(date(2022, 1, 1), date(2022, 12, 31), language=("uk",)), LATER)
     assert only_uk.to_dict("records") == [{"language_code": "uk", "language": "Oekraïens", "crisis": 1, "total": 1}]
     table = views.inactive_by_language(data, YEAR_2022, LATER, "en")
     assert table.to_dict("records") == [
-        {"language_code": "ar", "language": "Arabic", "certified": 1, "sworn": 0, "crisis": 0, "taalhulp": 1,
-         "total": 2},
-        {"language_code": "ti", "language": "Tigrinya", "certified": 1, "sworn": 1, "crisis": 0, "taalhulp": 0,
-         "total": 2},
-        {"language_code": "uk", "language": "Ukrainian", "certified": 0, "sworn": 0, "crisis": 1, "taalhulp": 0,
-         "total": 1}]
+        {
+            "language_code": "ar",
+            "language": "Arabic",
+            "certified": 1,
+            "sworn": 0,
+            "crisis": 0,
+            "taalhulp": 1,
+            "total": 2,
+        },
+        {
+            "language_code": "ti",
+            "language": "Tigrinya",
+            "certified": 1,
+            "sworn": 1,
+            "crisis": 0,
+            "taalhulp": 0,
+            "total": 2,
+        },
+        {
+            "language_code": "uk",
+            "language": "Ukrainian",
+            "certified": 0,
+            "sworn": 0,
+            "crisis": 1,
+            "taalhulp": 0,
+            "total": 1,
+        },
+    ]
 
 
 # --- who served each language -----------------------------------------------------------------------------------
@@ -172,7 +208,10 @@ def test_kind_mix(data):
     table = views.kind_mix(data, YEAR_2022, "nl")
     # ar: certified 1 (r1 r2 r5) and 3 (r7) = 4, taalhulp 4 (r6) and 5 (r19) = 2; uk: crisis 2 (r3 r4)
     assert [(r.language_code, r.kind, r.completed) for r in table.itertuples()] == [
-        ("ar", "certified", 4), ("ar", "taalhulp", 2), ("uk", "crisis", 2)]
+        ("ar", "certified", 4),
+        ("ar", "taalhulp", 2),
+        ("uk", "crisis", 2),
+    ]
     assert list(table.share) == pytest.approx([4 / 6, 2 / 6, 1.0])
     assert table.language.iloc[0] == "Arabisch"
 
@@ -193,12 +232,21 @@ def test_taalhulp_flow(data):
 def test_taalhulp_per_pool(data):
     table = views.taalhulp_by_pool(data, YEAR_2022)
     genk, mechelen = table.to_dict("records")  # Genk (helper 5): 1 2 h refused, 3 10 h accepted, 5 1 h refused
-    assert (genk["local_government"], genk["region_code"], genk["invitations"], genk["accepted"],
-            genk["refused"]) == ("Genk", "LIM", 3, 1, 2)
+    assert (genk["local_government"], genk["region_code"], genk["invitations"], genk["accepted"], genk["refused"]) == (
+        "Genk",
+        "LIM",
+        3,
+        1,
+        2,
+    )
     assert genk["acceptance_rate"] == pytest.approx(1 / 3) and genk["median_response_hours"] == 2.0
     # Mechelen (helper 4): 2 accepted after 4 h, 4 and 6 without response
-    assert (mechelen["invitations"], mechelen["no_response"], mechelen["acceptance_rate"],
-            mechelen["median_response_hours"]) == (3, 2, 1.0, 4.0)
+    assert (
+        mechelen["invitations"],
+        mechelen["no_response"],
+        mechelen["acceptance_rate"],
+        mechelen["median_response_hours"],
+    ) == (3, 2, 1.0, 4.0)
 
 
 def test_taalhulp_monthly_and_filters(data):
@@ -209,10 +257,16 @@ def test_taalhulp_monthly_and_filters(data):
     assert table.loc["2022-09"].acceptance_rate == 0.0 and table.loc["2022-02"].acceptance_rate is None
     period_only = views.taalhulp_summary(data, Filters(date(2023, 1, 1), date(2023, 1, 31))).iloc[0]
     assert period_only.invitations == 1  # invitation 7: the period applies to sent_at, not to its 2022 request
-    assert views.taalhulp_summary(data, Filters(date(2022, 1, 1), date(2022, 12, 31), kind=("certified",))) \
-        .iloc[0].invitations == 0  # the kind filter selects the invited helper's kind
-    assert views.taalhulp_summary(data, Filters(date(2022, 1, 1), date(2022, 12, 31), region=("LIM",))) \
-        .iloc[0].invitations == 0  # every invitation is for a request of OCMW Mechelen (ANT)
+    assert (
+        views.taalhulp_summary(data, Filters(date(2022, 1, 1), date(2022, 12, 31), kind=("certified",)))
+        .iloc[0]
+        .invitations
+        == 0
+    )  # the kind filter selects the invited helper's kind
+    assert (
+        views.taalhulp_summary(data, Filters(date(2022, 1, 1), date(2022, 12, 31), region=("LIM",))).iloc[0].invitations
+        == 0
+    )  # every invitation is for a request of OCMW Mechelen (ANT)
     empty = views.taalhulp_summary(data, Filters(date(2030, 1, 1), date(2030, 1, 31))).iloc[0]
     assert empty.invitations == 0 and empty.acceptance_rate is None and empty.median_response_hours is None
 
@@ -223,7 +277,7 @@ def test_taalhulp_monthly_and_filters(data):
 @pytest.fixture(scope="module")
 def client(built_databases, tmp_path_factory):
     url = built_databases("sqlite", "management", fill)
-    return export_client(url, tmp_path_factory, datetime(2026, 11, 23, 9, tzinfo=timezone.utc))
+    return export_client(url, tmp_path_factory, datetime(2026, 11, 23, 9, tzinfo=UTC))
 
 
 YEAR = "from=2022-01-01&to=2022-12-31"
@@ -232,38 +286,58 @@ YEAR = "from=2022-01-01&to=2022-12-31"
 def test_interpreter_activity_export(client):
     rows = read_csv(client.get(f"/export/interpreter-activity.csv?{YEAR}&lang=en"))
     assert list(rows[0]) == list(views.ACTIVITY_COLUMNS)
-    assert [(r["group"], r["code"], r["registered_interpreters"], r["active_interpreters"], r["activity_rate"])
-            for r in rows] == [("kind", "certified", "2", "2", "1.000000"), ("kind", "sworn", "2", "0", "0.000000"),
-                               ("kind", "crisis", "1", "1", "1.000000"), ("kind", "taalhulp", "2", "2", "1.000000"),
-                               ("language", "ar", "4", "4", "1.000000"), ("language", "ti", "2", "0", "0.000000"),
-                               ("language", "uk", "2", "1", "0.500000")]
+    assert [
+        (r["group"], r["code"], r["registered_interpreters"], r["active_interpreters"], r["activity_rate"])
+        for r in rows
+    ] == [
+        ("kind", "certified", "2", "2", "1.000000"),
+        ("kind", "sworn", "2", "0", "0.000000"),
+        ("kind", "crisis", "1", "1", "1.000000"),
+        ("kind", "taalhulp", "2", "2", "1.000000"),
+        ("language", "ar", "4", "4", "1.000000"),
+        ("language", "ti", "2", "0", "0.000000"),
+        ("language", "uk", "2", "1", "0.500000"),
+    ]
     assert rows[0]["label"] == "Certified social interpreter"
 
 
 def test_interpreter_hours_export_has_ids_and_no_names(client):
     rows = read_csv(client.get(f"/export/interpreter-hours.csv?{YEAR}"))
     assert list(rows[0]) == list(views.HOURS_COLUMNS)
-    assert [(r["interpreter_id"], r["hours"]) for r in rows] == [("1", "2"), ("2", "2.6666666666666665"),
-                                                                 ("3", ""), ("4", "1.25"), ("5", "1.5")]
+    assert [(r["interpreter_id"], r["hours"]) for r in rows] == [
+        ("1", "2"),
+        ("2", "2.6666666666666665"),
+        ("3", ""),
+        ("4", "1.25"),
+        ("5", "1.5"),
+    ]
 
 
 def test_interpreters_inactive_export(client):
     rows = read_csv(client.get(f"/export/interpreters-inactive.csv?{YEAR}"))
     assert list(rows[0]) == list(views.INACTIVE_COLUMNS)
     assert [(r["interpreter_id"], r["kind"], r["last_completed"]) for r in rows] == [
-        ("1", "certified", "2022-05-05"), ("2", "crisis", "2022-04-05"), ("4", "taalhulp", "2022-06-29"),
-        ("6", "certified", ""), ("9", "sworn", "")]
+        ("1", "certified", "2022-05-05"),
+        ("2", "crisis", "2022-04-05"),
+        ("4", "taalhulp", "2022-06-29"),
+        ("6", "certified", ""),
+        ("9", "sworn", ""),
+    ]
 
 
 def test_kind_mix_and_taalhulp_exports(client):
     mix = read_csv(client.get(f"/export/interpreter-kind-mix.csv?{YEAR}"))
     assert list(mix[0]) == list(views.KIND_MIX_COLUMNS)
     assert [(r["language_code"], r["kind"], r["completed"]) for r in mix] == [
-        ("ar", "certified", "4"), ("ar", "taalhulp", "2"), ("uk", "crisis", "2")]
+        ("ar", "certified", "4"),
+        ("ar", "taalhulp", "2"),
+        ("uk", "crisis", "2"),
+    ]
     pools = read_csv(client.get(f"/export/taalhulp-invitations.csv?{YEAR}"))
     assert list(pools[0]) == list(views.POOL_COLUMNS)
-    assert [(r["local_government"], r["invitations"], r["acceptance_rate"], r["median_response_hours"])
-            for r in pools] == [("Genk", "3", "0.333333", "2"), ("Mechelen", "3", "1.000000", "4")]
+    assert [
+        (r["local_government"], r["invitations"], r["acceptance_rate"], r["median_response_hours"]) for r in pools
+    ] == [("Genk", "3", "0.333333", "2"), ("Mechelen", "3", "1.000000", "4")]
 
 
 # --- builders --------------------------------------------------------------------------------------------------
@@ -273,8 +347,11 @@ def test_hours_histogram_figure(data):
     from layouts._charts_management import figure_hours_histogram
 
     figure = figure_hours_histogram(views.hours_histogram(data, YEAR_2022), "en")
-    assert [trace.name for trace in figure.data] == ["Certified social interpreter", "Crisis interpreter",
-                                                     "Language helper (taalhulp)"]
+    assert [trace.name for trace in figure.data] == [
+        "Certified social interpreter",
+        "Crisis interpreter",
+        "Language helper (taalhulp)",
+    ]
     assert list(figure.data[2].x) == [1.5] and list(figure.data[2].y) == [2]  # bin [1, 2), centred
     assert figure.layout.xaxis.title.text == "Hours interpreted in the period (per interpreter)"
     assert figure.layout.yaxis.title.text == "Interpreters (count)" and figure.layout.separators == ".,"
@@ -284,8 +361,13 @@ def test_hours_table_in_both_languages(data):
     from layouts._charts_management import format_hours, hours_table
 
     assert (format_hours(1234.56, "nl"), format_hours(1234.56, "en"), format_hours(None, "nl")) == (
-        "1.234,6", "1,234.6", "–")
+        "1.234,6",
+        "1,234.6",
+        "–",
+    )
     table = hours_table(views.hours_summary(data, YEAR_2022), "nl")
-    cells = {row.children[1].to_plotly_json()["props"]["data-figure"]: row.children[1].children
-             for row in table.children.children}
+    cells = {
+        row.children[1].to_plotly_json()["props"]["data-figure"]: row.children[1].children
+        for row in table.children.children
+    }
     assert cells["median_hours"] == "1,8" and cells["interpreters"] == "4"

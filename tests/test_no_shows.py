@@ -10,7 +10,7 @@ r20 r21, pending r17.
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -21,8 +21,16 @@ from tests.support import export_client, read_csv
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 YEAR_2023 = Filters(date(2023, 1, 1), date(2023, 12, 31))
-RATE_NAMES = ("no_show_client_rate", "no_show_interpreter_rate", "late_cancellation_rate", "timely_cancellation_rate",
-              "interpreter_cancellation_rate", "service_cancellation_rate", "non_completion_rate", "billable_rate")
+RATE_NAMES = (
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "late_cancellation_rate",
+    "timely_cancellation_rate",
+    "interpreter_cancellation_rate",
+    "service_cancellation_rate",
+    "non_completion_rate",
+    "billable_rate",
+)
 
 
 @pytest.fixture
@@ -37,15 +45,26 @@ def _rates(row) -> dict:
 def test_every_party_rate_of_2022(data):
     row = views.summary(data, YEAR_2022).iloc[0]
     assert (row.answered, row.completed, row.not_completed) == (16, 8, 8)
-    assert (row.no_show_client, row.no_show_interpreter, row.cancelled_client_late, row.cancelled_client_timely,
-            row.cancelled_interpreter, row.cancelled_service) == (2, 1, 2, 1, 1, 1)
-    assert _rates(row) == pytest.approx({
-        "no_show_client_rate": 2 / 16, "no_show_interpreter_rate": 1 / 16, "late_cancellation_rate": 2 / 16,
-        "timely_cancellation_rate": 1 / 16, "interpreter_cancellation_rate": 1 / 16,
-        "service_cancellation_rate": 1 / 16,
-        "non_completion_rate": 8 / 16,  # = the six rates added up
-        "billable_rate": (8 + 2) / 16,  # completed + late client cancellations
-    })
+    assert (
+        row.no_show_client,
+        row.no_show_interpreter,
+        row.cancelled_client_late,
+        row.cancelled_client_timely,
+        row.cancelled_interpreter,
+        row.cancelled_service,
+    ) == (2, 1, 2, 1, 1, 1)
+    assert _rates(row) == pytest.approx(
+        {
+            "no_show_client_rate": 2 / 16,
+            "no_show_interpreter_rate": 1 / 16,
+            "late_cancellation_rate": 2 / 16,
+            "timely_cancellation_rate": 1 / 16,
+            "interpreter_cancellation_rate": 1 / 16,
+            "service_cancellation_rate": 1 / 16,
+            "non_completion_rate": 8 / 16,  # = the six rates added up
+            "billable_rate": (8 + 2) / 16,  # completed + late client cancellations
+        }
+    )
 
 
 def test_contract_rates_agree_with_the_overview(data):
@@ -68,10 +87,18 @@ def test_by_modality(data):
     assert list(table.index) == ["onsite", "phone", "translation", "video"]  # most answered first, then by name
     onsite = table.loc["onsite"]  # r1 r3 r6 r19 completed; r8 r9 client no-shows; r11 late; r14; r15
     assert (onsite.label, onsite.answered, onsite.completed, onsite.not_completed) == ("On-site interpreting", 9, 4, 5)
-    assert _rates(onsite) == pytest.approx({
-        "no_show_client_rate": 2 / 9, "no_show_interpreter_rate": 0.0, "late_cancellation_rate": 1 / 9,
-        "timely_cancellation_rate": 0.0, "interpreter_cancellation_rate": 1 / 9, "service_cancellation_rate": 1 / 9,
-        "non_completion_rate": 5 / 9, "billable_rate": (4 + 1) / 9})
+    assert _rates(onsite) == pytest.approx(
+        {
+            "no_show_client_rate": 2 / 9,
+            "no_show_interpreter_rate": 0.0,
+            "late_cancellation_rate": 1 / 9,
+            "timely_cancellation_rate": 0.0,
+            "interpreter_cancellation_rate": 1 / 9,
+            "service_cancellation_rate": 1 / 9,
+            "non_completion_rate": 5 / 9,
+            "billable_rate": (4 + 1) / 9,
+        }
+    )
     phone = table.loc["phone"]  # r2 completed, r10 interpreter no-show, r13 timely; r17 pending left out
     assert (phone.answered, phone.no_show_interpreter_rate, phone.timely_cancellation_rate) == (3, 1 / 3, 1 / 3)
     assert table.loc["video"].late_cancellation_rate == 1 / 2  # r4 completed, r12 late
@@ -138,7 +165,12 @@ def test_all_dimensions_stacks_every_breakdown(data):
     table = views.all_dimensions(data, YEAR_2022, "en")
     assert list(table.columns) == list(views.DIMENSION_COLUMNS)
     assert table.groupby("dimension", sort=False).answered.sum().to_dict() == {
-        "modality": 16, "sector": 16, "region": 16, "language": 16, "organisation": 16}
+        "modality": 16,
+        "sector": 16,
+        "region": 16,
+        "language": 16,
+        "organisation": 16,
+    }
 
 
 # --- exports, through the app ----------------------------------------------------------------------------------
@@ -147,7 +179,7 @@ def test_all_dimensions_stacks_every_breakdown(data):
 @pytest.fixture(scope="module")
 def client(built_databases, tmp_path_factory):
     url = built_databases("sqlite", "management", fill)
-    return export_client(url, tmp_path_factory, datetime(2026, 11, 23, 9, tzinfo=timezone.utc))
+    return export_client(url, tmp_path_factory, datetime(2026, 11, 23, 9, tzinfo=UTC))
 
 
 def test_no_shows_export(client):
@@ -164,7 +196,8 @@ def test_no_show_organisations_export(client):
     rows = read_csv(client.get("/export/no-show-organisations.csv?from=2023-01-01&to=2023-12-31"))
     assert list(rows[0]) == list(views.ORGANISATION_COLUMNS)
     assert [(r["organisation_id"], r["answered"], r["not_completed"], r["non_completion_rate"]) for r in rows] == [
-        ("4", "30", "5", "0.166667")]
+        ("4", "30", "5", "0.166667")
+    ]
 
 
 def test_no_shows_monthly_export(client):
@@ -194,8 +227,13 @@ def test_party_trend_figure_has_one_line_per_party_and_a_percent_axis(data):
 
     figure = figure_party_trend(views.monthly(data, YEAR_2022), "nl")
     assert [trace.name for trace in figure.data] == [
-        "No-show cliënt", "No-show tolk", "Late annulaties", "Tijdige annulaties", "Annulaties door tolk",
-        "Annulaties door de dienst"]
+        "No-show cliënt",
+        "No-show tolk",
+        "Late annulaties",
+        "Tijdige annulaties",
+        "Annulaties door tolk",
+        "Annulaties door de dienst",
+    ]
     assert figure.layout.yaxis.tickformat == ".0%" and figure.layout.separators == ",."
     assert figure.layout.yaxis.title.text == "Aandeel van de beantwoorde aanvragen"
     assert list(figure.data[0].y)[0] == pytest.approx(1 / 3)  # January's client no-shows
@@ -204,10 +242,11 @@ def test_party_trend_figure_has_one_line_per_party_and_a_percent_axis(data):
 def test_organisation_links_keep_the_query_and_escape_names(data):
     from callbacks.no_shows import organisations_grid
 
-    grid = organisations_grid(views.organisations(data, YEAR_2022, minimum=5), "?from=2022-01-01&to=2022-12-31",
-                              "en")
+    grid = organisations_grid(views.organisations(data, YEAR_2022, minimum=5), "?from=2022-01-01&to=2022-12-31", "en")
     links = [row["link"] for row in grid.rowData]
-    assert links == ["[OCMW Mechelen](/organisations/1?from=2022-01-01&to=2022-12-31)",
-                     "[Basisschool \\[Genk\\]](/organisations/2?from=2022-01-01&to=2022-12-31)"]
+    assert links == [
+        "[OCMW Mechelen](/organisations/1?from=2022-01-01&to=2022-12-31)",
+        "[Basisschool \\[Genk\\]](/organisations/2?from=2022-01-01&to=2022-12-31)",
+    ]
     empty = organisations_grid(views.organisations(data, YEAR_2022), "", "en")
     assert empty.children == "No organisation has at least 30 answered requests in this slice."

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select
 
-from dashboard.views import overview as views
 from dashboard.filters import Filters
 from dashboard.schema import UTC_TIMESTAMP
+from dashboard.views import overview as views
 from queries._time import brussels_day, brussels_month
 from tests.fixture_db import EXPECTED_2022
 from tests.support import open_data
@@ -46,29 +46,47 @@ def test_brussels_new_year_belongs_to_the_next_year(data):
 
 def test_region_filter(data):
     figures = views.kpis(data, Filters(date(2022, 1, 1), date(2022, 12, 31), region=("ANT",)))
-    assert (figures["requests"], figures["answered"], figures["completed"], figures["unanswered"],
-            figures["not_available"], figures["in_progress"]) == (9, 6, 3, 2, 1, 1)
+    assert (
+        figures["requests"],
+        figures["answered"],
+        figures["completed"],
+        figures["unanswered"],
+        figures["not_available"],
+        figures["in_progress"],
+    ) == (9, 6, 3, 2, 1, 1)
     assert figures["answer_rate"] == pytest.approx(6 / 8)
     assert figures["registered_interpreters"] == 2  # the contract counts registration by kind and language only
 
 
 def test_kind_filter(data):
     figures = views.kpis(data, Filters(date(2022, 1, 1), date(2022, 12, 31), kind=("crisis",)))
-    assert (figures["requests"], figures["completed"], figures["active_interpreters"],
-            figures["registered_interpreters"]) == (1, 1, 1, 1)
+    assert (
+        figures["requests"],
+        figures["completed"],
+        figures["active_interpreters"],
+        figures["registered_interpreters"],
+    ) == (1, 1, 1, 1)
 
 
 def test_sector_and_modality_filters(data):
-    welfare_onsite = views.kpis(data, Filters(date(2022, 1, 1), date(2022, 12, 31), sector=("welfare",),
-                                              modality=("onsite",)))
+    welfare_onsite = views.kpis(
+        data, Filters(date(2022, 1, 1), date(2022, 12, 31), sector=("welfare",), modality=("onsite",))
+    )
     assert (welfare_onsite["requests"], welfare_onsite["completed"], welfare_onsite["unanswered"]) == (3, 1, 1)
 
 
 def test_zero_denominator_gives_empty_rates(data):
     figures = views.kpis(data, Filters(date(2022, 1, 1), date(2022, 12, 31), language=("zz",)))
     assert figures["requests"] == 0 and figures["registered_interpreters"] == 0
-    for rate in ("answer_rate", "unmet_rate", "shortage_rate", "completion_rate", "fulfilment_rate",
-                 "no_show_client_rate", "activity_rate"):
+    for rate in (
+        "answer_rate",
+        "unmet_rate",
+        "shortage_rate",
+        "completion_rate",
+        "fulfilment_rate",
+        "no_show_client_rate",
+        "activity_rate",
+    ):
         assert figures[rate] is None, rate
 
 
@@ -78,7 +96,11 @@ def test_monthly_by_brussels_month(data):
     assert table.loc[("2022-01", "phone")].requests == 1  # r10, 2021-12-31 23:30 UTC
     april_phone = table.loc[("2022-04", "phone")]  # r3 and r15 (2022-03-31 22:30 UTC)
     assert (april_phone.requests, april_phone.answered, april_phone.completed, april_phone.not_completed) == (
-        2, 2, 1, 1)
+        2,
+        2,
+        1,
+        1,
+    )
     assert table.loc[("2022-03", "phone")].requests == 1
     june_onsite = table.loc[("2022-06", "onsite")]
     assert (june_onsite.requests, june_onsite.not_completed) == (2, 2)
@@ -92,9 +114,19 @@ def test_by_language(data):
     assert list(table.index) == ["ar", "uk", "ti"]  # busiest first; zz has no requests
     ar, uk, ti = table.loc["ar"], table.loc["uk"], table.loc["ti"]
     assert (ar.requests, ar.answered, ar.completed, ar.not_completed, ar.unanswered, ar.not_available) == (
-        9, 7, 3, 4, 1, 0)
+        9,
+        7,
+        3,
+        4,
+        1,
+        0,
+    )
     assert (ar.no_show_client, ar.no_show_interpreter, ar.active_interpreters, ar.registered_interpreters) == (
-        1, 1, 1, 1)
+        1,
+        1,
+        1,
+        1,
+    )
     assert ar.shortage_rate == 0.0 and ar.language == "Arabic"
     assert (uk.requests, uk.not_available, uk.active_interpreters, uk.registered_interpreters) == (3, 1, 1, 1)
     assert uk.shortage_rate == pytest.approx(1 / 3)
@@ -111,19 +143,22 @@ def _moments() -> list[datetime]:
     moments = []
     for year in range(2019, 2028):
         for month in range(1, 13):
-            first = datetime(year, month, 1, tzinfo=timezone.utc)
+            first = datetime(year, month, 1, tzinfo=UTC)
             moments += [first + timedelta(minutes=m) for m in (-150, -121, -120, -119, -61, -60, -59, -1, 0, 1)]
         for day in (25, 26, 27, 28, 29, 30, 31):
             for month in (3, 10):
-                base = datetime(year, month, day, tzinfo=timezone.utc)
+                base = datetime(year, month, day, tzinfo=UTC)
                 moments += [base + timedelta(minutes=m) for m in (0, 59, 60, 61, 119, 120, 1320, 1380, 1410)]
     return moments
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def moments_engine(request, tmp_path):
-    url = f"sqlite:///{tmp_path / 'moments.sqlite'}" if request.param == "sqlite" else \
-        request.getfixturevalue("postgres_url")
+    url = (
+        f"sqlite:///{tmp_path / 'moments.sqlite'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("postgres_url")
+    )
     engine = create_engine(url)
     yield engine
     engine.dispose()
@@ -136,22 +171,41 @@ def test_brussels_day_and_month_match_the_tz_database(moments_engine):
     moments = _moments()
     with moments_engine.begin() as conn:
         conn.execute(insert(table), [{"id": i, "at": m} for i, m in enumerate(moments)])
-        rows = conn.execute(select(table.c.id, brussels_day(table.c.at), brussels_month(table.c.at))
-                            .order_by(table.c.id)).all()
+        rows = conn.execute(
+            select(table.c.id, brussels_day(table.c.at), brussels_month(table.c.at)).order_by(table.c.id)
+        ).all()
     brussels = ZoneInfo("Europe/Brussels")
-    wrong = [(moments[i], day, month) for i, day, month in rows
-             if (day, month) != (f"{moments[i].astimezone(brussels):%Y-%m-%d}",
-                                 f"{moments[i].astimezone(brussels):%Y-%m}")]
+    wrong = [
+        (moments[i], day, month)
+        for i, day, month in rows
+        if (day, month) != (f"{moments[i].astimezone(brussels):%Y-%m-%d}", f"{moments[i].astimezone(brussels):%Y-%m}")
+    ]
     assert len(rows) > 1500 and wrong == []
 
 
 def test_annual_report_table(data):
     table = views.annual_report(data, YEAR_2022).set_index("figure")
     assert list(table.columns) == ["onsite", "phone", "video", "translation", "total"]
-    assert table.total.to_dict() == {"requests": 13, "answered": 8, "completed": 4, "not_completed": 4,
-                                     "unanswered": 3, "not_available": 2, "other_reason": 1, "in_progress": 2}
-    assert table.onsite.to_dict() == {"requests": 5, "answered": 3, "completed": 1, "not_completed": 2,
-                                      "unanswered": 2, "not_available": 1, "other_reason": 1, "in_progress": 0}
+    assert table.total.to_dict() == {
+        "requests": 13,
+        "answered": 8,
+        "completed": 4,
+        "not_completed": 4,
+        "unanswered": 3,
+        "not_available": 2,
+        "other_reason": 1,
+        "in_progress": 2,
+    }
+    assert table.onsite.to_dict() == {
+        "requests": 5,
+        "answered": 3,
+        "completed": 1,
+        "not_completed": 2,
+        "unanswered": 2,
+        "not_available": 1,
+        "other_reason": 1,
+        "in_progress": 0,
+    }
     assert table.loc["requests"].to_dict() == {"onsite": 5, "phone": 5, "video": 2, "translation": 1, "total": 13}
     assert table.loc["in_progress", "video"] == 1 and table.loc["in_progress", "phone"] == 1
 
@@ -177,8 +231,17 @@ def test_changes_against_previous_period_and_a_year_earlier(data):
     year_ago = views.kpis(data, q2.with_period(*year_earlier(q2.start, q2.end)))  # Q2 2021: nothing
     assert (now["requests"], before["requests"], year_ago["requests"]) == (5, 3, 0)
     assert (now["answer_rate"], before["answer_rate"], year_ago["answer_rate"]) == (0.8, 1.0, None)
-    card = _texts(figure_card("t", "answer_rate", now["answer_rate"], "nl", before["answer_rate"],
-                              year_ago["answer_rate"], Target(0.85, "min")))
+    card = _texts(
+        figure_card(
+            "t",
+            "answer_rate",
+            now["answer_rate"],
+            "nl",
+            before["answer_rate"],
+            year_ago["answer_rate"],
+            Target(0.85, "min"),
+        )
+    )
     assert "80,0 %" in card and "▼ 20,0 pp t.o.v. vorige periode" in card and "– t.o.v. een jaar eerder" in card
     assert "Doel: minstens 85,0 %" in card and "✗ niet gehaald" in card
     requests_card = _texts(figure_card("t", "requests", 5, "en", 3, 0))

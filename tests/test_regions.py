@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
@@ -22,8 +22,17 @@ from tests.support import open_data
 
 YEAR = Filters(date(2025, 1, 1), date(2025, 12, 31))
 FIGURES = ("requests", "answered", "completed", "not_completed", "unanswered", "in_progress")
-COUNTS = ("requests", "answered", "completed", "not_completed", "unanswered", "in_progress", "no_show_client",
-          "no_show_interpreter", "cancelled_client_late")
+COUNTS = (
+    "requests",
+    "answered",
+    "completed",
+    "not_completed",
+    "unanswered",
+    "in_progress",
+    "no_show_client",
+    "no_show_interpreter",
+    "cancelled_client_late",
+)
 
 
 @pytest.fixture(params=DIALECTS)
@@ -90,8 +99,13 @@ def test_a_local_government_and_its_organisations_by_hand(data):
 
 def test_an_organisation_by_hand(data):
     genk = place(data, "organisation", organisation_id="201")
-    assert (genk.organisation_name, genk.local_government_name, genk.region_code, genk.sector,
-            genk.has_agreement) == ("Stad Genk", "Genk", "LIM", "public_services", False)
+    assert (genk.organisation_name, genk.local_government_name, genk.region_code, genk.sector, genk.has_agreement) == (
+        "Stad Genk",
+        "Genk",
+        "LIM",
+        "public_services",
+        False,
+    )
     figures = views.place_figures(data, YEAR, genk)
     assert tuple(figures[name] for name in FIGURES) == EXPECTED_2025[201]  # r14 is 1 January 2026 in Brussels
     assert figures["answer_rate"] == pytest.approx(1.0)  # 2 answered / (3 - 1 pending)
@@ -124,15 +138,24 @@ def test_modalities_at_a_place(data):
 # --- children add up to their parent ----------------------------------------------------------------------------
 
 
-SLICES = [YEAR, Filters(date(2025, 2, 1), date(2025, 6, 30)), replace(YEAR, modality=("onsite",)),
-          replace(YEAR, language=("uk",)), replace(YEAR, sector=("welfare", "education"))]
+SLICES = [
+    YEAR,
+    Filters(date(2025, 2, 1), date(2025, 6, 30)),
+    replace(YEAR, modality=("onsite",)),
+    replace(YEAR, language=("uk",)),
+    replace(YEAR, sector=("welfare", "education")),
+]
 
 
 @pytest.mark.parametrize("filters", SLICES, ids=["year", "feb-jun", "onsite", "uk", "two-sectors"])
 def test_children_add_up_to_their_parent_at_every_level(data, filters):
-    levels = [views.EVERYWHERE, place(data, "region", region_code="ANT"), place(data, "region", region_code="LIM"),
-              place(data, "local_government", region_code="ANT", local_government_id="10"),
-              place(data, "local_government", region_code="LIM", local_government_id="20")]
+    levels = [
+        views.EVERYWHERE,
+        place(data, "region", region_code="ANT"),
+        place(data, "region", region_code="LIM"),
+        place(data, "local_government", region_code="ANT", local_government_id="10"),
+        place(data, "local_government", region_code="LIM", local_government_id="20"),
+    ]
     for parent in levels:
         figures = views.place_figures(data, filters, parent)
         summed = views.children(data, filters, parent)[list(COUNTS)].sum()
@@ -144,8 +167,9 @@ def test_children_add_up_to_their_parent_at_every_level(data, filters):
 def test_a_regions_figures_are_its_row_one_level_up(data):
     for code in ("ANT", "LIM", "BRU"):
         row = views.children(data, YEAR).set_index("code").loc[code]
-        assert tuple(views.place_figures(data, YEAR, place(data, "region", region_code=code))[n]
-                     for n in FIGURES) == figures_of(row)
+        assert tuple(
+            views.place_figures(data, YEAR, place(data, "region", region_code=code))[n] for n in FIGURES
+        ) == figures_of(row)
 
 
 # --- the path against the filter bar, and places that do not exist -------------------------------------------------
@@ -172,22 +196,25 @@ def test_the_sector_filter_chooses_organisations_of_a_local_government(data):
     assert views.place_figures(data, replace(YEAR, sector=("welfare",)), mechelen)["requests"] == 4
 
 
-@pytest.mark.parametrize("level, path", [
-    ("region", {"region_code": "XYZ"}),
-    ("region", {"region_code": "ant"}),  # codes are as the database has them
-    ("region", {"region_code": None}),
-    ("local_government", {"region_code": "ANT", "local_government_id": "20"}),  # Genk lies in Limburg
-    ("local_government", {"region_code": "ANT", "local_government_id": "99"}),
-    ("local_government", {"region_code": "ANT", "local_government_id": "abc"}),
-    ("local_government", {"region_code": "ANT", "local_government_id": "-10"}),
-    ("local_government", {"region_code": "ANT", "local_government_id": "1e1"}),
-    ("local_government", {"region_code": "XYZ", "local_government_id": "10"}),
-    ("organisation", {"organisation_id": "999"}),
-    ("organisation", {"organisation_id": "12a"}),
-    ("organisation", {"organisation_id": "１００"}),  # full-width digits are not a plain number
-    ("organisation", {"organisation_id": ""}),
-    ("organisation", {}),
-])
+@pytest.mark.parametrize(
+    "level, path",
+    [
+        ("region", {"region_code": "XYZ"}),
+        ("region", {"region_code": "ant"}),  # codes are as the database has them
+        ("region", {"region_code": None}),
+        ("local_government", {"region_code": "ANT", "local_government_id": "20"}),  # Genk lies in Limburg
+        ("local_government", {"region_code": "ANT", "local_government_id": "99"}),
+        ("local_government", {"region_code": "ANT", "local_government_id": "abc"}),
+        ("local_government", {"region_code": "ANT", "local_government_id": "-10"}),
+        ("local_government", {"region_code": "ANT", "local_government_id": "1e1"}),
+        ("local_government", {"region_code": "XYZ", "local_government_id": "10"}),
+        ("organisation", {"organisation_id": "999"}),
+        ("organisation", {"organisation_id": "12a"}),
+        ("organisation", {"organisation_id": "１００"}),  # full-width digits are not a plain number
+        ("organisation", {"organisation_id": ""}),
+        ("organisation", {}),
+    ],
+)
 def test_unknown_places_are_not_found(data, level, path):
     assert views.find_place(data, level, path) is None
 
@@ -196,15 +223,19 @@ def test_known_places_with_their_trail(data):
     from layouts._breadcrumbs import place_trail
 
     lier = place(data, "local_government", region_code="ANT", local_government_id="11")
-    assert place_trail(lier) == [("regions-crumb-top", "/regions"), ("Provincie Antwerpen", "/regions/ANT"),
-                                 ("Lier", "/regions/ANT/11")]
+    assert place_trail(lier) == [
+        ("regions-crumb-top", "/regions"),
+        ("Provincie Antwerpen", "/regions/ANT"),
+        ("Lier", "/regions/ANT/11"),
+    ]
     hospital = place(data, "organisation", organisation_id="102")
     assert place_trail(hospital)[-1] == ("Ziekenhuis [Lier]", "/organisations/102")
     assert place_trail(views.EVERYWHERE) == [("regions-crumb-top", "/regions")]
 
 
-@pytest.mark.parametrize("lang, title", [("nl", "Organisaties van Provincie Antwerpen"),
-                                         ("en", "Organisations of Provincie Antwerpen")])
+@pytest.mark.parametrize(
+    "lang, title", [("nl", "Organisaties van Provincie Antwerpen"), ("en", "Organisations of Provincie Antwerpen")]
+)
 def test_a_places_download_says_it_holds_the_regions_organisations(data, lang, title):
     """Exports take filters only: below the region level the file holds every organisation of the region, and
     the menu's heading says so (on a region's page it keeps the view's name)."""
@@ -212,8 +243,10 @@ def test_a_places_download_says_it_holds_the_regions_organisations(data, lang, t
     from dashboard.filters import ParsedQuery
 
     parsed = ParsedQuery(YEAR, lang)
-    for found in (place(data, "local_government", region_code="ANT", local_government_id="11"),
-                  place(data, "organisation", organisation_id="102")):
+    for found in (
+        place(data, "local_government", region_code="ANT", local_government_id="11"),
+        place(data, "organisation", organisation_id="102"),
+    ):
         menu = export_links(parsed, found)
         assert menu.children[0].children == title
         assert "region=ANT" in menu.children[1].href and "/export/organisations.csv" in menu.children[1].href
@@ -232,8 +265,13 @@ def test_organisation_spread_leaves_small_rates_empty(data):
 
 
 def test_spread_quantiles_by_hand():
-    spread = pd.DataFrame({"sector": ["health", "health", "health", None], "requests": [1, 2, 10, 5],
-                           "answer_rate": [0.5, None, 1.0, 0.8]})
+    spread = pd.DataFrame(
+        {
+            "sector": ["health", "health", "health", None],
+            "requests": [1, 2, 10, 5],
+            "answer_rate": [0.5, None, 1.0, 0.8],
+        }
+    )
     requests = views.spread_quantiles(spread, "sector", "requests").set_index("sector", drop=False)
     assert requests.loc["health"].organisations == 3 and requests.loc["health", "median"] == 2.0
     assert requests.loc["health"].p25 == pytest.approx(1.5)  # linear between 1 and 2
@@ -252,8 +290,10 @@ def test_grid_links_escape_brackets_and_keep_the_query():
     lier = views.Place("local_government", 1, "ANT", "Provincie Antwerpen", 11, "Lier")
     table = with_hrefs(pd.DataFrame({"id": [102], "name": ["Ziekenhuis [Lier]"]}), lier, "?from=2025-01-01&lang=en")
     assert table.href.iloc[0] == "/organisations/102?from=2025-01-01&lang=en"
-    assert markdown_link("Ziekenhuis [Lier]", table.href.iloc[0]) == \
-        "[Ziekenhuis \\[Lier\\]](/organisations/102?from=2025-01-01&lang=en)"
+    assert (
+        markdown_link("Ziekenhuis [Lier]", table.href.iloc[0])
+        == "[Ziekenhuis \\[Lier\\]](/organisations/102?from=2025-01-01&lang=en)"
+    )
     antwerp = views.Place("region", 1, "ANT", "Provincie Antwerpen")
     assert with_hrefs(pd.DataFrame({"id": [10], "name": ["Mechelen"]}), antwerp, "").href.iloc[0] == "/regions/ANT/10"
 
@@ -261,8 +301,9 @@ def test_grid_links_escape_brackets_and_keep_the_query():
 def test_children_chart_carries_links_and_handles_empty_rates():
     from layouts._charts_places import figure_children
 
-    table = pd.DataFrame({"name": ["A", "B", "C"], "requests": [5, 3, 0], "answer_rate": [0.8, None, None],
-                          "href": ["/a", "/b", "/c"]})
+    table = pd.DataFrame(
+        {"name": ["A", "B", "C"], "requests": [5, 3, 0], "answer_rate": [0.8, None, None], "href": ["/a", "/b", "/c"]}
+    )
     figure = figure_children(table, "answer_rate", "nl")
     rated, unrated = figure.data
     assert list(rated.y) == ["A"] and rated.customdata[0][1] == "/a" and rated.customdata[0][0] == "80,0 %"
@@ -275,8 +316,13 @@ def test_children_chart_carries_links_and_handles_empty_rates():
 @pytest.fixture(scope="module")
 def client(built_databases, tmp_path_factory):
     url = built_databases("sqlite", "places", fill)
-    settings = Settings(database_url=url, cache_url="simple://", now=datetime(2025, 11, 20, 9, tzinfo=timezone.utc),
-                        cache_dir=tmp_path_factory.mktemp("cache"), store_dir=tmp_path_factory.mktemp("store"))
+    settings = Settings(
+        database_url=url,
+        cache_url="simple://",
+        now=datetime(2025, 11, 20, 9, tzinfo=UTC),
+        cache_dir=tmp_path_factory.mktemp("cache"),
+        store_dir=tmp_path_factory.mktemp("store"),
+    )
     return create_app({"settings": settings, "aggregates": False}).server.test_client()
 
 
@@ -301,8 +347,14 @@ def test_local_governments_export_takes_the_region_filter(client):
 
 def test_organisations_export(client):
     rows = _rows(client.get("/export/organisations.csv?from=2025-01-01&to=2025-12-31&lang=en"))
-    assert list(rows[0])[:6] == ["region_code", "local_government_id", "local_government", "organisation_id",
-                                 "organisation", "sector"]
+    assert list(rows[0])[:6] == [
+        "region_code",
+        "local_government_id",
+        "local_government",
+        "organisation_id",
+        "organisation",
+        "sector",
+    ]
     by_id = {row["organisation_id"]: row for row in rows}
     assert len(rows) == 6 and by_id["300"]["requests"] == "0" and by_id["101"]["sector"] == ""
     assert sum(int(r["requests"]) for r in rows) == 16
@@ -320,11 +372,14 @@ def test_page_parts_render_in_both_languages(data, lang):
     from dashboard.context import Context
     from layouts._charts_places import children_columns, figure_spread, quantile_table
 
-    context = Context(Settings(now=datetime(2025, 11, 20, 9, tzinfo=timezone.utc)), data)
+    context = Context(Settings(now=datetime(2025, 11, 20, 9, tzinfo=UTC)), data)
     chosen = replace(YEAR, region=("LIM",), sector=("welfare",))
-    for level, path in (("all", {}), ("region", {"region_code": "ANT"}),
-                        ("local_government", {"region_code": "ANT", "local_government_id": "10"}),
-                        ("organisation", {"organisation_id": "101"})):
+    for level, path in (
+        ("all", {}),
+        ("region", {"region_code": "ANT"}),
+        ("local_government", {"region_code": "ANT", "local_government_id": "10"}),
+        ("organisation", {"organisation_id": "101"}),
+    ):
         found = views.find_place(data, level, path)
         assert parts.heading(found, lang)
         assert len(parts.place_cards(context, "test", chosen, found, lang)) == len(parts.PLACE_CARDS)
@@ -336,14 +391,16 @@ def test_page_parts_render_in_both_languages(data, lang):
             rows = parts.children_rows(table, lang)
             columns = [c.field for c in children_columns(views.CHILD_LEVEL[level])]
             assert rows and all(list(row) == columns for row in rows)  # the rows fill the layout's grid
-        missing = parts.missing_place(context, level, {"region_code": "ANT", "local_government_id": "x",
-                                                       "organisation_id": "x"}, "", lang)
+        missing = parts.missing_place(
+            context, level, {"region_code": "ANT", "local_government_id": "x", "organisation_id": "x"}, "", lang
+        )
         assert "x" in str(missing) or level == "all"
     spread = views.organisation_spread(data, YEAR)
     for metric in views.CONSISTENCY_METRICS:
         figure_spread(spread, "sector", metric, parts.sector_labels(lang), lang)
-        quantile_table(views.spread_quantiles(spread, "sector", metric), "sector", parts.sector_labels(lang), metric,
-                       lang)
+        quantile_table(
+            views.spread_quantiles(spread, "sector", metric), "sector", parts.sector_labels(lang), metric, lang
+        )
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -355,8 +412,9 @@ def test_organisation_parts_render_in_both_languages(data, lang):
     table = parts.parties_table(views.place_parties(data, YEAR, clb), lang)
     assert len(table.children[1].children) == 6
     rows = parts.language_rows(views.place_languages(data, YEAR, clb, lang))
-    assert [row["language"] for row in rows] == (["Arabisch", "Oekraïens"] if lang == "nl" else
-                                                 ["Arabic", "Ukrainian"])  # r5 r7, r6
+    assert [row["language"] for row in rows] == (
+        ["Arabisch", "Oekraïens"] if lang == "nl" else ["Arabic", "Ukrainian"]
+    )  # r5 r7, r6
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -365,8 +423,13 @@ def test_layouts_render_in_both_languages(client, lang):
     (`client`) exists first, as page modules register themselves with it."""
     from layouts import data_quality, organisation, regions
 
-    for page in (regions.layout(lang=lang), regions.region_layout(region_code="ANT", lang=lang),
-                 regions.local_government_layout(region_code="ANT", local_government_id="10", lang=lang),
-                 regions.region_layout(), organisation.layout(organisation_id="5", lang=lang), organisation.layout(),
-                 data_quality.layout(lang=lang)):
+    for page in (
+        regions.layout(lang=lang),
+        regions.region_layout(region_code="ANT", lang=lang),
+        regions.local_government_layout(region_code="ANT", local_government_id="10", lang=lang),
+        regions.region_layout(),
+        organisation.layout(organisation_id="5", lang=lang),
+        organisation.layout(),
+        data_quality.layout(lang=lang),
+    ):
         assert page.children

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -13,13 +13,14 @@ from pypdf import PdfReader
 from dashboard import create_app
 from dashboard.settings import Settings
 
-NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
 def client(fixture_sqlite, tmp_path_factory):
-    settings = Settings(database_url=fixture_sqlite, cache_url="simple://", now=NOW,
-                        store_dir=tmp_path_factory.mktemp("store"))
+    settings = Settings(
+        database_url=fixture_sqlite, cache_url="simple://", now=NOW, store_dir=tmp_path_factory.mktemp("store")
+    )
     return create_app({"settings": settings}).server.test_client()
 
 
@@ -33,7 +34,7 @@ def test_pdf_has_a_page_per_section_with_the_figures(client):
     assert "STV-rapport 2022-Q2" in first and "01-04-2022 – 30-06-2022" in first
     lines = first.split("\n")
     answer = lines.index("Beantwoordingsgraad")  # Q2 against Q1 2022 and Q2 2021, worked out in test_queries
-    assert lines[answer + 1:answer + 4] == ["80,0 %", "-20,0 pp", "–"]
+    assert lines[answer + 1 : answer + 4] == ["80,0 %", "-20,0 pp", "–"]
     assert not {"▲", "▼", "►"} & set(first)
     assert "Tolken ter plaatse" in pages[1].extract_text()
 
@@ -43,12 +44,17 @@ def test_workbook_equals_the_exports(client):
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(response.data))
     assert workbook.sheetnames == ["kpis", "annual-report", "monthly", "languages"]
-    exported = {r["metric"]: r["value"] for r in csv.DictReader(io.StringIO(
-        client.get("/export/kpis.csv?from=2022-01-01&to=2022-12-31").get_data(as_text=True)))}
+    exported = {
+        r["metric"]: r["value"]
+        for r in csv.DictReader(
+            io.StringIO(client.get("/export/kpis.csv?from=2022-01-01&to=2022-12-31").get_data(as_text=True))
+        )
+    }
     in_workbook = {row[0].value: row[1].value for row in workbook["kpis"].iter_rows(min_row=2)}
     for name, value in exported.items():
-        assert (in_workbook[name] is None) if value == "" else in_workbook[name] == pytest.approx(float(value),
-                                                                                                abs=1e-6)
+        assert (
+            (in_workbook[name] is None) if value == "" else in_workbook[name] == pytest.approx(float(value), abs=1e-6)
+        )
     assert workbook["annual-report"]["F2"].value == 13  # total requests
 
 

@@ -27,7 +27,7 @@ def data(fixture_url):
 
 def test_wilson_lower_bound_by_hand():
     # 1 of 1: (1 + z²/2 - z·sqrt(z²/4)) / (1 + z²) = 1 / (1 + z²) = 0.20655 with z = 1.96.
-    assert shortages.wilson_lower(1, 1) == pytest.approx(1 / (1 + shortages.Z_95 ** 2))
+    assert shortages.wilson_lower(1, 1) == pytest.approx(1 / (1 + shortages.Z_95**2))
     assert shortages.wilson_lower(1, 3) == pytest.approx(0.06149, abs=1e-5)
     assert shortages.wilson_lower(0, 9) == 0.0
     assert shortages.wilson_lower(0, 0) is None
@@ -64,8 +64,9 @@ def test_kind_filter_applies_to_interpreters_not_to_requests(data):
 
 
 def test_ties_go_to_more_requests_not_available_then_the_code():
-    table = pd.DataFrame({"language_code": ["b", "a", "c", "d"], "shortage_score": [0.2, 0.2, 0.2, None],
-                          "not_available": [3, 3, 5, 0]})
+    table = pd.DataFrame(
+        {"language_code": ["b", "a", "c", "d"], "shortage_score": [0.2, 0.2, 0.2, None], "not_available": [3, 3, 5, 0]}
+    )
     assert list(shortages.rank_languages(table).language_code) == ["c", "a", "b", "d"]
 
 

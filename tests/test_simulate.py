@@ -70,9 +70,10 @@ def test_counting_identity_holds(simulated):
 def test_new_requests_are_pending_with_consistent_times(simulated):
     before, _, _, path = simulated
     with sqlite3.connect(path) as conn:
-        rows = conn.execute(f"SELECT status, requested_at, updated_at, matched_at, closed_at FROM requests "
-                            f"WHERE id > {max(before)}").fetchall()
+        rows = conn.execute(
+            f"SELECT status, requested_at, updated_at, matched_at, closed_at FROM requests WHERE id > {max(before)}"
+        ).fetchall()
     assert rows
-    for status, requested, updated, matched, closed in rows:
+    for status, requested, updated, matched, _closed in rows:
         assert updated >= requested and (matched is None or matched >= requested)
         assert status in ("pending", "matched", *codes.FINAL_STATUSES)

@@ -12,19 +12,29 @@ from flask_caching import Cache
 from sqlalchemy import create_engine, event, text
 
 from dashboard import store as store_module
-from dashboard.views import overview as views
 from dashboard.data import DataAccess, probe_version
 from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.store import AggregateStore
+from dashboard.views import overview as views
 from tests.conftest import Clock
 
-PERIODS = [(date(2022, 1, 1), date(2022, 12, 31)), (date(2021, 12, 15), date(2022, 4, 10)),
-           (date(2022, 3, 31), date(2022, 4, 1)), (date(2019, 1, 1), date(2026, 12, 31))]
-SLICES = [{}, {"region": ("ANT",)}, {"language": ("ar", "uk")}, {"modality": ("phone",), "sector": ("welfare",)},
-          {"kind": ("certified",)}, {"service": ("taalhulp",)}, {"language": ("zz",)}]
+PERIODS = [
+    (date(2022, 1, 1), date(2022, 12, 31)),
+    (date(2021, 12, 15), date(2022, 4, 10)),
+    (date(2022, 3, 31), date(2022, 4, 1)),
+    (date(2019, 1, 1), date(2026, 12, 31)),
+]
+SLICES = [
+    {},
+    {"region": ("ANT",)},
+    {"language": ("ar", "uk")},
+    {"modality": ("phone",), "sector": ("welfare",)},
+    {"kind": ("certified",)},
+    {"service": ("taalhulp",)},
+    {"language": ("zz",)},
+]
 YEAR = Filters(date(2022, 1, 1), date(2022, 12, 31))
-
 
 
 @pytest.fixture
@@ -34,11 +44,18 @@ def access(tmp_path):
 
     def make(url, with_store=False, clock=None, background=False):
         database = Database(url)
-        store = AggregateStore(tmp_path / f"store-{len(made)}.sqlite", database, background=background) \
-            if with_store else None
+        store = (
+            AggregateStore(tmp_path / f"store-{len(made)}.sqlite", database, background=background)
+            if with_store
+            else None
+        )
         made.extend([database] + ([store] if store else []))
-        return DataAccess(database, Cache(Flask("t"), config={"CACHE_TYPE": "SimpleCache"}), store=store,
-                          **({"clock": clock} if clock else {}))
+        return DataAccess(
+            database,
+            Cache(Flask("t"), config={"CACHE_TYPE": "SimpleCache"}),
+            store=store,
+            **({"clock": clock} if clock else {}),
+        )
 
     yield make
     for thing in made:
@@ -82,8 +99,10 @@ def test_store_matches_on_demo_data(access, tmp_path_factory):
     build_demo(str(path), DemoOptions(seed=4, scale=0.05, now=DEMO_NOW))
     url = f"sqlite:///{path}"
     direct, stored = access(url), access(url, with_store=True)
-    for filters in (Filters(date(2019, 1, 1), date(2026, 11, 23)), Filters(date(2022, 2, 14), date(2024, 7, 3),
-                                                                           region=("LIM",), kind=("crisis",))):
+    for filters in (
+        Filters(date(2019, 1, 1), date(2026, 11, 23)),
+        Filters(date(2022, 2, 14), date(2024, 7, 3), region=("LIM",), kind=("crisis",)),
+    ):
         assert views.kpis(stored, filters) == views.kpis(direct, filters)
         assert views.monthly(stored, filters).equals(views.monthly(direct, filters))
 
@@ -114,8 +133,10 @@ def test_store_follows_changes(access, source):
     clock.now += 60
     assert views.kpis(stored, YEAR)["completed"] == 5
     # committed late with an older updated_at: still within the watermark's margin
-    run("UPDATE requests SET status = 'completed', updated_at = '2026-11-23 09:55:00' WHERE id = 11;"
-        "UPDATE requests SET updated_at = '2026-11-23 10:01:00' WHERE id = 14")
+    run(
+        "UPDATE requests SET status = 'completed', updated_at = '2026-11-23 09:55:00' WHERE id = 11;"
+        "UPDATE requests SET updated_at = '2026-11-23 10:01:00' WHERE id = 14"
+    )
     clock.now += 60
     assert views.kpis(stored, YEAR)["completed"] == 6
 
@@ -126,8 +147,10 @@ def test_dimension_change_rebuilds(access, source):
     stored = access(url, with_store=True, clock=clock)
     limburg = Filters(date(2022, 1, 1), date(2022, 12, 31), region=("LIM",))
     before = views.kpis(stored, limburg)
-    run("UPDATE local_governments SET region_id = 2 WHERE id = 1;"
-        "UPDATE requests SET updated_at = '2026-11-23 10:05:00' WHERE id = 1")
+    run(
+        "UPDATE local_governments SET region_id = 2 WHERE id = 1;"
+        "UPDATE requests SET updated_at = '2026-11-23 10:05:00' WHERE id = 1"
+    )
     clock.now += 60
     after = views.kpis(stored, limburg)
     assert after == views.kpis(access(url), limburg) and after["requests"] > before["requests"]
@@ -135,8 +158,7 @@ def test_dimension_change_rebuilds(access, source):
 
 def test_a_store_first_built_on_an_empty_database_fills_later(access, source):
     url, run = source
-    run("ALTER TABLE requests RENAME TO requests_kept;"
-        "CREATE TABLE requests AS SELECT * FROM requests_kept WHERE 0")
+    run("ALTER TABLE requests RENAME TO requests_kept;CREATE TABLE requests AS SELECT * FROM requests_kept WHERE 0")
     clock = Clock()
     stored = access(url, with_store=True, clock=clock)
     assert views.kpis(stored, YEAR)["requests"] == 0
@@ -150,8 +172,10 @@ def test_rebuild_heals_what_updated_at_cannot_show(access, source, monkeypatch):
     clock = Clock()
     stored = access(url, with_store=True, clock=clock)
     assert views.kpis(stored, YEAR)["requests"] == 13
-    run("DELETE FROM requests WHERE id = 2;"  # a deleted request leaves no updated_at behind
-        "UPDATE requests SET updated_at = '2026-11-23 11:00:00' WHERE id = 14")
+    run(
+        "DELETE FROM requests WHERE id = 2;"  # a deleted request leaves no updated_at behind
+        "UPDATE requests SET updated_at = '2026-11-23 11:00:00' WHERE id = 14"
+    )
     monkeypatch.setattr(store_module, "REBUILD_SECONDS", 0)
     clock.now += 60
     assert views.kpis(stored, YEAR)["requests"] == 12

@@ -6,7 +6,7 @@ The hand computations are in the comments; see the fixture's docstring for the s
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
 import pytest
@@ -94,11 +94,14 @@ def test_the_window_moves_with_now(data):
     assert "ar" not in rows(table)
 
 
-@pytest.mark.parametrize("intervals, expected", [
-    ([(1, 3), (2, 5), (7, 8)], [(1, 5), (7, 8)]),
-    ([(1, 2), (2, 3)], [(1, 3)]),
-    ([(4, 4)], []),
-])
+@pytest.mark.parametrize(
+    "intervals, expected",
+    [
+        ([(1, 3), (2, 5), (7, 8)], [(1, 5), (7, 8)]),
+        ([(1, 2), (2, 3)], [(1, 3)]),
+        ([(4, 4)], []),
+    ],
+)
 def test_merge(intervals, expected):
     assert live.merge(intervals) == expected
 
@@ -109,9 +112,9 @@ def test_subtract_and_clip():
 
 
 def test_live_window_uses_brussels_days():
-    window = live.live_window(datetime(2026, 3, 28, 23, 30, tzinfo=timezone.utc), "today")
+    window = live.live_window(datetime(2026, 3, 28, 23, 30, tzinfo=UTC), "today")
     assert window.days == (date(2026, 3, 29),)  # 00:30 in Brussels on the night summer time begins
-    assert window.end == datetime(2026, 3, 29, 22, 0, tzinfo=timezone.utc)  # a 23-hour day
+    assert window.end == datetime(2026, 3, 29, 22, 0, tzinfo=UTC)  # a 23-hour day
 
 
 def test_gap_by_day_splits_at_brussels_midnight(data):
@@ -130,7 +133,11 @@ def test_open_requests_of_a_language_soonest_first(data):
     assert list(table.request_id) == [1, 2, 6, 7]  # not r8 (past), r9 (cancelled), r12 (earlier today)
     first = table.iloc[0]
     assert (first.organisation, first.region_code, first.modality, first.wait_hours) == (
-        "OCMW Mechelen", "ANT", "onsite", 72.0)
+        "OCMW Mechelen",
+        "ANT",
+        "onsite",
+        72.0,
+    )
     assert pd.isna(table.iloc[1].wait_hours)  # matched: no longer waiting
 
 
@@ -154,7 +161,7 @@ def test_slots_are_read_again_after_the_refresh_interval(data):
     original = data.database.frame
     data.database.frame = lambda statement: calls.append(1) or original(statement)
     now = data.clock()
-    data.probe_seconds = 10 ** 9  # the data version stays as it is
+    data.probe_seconds = 10**9  # the data version stays as it is
     data.clock = lambda: now
     live.by_language(data, SLICE, NOW, "7d")
     first = len(calls)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -30,22 +30,31 @@ def test_every_message_in_both_languages():
 
 
 def test_settings_from_environment(tmp_path):
-    settings = load_settings({"STV_DATABASE_URL": "postgresql+psycopg://u@h/db", "STV_NOW": "2026-11-23T10:00:00+01:00",
-                              "STV_CACHE_URL": "redis://localhost:6379/0"}, dotenv=None)
+    settings = load_settings(
+        {
+            "STV_DATABASE_URL": "postgresql+psycopg://u@h/db",
+            "STV_NOW": "2026-11-23T10:00:00+01:00",
+            "STV_CACHE_URL": "redis://localhost:6379/0",
+        },
+        dotenv=None,
+    )
     assert settings.database_url == "postgresql+psycopg://u@h/db"
-    assert settings.now == datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+    assert settings.now == datetime(2026, 11, 23, 9, tzinfo=UTC)
     assert load_settings({}, dotenv=None).effective_database_url == "sqlite:///var/demo.sqlite"
     env_file = tmp_path / ".env"
     env_file.write_text("# demo\nSTV_NOW='2026-01-01T00:00:00Z'\n")
-    assert load_settings({}, dotenv=env_file).now == datetime(2026, 1, 1, tzinfo=timezone.utc)
+    assert load_settings({}, dotenv=env_file).now == datetime(2026, 1, 1, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("name, value, fragment", [
-    ("STV_NOW", "yesterday", "STV_NOW"),
-    ("STV_DATABASE_URL", "mysql://x/y", "STV_DATABASE_URL"),
-    ("STV_DATABASE_URL", "not a url", "STV_DATABASE_URL"),
-    ("STV_CACHE_URL", "memcached://x", "STV_CACHE_URL"),
-])
+@pytest.mark.parametrize(
+    "name, value, fragment",
+    [
+        ("STV_NOW", "yesterday", "STV_NOW"),
+        ("STV_DATABASE_URL", "mysql://x/y", "STV_DATABASE_URL"),
+        ("STV_DATABASE_URL", "not a url", "STV_DATABASE_URL"),
+        ("STV_CACHE_URL", "memcached://x", "STV_CACHE_URL"),
+    ],
+)
 def test_bad_settings_are_named(name, value, fragment):
     with pytest.raises(SettingsError, match=fragment):
         load_settings({name: value}, dotenv=None)
@@ -61,7 +70,9 @@ def test_parse_query_repeated_and_comma_values():
 def test_parse_query_problems_fall_back_to_defaults():
     parsed = parse_query("?from=2022-02-30&region=ANT,XX&language=ar", VOCABULARY, TODAY)
     assert [(p.parameter, p.reason, p.value) for p in parsed.problems] == [
-        ("from", "bad-date", "2022-02-30"), ("region", "unknown-code", "XX")]
+        ("from", "bad-date", "2022-02-30"),
+        ("region", "unknown-code", "XX"),
+    ]
     assert (parsed.filters.start, parsed.filters.end) == (date(2025, 12, 1), TODAY)
     assert parsed.filters.region == ("ANT",) and parsed.filters.language == ("ar",)
 
@@ -134,10 +145,20 @@ def test_trend_figures_are_labelled_and_annotated():
     from dashboard.events import Event
     from layouts._charts import figure_answer_rate, figure_outcome_trend, figure_year_on_year
 
-    trend = pd.DataFrame({"month": ["2022-02", "2022-03", "2023-02"], "requests": [10, 12, 11],
-                          "answered": [8, 9, 10], "completed": [7, 8, 9], "in_progress": [0, 0, 0],
-                          "answer_rate": [0.8, 0.75, None]})
-    events = [Event(date(2022, 3, 1), "Oorlog in Oekraïne", "War in Ukraine"), Event(date(2030, 1, 1), "Later", "Later")]
+    trend = pd.DataFrame(
+        {
+            "month": ["2022-02", "2022-03", "2023-02"],
+            "requests": [10, 12, 11],
+            "answered": [8, 9, 10],
+            "completed": [7, 8, 9],
+            "in_progress": [0, 0, 0],
+            "answer_rate": [0.8, 0.75, None],
+        }
+    )
+    events = [
+        Event(date(2022, 3, 1), "Oorlog in Oekraïne", "War in Ukraine"),
+        Event(date(2030, 1, 1), "Later", "Later"),
+    ]
     figure = figure_outcome_trend(trend, "nl", events)
     assert [a.text for a in figure.layout.annotations] == ["Oorlog in Oekraïne"]  # only events within the range
     assert figure.layout.yaxis.title.text == "Aanvragen (aantal)" and figure.layout.separators == ",."
@@ -145,13 +166,21 @@ def test_trend_figures_are_labelled_and_annotated():
     assert [trace.name for trace in figure_year_on_year(trend, "en").data] == ["2022", "2023"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2024", (date(2024, 1, 1), date(2024, 12, 31))),
-    ("2024-Q3", (date(2024, 7, 1), date(2024, 9, 30))),
-    ("2024-Q1", (date(2024, 1, 1), date(2024, 3, 31))),
-    ("2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
-    ("2024-Q5", None), ("2024-13", None), ("24-Q1", None), ("", None), (None, None), ("2024-Q3'--", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2024", (date(2024, 1, 1), date(2024, 12, 31))),
+        ("2024-Q3", (date(2024, 7, 1), date(2024, 9, 30))),
+        ("2024-Q1", (date(2024, 1, 1), date(2024, 3, 31))),
+        ("2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("2024-Q5", None),
+        ("2024-13", None),
+        ("24-Q1", None),
+        ("", None),
+        (None, None),
+        ("2024-Q3'--", None),
+    ],
+)
 def test_report_periods(text, expected):
     from dashboard.periods import parse_report_period
 

@@ -23,8 +23,10 @@ MINUTE = np.timedelta64(1, "m")
 HOUR = np.timedelta64(1, "h")
 DAY = np.timedelta64(1, "D")
 # Hour-of-day weights (0..23) of requests registered by organisations and matchers.
-OFFICE_HOURS = np.array([0, 0, 0, 0, 0, 0, 0, 0.2, 1.0, 1.4, 1.4, 1.2, 0.6, 1.1, 1.2, 1.0, 0.7, 0.3,
-                         0.08, 0.05, 0.03, 0.01, 0, 0], dtype=float)
+OFFICE_HOURS = np.array(
+    [0, 0, 0, 0, 0, 0, 0, 0.2, 1.0, 1.4, 1.4, 1.2, 0.6, 1.1, 1.2, 1.0, 0.7, 0.3, 0.08, 0.05, 0.03, 0.01, 0, 0],
+    dtype=float,
+)
 PHONE_HOURS_LONG = OFFICE_HOURS.copy()  # Monday, Tuesday, Thursday: phone service until 19:00
 PHONE_HOURS_LONG[17:19] = [0.6, 0.45]
 PHONE_HOURS = OFFICE_HOURS.copy()
@@ -116,23 +118,26 @@ def _sample_modality(rng, world, month: Month, modality: str, size: int, lang_p:
         minutes = np.where(long_day, _times_of_day(rng, PHONE_HOURS_LONG, size), _times_of_day(rng, PHONE_HOURS, size))
     else:
         minutes = _times_of_day(rng, OFFICE_HOURS, size)
-    requested_local = day.astype("datetime64[s]") + minutes * MINUTE + rng.integers(0, 60, size).astype(
-        "timedelta64[s]")
+    requested_local = (
+        day.astype("datetime64[s]") + minutes * MINUTE + rng.integers(0, 60, size).astype("timedelta64[s]")
+    )
     sector = orgs.true_sector.to_numpy()[org_idx]
     scheduled_local, duration, evening = _schedule(rng, month, modality, requested_local, sector)
-    return pd.DataFrame({
-        "organisation_id": orgs.id.to_numpy()[org_idx],
-        "local_government_id": orgs.local_government_id.to_numpy()[org_idx],
-        "region_id": region_idx + 1,
-        "sector": sector,
-        "language_id": world.languages.id.to_numpy()[lang_idx],
-        "modality": modality,
-        "service": service,
-        "requested_at": to_utc(requested_local),
-        "scheduled_start": to_utc(scheduled_local),
-        "duration_min": duration,
-        "evening": evening,
-    })
+    return pd.DataFrame(
+        {
+            "organisation_id": orgs.id.to_numpy()[org_idx],
+            "local_government_id": orgs.local_government_id.to_numpy()[org_idx],
+            "region_id": region_idx + 1,
+            "sector": sector,
+            "language_id": world.languages.id.to_numpy()[lang_idx],
+            "modality": modality,
+            "service": service,
+            "requested_at": to_utc(requested_local),
+            "scheduled_start": to_utc(scheduled_local),
+            "duration_min": duration,
+            "evening": evening,
+        }
+    )
 
 
 def _sector_season(orgs: pd.DataFrame, month: Month) -> np.ndarray:
@@ -149,7 +154,7 @@ def _choose_service(rng, world, orgs, org_idx, lang_idx, taalhulp_possible: bool
     pool_langs = _pool_languages(world)
     lg = orgs.local_government_id.to_numpy()[org_idx]
     lang_id = world.languages.id.to_numpy()[lang_idx]
-    offered = np.fromiter(((g, l) in pool_langs for g, l in zip(lg, lang_id)), dtype=bool, count=len(lg))
+    offered = np.fromiter(((g, lang) in pool_langs for g, lang in zip(lg, lang_id)), dtype=bool, count=len(lg))
     agreement = orgs.has_agreement.to_numpy(bool)[org_idx]
     wants = ~agreement | (rng.random(len(lg)) < cal.TAALHULP_SHARE_IN_POOL)
     service[offered & wants] = "taalhulp"
@@ -172,8 +177,11 @@ def _schedule(rng, month: Month, modality: str, requested_local: np.ndarray, sec
         ad_hoc = rng.random(size) < 0.75
         lead = np.where(ad_hoc, 0, rng.integers(1, 11, size))
         minutes = np.where(ad_hoc, 0, _times_of_day(rng, PHONE_HOURS, size))
-        start = np.where(ad_hoc, requested_local + rng.integers(1, 10, size) * MINUTE,
-                         _weekday(day + lead * DAY).astype("datetime64[s]") + minutes * MINUTE)
+        start = np.where(
+            ad_hoc,
+            requested_local + rng.integers(1, 10, size) * MINUTE,
+            _weekday(day + lead * DAY).astype("datetime64[s]") + minutes * MINUTE,
+        )
         duration = np.where(ad_hoc, rng.integers(8, 31, size), rng.choice([15, 20, 30, 45], size))
         return start, duration, np.zeros(size, dtype=bool)
     if modality == "translation":
@@ -191,7 +199,8 @@ def _schedule(rng, month: Month, modality: str, requested_local: np.ndarray, sec
     if modality == "onsite":
         peak = cal.EDUCATION_MONTH_FACTORS[month.month - 1] > 1.1
         evening = ((sector == "education") & peak & (rng.random(size) < 0.45)) | (
-            (sector == "health") & (rng.random(size) < 0.10))
+            (sector == "health") & (rng.random(size) < 0.10)
+        )
         minutes = np.where(evening, rng.integers(17 * 60, 20 * 60, size) // 15 * 15, minutes)
     start = _weekday(day + lead * DAY).astype("datetime64[s]") + minutes * MINUTE
     return start, duration, evening
@@ -222,8 +231,9 @@ class Supply:
         active = (registered < end) & (np.isnat(left) | (left > start))
         pairs = people[active].merge(world.interpreter_languages, left_on="id", right_on="interpreter_id")
         pairs = pairs.assign(weight=pairs.capacity * pairs.kind.map(KIND_PRIORITY))
-        pairs = pairs[["interpreter_id", "language_id", "kind", "region_id", "local_government_id", "capacity",
-                       "weight"]]
+        pairs = pairs[
+            ["interpreter_id", "language_id", "kind", "region_id", "local_government_id", "capacity", "weight"]
+        ]
         offered = frozenset(pairs.loc[pairs.kind != "taalhulp", "language_id"].astype(int))
         return cls(pairs, offered)
 
@@ -241,8 +251,7 @@ class Supply:
 def bucket_keys(frame: pd.DataFrame) -> pd.Series:
     """Matching bucket of each request: on-site work needs an interpreter of the region."""
     region = np.where(frame.modality == "onsite", frame.region_id, 0)
-    return frame.modality + ":" + frame.language_id.astype(str) + ":" + pd.Series(region, index=frame.index).astype(
-        str)
+    return frame.modality + ":" + frame.language_id.astype(str) + ":" + pd.Series(region, index=frame.index).astype(str)
 
 
 def matching_pressure(frame: pd.DataFrame, supply: Supply, month: Month) -> tuple[np.ndarray, np.ndarray]:

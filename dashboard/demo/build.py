@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
@@ -32,11 +32,11 @@ class DemoOptions:
 
     seed: int = 2022
     scale: float = 1.0
-    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @property
     def now64(self) -> np.datetime64:
-        return np.datetime64(self.now.astimezone(timezone.utc).replace(tzinfo=None), "s")
+        return np.datetime64(self.now.astimezone(UTC).replace(tzinfo=None), "s")
 
 
 @dataclass
@@ -54,7 +54,11 @@ def build_demo(target: str, options: DemoOptions, progress: Callable[[str], None
     started = time.perf_counter()
     world = build_population(np.random.default_rng([options.seed, WORLD]), options.scale)
     k = calibration_step.calibrate(
-        [_demand(world, options, month) for month in _months(options) if month.year == calibration_step.CALIBRATION_YEAR]
+        [
+            _demand(world, options, month)
+            for month in _months(options)
+            if month.year == calibration_step.CALIBRATION_YEAR
+        ]
     )
     progress(f"calibrated matching factors: {', '.join(f'{m} {v:.3g}' for m, v in k.items())}")
     summary = DemoSummary(interpreters=len(world.interpreters), organisations=len(world.organisations))
@@ -80,16 +84,19 @@ def build_demo(target: str, options: DemoOptions, progress: Callable[[str], None
 
 def _months(options: DemoOptions) -> list[Month]:
     last = pd.Timestamp(to_local(np.array([options.now64]))[0])
-    return [Month(year, month, options.now64)
-            for year in range(FIRST_YEAR, last.year + 1)
-            for month in range(1, 13)
-            if (year, month) <= (last.year, last.month)]
+    return [
+        Month(year, month, options.now64)
+        for year in range(FIRST_YEAR, last.year + 1)
+        for month in range(1, 13)
+        if (year, month) <= (last.year, last.month)
+    ]
 
 
 def _demand(world: Population, options: DemoOptions, month: Month):
     counts = {m: int(c[month.month - 1]) for m, c in plan.monthly_counts(month.year, options.scale).items()}
-    lang_p = plan.language_probabilities(world.languages, world.regions, month.year, month.month,
-                                         sum(counts.values()) / options.scale)
+    lang_p = plan.language_probabilities(
+        world.languages, world.regions, month.year, month.month, sum(counts.values()) / options.scale
+    )
     frame = sample_demand(_rng(options, DEMAND, month), world, month, counts, lang_p)
     return frame, Supply.for_month(world, month), month
 
@@ -120,8 +127,7 @@ def _write_world(writer, world: Population) -> None:
 
 # Declared free time: (start hour, length in hours) in Brussels time; the last crosses midnight.
 SLOT_SHAPES = ((8, 4), (13, 4), (8, 9), (17, 4), (20, 6))
-SLOT_CHANCE = {"certified": 0.45, "sworn": 0.3, "in_training": 0.35, "crisis": 0.25, "commercial": 0.6,
-               "taalhulp": 0.2}
+SLOT_CHANCE = {"certified": 0.45, "sworn": 0.3, "in_training": 0.35, "crisis": 0.25, "commercial": 0.6, "taalhulp": 0.2}
 
 
 def availability_slots(world: Population, options: DemoOptions) -> pd.DataFrame:
@@ -141,19 +147,25 @@ def availability_slots(world: Population, options: DemoOptions) -> pd.DataFrame:
     weekend = ((grid_day.view("int64") - 4) % 7) >= 5
     chance = pd.Series(kind).map(SLOT_CHANCE).to_numpy(float) * np.where(weekend & (kind != "commercial"), 0.15, 1.0)
     keep = rng.random(len(grid_day)) < chance
-    shape = np.where(kind[keep] == "commercial", rng.choice([2, 3, 4], keep.sum()),
-                     rng.choice([0, 1, 2, 3], keep.sum(), p=[0.35, 0.3, 0.25, 0.1]))
+    shape = np.where(
+        kind[keep] == "commercial",
+        rng.choice([2, 3, 4], keep.sum()),
+        rng.choice([0, 1, 2, 3], keep.sum(), p=[0.35, 0.3, 0.25, 0.1]),
+    )
     start_hour = np.array([s for s, _ in SLOT_SHAPES])[shape]
     length = np.array([n for _, n in SLOT_SHAPES])[shape]
     starts = grid_day[keep].astype("datetime64[s]") + start_hour * HOUR
-    slots = pd.DataFrame({
-        "interpreter_id": chosen.id.to_numpy()[grid_person[keep]],
-        "starts_at": to_utc(starts),
-        "ends_at": to_utc(starts + length * HOUR),
-    })
+    slots = pd.DataFrame(
+        {
+            "interpreter_id": chosen.id.to_numpy()[grid_person[keep]],
+            "starts_at": to_utc(starts),
+            "ends_at": to_utc(starts + length * HOUR),
+        }
+    )
     overlap = slots.sample(frac=0.03, random_state=options.seed)  # declared twice, an hour apart
-    overlap = overlap.assign(starts_at=overlap.starts_at + pd.Timedelta(hours=1),
-                             ends_at=overlap.ends_at + pd.Timedelta(hours=1))
+    overlap = overlap.assign(
+        starts_at=overlap.starts_at + pd.Timedelta(hours=1), ends_at=overlap.ends_at + pd.Timedelta(hours=1)
+    )
     slots = pd.concat([slots, overlap]).sort_values(["starts_at", "interpreter_id"], kind="stable")
     slots.insert(0, "id", np.arange(1, len(slots) + 1))
     return slots

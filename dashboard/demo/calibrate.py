@@ -39,14 +39,16 @@ def _expectation_parts(frame, supply, month) -> pd.DataFrame:
     ratio, factor = matching_pressure(frame, supply, month)
     pool = taalhulp_pool_sizes(frame, supply)
     helper_miss = np.where(pool > 0, (1 - cal.INVITATION_ACCEPT) ** np.minimum(pool, cal.MAX_INVITATIONS), 1.0)
-    return pd.DataFrame({
-        "modality": frame.modality.to_numpy(),
-        "taalhulp": (frame.service == "taalhulp").to_numpy(),
-        "ratio": ratio,
-        "factor": factor,
-        "helper_miss": helper_miss,
-        "kept": 1.0 - frame.modality.map(cal.OTHER_REASON_RATE).to_numpy(float),
-    })
+    return pd.DataFrame(
+        {
+            "modality": frame.modality.to_numpy(),
+            "taalhulp": (frame.service == "taalhulp").to_numpy(),
+            "ratio": ratio,
+            "factor": factor,
+            "helper_miss": helper_miss,
+            "kept": 1.0 - frame.modality.map(cal.OTHER_REASON_RATE).to_numpy(float),
+        }
+    )
 
 
 def _expected_misses(rows: pd.DataFrame, k: float) -> float:

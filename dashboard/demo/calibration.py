@@ -23,22 +23,57 @@ NOT_COMPLETED_RATE = {"onsite": 4844 / 14108, "phone": 3111 / 30159, "video": 22
 
 # How a not-completed assignment fell through, per modality (plausible shares; the report gives none).
 NOT_COMPLETED_SPLIT = {
-    "onsite": {"cancelled_client_timely": 0.36, "cancelled_client_late": 0.14, "cancelled_interpreter": 0.10,
-               "cancelled_service": 0.06, "no_show_client": 0.29, "no_show_interpreter": 0.05},
-    "phone": {"cancelled_client_timely": 0.30, "cancelled_client_late": 0.12, "cancelled_interpreter": 0.14,
-              "cancelled_service": 0.09, "no_show_client": 0.30, "no_show_interpreter": 0.05},
-    "video": {"cancelled_client_timely": 0.30, "cancelled_client_late": 0.14, "cancelled_interpreter": 0.09,
-              "cancelled_service": 0.15, "no_show_client": 0.27, "no_show_interpreter": 0.05},
-    "translation": {"cancelled_client_timely": 0.80, "cancelled_client_late": 0.10, "cancelled_interpreter": 0.05,
-                    "cancelled_service": 0.05, "no_show_client": 0.0, "no_show_interpreter": 0.0},
+    "onsite": {
+        "cancelled_client_timely": 0.36,
+        "cancelled_client_late": 0.14,
+        "cancelled_interpreter": 0.10,
+        "cancelled_service": 0.06,
+        "no_show_client": 0.29,
+        "no_show_interpreter": 0.05,
+    },
+    "phone": {
+        "cancelled_client_timely": 0.30,
+        "cancelled_client_late": 0.12,
+        "cancelled_interpreter": 0.14,
+        "cancelled_service": 0.09,
+        "no_show_client": 0.30,
+        "no_show_interpreter": 0.05,
+    },
+    "video": {
+        "cancelled_client_timely": 0.30,
+        "cancelled_client_late": 0.14,
+        "cancelled_interpreter": 0.09,
+        "cancelled_service": 0.15,
+        "no_show_client": 0.27,
+        "no_show_interpreter": 0.05,
+    },
+    "translation": {
+        "cancelled_client_timely": 0.80,
+        "cancelled_client_late": 0.10,
+        "cancelled_interpreter": 0.05,
+        "cancelled_service": 0.05,
+        "no_show_client": 0.0,
+        "no_show_interpreter": 0.0,
+    },
 }
 # Of the "other reason" unanswered requests, the share asking for the wrong kind of service.
 WRONG_SERVICE_SHARE = 0.4
 # Sectors keep appointments differently (DOMAIN §6.3: health reschedules, free use makes sloppier keeping):
 # multipliers of the non-completion rate and of the client no-show share.
-SECTOR_NOT_COMPLETED_FACTOR = {"health": 1.25, "mental_health": 1.2, "education": 1.15, "asylum_reception": 1.1,
-                               "welfare": 1.0, "public_services": 0.85, "integration": 0.8, "work": 0.8,
-                               "housing": 0.9, "justice": 0.7, "other": 1.0, None: 1.0}
+SECTOR_NOT_COMPLETED_FACTOR = {
+    "health": 1.25,
+    "mental_health": 1.2,
+    "education": 1.15,
+    "asylum_reception": 1.1,
+    "welfare": 1.0,
+    "public_services": 0.85,
+    "integration": 0.8,
+    "work": 0.8,
+    "housing": 0.9,
+    "justice": 0.7,
+    "other": 1.0,
+    None: 1.0,
+}
 
 # Requests still in progress long after the fact (data-quality defects), per modality: the annual report's
 # 2022 "in behandeling" counts (12 on-site, 1 video, 18 translation) as a share of that year's requests.
@@ -58,11 +93,13 @@ EDUCATION_MONTH_FACTORS = (0.9, 0.9, 1.3, 1.2, 0.9, 1.5, 0.2, 0.3, 1.0, 1.0, 1.4
 # Day-of-week weights (Monday..Sunday) of requested_at.
 WEEKDAY_WEIGHTS = (1.10, 1.08, 1.0, 1.05, 0.92, 0.06, 0.03)
 # The spring 2020 lockdown: multipliers of the demand per modality for the months it hit.
-LOCKDOWN_2020 = {3: {"onsite": 0.55, "phone": 0.95, "translation": 0.8},
-                 4: {"onsite": 0.25, "phone": 1.10, "translation": 0.7},
-                 5: {"onsite": 0.40, "phone": 1.05, "translation": 0.8},
-                 6: {"onsite": 0.75, "phone": 1.0, "translation": 0.9},
-                 11: {"onsite": 0.8, "phone": 1.05, "translation": 1.0}}
+LOCKDOWN_2020 = {
+    3: {"onsite": 0.55, "phone": 0.95, "translation": 0.8},
+    4: {"onsite": 0.25, "phone": 1.10, "translation": 0.7},
+    5: {"onsite": 0.40, "phone": 1.05, "translation": 0.8},
+    6: {"onsite": 0.75, "phone": 1.0, "translation": 0.9},
+    11: {"onsite": 0.8, "phone": 1.05, "translation": 1.0},
+}
 VIDEO_START = (2020, 12)
 # Shape of the Ukraine surge: share of the 2022 surge per month (March..December), then the yearly level
 # relative to 2022 (people stayed, demand eased).

@@ -31,8 +31,9 @@ def decide(rng, frame: pd.DataFrame, supply: Supply, month: Month, k: dict[str, 
     p = fill_probability(*matching_pressure(frame, supply, month), k_per_request)
     matched = by_interpreter & (rng.random(size) < p)
     offered = frame.language_id.isin(supply.offered_languages).to_numpy()
-    status[by_interpreter & ~matched] = np.where(offered[by_interpreter & ~matched], "unanswered_no_interpreter",
-                                                 "unanswered_language_unavailable")
+    status[by_interpreter & ~matched] = np.where(
+        offered[by_interpreter & ~matched], "unanswered_no_interpreter", "unanswered_language_unavailable"
+    )
     interpreter[matched] = _assign(rng, frame[matched], supply, month)
 
     by_helper = ~other & (frame.service == "taalhulp").to_numpy()
@@ -68,8 +69,9 @@ def _assign(rng, matched: pd.DataFrame, supply: Supply, month: Month) -> np.ndar
 def _invite(rng, frame: pd.DataFrame, rows: np.ndarray, supply: Supply):
     """The taalhulp self-match flow (DOMAIN §4.3): up to three helpers invited in turn until one accepts."""
     helpers = supply.pairs[(supply.pairs.kind == "taalhulp") & (supply.pairs.capacity > 0)]
-    pools = {key: group.interpreter_id.to_numpy() for key, group in
-             helpers.groupby(["local_government_id", "language_id"])}
+    pools = {
+        key: group.interpreter_id.to_numpy() for key, group in helpers.groupby(["local_government_id", "language_id"])
+    }
     accepted_by = np.zeros(len(frame), dtype=np.int64)
     sent_rows = []
     for row in rows:
@@ -79,8 +81,11 @@ def _invite(rng, frame: pd.DataFrame, rows: np.ndarray, supply: Supply):
         sent = frame.requested_at.iat[row] + rng.integers(2, 60) * MINUTE
         for helper in rng.permutation(pool)[: cal.MAX_INVITATIONS]:
             u = rng.random()
-            response = "accepted" if u < cal.INVITATION_ACCEPT else (
-                "refused" if u < cal.INVITATION_ACCEPT + cal.INVITATION_REFUSE else None)
+            response = (
+                "accepted"
+                if u < cal.INVITATION_ACCEPT
+                else ("refused" if u < cal.INVITATION_ACCEPT + cal.INVITATION_REFUSE else None)
+            )
             responded = sent + int(rng.lognormal(np.log(300), 1.0)) * MINUTE if response else NAT
             sent_rows.append((row, int(helper), sent, responded, response))
             if response == "accepted":
@@ -121,8 +126,7 @@ def timeline(rng, frame: pd.DataFrame, status: np.ndarray, invitations: pd.DataF
     lead = start - requested
     ad_hoc = lead < HOUR
 
-    matched_at = _between(rng, requested + 5 * MINUTE, start - 30 * MINUTE,
-                          rng.lognormal(np.log(20), 1.0, size) * HOUR)
+    matched_at = _between(rng, requested + 5 * MINUTE, start - 30 * MINUTE, rng.lognormal(np.log(20), 1.0, size) * HOUR)
     matched_at = np.where(ad_hoc, requested + rng.integers(30, 180, size).astype("timedelta64[s]"), matched_at)
     helper_accepted = invitations[invitations.response == "accepted"]
     matched_at[helper_accepted.row.to_numpy(int)] = helper_accepted.responded_at.to_numpy("datetime64[s]")
@@ -146,27 +150,34 @@ def timeline(rng, frame: pd.DataFrame, status: np.ndarray, invitations: pd.DataF
     before_start = _between(rng, matched_at, start, (start - matched_at) * rng.random(size))
     timely = _between(rng, matched_at, start - DAY, (start - DAY - matched_at) * rng.random(size))
     late = np.maximum(matched_at, start - (rng.random(size) * 24 * 3600).astype("timedelta64[s]"))
-    for names, moment in ((("completed", "no_show_client", "no_show_interpreter"), after_event),
-                          (("cancelled_client_timely",), timely), (("cancelled_client_late",), late),
-                          (("cancelled_interpreter", "cancelled_service"), before_start)):
+    for names, moment in (
+        (("completed", "no_show_client", "no_show_interpreter"), after_event),
+        (("cancelled_client_timely",), timely),
+        (("cancelled_client_late",), late),
+        (("cancelled_interpreter", "cancelled_service"), before_start),
+    ):
         mask = np.isin(status, names)
         closed_at[mask] = moment[mask]
 
     completed = status == "completed"
     actual = np.where(completed & (booked > 0), np.maximum(5, np.round(booked * rng.normal(1.0, 0.15, size))), np.nan)
     validated = completed & (rng.random(size) < cal.VALIDATED_SHARE)
-    validated_at = np.where(validated, closed_at + (rng.exponential(cal.VALIDATION_DAYS, size) * 86400).astype(
-        "timedelta64[s]"), NAT)
-    evaluation = np.where(validated & (rng.random(size) < 0.45),
-                          rng.choice([1, 2, 3, 4, 5], size, p=[0.02, 0.04, 0.14, 0.38, 0.42]), 0)
+    validated_at = np.where(
+        validated, closed_at + (rng.exponential(cal.VALIDATION_DAYS, size) * 86400).astype("timedelta64[s]"), NAT
+    )
+    evaluation = np.where(
+        validated & (rng.random(size) < 0.45), rng.choice([1, 2, 3, 4, 5], size, p=[0.02, 0.04, 0.14, 0.38, 0.42]), 0
+    )
     answered = np.isin(status, codes.ANSWERED)
-    return pd.DataFrame({
-        "matched_at": np.where(answered, matched_at, NAT),
-        "closed_at": closed_at,
-        "validated_at": validated_at,
-        "actual_min": actual,
-        "evaluation": evaluation,
-    })
+    return pd.DataFrame(
+        {
+            "matched_at": np.where(answered, matched_at, NAT),
+            "closed_at": closed_at,
+            "validated_at": validated_at,
+            "actual_min": actual,
+            "evaluation": evaluation,
+        }
+    )
 
 
 def _between(rng, low: np.ndarray, high: np.ndarray, offset: np.ndarray) -> np.ndarray:
@@ -175,8 +186,9 @@ def _between(rng, low: np.ndarray, high: np.ndarray, offset: np.ndarray) -> np.n
     return np.maximum(low, np.minimum(moment, np.maximum(low, high)))
 
 
-def cut_at_now(rng, frame: pd.DataFrame, status: np.ndarray, interpreter: np.ndarray, times: pd.DataFrame,
-               now: np.datetime64) -> pd.DataFrame:
+def cut_at_now(
+    rng, frame: pd.DataFrame, status: np.ndarray, interpreter: np.ndarray, times: pd.DataFrame, now: np.datetime64
+) -> pd.DataFrame:
     """The requests as the operational database holds them at `now`, with a few seeded data-quality defects."""
     status = status.copy()
     matched_at = times.matched_at.to_numpy("datetime64[s]").copy()
@@ -187,7 +199,8 @@ def cut_at_now(rng, frame: pd.DataFrame, status: np.ndarray, interpreter: np.nda
     interpreter = interpreter.copy()
 
     stale = (rng.random(len(status)) < frame.modality.map(cal.STALE_IN_PROGRESS_RATE).to_numpy(float)) & np.isin(
-        status, codes.ANSWERED)
+        status, codes.ANSWERED
+    )
     open_ = (closed_at > now) | np.isnat(closed_at) | stale
     not_matched_yet = np.isnat(matched_at) | (matched_at > now)
     status[open_] = np.where(not_matched_yet[open_], "pending", "matched")
@@ -206,26 +219,30 @@ def cut_at_now(rng, frame: pd.DataFrame, status: np.ndarray, interpreter: np.nda
     requested = frame.requested_at.to_numpy("datetime64[s]")
     matched_at[out_of_order] = requested[out_of_order] - rng.integers(1, 48, out_of_order.sum()) * HOUR
 
-    updated = np.max(np.stack([requested, _or(matched_at, requested), _or(closed_at, requested),
-                               _or(validated_at, requested)]), axis=0)
+    updated = np.max(
+        np.stack([requested, _or(matched_at, requested), _or(closed_at, requested), _or(validated_at, requested)]),
+        axis=0,
+    )
     closed_at[missing_close] = NAT
-    return pd.DataFrame({
-        "organisation_id": frame.organisation_id.to_numpy(),
-        "language_id": frame.language_id.to_numpy(),
-        "modality": frame.modality.to_numpy(),
-        "service": frame.service.to_numpy(),
-        "requested_at": requested,
-        "scheduled_start": frame.scheduled_start.to_numpy("datetime64[s]"),
-        "duration_min": pd.to_numeric(frame.duration_min, errors="coerce").to_numpy(float),
-        "status": status,
-        "interpreter_id": np.where(interpreter > 0, interpreter, np.nan),
-        "matched_at": matched_at,
-        "closed_at": closed_at,
-        "validated_at": validated_at,
-        "actual_min": actual,
-        "evaluation": np.where(evaluation > 0, evaluation, np.nan),
-        "updated_at": updated,
-    })
+    return pd.DataFrame(
+        {
+            "organisation_id": frame.organisation_id.to_numpy(),
+            "language_id": frame.language_id.to_numpy(),
+            "modality": frame.modality.to_numpy(),
+            "service": frame.service.to_numpy(),
+            "requested_at": requested,
+            "scheduled_start": frame.scheduled_start.to_numpy("datetime64[s]"),
+            "duration_min": pd.to_numeric(frame.duration_min, errors="coerce").to_numpy(float),
+            "status": status,
+            "interpreter_id": np.where(interpreter > 0, interpreter, np.nan),
+            "matched_at": matched_at,
+            "closed_at": closed_at,
+            "validated_at": validated_at,
+            "actual_min": actual,
+            "evaluation": np.where(evaluation > 0, evaluation, np.nan),
+            "updated_at": updated,
+        }
+    )
 
 
 def _or(values: np.ndarray, fallback: np.ndarray) -> np.ndarray:

@@ -73,8 +73,9 @@ def surge_counts(year: int, month: int) -> dict[str, float]:
     return {code: count * share for code, count in ref.UKRAINE_SURGE_2022.items()}
 
 
-def language_probabilities(languages: pd.DataFrame, regions: pd.DataFrame, year: int, month: int,
-                           month_total: float) -> np.ndarray:
+def language_probabilities(
+    languages: pd.DataFrame, regions: pd.DataFrame, year: int, month: int, month_total: float
+) -> np.ndarray:
     """P(language | region) for a month: a regions x languages matrix whose rows sum to 1.
 
     The base mix (reference shares, tilted by region) fills what the Ukraine surge leaves of the month's volume.

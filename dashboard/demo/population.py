@@ -19,7 +19,14 @@ from dashboard.demo import reference as ref
 KIND_CAPACITY = {"certified": 3.0, "sworn": 2.0, "in_training": 1.0, "crisis": 1.0, "commercial": 2.5, "taalhulp": 1.0}
 KIND_PRIORITY = {"certified": 1.0, "sworn": 0.7, "in_training": 0.8, "crisis": 0.9, "commercial": 0.3, "taalhulp": 1.0}
 # Share of registered interpreters who take (almost) no assignments (DOMAIN §5.4: register is not supply).
-INACTIVE_SHARE = {"certified": 0.35, "sworn": 0.3, "in_training": 0.3, "crisis": 0.35, "commercial": 0.1, "taalhulp": 0.3}
+INACTIVE_SHARE = {
+    "certified": 0.35,
+    "sworn": 0.3,
+    "in_training": 0.3,
+    "crisis": 0.35,
+    "commercial": 0.1,
+    "taalhulp": 0.3,
+}
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,10 @@ def build_population(rng: np.random.Generator, scale: float) -> Population:
     local_governments = _local_governments(rng, regions)
     organisations = _organisations(rng, local_governments)
     languages = pd.DataFrame(
-        [(i + 1, lang.code, lang.name_nl, lang.name_en, lang.share, lang.register, lang.others)
-         for i, lang in enumerate(ref.LANGUAGES)],
+        [
+            (i + 1, lang.code, lang.name_nl, lang.name_en, lang.share, lang.register, lang.others)
+            for i, lang in enumerate(ref.LANGUAGES)
+        ],
         columns=["id", "code", "name_nl", "name_en", "share", "register", "others"],
     )
     interpreters, interpreter_languages = _interpreters(rng, scale, regions, local_governments, languages)
@@ -108,8 +117,9 @@ def _interpreters(rng, scale, regions, local_governments, languages):
     _ukraine_response(rng, scale, lang_ids, add)
     _taalhulp_pools(rng, scale, local_governments, languages, add)
 
-    frame = pd.DataFrame(people, columns=["kind", "region_id", "local_government_id", "registered_on", "left_on",
-                                          "language_ids"])
+    frame = pd.DataFrame(
+        people, columns=["kind", "region_id", "local_government_id", "registered_on", "left_on", "language_ids"]
+    )
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
     base = frame.kind.map(KIND_CAPACITY).to_numpy(float)
     inactive = rng.random(len(frame)) < frame.kind.map(INACTIVE_SHARE).to_numpy(float)
@@ -183,5 +193,3 @@ def _taalhulp_pools(rng, scale, local_governments, languages, add) -> None:
             registered = _random_dates(rng, date(2020, 9, 1), date(2026, 6, 1), 1)[0]
             left = _random_dates(rng, registered, date(2026, 11, 1), 1)[0] if rng.random() < 0.25 else None
             add("taalhulp", [int(s) for s in spoken], registered, left, region_id=lg.region_id, lg_id=lg.id)
-
-

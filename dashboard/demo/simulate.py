@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, update
@@ -41,10 +41,12 @@ def writable_engine(target: str) -> Engine:
     url = target if "://" in target else f"sqlite:///{target}"
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
+
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection, _record):
             dbapi_connection.execute("PRAGMA journal_mode=WAL")
             dbapi_connection.execute("PRAGMA busy_timeout=5000")
+
     return engine
 
 
@@ -68,9 +70,15 @@ class Simulator:
     def _arrivals(self, conn, previous: datetime, now: datetime) -> int:
         """New requests at the pace of the last four weeks, shaped by the hour of day, copied from recent ones."""
         recent = conn.execute(
-            select(requests.c.organisation_id, requests.c.language_id, requests.c.modality, requests.c.service,
-                   requests.c.requested_at, requests.c.scheduled_start, requests.c.duration_min)
-            .where(requests.c.requested_at >= now - timedelta(days=28), requests.c.requested_at < now)
+            select(
+                requests.c.organisation_id,
+                requests.c.language_id,
+                requests.c.modality,
+                requests.c.service,
+                requests.c.requested_at,
+                requests.c.scheduled_start,
+                requests.c.duration_min,
+            ).where(requests.c.requested_at >= now - timedelta(days=28), requests.c.requested_at < now)
         ).all()
         if not recent:
             return 0
@@ -80,14 +88,24 @@ class Simulator:
         rows = []
         for template in (recent[i] for i in self.rng.integers(0, len(recent), count)):
             arrived = previous + (now - previous) * float(self.rng.random())
-            lead = (_aware(template.scheduled_start) - _aware(template.requested_at)) if template.scheduled_start \
+            lead = (
+                (_aware(template.scheduled_start) - _aware(template.requested_at))
+                if template.scheduled_start
                 else timedelta(days=3)
-            rows.append({
-                "organisation_id": template.organisation_id, "language_id": template.language_id,
-                "modality": template.modality, "service": template.service, "requested_at": arrived,
-                "scheduled_start": arrived + lead, "duration_min": template.duration_min, "status": "pending",
-                "updated_at": arrived,
-            })
+            )
+            rows.append(
+                {
+                    "organisation_id": template.organisation_id,
+                    "language_id": template.language_id,
+                    "modality": template.modality,
+                    "service": template.service,
+                    "requested_at": arrived,
+                    "scheduled_start": arrived + lead,
+                    "duration_min": template.duration_min,
+                    "status": "pending",
+                    "updated_at": arrived,
+                }
+            )
         if rows:
             conn.execute(insert(requests), rows)
         return len(rows)
@@ -95,8 +113,14 @@ class Simulator:
     def _match(self, conn, previous: datetime, now: datetime) -> tuple[int, int]:
         """Pending requests: matched with a free interpreter of the language, or given up shortly before start."""
         pending = conn.execute(
-            select(requests.c.id, requests.c.language_id, requests.c.service, requests.c.modality,
-                   requests.c.scheduled_start, organisations.c.local_government_id)
+            select(
+                requests.c.id,
+                requests.c.language_id,
+                requests.c.service,
+                requests.c.modality,
+                requests.c.scheduled_start,
+                organisations.c.local_government_id,
+            )
             .join(organisations, organisations.c.id == requests.c.organisation_id)
             .where(requests.c.status == "pending", requests.c.requested_at <= now)
         ).all()
@@ -109,12 +133,22 @@ class Simulator:
                 interpreter_id = int(self.rng.choice(candidates))
                 self._set(conn, row.id, now, status="matched", interpreter_id=interpreter_id, matched_at=now)
                 if row.service == "taalhulp":
-                    conn.execute(insert(invitations).values(request_id=row.id, interpreter_id=interpreter_id,
-                                                            sent_at=now, responded_at=now, response="accepted"))
+                    conn.execute(
+                        insert(invitations).values(
+                            request_id=row.id,
+                            interpreter_id=interpreter_id,
+                            sent_at=now,
+                            responded_at=now,
+                            response="accepted",
+                        )
+                    )
                 matched += 1
             elif start - now <= GIVE_UP_BEFORE:
-                status = "unanswered_no_interpreter" if self._spoken(conn, row.language_id) \
+                status = (
+                    "unanswered_no_interpreter"
+                    if self._spoken(conn, row.language_id)
                     else "unanswered_language_unavailable"
+                )
                 self._set(conn, row.id, now, status=status, closed_at=now)
                 unanswered += 1
         return matched, unanswered
@@ -124,24 +158,31 @@ class Simulator:
         query = (
             select(interpreters.c.id)
             .join(interpreter_languages, interpreter_languages.c.interpreter_id == interpreters.c.id)
-            .where(interpreter_languages.c.language_id == row.language_id, kind_ok,
-                   interpreters.c.registered_on <= now.date(),
-                   or_(interpreters.c.left_on.is_(None), interpreters.c.left_on > now.date()))
+            .where(
+                interpreter_languages.c.language_id == row.language_id,
+                kind_ok,
+                interpreters.c.registered_on <= now.date(),
+                or_(interpreters.c.left_on.is_(None), interpreters.c.left_on > now.date()),
+            )
         )
         if row.service == "taalhulp":
             query = query.where(interpreters.c.local_government_id == row.local_government_id)
         return [r.id for r in conn.execute(query)]
 
     def _spoken(self, conn, language_id: int) -> bool:
-        query = select(func.count()).select_from(interpreter_languages).where(
-            interpreter_languages.c.language_id == language_id)
+        query = (
+            select(func.count())
+            .select_from(interpreter_languages)
+            .where(interpreter_languages.c.language_id == language_id)
+        )
         return conn.execute(query).scalar_one() > 0
 
     def _close(self, conn, now: datetime) -> int:
         """Matched requests whose appointment is over get their outcome."""
         due = conn.execute(
-            select(requests.c.id, requests.c.modality, requests.c.scheduled_start, requests.c.duration_min)
-            .where(requests.c.status == "matched", requests.c.scheduled_start <= now)
+            select(requests.c.id, requests.c.modality, requests.c.scheduled_start, requests.c.duration_min).where(
+                requests.c.status == "matched", requests.c.scheduled_start <= now
+            )
         ).all()
         closed = 0
         for row in due:
@@ -153,8 +194,11 @@ class Simulator:
                 split = cal.NOT_COMPLETED_SPLIT[row.modality]
                 weights = np.array(list(split.values()))
                 status = str(self.rng.choice(list(split), p=weights / weights.sum()))
-            actual = int(max(5, round((row.duration_min or 0) * self.rng.normal(1, 0.15)))) \
-                if status == "completed" and row.duration_min else None
+            actual = (
+                int(max(5, round((row.duration_min or 0) * self.rng.normal(1, 0.15))))
+                if status == "completed" and row.duration_min
+                else None
+            )
             self._set(conn, row.id, now, status=status, closed_at=now, actual_min=actual)
             closed += 1
         return closed
@@ -163,8 +207,11 @@ class Simulator:
         """Completed requests get validated by the requester after a few days."""
         chance = 1 - np.exp(-(now - previous).total_seconds() / 86400 / MEAN_VALIDATION_DAYS)
         waiting = conn.execute(
-            select(requests.c.id).where(requests.c.status == "completed", requests.c.validated_at.is_(None),
-                                        requests.c.closed_at >= now - timedelta(days=30))
+            select(requests.c.id).where(
+                requests.c.status == "completed",
+                requests.c.validated_at.is_(None),
+                requests.c.closed_at >= now - timedelta(days=30),
+            )
         ).all()
         chosen = [r.id for r in waiting if self.rng.random() < chance]
         if chosen:
@@ -177,16 +224,22 @@ class Simulator:
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _local_hour(moment: datetime) -> int:
-    local = to_local(np.array([np.datetime64(moment.astimezone(timezone.utc).replace(tzinfo=None), "s")]))[0]
+    local = to_local(np.array([np.datetime64(moment.astimezone(UTC).replace(tzinfo=None), "s")]))[0]
     return int(local.astype("datetime64[h]").view("int64") % 24)
 
 
-def run(simulator: Simulator, start: datetime, speed: float, interval: float, steps: int | None,
-        report: Callable[[datetime, StepReport], None]) -> None:
+def run(
+    simulator: Simulator,
+    start: datetime,
+    speed: float,
+    interval: float,
+    steps: int | None,
+    report: Callable[[datetime, StepReport], None],
+) -> None:
     """Step every `interval` wall-clock seconds, the simulated clock running `speed` times as fast."""
     wall_start, previous, done = time.monotonic(), start, 0
     while steps is None or done < steps:
@@ -194,4 +247,3 @@ def run(simulator: Simulator, start: datetime, speed: float, interval: float, st
         now = start + timedelta(seconds=(time.monotonic() - wall_start) * speed)
         report(now, simulator.step(previous, now))
         previous, done = now, done + 1
-

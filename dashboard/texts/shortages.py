@@ -3,10 +3,12 @@
 MESSAGES = {
     "nav-shortages": ("Knelpunttalen", "Shortage languages"),
     "sh-title": ("Knelpunttalen", "Shortage languages"),
-    "sh-lead": ("Talen waarvoor aanvragen onbeantwoord blijven omdat er geen tolk is, in de gekozen periode, en de "
-                "verwachte vraag voor de komende zes maanden.",
-                "Languages whose requests go unanswered for lack of an interpreter, in the chosen period, and the "
-                "expected demand for the next six months."),
+    "sh-lead": (
+        "Talen waarvoor aanvragen onbeantwoord blijven omdat er geen tolk is, in de gekozen periode, en de "
+        "verwachte vraag voor de komende zes maanden.",
+        "Languages whose requests go unanswered for lack of an interpreter, in the chosen period, and the "
+        "expected demand for the next six months.",
+    ),
     "sh-ranking-title": ("Rangschikking", "Ranking"),
     "sh-ranking-how": ("Hoe de rangschikking werkt", "How the ranking works"),
     "sh-ranking-explained": (
@@ -19,31 +21,42 @@ MESSAGES = {
         "interval of 'not available ÷ requests'. Rate and volume both count: 2 unanswered requests out of 2 give "
         "100 % but a score of 34 %; 500 out of 1,000 give 50 % and 47 %. A small language does not reach the top "
         "by chance, and a large language with a real shortage does not disappear. Equal scores: the language with "
-        "more requests not available first. Languages without requests have no rate."),
+        "more requests not available first. Languages without requests have no rate.",
+    ),
     "sh-where-title": ("Waar het tekort zit", "Where the shortage is"),
-    "sh-where-lead": ("Tekortgraad van de hoogst gerangschikte talen per regio (van de aanvragende organisatie) en per "
-                      "soort dienst. Grijs: geen aanvragen.",
-                      "Shortage rate of the highest-ranked languages per region (of the requesting organisation) and "
-                      "per modality. Grey: no requests."),
+    "sh-where-lead": (
+        "Tekortgraad van de hoogst gerangschikte talen per regio (van de aanvragende organisatie) en per "
+        "soort dienst. Grijs: geen aanvragen.",
+        "Shortage rate of the highest-ranked languages per region (of the requesting organisation) and "
+        "per modality. Grey: no requests.",
+    ),
     "sh-by-region": ("Per regio", "Per region"),
     "sh-by-modality": ("Per soort dienst", "Per modality"),
     "sh-trend-title": ("Tekortgraad per maand", "Shortage rate per month"),
-    "sh-trend-lead": ("De vijf hoogst gerangschikte talen. Een maand zonder aanvragen heeft geen graad (geen punt).",
-                      "The five highest-ranked languages. A month without requests has no rate (no point)."),
+    "sh-trend-lead": (
+        "De vijf hoogst gerangschikte talen. Een maand zonder aanvragen heeft geen graad (geen punt).",
+        "The five highest-ranked languages. A month without requests has no rate (no point).",
+    ),
     "sh-supply-title": ("Tolken: geregistreerd en actief", "Interpreters: registered and active"),
-    "sh-supply-lead": ("De vijftien drukste talen: tolken in het register of een pool op de laatste dag van de periode, en zij die in "
-                       "de periode minstens één opdracht volbrachten. De tabel geeft ook de druk: aanvragen per "
-                       "actieve tolk.",
-                       "The fifteen busiest languages: interpreters in the register or a pool on the period's last day, and those who "
-                       "completed at least one assignment in the period. The table also gives the pressure: requests "
-                       "per active interpreter."),
+    "sh-supply-lead": (
+        "De vijftien drukste talen: tolken in het register of een pool op de laatste dag van de periode, en zij die in "
+        "de periode minstens één opdracht volbrachten. De tabel geeft ook de druk: aanvragen per "
+        "actieve tolk.",
+        "The fifteen busiest languages: interpreters in the register or a pool on the period's last day, and those who "
+        "completed at least one assignment in the period. The table also gives the pressure: requests "
+        "per active interpreter.",
+    ),
     "sh-ukraine-title": ("Hoe Oekraïense vraag bediend werd", "How Ukrainian demand was served"),
-    "sh-ukraine-lead": ("Volbrachte Oekraïense aanvragen per soort tolk, en of die tolk ook Russisch spreekt "
-                        "(Russisch werd vaak als alternatief aanvaard).",
-                        "Completed Ukrainian requests per interpreter kind, and whether that interpreter also speaks "
-                        "Russian (Russian was often accepted as an alternative)."),
-    "sh-ukraine-empty": ("Geen volbrachte Oekraïense aanvragen in deze selectie.",
-                         "No completed Ukrainian requests in this selection."),
+    "sh-ukraine-lead": (
+        "Volbrachte Oekraïense aanvragen per soort tolk, en of die tolk ook Russisch spreekt "
+        "(Russisch werd vaak als alternatief aanvaard).",
+        "Completed Ukrainian requests per interpreter kind, and whether that interpreter also speaks "
+        "Russian (Russian was often accepted as an alternative).",
+    ),
+    "sh-ukraine-empty": (
+        "Geen volbrachte Oekraïense aanvragen in deze selectie.",
+        "No completed Ukrainian requests in this selection.",
+    ),
     "sh-speaks-russian": ("Spreekt ook Russisch", "Also speaks Russian"),
     "sh-no-russian": ("Geen Russisch", "No Russian"),
     "sh-forecast-title": ("Verwachte vraag, komende zes maanden", "Expected demand, next six months"),
@@ -57,29 +70,42 @@ MESSAGES = {
         "also per modality. Each language's method is the one with the smallest error when we 'forecast' the past "
         "twelve months (MASE: below 1 beats 'same month last year'). Capacity: requests per month that found an "
         "interpreter or still may (requests − not answered), averaged over the last six complete months. "
-        "Projected shortage: expected demand above that capacity."),
+        "Projected shortage: expected demand above that capacity.",
+    ),
     "sh-forecast-language": ("Taal", "Language"),
     "sh-forecast-modality": ("Soort dienst", "Modality"),
     "sh-forecast-all-modalities": ("Alle samen", "All together"),
-    "sh-forecast-computing": ("De verwachting wordt berekend (een à twee minuten); de pagina toont ze vanzelf.",
-                              "The forecast is being computed (a minute or two); the page shows it by itself."),
-    "sh-forecast-failed": ("De verwachting kon niet berekend worden; ze wordt over enkele minuten opnieuw geprobeerd.",
-                           "The forecast could not be computed; it is tried again in a few minutes."),
-    "sh-kind-note": ("De filter 'soort tolk' geldt hier voor de tolken (actief, geregistreerd), niet voor de aanvragen: "
-                     "een aanvraag zonder tolk heeft geen soort.",
-                     "The interpreter-kind filter applies to interpreters here (active, registered), not to requests: "
-                     "a request without an interpreter has no kind."),
-    "sh-status-too-little-history": ("Te weinig geschiedenis voor een verwachting (minder dan 18 maanden).",
-                                     "Too little history for a forecast (less than 18 months)."),
-    "sh-status-no-demand": ("Geen aanvragen in de geschiedenis: verwachting 0.",
-                            "No requests in the history: forecast 0."),
+    "sh-forecast-computing": (
+        "De verwachting wordt berekend (een à twee minuten); de pagina toont ze vanzelf.",
+        "The forecast is being computed (a minute or two); the page shows it by itself.",
+    ),
+    "sh-forecast-failed": (
+        "De verwachting kon niet berekend worden; ze wordt over enkele minuten opnieuw geprobeerd.",
+        "The forecast could not be computed; it is tried again in a few minutes.",
+    ),
+    "sh-kind-note": (
+        "De filter 'soort tolk' geldt hier voor de tolken (actief, geregistreerd), niet voor de aanvragen: "
+        "een aanvraag zonder tolk heeft geen soort.",
+        "The interpreter-kind filter applies to interpreters here (active, registered), not to requests: "
+        "a request without an interpreter has no kind.",
+    ),
+    "sh-status-too-little-history": (
+        "Te weinig geschiedenis voor een verwachting (minder dan 18 maanden).",
+        "Too little history for a forecast (less than 18 months).",
+    ),
+    "sh-status-no-demand": (
+        "Geen aanvragen in de geschiedenis: verwachting 0.",
+        "No requests in the history: forecast 0.",
+    ),
     "sh-method-seasonal-naive": ("Zelfde maand vorig jaar", "Same month last year"),
     "sh-method-ets": ("Exponentiële afvlakking", "Exponential smoothing"),
     "sh-method-croston-sba": ("Croston/SBA (onregelmatige vraag)", "Croston/SBA (intermittent demand)"),
-    "sh-forecast-summary": ("Methode: {method}. Fout in de test (MASE): {mase} (zelfde maand vorig jaar: {naive}). "
-                            "Verwacht tekort over zes maanden: {gap} aanvragen.",
-                            "Method: {method}. Backtest error (MASE): {mase} (same month last year: {naive}). "
-                            "Projected shortage over six months: {gap} requests."),
+    "sh-forecast-summary": (
+        "Methode: {method}. Fout in de test (MASE): {mase} (zelfde maand vorig jaar: {naive}). "
+        "Verwacht tekort over zes maanden: {gap} aanvragen.",
+        "Method: {method}. Backtest error (MASE): {mase} (same month last year: {naive}). "
+        "Projected shortage over six months: {gap} requests.",
+    ),
     "sh-series-actual": ("Aanvragen", "Requests"),
     "sh-series-forecast": ("Verwachting", "Forecast"),
     "sh-series-interval": ("80 %-interval", "80 % interval"),
@@ -105,8 +131,10 @@ MESSAGES = {
     "sh-axis-shortage-rate": ("Tekortgraad (%)", "Shortage rate (%)"),
     "sh-axis-interpreters": ("Tolken (aantal)", "Interpreters (count)"),
     "sh-axis-completed": ("Volbrachte aanvragen (aantal)", "Completed requests (count)"),
-    "sh-ranking-empty": ("Geen aanvragen in deze periode en selectie: niets te rangschikken.",
-                         "No requests in this period and selection: nothing to rank."),
+    "sh-ranking-empty": (
+        "Geen aanvragen in deze periode en selectie: niets te rangschikken.",
+        "No requests in this period and selection: nothing to rank.",
+    ),
     "view-shortages": ("Rangschikking knelpunttalen", "Shortage ranking"),
     "view-shortages-by-region": ("Tekort per taal en regio", "Shortage per language and region"),
     "view-shortages-by-modality": ("Tekort per taal en soort dienst", "Shortage per language and modality"),
@@ -114,7 +142,9 @@ MESSAGES = {
     "view-shortage-forecast": ("Verwachting per taal", "Forecast per language"),
     "sh-term-score": ("Score", "Score"),
     "sh-term-pressure": ("Druk", "Pressure"),
-    "sh-def-pressure": ("Aanvragen ÷ actieve tolken van die taal in de periode (leeg zonder actieve tolk).",
-                        "Requests ÷ active interpreters of that language in the period (empty without one)."),
+    "sh-def-pressure": (
+        "Aanvragen ÷ actieve tolken van die taal in de periode (leeg zonder actieve tolk).",
+        "Requests ÷ active interpreters of that language in the period (empty without one).",
+    ),
     "sh-term-forecast": ("Verwachting", "Forecast"),
 }

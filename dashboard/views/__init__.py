@@ -19,8 +19,11 @@ class NotReady(Exception):
 
 def view_modules() -> list:
     """Every module of this package, imported, in name order."""
-    return [importlib.import_module(f"{__name__}.{info.name}") for info in sorted(
-        pkgutil.iter_modules(__path__), key=lambda info: info.name) if not info.name.startswith("_")]
+    return [
+        importlib.import_module(f"{__name__}.{info.name}")
+        for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name)
+        if not info.name.startswith("_")
+    ]
 
 
 def export_views() -> dict[str, Callable[..., pd.DataFrame]]:

@@ -47,8 +47,9 @@ def measured_at(filters: Filters, as_of: datetime | None = None) -> datetime:
     return moment.replace(minute=0, second=0, microsecond=0)
 
 
-def defects(data: DataAccess, filters: Filters, check: str = "unvalidated", as_of: datetime | None = None
-            ) -> pd.DataFrame:
+def defects(
+    data: DataAccess, filters: Filters, check: str = "unvalidated", as_of: datetime | None = None
+) -> pd.DataFrame:
     """Requests of the slice failing `check`, per organisation and detail: organisation_id, detail, n."""
     table = data.fetch(select_defects, filters, check, measured_at(filters, as_of))
     return table.astype({"organisation_id": "int64", "n": "int64"})
@@ -67,26 +68,29 @@ def summary(data: DataAccess, filters: Filters, as_of: datetime | None = None) -
     return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
 
 
-def by_detail(data: DataAccess, filters: Filters, check: str = "unvalidated", as_of: datetime | None = None
-              ) -> pd.DataFrame:
+def by_detail(
+    data: DataAccess, filters: Filters, check: str = "unvalidated", as_of: datetime | None = None
+) -> pd.DataFrame:
     """Requests failing `check` per detail (age band, status or rule), every detail in order: detail, n."""
     counts = defects(data, filters, check, as_of).groupby("detail").n.sum()
-    return counts.reindex(list(DETAILS[check]), fill_value=0).rename_axis("detail").reset_index().astype(
-        {"n": "int64"})
+    return counts.reindex(list(DETAILS[check]), fill_value=0).rename_axis("detail").reset_index().astype({"n": "int64"})
 
 
-def by_organisation(data: DataAccess, filters: Filters, check: str = "unvalidated", as_of: datetime | None = None
-                    ) -> pd.DataFrame:
+def by_organisation(
+    data: DataAccess, filters: Filters, check: str = "unvalidated", as_of: datetime | None = None
+) -> pd.DataFrame:
     """Requests failing `check` per organisation, most first: organisation_id, organisation, sector,
     local_government, region_code, requests."""
     counts = defects(data, filters, check, as_of).groupby("organisation_id", as_index=False).n.sum()
     table = _organisation_names(data).merge(counts.rename(columns={"n": "requests"}), on="organisation_id")
     return table.sort_values(["requests", "organisation"], ascending=[False, True], kind="stable").reset_index(
-        drop=True)
+        drop=True
+    )
 
 
-def defect_list(data: DataAccess, filters: Filters, check: str = "unvalidated", as_of: datetime | None = None
-                ) -> pd.DataFrame:
+def defect_list(
+    data: DataAccess, filters: Filters, check: str = "unvalidated", as_of: datetime | None = None
+) -> pd.DataFrame:
     """The requests failing `check`, by id, with their organisation, timestamps (UTC) and detail; for
     `no_sector`, the organisations (as `by_organisation`)."""
     if check == "no_sector":
@@ -102,9 +106,11 @@ def defect_list(data: DataAccess, filters: Filters, check: str = "unvalidated", 
 def _organisation_names(data: DataAccess) -> pd.DataFrame:
     organisations = data.fetch(select_organisations)
     local_governments = data.fetch(select_local_governments)[["id", "name"]].rename(
-        columns={"id": "local_government_id", "name": "local_government"})
+        columns={"id": "local_government_id", "name": "local_government"}
+    )
     table = organisations.merge(local_governments, on="local_government_id").rename(
-        columns={"id": "organisation_id", "name": "organisation"})
+        columns={"id": "organisation_id", "name": "organisation"}
+    )
     return table[["organisation_id", "organisation", "sector", "local_government", "region_code"]]
 
 
@@ -114,8 +120,7 @@ def export_name(check: str) -> str:
 
 
 def _list_export(check: str):
-    return lambda context, filters, lang: defect_list(context.data, filters, check,
-                                                      context.settings.current_time())
+    return lambda context, filters, lang: defect_list(context.data, filters, check, context.settings.current_time())
 
 
 EXPORTS = {

@@ -55,12 +55,27 @@ QUANTILES = {"p10_hours": 0.10, "p25_hours": 0.25, "median_hours": 0.50, "p75_ho
 
 ACTIVITY_COLUMNS = ("group", "code", "label", "registered_interpreters", "active_interpreters", "activity_rate")
 HOURS_COLUMNS = ("interpreter_id", "kind", "completed", "hours", "booked_length_used", "without_length")
-HOURS_SUMMARY_COLUMNS = ("interpreters", "total_hours", "mean_hours", *QUANTILES, "max_hours", "booked_length_used",
-                         "without_length", "without_any_length")
+HOURS_SUMMARY_COLUMNS = (
+    "interpreters",
+    "total_hours",
+    "mean_hours",
+    *QUANTILES,
+    "max_hours",
+    "booked_length_used",
+    "without_length",
+    "without_any_length",
+)
 INACTIVE_COLUMNS = ("interpreter_id", "kind", "languages", "registered_on", "last_completed")
 KIND_MIX_COLUMNS = ("language_code", "language", "kind", "completed", "share")
-FLOW_COUNTS = ("invitations", "responded", "accepted", "refused", "no_response", "requests_invited",
-               "requests_accepted")
+FLOW_COUNTS = (
+    "invitations",
+    "responded",
+    "accepted",
+    "refused",
+    "no_response",
+    "requests_invited",
+    "requests_accepted",
+)
 FLOW_RATES = ("acceptance_rate", "response_rate")
 FLOW_COLUMNS = (*FLOW_COUNTS, *FLOW_RATES, "median_response_hours")
 POOL_COLUMNS = ("local_government_id", "local_government", "region_code", *FLOW_COLUMNS)
@@ -72,7 +87,11 @@ POOL_COLUMNS = ("local_government_id", "local_government", "region_code", *FLOW_
 def activity_by_kind(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """Per interpreter kind (the contract's order) with registered or active interpreters: registered, active and
     the activity rate."""
-    registered = data.fetch(select_registered_by_kind, filters, max_age=UNWATCHED_MAX_AGE).set_index("kind").registered_interpreters
+    registered = (
+        data.fetch(select_registered_by_kind, filters, max_age=UNWATCHED_MAX_AGE)
+        .set_index("kind")
+        .registered_interpreters
+    )
     active = data.active_counts(filters, ("kind",)).set_index("kind").active_interpreters
     table = pd.DataFrame({"kind": list(codes.KINDS)})
     table["registered_interpreters"] = table.kind.map(registered).fillna(0).astype("int64")
@@ -85,18 +104,26 @@ def activity_by_language(data: DataAccess, filters: Filters, lang: str = "nl") -
     """Per language with registered or active interpreters: registered (speaking it), active (with a completed
     request in it) and the activity rate; most registered first."""
     names = data.fetch(select_languages)
-    registered = data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE).set_index("language_code").registered_interpreters
+    registered = (
+        data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE)
+        .set_index("language_code")
+        .registered_interpreters
+    )
     active = data.active_counts(filters, ("language_id",))
-    active = active.assign(language_code=active.language_id.map(names.set_index("id").code)) \
-        .set_index("language_code").active_interpreters
+    active = (
+        active.assign(language_code=active.language_id.map(names.set_index("id").code))
+        .set_index("language_code")
+        .active_interpreters
+    )
     table = names.rename(columns={"code": "language_code"})
     table["language"] = table["name_en" if lang == "en" else "name_nl"]
     table["registered_interpreters"] = table.language_code.map(registered).fillna(0).astype("int64")
     table["active_interpreters"] = table.language_code.map(active).fillna(0).astype("int64")
     table = table[(table.registered_interpreters > 0) | (table.active_interpreters > 0)]
     table = table.sort_values(["registered_interpreters", "language_code"], ascending=[False, True], kind="stable")
-    return _with_activity_rate(table[["language_code", "language", "registered_interpreters",
-                                      "active_interpreters"]]).reset_index(drop=True)
+    return _with_activity_rate(
+        table[["language_code", "language", "registered_interpreters", "active_interpreters"]]
+    ).reset_index(drop=True)
 
 
 def _with_activity_rate(table: pd.DataFrame) -> pd.DataFrame:
@@ -118,10 +145,17 @@ def headline(data: DataAccess, filters: Filters, today: date | None = None) -> p
     median hours per interpreter."""
     registered = int(data.fetch(select_registered_interpreters, filters, max_age=UNWATCHED_MAX_AGE).iloc[0, 0])
     active = int(data.active_counts(filters).active_interpreters.iloc[0])
-    return pd.DataFrame([{"registered_interpreters": registered, "active_interpreters": active,
-                          "activity_rate": ratio(active, registered),
-                          "inactive_interpreters": len(_inactive_rows(data, filters, today)),
-                          "median_hours": hours_summary(data, filters).median_hours.iloc[0]}])
+    return pd.DataFrame(
+        [
+            {
+                "registered_interpreters": registered,
+                "active_interpreters": active,
+                "activity_rate": ratio(active, registered),
+                "inactive_interpreters": len(_inactive_rows(data, filters, today)),
+                "median_hours": hours_summary(data, filters).median_hours.iloc[0],
+            }
+        ]
+    )
 
 
 # --- hours per interpreter ----------------------------------------------------------------------------------------
@@ -133,8 +167,9 @@ def hours_per_interpreter(data: DataAccess, filters: Filters) -> pd.DataFrame:
     table = data.fetch(select_interpreter_minutes, filters)
     minutes = pd.to_numeric(table.minutes, errors="coerce")
     table = table.assign(hours=(minutes / 60).astype(object).where(minutes.notna(), None))
-    table = table.astype({"interpreter_id": "int64", "completed": "int64", "booked_length_used": "int64",
-                          "without_length": "int64"})
+    table = table.astype(
+        {"interpreter_id": "int64", "completed": "int64", "booked_length_used": "int64", "without_length": "int64"}
+    )
     return table.sort_values("interpreter_id")[list(HOURS_COLUMNS)].reset_index(drop=True)
 
 
@@ -165,12 +200,18 @@ def hours_summary(data: DataAccess, filters: Filters) -> pd.DataFrame:
     hours = table.hours.dropna().to_numpy(float)
     found = len(hours) > 0
     quantiles = np.quantile(hours, list(QUANTILES.values())) if found else [None] * len(QUANTILES)  # linear
-    row = {"interpreters": len(hours), "total_hours": float(hours.sum()),
-           "mean_hours": float(hours.mean()) if found else None}
+    row = {
+        "interpreters": len(hours),
+        "total_hours": float(hours.sum()),
+        "mean_hours": float(hours.mean()) if found else None,
+    }
     row |= {name: None if value is None else float(value) for name, value in zip(QUANTILES, quantiles)}
-    row |= {"max_hours": float(hours.max()) if found else None,
-            "booked_length_used": int(table.booked_length_used.sum()),
-            "without_length": int(table.without_length.sum()), "without_any_length": int(table.hours.isna().sum())}
+    row |= {
+        "max_hours": float(hours.max()) if found else None,
+        "booked_length_used": int(table.booked_length_used.sum()),
+        "without_length": int(table.without_length.sum()),
+        "without_any_length": int(table.hours.isna().sum()),
+    }
     return pd.DataFrame([row], columns=list(HOURS_SUMMARY_COLUMNS))
 
 
@@ -195,9 +236,11 @@ def inactive(data: DataAccess, filters: Filters, today: date | None = None) -> p
     spoken: dict[int, list[str]] = {}
     for interpreter, code in zip(pairs.interpreter_id, pairs.language_code):
         spoken.setdefault(interpreter, []).append(code)
-    table = table.assign(languages=[", ".join(spoken.get(i, [])) for i in table.interpreter_id],
-                         last_completed=_brussels_days(table.last_completed_at),
-                         registered_on=[_as_date(d) for d in table.registered_on])
+    table = table.assign(
+        languages=[", ".join(spoken.get(i, [])) for i in table.interpreter_id],
+        last_completed=_brussels_days(table.last_completed_at),
+        registered_on=[_as_date(d) for d in table.registered_on],
+    )
     return table.astype({"interpreter_id": "int64"})[list(INACTIVE_COLUMNS)].reset_index(drop=True)
 
 
@@ -206,8 +249,9 @@ def _inactive_rows(data: DataAccess, filters: Filters, today: date | None) -> pd
     return data.fetch(select_inactive_interpreters, filters, reference, since, max_age=UNWATCHED_MAX_AGE)
 
 
-def inactive_by_language(data: DataAccess, filters: Filters, today: date | None = None, lang: str = "nl"
-                         ) -> pd.DataFrame:
+def inactive_by_language(
+    data: DataAccess, filters: Filters, today: date | None = None, lang: str = "nl"
+) -> pd.DataFrame:
     """Inactive interpreters per language they speak (the chosen languages only, when languages are chosen) and
     kind (one column per kind with any, then the total): an interpreter with two languages counts in both."""
     table = inactive(data, filters, today)
@@ -216,13 +260,13 @@ def inactive_by_language(data: DataAccess, filters: Filters, today: date | None 
     if filters.language:
         pairs = pairs[pairs.language_code.isin(filters.language)]
     kinds = [k for k in codes.KINDS if k in set(table.kind)]
-    counts = pairs.pivot_table(index="language_code", columns="kind", values="interpreter_id", aggfunc="count",
-                               fill_value=0).reindex(columns=kinds, fill_value=0)
+    counts = pairs.pivot_table(
+        index="language_code", columns="kind", values="interpreter_id", aggfunc="count", fill_value=0
+    ).reindex(columns=kinds, fill_value=0)
     counts = counts.assign(total=counts.sum(axis=1)).astype("int64").reset_index().rename_axis(columns=None)
     names = data.fetch(select_languages).set_index("code")["name_en" if lang == "en" else "name_nl"]
     counts.insert(1, "language", counts.language_code.map(names))
-    return counts.sort_values(["total", "language_code"], ascending=[False, True], kind="stable").reset_index(
-        drop=True)
+    return counts.sort_values(["total", "language_code"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def _brussels_days(moments: pd.Series) -> list:
@@ -242,8 +286,12 @@ def kind_mix(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFra
     """Completed requests per language and kind of the interpreter who carried them out, and the kind's share of
     the language's completed requests; busiest language first, kinds in the contract's order."""
     counts = data.status_counts(filters, ("language_id", "kind"))
-    counts = counts[(counts.status == "completed") & counts.kind.notna()].groupby(
-        ["language_id", "kind"], as_index=False).n.sum().rename(columns={"n": "completed"})
+    counts = (
+        counts[(counts.status == "completed") & counts.kind.notna()]
+        .groupby(["language_id", "kind"], as_index=False)
+        .n.sum()
+        .rename(columns={"n": "completed"})
+    )
     names = data.fetch(select_languages).set_index("id")
     counts["language_code"] = counts.language_id.map(names.code)
     counts["language"] = counts.language_id.map(names["name_en" if lang == "en" else "name_nl"])
@@ -269,24 +317,40 @@ def _flow_counts(rows: pd.DataFrame, key: str) -> pd.DataFrame:
     """Per value of `key` (empty values kept): the flow's counts and the median response time."""
     accepted = rows.response == "accepted"
     responded = rows.response.notna()  # the answer itself: responded + no response = invitations, always
-    marks = pd.DataFrame({key: rows[key], "request_id": rows.request_id, "responded": responded,
-                          "accepted": accepted, "refused": rows.response == "refused",
-                          "no_response": ~responded, "accepted_request": rows.request_id.where(accepted),
-                          "hours": rows.response_hours.astype(float)})
+    marks = pd.DataFrame(
+        {
+            key: rows[key],
+            "request_id": rows.request_id,
+            "responded": responded,
+            "accepted": accepted,
+            "refused": rows.response == "refused",
+            "no_response": ~responded,
+            "accepted_request": rows.request_id.where(accepted),
+            "hours": rows.response_hours.astype(float),
+        }
+    )
     return marks.groupby(key, dropna=False).agg(
-        invitations=("request_id", "size"), responded=("responded", "sum"), accepted=("accepted", "sum"),
-        refused=("refused", "sum"), no_response=("no_response", "sum"), requests_invited=("request_id", "nunique"),
-        requests_accepted=("accepted_request", "nunique"), median_response_hours=("hours", "median"))
+        invitations=("request_id", "size"),
+        responded=("responded", "sum"),
+        accepted=("accepted", "sum"),
+        refused=("refused", "sum"),
+        no_response=("no_response", "sum"),
+        requests_invited=("request_id", "nunique"),
+        requests_accepted=("accepted_request", "nunique"),
+        median_response_hours=("hours", "median"),
+    )
 
 
 def _with_flow_rates(counts: pd.DataFrame) -> pd.DataFrame:
     """Counts (missing ones 0) with the acceptance and response rates; empty rates and medians None."""
     table = counts.copy()
     table[list(FLOW_COUNTS)] = table[list(FLOW_COUNTS)].fillna(0).astype("int64")
-    table = rates_of(table, {"acceptance_rate": ("accepted", "responded"),
-                             "response_rate": ("responded", "invitations")})
+    table = rates_of(
+        table, {"acceptance_rate": ("accepted", "responded"), "response_rate": ("responded", "invitations")}
+    )
     table["median_response_hours"] = table.median_response_hours.astype(object).where(
-        table.median_response_hours.notna(), None)
+        table.median_response_hours.notna(), None
+    )
     return table
 
 
@@ -318,7 +382,8 @@ EXPORTS = {
     "interpreter-activity": lambda context, filters, lang: activity(context.data, filters, lang),
     "interpreter-hours": lambda context, filters, lang: hours_per_interpreter(context.data, filters),
     "interpreters-inactive": lambda context, filters, lang: inactive(
-        context.data, filters, brussels_today(context.settings.current_time())),
+        context.data, filters, brussels_today(context.settings.current_time())
+    ),
     "interpreter-kind-mix": lambda context, filters, lang: kind_mix(context.data, filters, lang),
     "taalhulp-invitations": lambda context, filters, lang: taalhulp_by_pool(context.data, filters),
 }

@@ -38,8 +38,13 @@ assert set(PARTIES) == set(codes.NOT_COMPLETED)
 COUNTS = ("answered", "completed", "not_completed", *PARTIES)
 RATES = (*PARTIES.values(), "non_completion_rate", "billable_rate")
 # The page's dimension choice -> the status-count key behind it.
-DIMENSIONS = {"modality": "modality", "sector": "sector", "region": "region_id", "language": "language_id",
-              "organisation": "organisation_id"}
+DIMENSIONS = {
+    "modality": "modality",
+    "sector": "sector",
+    "region": "region_id",
+    "language": "language_id",
+    "organisation": "organisation_id",
+}
 MIN_ANSWERED = 30  # answered requests an organisation needs in the slice to enter the "most failed" table
 NOT_FILLED_IN = ""  # the value of a sector that was not filled in (NULL in the database)
 
@@ -59,8 +64,9 @@ def party_counts(by_status: pd.DataFrame, keys: tuple[str, ...] = ()) -> pd.Data
             counts[key] = counts[key].astype(object).where(counts[key].notna(), NOT_FILLED_IN)
     table = bucket_counts(counts, grouping, ("answered", "completed", "not_completed"))
     parties = pd.DataFrame({status: counts.n.astype("int64").where(counts.status == status, 0) for status in PARTIES})
-    table = table.merge(pd.concat([counts[grouping], parties], axis=1).groupby(grouping, as_index=False).sum(),
-                        on=grouping, how="left")
+    table = table.merge(
+        pd.concat([counts[grouping], parties], axis=1).groupby(grouping, as_index=False).sum(), on=grouping, how="left"
+    )
     if not keys:
         table = table.drop(columns="slice") if len(table) else pd.DataFrame([dict.fromkeys(COUNTS, 0)])
     return table[[*keys, *COUNTS]].astype({c: "int64" for c in COUNTS}).reset_index(drop=True)
@@ -103,8 +109,9 @@ def _names(data: DataAccess, dimension: str, keys: pd.Series, lang: str) -> tupl
     if dimension == "modality":
         return list(keys), [t(f"modality-{m}", lang) for m in keys]
     if dimension == "sector":
-        return list(keys), [t(f"sector-{s}", lang) if s != NOT_FILLED_IN else t("no-shows-not-filled-in", lang)
-                            for s in keys]
+        return list(keys), [
+            t(f"sector-{s}", lang) if s != NOT_FILLED_IN else t("no-shows-not-filled-in", lang) for s in keys
+        ]
     if dimension == "region":
         regions = data.fetch(select_regions)
         return _looked_up(keys, regions.id, regions.code), _looked_up(keys, regions.id, regions["name"])
@@ -135,8 +142,12 @@ def organisations(data: DataAccess, filters: Filters, minimum: int = MIN_ANSWERE
     names = data.fetch(select_organisations).rename(columns={"id": "organisation_id", "name": "organisation"})
     table = with_rates(table.merge(names.astype({"organisation_id": "int64"}), on="organisation_id", how="left"))
     table["sector"] = table.sector.astype(object).where(table.sector.notna(), NOT_FILLED_IN)
-    table = table.sort_values(["not_completed", "non_completion_rate", "organisation_id"],
-                              ascending=[False, False, True], kind="stable", na_position="last")
+    table = table.sort_values(
+        ["not_completed", "non_completion_rate", "organisation_id"],
+        ascending=[False, False, True],
+        kind="stable",
+        na_position="last",
+    )
     return table[list(ORGANISATION_COLUMNS)].reset_index(drop=True)
 
 

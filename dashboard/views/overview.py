@@ -15,23 +15,52 @@ from queries.interpreters import select_registered_by_language, select_registere
 from queries.reference import select_languages
 
 MONTHLY_BUCKETS = ("answered", "completed", "not_completed", "unanswered", "in_progress")
-LANGUAGE_BUCKETS = ("answered", "completed", "not_completed", "unanswered", "not_available", "no_show_client",
-                    "no_show_interpreter")
+LANGUAGE_BUCKETS = (
+    "answered",
+    "completed",
+    "not_completed",
+    "unanswered",
+    "not_available",
+    "no_show_client",
+    "no_show_interpreter",
+)
 
-LANGUAGE_COLUMNS = ("language_code", "language", "requests", "answered", "completed", "not_completed", "unanswered",
-                    "not_available", "shortage_rate", "no_show_client", "no_show_interpreter", "active_interpreters",
-                    "registered_interpreters")
+LANGUAGE_COLUMNS = (
+    "language_code",
+    "language",
+    "requests",
+    "answered",
+    "completed",
+    "not_completed",
+    "unanswered",
+    "not_available",
+    "shortage_rate",
+    "no_show_client",
+    "no_show_interpreter",
+    "active_interpreters",
+    "registered_interpreters",
+)
 MONTHLY_COLUMNS = ("month", "modality", "requests", *MONTHLY_BUCKETS)
 # The rows of the annual report's table (2022 annual report, fig. 47), in its order.
-ANNUAL_REPORT_ROWS = ("requests", "answered", "completed", "not_completed", "unanswered", "not_available",
-                      "other_reason", "in_progress")
+ANNUAL_REPORT_ROWS = (
+    "requests",
+    "answered",
+    "completed",
+    "not_completed",
+    "unanswered",
+    "not_available",
+    "other_reason",
+    "in_progress",
+)
 
 
 def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
     """Every figure of CONTRACT §3 for the slice."""
     counts = bucket_counts(data.status_counts(filters)).iloc[0].to_dict()
     counts["active_interpreters"] = data.active_counts(filters).active_interpreters.iloc[0]
-    counts["registered_interpreters"] = data.fetch(select_registered_interpreters, filters, max_age=UNWATCHED_MAX_AGE).iloc[0, 0]
+    counts["registered_interpreters"] = data.fetch(
+        select_registered_interpreters, filters, max_age=UNWATCHED_MAX_AGE
+    ).iloc[0, 0]
     return compute_kpis(counts)
 
 
@@ -44,8 +73,9 @@ def monthly(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """Per month of the period and modality: requests and buckets, months without requests included as 0."""
     found = bucket_counts(data.status_counts(filters, ("month", "modality")), ("month", "modality"), MONTHLY_BUCKETS)
     modalities = filters.modality or codes.MODALITIES
-    grid = pd.MultiIndex.from_product([months_between(filters.start, filters.end), modalities],
-                                      names=["month", "modality"])
+    grid = pd.MultiIndex.from_product(
+        [months_between(filters.start, filters.end), modalities], names=["month", "modality"]
+    )
     table = found.set_index(["month", "modality"]).reindex(grid, fill_value=0).reset_index()
     return table[list(MONTHLY_COLUMNS)].astype({c: "int64" for c in MONTHLY_COLUMNS[2:]})
 
@@ -56,8 +86,12 @@ def languages(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFr
     active = data.active_counts(filters, ("language_id",))
     names = data.fetch(select_languages)
     registered = data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE)
-    table = (counts.merge(active, on="language_id", how="left").merge(names, left_on="language_id", right_on="id")
-             .rename(columns={"code": "language_code"}).merge(registered, on="language_code", how="left"))
+    table = (
+        counts.merge(active, on="language_id", how="left")
+        .merge(names, left_on="language_id", right_on="id")
+        .rename(columns={"code": "language_code"})
+        .merge(registered, on="language_code", how="left")
+    )
     for column in ("active_interpreters", "registered_interpreters"):
         table[column] = table[column].fillna(0).astype("int64")
     table["language"] = table["name_en" if lang == "en" else "name_nl"]
@@ -91,17 +125,20 @@ def language_movers(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.
     change (count and relative; relative empty where there was nothing a year earlier). Busiest first."""
     now = languages(data, filters, lang)[["language_code", "language", "requests"]]
     before = languages(data, filters.with_period(*year_earlier(filters.start, filters.end)), lang)
-    table = now.merge(before[["language_code", "requests"]].rename(columns={"requests": "requests_year_before"}),
-                      on="language_code", how="outer")
+    table = now.merge(
+        before[["language_code", "requests"]].rename(columns={"requests": "requests_year_before"}),
+        on="language_code",
+        how="outer",
+    )
     table["language"] = table.language.fillna(table.language_code)
-    table[["requests", "requests_year_before"]] = table[["requests", "requests_year_before"]].fillna(0).astype(
-        "int64")
+    table[["requests", "requests_year_before"]] = table[["requests", "requests_year_before"]].fillna(0).astype("int64")
     total = int(table.requests.sum())
     table["share"] = [ratio(n, total) for n in table.requests]
     table["change"] = table.requests - table.requests_year_before
     table["relative_change"] = [ratio(c, b) for c, b in zip(table.change, table.requests_year_before)]
     return table.sort_values(["requests", "language_code"], ascending=[False, True], kind="stable").reset_index(
-        drop=True)
+        drop=True
+    )
 
 
 UKRAINE_LANGUAGES = ("uk", "ru", "pl", "ro")  # the Ukraine-related requests of the annual report (DOMAIN §5.6)
@@ -113,15 +150,18 @@ def ukraine(data: DataAccess, filters: Filters) -> tuple[pd.DataFrame, pd.DataFr
     chosen = replace(filters, language=tuple(c for c in UKRAINE_LANGUAGES if c in _known_languages(data)))
     if not chosen.language:
         return pd.DataFrame(columns=["month", "language_code", "requests"]), pd.DataFrame(
-            columns=["language_code", "kind", "completed"])
+            columns=["language_code", "kind", "completed"]
+        )
     codes_by_id = data.fetch(select_languages).set_index("id").code
     by_month = bucket_counts(data.status_counts(chosen, ("month", "language_id")), ("month", "language_id"), ())
     by_month["language_code"] = by_month.language_id.map(codes_by_id)
     by_kind = data.status_counts(chosen, ("language_id", "kind"))
     by_kind = by_kind[by_kind.status == "completed"].rename(columns={"n": "completed"})
     by_kind["language_code"] = by_kind.language_id.map(codes_by_id)
-    return (by_month[["month", "language_code", "requests"]].reset_index(drop=True),
-            by_kind[["language_code", "kind", "completed"]].reset_index(drop=True))
+    return (
+        by_month[["month", "language_code", "requests"]].reset_index(drop=True),
+        by_kind[["language_code", "kind", "completed"]].reset_index(drop=True),
+    )
 
 
 def _known_languages(data: DataAccess) -> set[str]:

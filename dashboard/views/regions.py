@@ -30,8 +30,17 @@ from queries.reference import select_languages, select_regions
 
 CHILD_LEVEL = {"all": "region", "region": "local_government", "local_government": "organisation"}
 CHILD_KEY = {"region": "region_id", "local_government": "local_government_id", "organisation": "organisation_id"}
-COUNTS = ("requests", "answered", "completed", "not_completed", "unanswered", "in_progress", "no_show_client",
-          "no_show_interpreter", "cancelled_client_late")
+COUNTS = (
+    "requests",
+    "answered",
+    "completed",
+    "not_completed",
+    "unanswered",
+    "in_progress",
+    "no_show_client",
+    "no_show_interpreter",
+    "cancelled_client_late",
+)
 RATES = ("answer_rate", "no_show_client_rate", "no_show_interpreter_rate", "late_cancellation_rate")
 FIGURES = (*COUNTS, *RATES)
 RATE_DEFINITIONS = {rate.name: rate for rate in METRIC_RATES}
@@ -42,8 +51,11 @@ CONSISTENCY_METRICS = ("requests", *RATES)
 QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
 # The statuses of an assigned request that was not carried out, by who caused it (the no-shows and cancellations
 # "per party" of an organisation's page).
-PARTIES = {"client": ("cancelled_client_timely", "cancelled_client_late", "no_show_client"),
-           "interpreter": ("cancelled_interpreter", "no_show_interpreter"), "service": ("cancelled_service",)}
+PARTIES = {
+    "client": ("cancelled_client_timely", "cancelled_client_late", "no_show_client"),
+    "interpreter": ("cancelled_interpreter", "no_show_interpreter"),
+    "service": ("cancelled_service",),
+}
 PROFILE_KEYS = ("month", "modality", "language_id")
 # The keys of the one query per period below the region level (see `place_counts`).
 LEVEL_KEYS = {"local_government": ("organisation_id", "modality"), "organisation": PROFILE_KEYS}
@@ -91,8 +103,9 @@ def find_local_government(data: DataAccess, region_code: str | None, local_gover
     found = members[(members.id == number) & (members.region_id == region.region_id)]
     if found.empty:
         return None
-    return replace(region, level="local_government", local_government_id=number,
-                   local_government_name=found.iloc[0]["name"])
+    return replace(
+        region, level="local_government", local_government_id=number, local_government_name=found.iloc[0]["name"]
+    )
 
 
 def find_organisation(data: DataAccess, organisation_id) -> Place | None:
@@ -104,8 +117,14 @@ def find_organisation(data: DataAccess, organisation_id) -> Place | None:
         return None
     row = found.iloc[0]
     local_government = find_local_government(data, row.region_code, int(row.local_government_id))
-    return replace(local_government, level="organisation", organisation_id=number, organisation_name=row["name"],
-                   sector=row.sector if isinstance(row.sector, str) else None, has_agreement=bool(row.has_agreement))
+    return replace(
+        local_government,
+        level="organisation",
+        organisation_id=number,
+        organisation_name=row["name"],
+        sector=row.sector if isinstance(row.sector, str) else None,
+        has_agreement=bool(row.has_agreement),
+    )
 
 
 def find_place(data: DataAccess, level: str, path: dict) -> Place | None:
@@ -159,8 +178,11 @@ def place_counts(data: DataAccess, filters: Filters, place: Place, keys: tuple[s
     applied = place_filters(filters, place)
     if place.level not in LEVEL_KEYS:
         return data.status_counts(applied, keys)
-    builder, place_id = ((select_local_government_counts, place.local_government_id)
-                         if place.level == "local_government" else (select_organisation_counts, place.organisation_id))
+    builder, place_id = (
+        (select_local_government_counts, place.local_government_id)
+        if place.level == "local_government"
+        else (select_organisation_counts, place.organisation_id)
+    )
     level_keys = LEVEL_KEYS[place.level]
     if not set(keys) <= set(level_keys):
         return data.fetch(builder, applied, place_id, keys)
@@ -178,9 +200,11 @@ def place_figures(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
 
 def place_comparisons(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> tuple[dict, dict, dict]:
     """The place's figures now, in the previous period of the same length, and a year earlier."""
-    return (place_figures(data, filters, place),
-            place_figures(data, filters.with_period(*previous_period(filters.start, filters.end)), place),
-            place_figures(data, filters.with_period(*year_earlier(filters.start, filters.end)), place))
+    return (
+        place_figures(data, filters, place),
+        place_figures(data, filters.with_period(*previous_period(filters.start, filters.end)), place),
+        place_figures(data, filters.with_period(*year_earlier(filters.start, filters.end)), place),
+    )
 
 
 def children(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
@@ -220,8 +244,9 @@ def _member_columns(level: str) -> tuple[str, ...]:
 def with_rates(counts: pd.DataFrame) -> pd.DataFrame:
     """`counts` (requests and the buckets, per row) with the rates of RATES as metrics defines them, each empty
     (None) on a zero denominator."""
-    return rates_of(counts, {name: (RATE_DEFINITIONS[name].numerator, RATE_DEFINITIONS[name].denominator(counts))
-                             for name in RATES})
+    return rates_of(
+        counts, {name: (RATE_DEFINITIONS[name].numerator, RATE_DEFINITIONS[name].denominator(counts)) for name in RATES}
+    )
 
 
 def place_modalities(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
@@ -244,16 +269,27 @@ def place_monthly(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
     progress (months without requests as 0), as the overview's `monthly` view."""
     buckets = ("answered", "completed", "not_completed", "unanswered", "in_progress")
     found = bucket_counts(_profile(data, filters, place), ("month", "modality"), buckets).set_index(
-        ["month", "modality"])
-    grid = pd.MultiIndex.from_product([months_between(filters.start, filters.end),
-                                       list(filters.modality or codes.MODALITIES)], names=["month", "modality"])
+        ["month", "modality"]
+    )
+    grid = pd.MultiIndex.from_product(
+        [months_between(filters.start, filters.end), list(filters.modality or codes.MODALITIES)],
+        names=["month", "modality"],
+    )
     return found.reindex(grid, fill_value=0).reset_index()
 
 
 def place_outcomes(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
     """The annual report's table at the place: one row per figure, one column per modality, then the total."""
-    rows = ("requests", "answered", "completed", "not_completed", "unanswered", "not_available", "other_reason",
-            "in_progress")
+    rows = (
+        "requests",
+        "answered",
+        "completed",
+        "not_completed",
+        "unanswered",
+        "not_available",
+        "other_reason",
+        "in_progress",
+    )
     modalities = list(filters.modality or codes.MODALITIES)
     by_modality = bucket_counts(_profile(data, filters, place), ("modality",)).set_index("modality")
     table = by_modality.reindex(modalities, fill_value=0)[list(rows)].T
@@ -272,8 +308,7 @@ def place_parties(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
     return rates_of(table, {"share_rate": ("count", pd.Series(answered, index=table.index))})
 
 
-def place_languages(data: DataAccess, filters: Filters, place: Place = EVERYWHERE, lang: str = "nl"
-                    ) -> pd.DataFrame:
+def place_languages(data: DataAccess, filters: Filters, place: Place = EVERYWHERE, lang: str = "nl") -> pd.DataFrame:
     """Per language with requests at the place: code, name, the counts and rates of FIGURES; busiest first."""
     counts = bucket_counts(_profile(data, filters, place), ("language_id",))
     names = data.fetch(select_languages).rename(columns={"id": "language_id", "code": "language_code"})
@@ -329,12 +364,12 @@ def local_governments_table(data: DataAccess, filters: Filters) -> pd.DataFrame:
     members = data.fetch(select_local_governments)
     if filters.region:
         members = members[members.region_code.isin(filters.region)]
-    table = with_rates(_by_id(counts, "local_government_id").reindex(members.id, fill_value=0).reset_index(
-        names="id"))
+    table = with_rates(_by_id(counts, "local_government_id").reindex(members.id, fill_value=0).reset_index(names="id"))
     table = members.merge(table, on="id").rename(columns={"id": "local_government_id", "name": "local_government"})
     table = table.sort_values(["region_code", "local_government"], kind="stable")
     return table[["region_code", "local_government_id", "local_government", "nis_code", *FIGURES]].reset_index(
-        drop=True)
+        drop=True
+    )
 
 
 def organisations_table(data: DataAccess, filters: Filters) -> pd.DataFrame:
@@ -348,12 +383,25 @@ def organisations_table(data: DataAccess, filters: Filters) -> pd.DataFrame:
         members = members[members.sector.isin(filters.sector)]
     table = with_rates(_by_id(counts, "organisation_id").reindex(members.id, fill_value=0).reset_index(names="id"))
     names = data.fetch(select_local_governments)[["id", "name"]].rename(
-        columns={"id": "local_government_id", "name": "local_government"})
-    table = members.merge(table, on="id").merge(names, on="local_government_id").rename(
-        columns={"id": "organisation_id", "name": "organisation"})
+        columns={"id": "local_government_id", "name": "local_government"}
+    )
+    table = (
+        members.merge(table, on="id")
+        .merge(names, on="local_government_id")
+        .rename(columns={"id": "organisation_id", "name": "organisation"})
+    )
     table = table.sort_values(["region_code", "local_government", "organisation"], kind="stable")
-    return table[["region_code", "local_government_id", "local_government", "organisation_id", "organisation",
-                  "sector", *FIGURES]].reset_index(drop=True)
+    return table[
+        [
+            "region_code",
+            "local_government_id",
+            "local_government",
+            "organisation_id",
+            "organisation",
+            "sector",
+            *FIGURES,
+        ]
+    ].reset_index(drop=True)
 
 
 EXPORTS = {

@@ -28,9 +28,19 @@ from queries.reference import select_languages, select_regions
 from queries.shortages import select_served_by
 
 Z_95 = 1.959964
-RANKING_COLUMNS = ("rank", "language_code", "language", "requests", "not_available", "shortage_rate",
-                   "shortage_score", "active_interpreters", "registered_interpreters", "activity_rate",
-                   "supply_pressure")
+RANKING_COLUMNS = (
+    "rank",
+    "language_code",
+    "language",
+    "requests",
+    "not_available",
+    "shortage_rate",
+    "shortage_score",
+    "active_interpreters",
+    "registered_interpreters",
+    "activity_rate",
+    "supply_pressure",
+)
 
 
 def wilson_lower(successes: int, trials: int, z: float = Z_95) -> float | None:
@@ -49,13 +59,20 @@ def ranking(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFram
     table = languages(data, _demand(filters), lang)
     table = table[table.requests > 0].copy()
     if filters.kind:
-        table = table.drop(columns=["active_interpreters", "registered_interpreters"]).merge(
-            _interpreters_by_language(data, filters), on="language_code", how="left").fillna(
-            {"active_interpreters": 0, "registered_interpreters": 0}).astype(
-            {"active_interpreters": "int64", "registered_interpreters": "int64"})
+        table = (
+            table.drop(columns=["active_interpreters", "registered_interpreters"])
+            .merge(_interpreters_by_language(data, filters), on="language_code", how="left")
+            .fillna({"active_interpreters": 0, "registered_interpreters": 0})
+            .astype({"active_interpreters": "int64", "registered_interpreters": "int64"})
+        )
     table["shortage_score"] = [wilson_lower(n, r) for n, r in zip(table.not_available, table.requests)]
-    table = rates_of(table, {"activity_rate": ("active_interpreters", "registered_interpreters"),
-                             "supply_pressure": ("requests", "active_interpreters")})
+    table = rates_of(
+        table,
+        {
+            "activity_rate": ("active_interpreters", "registered_interpreters"),
+            "supply_pressure": ("requests", "active_interpreters"),
+        },
+    )
     return rank_languages(table)[list(RANKING_COLUMNS)]
 
 
@@ -75,16 +92,18 @@ def _interpreters_by_language(data: DataAccess, filters: Filters) -> pd.DataFram
 
 def rank_languages(table: pd.DataFrame) -> pd.DataFrame:
     """Sorted by shortage score, ties by more requests not available, then by language code; numbered from 1."""
-    table = table.sort_values(["shortage_score", "not_available", "language_code"], ascending=[False, False, True],
-                              kind="stable").reset_index(drop=True)
+    table = table.sort_values(
+        ["shortage_score", "not_available", "language_code"], ascending=[False, False, True], kind="stable"
+    ).reset_index(drop=True)
     return table.assign(rank=range(1, len(table) + 1))
 
 
 def shortage_by(data: DataAccess, filters: Filters, key: str, lang: str = "nl") -> pd.DataFrame:
     """Per language and `key` (region_id or modality): requests, not available and the shortage rate; regions
     as their codes."""
-    counts = bucket_counts(data.status_counts(_demand(filters), ("language_id", key)), ("language_id", key),
-                           ("not_available",))
+    counts = bucket_counts(
+        data.status_counts(_demand(filters), ("language_id", key)), ("language_id", key), ("not_available",)
+    )
     counts = counts[counts.requests > 0]
     names = data.fetch(select_languages).set_index("id")
     counts["language_code"] = counts.language_id.map(names.code)
@@ -92,15 +111,19 @@ def shortage_by(data: DataAccess, filters: Filters, key: str, lang: str = "nl") 
     if key == "region_id":
         counts["region_id"] = counts.region_id.map(data.fetch(select_regions).set_index("id").code)
         counts = counts.rename(columns={"region_id": "region_code"})
-    return rates_of(counts, {"shortage_rate": ("not_available", "requests")}).drop(
-        columns="language_id").reset_index(drop=True)
+    return (
+        rates_of(counts, {"shortage_rate": ("not_available", "requests")})
+        .drop(columns="language_id")
+        .reset_index(drop=True)
+    )
 
 
 def monthly_shortage(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
     """Per month and language: requests, not available and the shortage rate (months without requests of a
     language are left out: their rate is empty)."""
-    counts = bucket_counts(data.status_counts(_demand(filters), ("month", "language_id")), ("month", "language_id"),
-                           ("not_available",))
+    counts = bucket_counts(
+        data.status_counts(_demand(filters), ("month", "language_id")), ("month", "language_id"), ("not_available",)
+    )
     names = data.fetch(select_languages).set_index("id")
     counts["language_code"] = counts.language_id.map(names.code)
     counts["language"] = counts.language_id.map(names["name_en" if lang == "en" else "name_nl"])
@@ -112,8 +135,7 @@ def ukrainian_served_by(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """Completed Ukrainian requests per interpreter kind, split by whether the interpreter also speaks Russian,
     with each row's share of all completed Ukrainian requests."""
     table = data.fetch(select_served_by, filters, "uk", "ru")
-    table = table.assign(also_speaks=table.also_speaks.astype(bool)).rename(
-        columns={"also_speaks": "speaks_russian"})
+    table = table.assign(also_speaks=table.also_speaks.astype(bool)).rename(columns={"also_speaks": "speaks_russian"})
     total = int(table.completed.sum())
     table = rates_of(table, {"share": ("completed", pd.Series(total, index=table.index))})
     return table.sort_values(["completed", "kind"], ascending=[False, True]).reset_index(drop=True)
@@ -141,14 +163,21 @@ def forecast_summary(forecasts: pd.DataFrame, names: pd.DataFrame, lang: str = "
     the expected demand, the capacity and the projected shortage; the largest projected shortage first."""
     rows = forecasts[forecasts.modality == ""]
     summary = rows.groupby("language_code", as_index=False).agg(
-        status=("status", "first"), method=("method", "first"), mase=("mase", "first"),
-        naive_mase=("naive_mase", "first"), demand_6m=("point", "sum"), capacity=("capacity", "first"),
-        gap_6m=("gap", "sum"), months=("month", "count"))
+        status=("status", "first"),
+        method=("method", "first"),
+        mase=("mase", "first"),
+        naive_mase=("naive_mase", "first"),
+        demand_6m=("point", "sum"),
+        capacity=("capacity", "first"),
+        gap_6m=("gap", "sum"),
+        months=("month", "count"),
+    )
     summary["capacity_6m"] = summary.capacity * summary.months
     named = names.rename(columns={"code": "language_code"})
     summary = summary.merge(named, on="language_code", how="left")
     summary["language"] = summary["name_en" if lang == "en" else "name_nl"].fillna(summary.language_code)
     for column in ("demand_6m", "gap_6m", "capacity_6m"):
         summary[column] = summary[column].where(summary.months > 0)
-    return summary.sort_values(["gap_6m", "demand_6m", "language_code"], ascending=[False, False, True],
-                               na_position="last").reset_index(drop=True)
+    return summary.sort_values(
+        ["gap_6m", "demand_6m", "language_code"], ascending=[False, False, True], na_position="last"
+    ).reset_index(drop=True)

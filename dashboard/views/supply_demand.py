@@ -15,7 +15,7 @@ those without a region, who serve everywhere).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
 
@@ -33,12 +33,37 @@ DEFAULT_WINDOW = "7d"
 # live no longer than this.
 REFRESH_SECONDS = 30
 
-LANGUAGE_COLUMNS = ("language_code", "language", "open_requests", "pending", "matched", "pending_hours",
-                    "open_hours", "without_duration", "median_wait_hours", "max_wait_hours",
-                    "available_interpreters", "booked_interpreters", "available_hours", "free_hours",
-                    *(f"free_hours_{kind}" for kind in codes.KINDS), "gap_hours", "coverage", "regions_short")
-OPEN_REQUEST_COLUMNS = ("request_id", "language_code", "organisation", "region_code", "modality", "status",
-                        "scheduled_start", "duration_min", "wait_hours")
+LANGUAGE_COLUMNS = (
+    "language_code",
+    "language",
+    "open_requests",
+    "pending",
+    "matched",
+    "pending_hours",
+    "open_hours",
+    "without_duration",
+    "median_wait_hours",
+    "max_wait_hours",
+    "available_interpreters",
+    "booked_interpreters",
+    "available_hours",
+    "free_hours",
+    *(f"free_hours_{kind}" for kind in codes.KINDS),
+    "gap_hours",
+    "coverage",
+    "regions_short",
+)
+OPEN_REQUEST_COLUMNS = (
+    "request_id",
+    "language_code",
+    "organisation",
+    "region_code",
+    "modality",
+    "status",
+    "scheduled_start",
+    "duration_min",
+    "wait_hours",
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +85,7 @@ class Window:
 def live_window(now: datetime, window: str = DEFAULT_WINDOW) -> Window:
     """The window named `window` (today, 7d, 14d) as seen at `now` (UTC), taken to the minute: the page says
     "situation at 10:15", and a minute's figures can be computed once."""
-    now = now.astimezone(timezone.utc).replace(second=0, microsecond=0)
+    now = now.astimezone(UTC).replace(second=0, microsecond=0)
     today = brussels_today(now)
     return Window(now, tuple(today + timedelta(days=i) for i in range(WINDOWS[window])))
 
@@ -100,8 +125,9 @@ def subtract(intervals, cuts) -> list[tuple]:
 # --- supply -------------------------------------------------------------------------------------------------
 
 
-def interpreter_day_hours(slots: pd.DataFrame, bookings: pd.DataFrame, registers: pd.DataFrame,
-                          window: Window) -> pd.DataFrame:
+def interpreter_day_hours(
+    slots: pd.DataFrame, bookings: pd.DataFrame, registers: pd.DataFrame, window: Window
+) -> pd.DataFrame:
     """Per interpreter and day of the window: hours available (declared, from now on) and free (not booked).
     `registers` holds each interpreter's registered_on and left_on; days outside the register are left out.
     Instants are epoch seconds here, and rows plain lists: this runs for thousands of slots on every refresh."""
@@ -155,8 +181,7 @@ def supply_rows(data: DataAccess, filters: Filters, window: Window) -> pd.DataFr
     frames = _fetch_window(data, filters, window)
     speakers = frames["speakers"]
     per_interpreter = interpreter_day_hours(frames["slots"], frames["bookings"], speakers, window)
-    return per_interpreter.merge(speakers[["interpreter_id", "language_id", "kind", "region_id"]],
-                                 on="interpreter_id")
+    return per_interpreter.merge(speakers[["interpreter_id", "language_id", "kind", "region_id"]], on="interpreter_id")
 
 
 # --- demand -------------------------------------------------------------------------------------------------
@@ -200,13 +225,18 @@ def _utc(column: pd.Series) -> pd.Series:
 # --- the views ----------------------------------------------------------------------------------------------
 
 
-def by_language(data: DataAccess, filters: Filters, now: datetime | None = None,
-                window: str = DEFAULT_WINDOW, lang: str = "nl") -> pd.DataFrame:
+def by_language(
+    data: DataAccess, filters: Filters, now: datetime | None = None, window: str = DEFAULT_WINDOW, lang: str = "nl"
+) -> pd.DataFrame:
     """Per language with open requests or free hours in the window: demand, supply, gap and coverage; the
     largest gap first."""
-    span = live_window(now or datetime.now(timezone.utc), window)
-    return data.remember("supply_demand.by_language", (filters, span.now, window, lang),
-                         lambda: _by_language(data, filters, span, lang), max_age=REFRESH_SECONDS)
+    span = live_window(now or datetime.now(UTC), window)
+    return data.remember(
+        "supply_demand.by_language",
+        (filters, span.now, window, lang),
+        lambda: _by_language(data, filters, span, lang),
+        max_age=REFRESH_SECONDS,
+    )
 
 
 def _by_language(data: DataAccess, filters: Filters, span: Window, lang: str) -> pd.DataFrame:
@@ -217,8 +247,14 @@ def _by_language(data: DataAccess, filters: Filters, span: Window, lang: str) ->
     table = _with_names(data, table, lang)
     short = _regions_short(open_, rows, data.fetch(select_regions).set_index("id").code)
     table["regions_short"] = [short.get(language, "") for language in table.language_id]
-    counts = ["open_requests", "pending", "matched", "without_duration", "available_interpreters",
-              "booked_interpreters"]
+    counts = [
+        "open_requests",
+        "pending",
+        "matched",
+        "without_duration",
+        "available_interpreters",
+        "booked_interpreters",
+    ]
     table[counts] = table[counts].fillna(0).astype("int64")
     hour_columns = [c for c in LANGUAGE_COLUMNS if "hours" in c and "wait" not in c and c != "gap_hours"]
     table[hour_columns] = table.reindex(columns=hour_columns).fillna(0.0).astype(float)
@@ -245,20 +281,32 @@ def _regions_short(open_: pd.DataFrame, rows: pd.DataFrame, codes_by_id: pd.Seri
 
 def _demand_per_language(open_: pd.DataFrame) -> pd.DataFrame:
     pending = open_.status == "pending"
-    frame = open_.assign(pending=pending, matched=~pending, pending_hours=open_.hours.where(pending, 0.0),
-                         without_duration=open_.duration_min.isna(),
-                         booked=open_.interpreter_id.where(~pending))
+    frame = open_.assign(
+        pending=pending,
+        matched=~pending,
+        pending_hours=open_.hours.where(pending, 0.0),
+        without_duration=open_.duration_min.isna(),
+        booked=open_.interpreter_id.where(~pending),
+    )
     return frame.groupby("language_id", as_index=False).agg(
-        open_requests=("request_id", "size"), pending=("pending", "sum"),
-        matched=("matched", "sum"), pending_hours=("pending_hours", "sum"), open_hours=("hours", "sum"),
-        without_duration=("without_duration", "sum"), median_wait_hours=("wait_hours", "median"),
-        max_wait_hours=("wait_hours", "max"), booked_interpreters=("booked", "nunique"))
+        open_requests=("request_id", "size"),
+        pending=("pending", "sum"),
+        matched=("matched", "sum"),
+        pending_hours=("pending_hours", "sum"),
+        open_hours=("hours", "sum"),
+        without_duration=("without_duration", "sum"),
+        median_wait_hours=("wait_hours", "median"),
+        max_wait_hours=("wait_hours", "max"),
+        booked_interpreters=("booked", "nunique"),
+    )
 
 
 def _supply_per_language(rows: pd.DataFrame) -> pd.DataFrame:
     totals = rows.groupby("language_id", as_index=False).agg(
-        available_hours=("available_hours", "sum"), free_hours=("free_hours", "sum"),
-        available_interpreters=("interpreter_id", "nunique"))
+        available_hours=("available_hours", "sum"),
+        free_hours=("free_hours", "sum"),
+        available_interpreters=("interpreter_id", "nunique"),
+    )
     by_kind = rows.pivot_table(index="language_id", columns="kind", values="free_hours", aggfunc="sum")
     by_kind = by_kind.reindex(columns=list(codes.KINDS)).add_prefix("free_hours_").reset_index()
     return totals.merge(by_kind, on="language_id", how="left")
@@ -271,13 +319,18 @@ def _with_names(data: DataAccess, table: pd.DataFrame, lang: str) -> pd.DataFram
     return table
 
 
-def gap_by_day(data: DataAccess, filters: Filters, now: datetime | None = None, lang: str = "nl",
-               window: str = "14d") -> pd.DataFrame:
+def gap_by_day(
+    data: DataAccess, filters: Filters, now: datetime | None = None, lang: str = "nl", window: str = "14d"
+) -> pd.DataFrame:
     """Per language and Brussels day of the window: pending hours, free hours and their gap (the heatmap), for
     the languages with anything pending or free; zero where a language has nothing that day."""
-    span = live_window(now or datetime.now(timezone.utc), window)
-    return data.remember("supply_demand.gap_by_day", (filters, span.now, window, lang),
-                         lambda: _gap_by_day(data, filters, span, lang), max_age=REFRESH_SECONDS)
+    span = live_window(now or datetime.now(UTC), window)
+    return data.remember(
+        "supply_demand.gap_by_day",
+        (filters, span.now, window, lang),
+        lambda: _gap_by_day(data, filters, span, lang),
+        max_age=REFRESH_SECONDS,
+    )
 
 
 def _gap_by_day(data: DataAccess, filters: Filters, span: Window, lang: str) -> pd.DataFrame:
@@ -292,10 +345,15 @@ def _gap_by_day(data: DataAccess, filters: Filters, span: Window, lang: str) -> 
     return table[["language_code", "language", "day", "pending_hours", "free_hours", "gap_hours"]]
 
 
-def open_requests(data: DataAccess, filters: Filters, now: datetime | None = None, window: str = "14d",
-                  language_code: str | None = None) -> pd.DataFrame:
+def open_requests(
+    data: DataAccess,
+    filters: Filters,
+    now: datetime | None = None,
+    window: str = "14d",
+    language_code: str | None = None,
+) -> pd.DataFrame:
     """The open requests of the window (of one language, or all), soonest first: the drill-down list."""
-    span = live_window(now or datetime.now(timezone.utc), window)
+    span = live_window(now or datetime.now(UTC), window)
     table = _with_names(data, open_requests_in(data, filters, span), "nl")
     if language_code:
         table = table[table.language_code == language_code]
@@ -303,22 +361,32 @@ def open_requests(data: DataAccess, filters: Filters, now: datetime | None = Non
     return table[list(OPEN_REQUEST_COLUMNS)].reset_index(drop=True)
 
 
-def by_region(data: DataAccess, filters: Filters, language_code: str, now: datetime | None = None,
-              window: str = DEFAULT_WINDOW) -> pd.DataFrame:
+def by_region(
+    data: DataAccess, filters: Filters, language_code: str, now: datetime | None = None, window: str = DEFAULT_WINDOW
+) -> pd.DataFrame:
     """For one language, per region (of the requesting organisation; of the interpreter for supply, "" = no
     region, serving everywhere): pending requests and hours, and free hours."""
-    span = live_window(now or datetime.now(timezone.utc), window)
+    span = live_window(now or datetime.now(UTC), window)
     open_ = _with_names(data, open_requests_in(data, filters, span), "nl")
     rows = _with_names(data, supply_rows(data, filters, span), "nl")
     open_, rows = open_[open_.language_code == language_code], rows[rows.language_code == language_code]
-    pending = open_[open_.status == "pending"].groupby("region_code").agg(
-        pending=("request_id", "size"), pending_hours=("hours", "sum"))
+    pending = (
+        open_[open_.status == "pending"]
+        .groupby("region_code")
+        .agg(pending=("request_id", "size"), pending_hours=("hours", "sum"))
+    )
     codes_by_id = data.fetch(select_regions).set_index("id").code
-    free = rows.assign(region_code=rows.region_id.map(codes_by_id).fillna("")).groupby("region_code").agg(
-        free_hours=("free_hours", "sum"), available_interpreters=("interpreter_id", "nunique"))
+    free = (
+        rows.assign(region_code=rows.region_id.map(codes_by_id).fillna(""))
+        .groupby("region_code")
+        .agg(free_hours=("free_hours", "sum"), available_interpreters=("interpreter_id", "nunique"))
+    )
     table = pending.join(free, how="outer").fillna(0).reset_index()
-    return table.astype({"pending": "int64", "available_interpreters": "int64"}).sort_values(
-        ["pending_hours", "region_code"], ascending=[False, True]).reset_index(drop=True)
+    return (
+        table.astype({"pending": "int64", "available_interpreters": "int64"})
+        .sort_values(["pending_hours", "region_code"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
 
 
 def _export_now(context) -> datetime:
@@ -326,7 +394,8 @@ def _export_now(context) -> datetime:
 
 
 EXPORTS = {
-    "supply-demand": lambda context, filters, lang: by_language(context.data, filters, _export_now(context), "14d",
-                                                                lang),
+    "supply-demand": lambda context, filters, lang: by_language(
+        context.data, filters, _export_now(context), "14d", lang
+    ),
     "open-requests": lambda context, filters, lang: open_requests(context.data, filters, _export_now(context)),
 }
