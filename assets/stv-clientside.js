@@ -1,4 +1,4 @@
-// Clientside callbacks: what only the browser knows, such as the reader's own clock.
+// Clientside callbacks: what only the browser knows (its clock), and what needs no round trip to the server.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     stv: {
         // "Last updated at 10:15:32": the moment fresh figures reached this page, in Brussels time.
@@ -8,6 +8,78 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             }
             var time = new Date().toLocaleTimeString(stamp.locale, {timeZone: "Europe/Brussels", hour12: false});
             return stamp.template.replace("{time}", time);
+        },
+
+        // What the mounted page depends on: its path, the interface language and the report's period. A filter
+        // or a page choice is not among them, so changing one leaves the page mounted (callbacks.shell).
+        route: function (pathname, search, current) {
+            var params = new URLSearchParams(search || "");
+            var next = {
+                path: pathname || "/",
+                lang: params.getAll("lang").pop() === "en" ? "en" : "nl",
+                period: params.getAll("period").pop() || "",
+            };
+            if (current && current.path === next.path && current.lang === next.lang && current.period === next.period) {
+                return window.dash_clientside.no_update;
+            }
+            return next;
+        },
+
+        // A page's choices and the URL (callbacks.shell): a changed control writes its parameter (left out at its
+        // default); a changed URL (back, forward, a link) sets every control from it, a value not allowed as default.
+        choices: function (search, values, tabs, rules) {
+            var context = window.dash_clientside.callback_context;
+            var noUpdate = window.dash_clientside.no_update;
+            var params = new URLSearchParams(search || "");
+            var trigger = (context.triggered || [])[0];
+            var source = trigger ? trigger.prop_id.slice(0, trigger.prop_id.lastIndexOf(".")) : "";
+            var groups = [values, tabs];
+            if (source.charAt(0) === "{") {
+                var parameter = JSON.parse(source).choice;
+                var rule = rules[parameter];
+                var value = trigger.value;
+                var named = params.getAll(parameter).pop();
+                if (!rule || value === (named === undefined ? rule.default : named)) {
+                    // as the URL has it already: a page being mounted, not a reader's choice
+                    return [noUpdate].concat(
+                        groups.map(function (group) { return group.map(function () { return noUpdate; }); }));
+                }
+                params.delete(parameter);
+                if (value !== null && value !== undefined && value !== "" && value !== rule.default) {
+                    params.append(parameter, value);
+                }
+                var next = params.toString().replace(/%2C/g, ",");
+                next = next ? "?" + next : "";
+                return [next === (search || "") ? noUpdate : next].concat(
+                    groups.map(function (group) { return group.map(function () { return noUpdate; }); }));
+            }
+            var settings = context.outputs_list.slice(1).map(function (outputs, i) {
+                return outputs.map(function (output, j) {
+                    var rule = rules[output.id.choice] || {default: null, values: null};
+                    var named = params.getAll(output.id.choice).pop();
+                    var allowed = named && (rule.values === null || rule.values.indexOf(named) >= 0);
+                    var wanted = allowed ? named : rule.default;
+                    return wanted === groups[i][j] ? noUpdate : wanted;
+                });
+            });
+            return [noUpdate].concat(settings);
+        },
+
+        // The navigation keeps the filters (the shell's normalised query); the language switch keeps the whole
+        // query string but the language; "reset" keeps only the language.
+        links: function (query, _nav, pathname, search) {
+            var outputs = window.dash_clientside.callback_context.outputs_list[0];
+            var kept = query || "";
+            var hrefs = outputs.map(function (output) { return output.id.nav + kept; });
+            var params = new URLSearchParams(search || "");
+            var english = params.getAll("lang").pop() === "en";
+            params.delete("lang");
+            if (!english) {
+                params.append("lang", "en");
+            }
+            var switched = params.toString().replace(/%2C/g, ",");
+            var path = pathname || "/";
+            return [hrefs, path + (switched ? "?" + switched : ""), path + (english ? "?lang=en" : "")];
         },
     },
 });

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from dash.exceptions import PreventUpdate
+
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import ParsedQuery, query_values, to_search
@@ -13,7 +15,11 @@ from layouts._page import page_lang
 
 
 def render_page(context: Context, search: str, build: Callable[[ParsedQuery], tuple], failed: tuple) -> tuple:
-    """(alerts, *build(parsed)) for a page's query string; on a database failure (alert, *failed)."""
+    """(alerts, *build(parsed)) for a page's query string; on a database failure (alert, *failed).
+
+    Before the shell has validated the URL (`ids.QUERY` still empty) there is nothing to draw yet."""
+    if search is None:
+        raise PreventUpdate
     try:
         parsed = context.parse(search)
         return (problems_alert(parsed.problems, parsed.lang), *build(parsed))
@@ -25,6 +31,12 @@ def render_page(context: Context, search: str, build: Callable[[ParsedQuery], tu
 def normalised_search(parsed: ParsedQuery) -> str:
     """The query string of the filters actually applied (problems dropped), for export links."""
     return to_search(parsed.filters, parsed.lang)
+
+
+def as_given(search) -> str:
+    """The page's query string as the URL gave it (for a way back that keeps what the reader had); a forged
+    payload that is no string gives none."""
+    return search if isinstance(search, str) else ""
 
 
 HIDDEN = {"display": "none"}  # the style of an output kept out of sight (a chart with nothing to show)

@@ -37,7 +37,7 @@ def register(app: dash.Dash, context: Context) -> None:
         output=[Output(ids.page(NAME, part), "children") for part in ("alerts", "downloads", "scope", "summary")]
         + [Output(ids.page(NAME, f"detail-{check}"), "children") for check in CHECKS]
         + [Output(ids.page(NAME, f"organisations-{check}"), "rowData") for check in CHECKS],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_checks(search):
         def build(parsed: ParsedQuery):
@@ -51,7 +51,7 @@ def register(app: dash.Dash, context: Context) -> None:
                 [summary_card(row, exports, lang) for _, row in summary.iterrows()],
                 *(detail(context, filters, check, now, lang) for check in CHECKS),
                 *(
-                    organisation_rows(views.by_organisation(context.data, filters, check, now), search, lang)
+                    organisation_rows(views.by_organisation(context.data, filters, check, now), exports, lang)
                     for check in CHECKS
                 ),
             )

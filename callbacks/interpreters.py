@@ -55,7 +55,7 @@ def register(app: dash.Dash, context: Context) -> None:
             Output(ids.page(NAME, "activity-kinds"), "figure"),
             Output(ids.page(NAME, "activity-languages"), "children"),
         ],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_activity(search):
         def build(parsed: ParsedQuery):
@@ -79,7 +79,7 @@ def register(app: dash.Dash, context: Context) -> None:
             Output(ids.page(NAME, "hours-empty"), "children"),
             Output(ids.page(NAME, "hours-table"), "children"),
         ],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_hours(search):
         """The distribution of hours interpreted per interpreter, and its quantiles."""
@@ -106,7 +106,7 @@ def register(app: dash.Dash, context: Context) -> None:
             Output(ids.page(NAME, "inactive-languages"), "children"),
             Output(ids.page(NAME, "inactive-list"), "children"),
         ],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_inactive(search):
         """Who has been registered but without a completed request for six months."""
@@ -141,7 +141,7 @@ def register(app: dash.Dash, context: Context) -> None:
             Output(ids.page(NAME, "kind-mix"), "style"),
             Output(ids.page(NAME, "kind-mix-empty"), "children"),
         ],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_kind_mix(search):
         """Which kinds of interpreter carried out each language's completed requests."""
@@ -163,7 +163,7 @@ def register(app: dash.Dash, context: Context) -> None:
             Output(ids.page(NAME, "taalhulp-empty"), "children"),
             Output(ids.page(NAME, "taalhulp-pools"), "children"),
         ],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_taalhulp(search):
         """The taalhulp self-match flow: invitations, responses, acceptance and response time, per pool."""

@@ -23,6 +23,7 @@ from layouts._charts_management import (
 )
 from layouts._components import download_links, empty_state
 from layouts._grid import Column, markdown_link
+from layouts.no_shows import DIMENSION
 
 NAME = "no-shows"
 EXPORTS = ("no-shows", "no-shows-monthly", "no-show-organisations")
@@ -50,7 +51,7 @@ def register(app: dash.Dash, context: Context) -> None:
             Output(ids.page(NAME, "trend"), "style"),
             Output(ids.page(NAME, "trend-empty"), "children"),
         ],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_no_shows(search):
         def build(parsed: ParsedQuery):
@@ -71,9 +72,7 @@ def register(app: dash.Dash, context: Context) -> None:
 
         return render_page(context, search, build, failed=(None, None, no_update, HIDDEN, None))
 
-    @app.callback(
-        output=Output(ids.page(NAME, "organisations"), "children"), inputs=[Input(ids.page(NAME, "query"), "data")]
-    )
+    @app.callback(output=Output(ids.page(NAME, "organisations"), "children"), inputs=[Input(ids.PAGE_QUERY, "data")])
     def render_organisations(search):
         """The organisations over the volume threshold, most failed first (a query of its own: per organisation
         the counts come from the operational database, so the cards do not wait for it)."""
@@ -91,7 +90,7 @@ def register(app: dash.Dash, context: Context) -> None:
             Output(ids.page(NAME, "dimension-empty"), "children"),
             Output(ids.page(NAME, "dimension-table"), "children"),
         ],
-        inputs=[Input(ids.page(NAME, "query"), "data"), Input(ids.page(NAME, "dimension"), "active_tab")],
+        inputs=[Input(ids.PAGE_QUERY, "data"), Input(DIMENSION.id(NAME), "active_tab")],
     )
     def render_dimension(search, dimension):
         """Counts and rates per value of the chosen dimension: a chart of the largest, a grid of all."""

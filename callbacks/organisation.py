@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, html, no_update
 
-from callbacks._common import HIDDEN, render_page
+from callbacks._common import HIDDEN, as_given, normalised_search, render_page
 from callbacks.regions import (
     export_links,
     heading,
@@ -55,7 +55,7 @@ def register(app: dash.Dash, context: Context) -> None:
 
     @app.callback(
         output=[Output(ids.page(NAME, part), prop) for part, prop in PARTS],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
         state=[State(ids.page(NAME, "place"), "data")],
     )
     def render_organisation(search, path):
@@ -66,7 +66,7 @@ def register(app: dash.Dash, context: Context) -> None:
                 return (
                     None,
                     None,
-                    missing_place(context, "organisation", path, search, lang),
+                    missing_place(context, "organisation", path, as_given(search), lang),
                     HIDDEN,
                     None,
                     None,
@@ -89,7 +89,7 @@ def register(app: dash.Dash, context: Context) -> None:
             )
             return (
                 export_links(parsed, place),
-                breadcrumbs(place, search, lang),
+                breadcrumbs(place, normalised_search(parsed), lang),
                 None,
                 {},
                 heading(place, lang),

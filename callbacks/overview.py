@@ -49,7 +49,7 @@ def register(app: dash.Dash, context: Context) -> None:
             Output(ids.page(NAME, "trend"), "style"),
             Output(ids.page(NAME, "trend-empty"), "children"),
         ],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_overview(search):
         def build(parsed: ParsedQuery):
@@ -66,7 +66,7 @@ def register(app: dash.Dash, context: Context) -> None:
 
     @app.callback(
         output=[Output(ids.page(NAME, "top-languages"), "children"), Output(ids.page(NAME, "movers"), "children")],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_languages(search):
         """The busiest languages of the period and the largest movers against a year earlier."""
@@ -81,7 +81,7 @@ def register(app: dash.Dash, context: Context) -> None:
 
     @app.callback(
         output=[Output(ids.page(NAME, part), "figure") for part, _ in ids.OVERVIEW_UKRAINE_CHARTS],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_ukraine(search):
         """Ukraine-related languages from January 2022 to the last complete month, and who served them."""
@@ -97,7 +97,7 @@ def register(app: dash.Dash, context: Context) -> None:
 
     @app.callback(
         output=[Output(ids.page(NAME, part), "figure") for part, _ in ids.OVERVIEW_TREND_CHARTS],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
     )
     def render_trends(search):
         """The trends from January of the first year with data to the last complete month, with the page's

@@ -11,7 +11,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, no_update
 
-from callbacks._common import HIDDEN, render_page
+from callbacks._common import HIDDEN, as_given, normalised_search, render_page
 from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.filters import Filters, ParsedQuery, to_search
@@ -36,6 +36,7 @@ from layouts._charts_places import (
 )
 from layouts._components import download_links, empty_state, figure_card
 from layouts._grid import grid_records, markdown_link
+from layouts.regions import COLOUR, SPREAD
 from queries.reference import select_regions
 
 # The export of each level's children (exports take the filters only: the path's region goes in as a filter).
@@ -90,7 +91,7 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
                 ("modalities", "children"),
             )
         ],
-        inputs=[Input(ids.page(name, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
         state=[State(ids.page(name, "place"), "data")],
     )
     def render_level(search, path):
@@ -98,12 +99,22 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
             lang, filters = parsed.lang, parsed.filters
             place = views.find_place(context.data, level, path)
             if place is None:
-                return None, None, missing_place(context, level, path, search, lang), HIDDEN, None, None, None, [], None
-            table = with_hrefs(views.children(context.data, filters, place), place, search)
+                return (
+                    None,
+                    None,
+                    missing_place(context, level, path, as_given(search), lang),
+                    HIDDEN,
+                    None,
+                    None,
+                    None,
+                    [],
+                    None,
+                )
+            table = with_hrefs(views.children(context.data, filters, place), place, normalised_search(parsed))
             modalities = views.place_modalities(context.data, filters, place)
             return (
                 export_links(parsed, place),
-                breadcrumbs(place, search, lang),
+                breadcrumbs(place, normalised_search(parsed), lang),
                 None,
                 {},
                 heading(place, lang),
@@ -121,7 +132,7 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
             Output(ids.page(name, "chart"), "style"),
             Output(ids.page(name, "chart-empty"), "children"),
         ],
-        inputs=[Input(ids.page(name, "query"), "data"), Input(ids.page(name, "colour"), "value")],
+        inputs=[Input(ids.PAGE_QUERY, "data"), Input(COLOUR.id(name), "value")],
         state=[State(ids.page(name, "place"), "data")],
     )
     def render_chart(search, rate, path):
@@ -131,7 +142,7 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
             place = views.find_place(context.data, level, path)
             if place is None:
                 return no_update, HIDDEN, None
-            table = with_hrefs(views.children(context.data, parsed.filters, place), place, search)
+            table = with_hrefs(views.children(context.data, parsed.filters, place), place, normalised_search(parsed))
             if table.requests.sum() == 0:
                 return no_update, HIDDEN, empty_state(parsed.lang)
             chosen = rate if rate in views.RATES else "answer_rate"  # a forged value must not raise
@@ -156,7 +167,7 @@ def _register_consistency(app: dash.Dash, context: Context, name: str) -> None:
             Output(ids.page(name, "spread-region"), "figure"),
             Output(ids.page(name, "spread-table"), "children"),
         ],
-        inputs=[Input(ids.page(name, "query"), "data"), Input(ids.page(name, "spread-metric"), "value")],
+        inputs=[Input(ids.PAGE_QUERY, "data"), Input(SPREAD.id(name), "value")],
     )
     def render_consistency(search, metric):
         """The spread of a figure between organisations, per sector and per region."""

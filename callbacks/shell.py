@@ -1,4 +1,13 @@
-"""Shell callbacks: texts in the interface language, navigation that keeps the filters, filters <-> URL."""
+"""Shell callbacks: the router, the texts of the interface language, and the URL <-> filters and page choices.
+
+The flow of a filter change is one server round trip and then the page's own callbacks:
+1. `sync_url` (server) reads the changed input, validates the filters once against the vocabulary, writes the URL
+   and the normalised query string into `ids.QUERY`;
+2. the browser copies it into the mounted page's `ids.PAGE_QUERY`, and the page's callbacks, which take that store
+   as input, compute what changed.
+The page is not re-mounted for a filter change: `mount_page` follows `ids.ROUTE`, which the browser derives from
+the path and the interface language only, so tabs and other choices on the page stay as they are.
+"""
 
 from __future__ import annotations
 
@@ -8,157 +17,269 @@ from urllib.parse import urlencode
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
+import layouts
 from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
-from dashboard.filters import Filters, parse_query, query_values, to_search
+from dashboard.filters import UI_LANGUAGES, Filters, parse_query, query_values, to_search
 from dashboard.i18n import t
 from dashboard.periods import brussels_today, preset_range
+from layouts._choices import CHOICES
+from layouts._components import problems_alert
 from queries.reference import select_languages, select_period_bounds, select_regions
 
 CODE_INPUTS = [ids.filter_input(name) for name in ids.FILTER_CODES]
 LABELS = ("period", "from", "to", *ids.FILTER_CODES)
 QUICK_PRESETS = ("last-12-months", "this-month", "last-month", "this-quarter")
+CHOICE_PROPS = ("value", "active_tab")  # the properties of page-choice controls (layouts._choices)
+
+
+def _choices(prop: str) -> dict:
+    return {"page": ALL, "choice": ALL, "prop": prop}
 
 
 def register(app: dash.Dash, context: Context) -> None:
     """Attach the shell's callbacks to `app`."""
+    _register_router(app, context)
+    _register_texts(app)
+    _register_sync(app, context)
 
-    translated = [
-        Output(ids.LANG, "data"),
-        Output(ids.BRAND, "children"),
-        Output(ids.LANG_SWITCH, "children"),
-        Output(ids.FOOTER, "children"),
-        Output(ids.FILTER_RESET, "children"),
-        *[Output(ids.filter_label(name), "children") for name in LABELS],
-        *[Output(name, "placeholder") for name in CODE_INPUTS],
-    ]
 
-    @app.callback(output=translated, inputs=[Input(ids.URL, "search")], state=[State(ids.LANG, "data")])
-    def translate_shell(search, shown_lang):
-        lang = _lang_of(search)
-        if lang == shown_lang:
-            return [no_update] * len(translated)
-        return [
-            lang,
-            t("app-title", lang),
-            t("switch-language", lang),
-            t("footer-source", lang),
-            t("reset-filters", lang),
-            *[t(name, lang) for name in LABELS],
-            *[t("all", lang)] * len(CODE_INPUTS),
-        ]
-
-    @app.callback(
-        Output(ids.NAV, "children"),
-        Output(ids.LANG_SWITCH, "href"),
-        Output(ids.FILTER_RESET, "href"),
-        Output(ids.SHELL, "className"),
+def _register_router(app: dash.Dash, context: Context) -> None:
+    app.clientside_callback(
+        ClientsideFunction(namespace="stv", function_name="route"),
+        Output(ids.ROUTE, "data"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
+        State(ids.ROUTE, "data"),
     )
-    def navigation(pathname, search):
-        """Links that keep the filters, the language switch, and no chrome on the printable report."""
-        lang = _lang_of(search)
-        links = [
-            dbc.NavItem(
-                dbc.NavLink(
-                    t(page["nav_key"], lang),
-                    href=page["path"] + (search or ""),
-                    active=_is_within(pathname, page["path"]),
+
+    @app.callback(Output(ids.PAGE, "children"), Input(ids.ROUTE, "data"), State(ids.URL, "search"))
+    def mount_page(route, search):
+        """The page at the route's path, with the filters of the URL in its query store (`ids.PAGE_QUERY`): the
+        page's callbacks take that store as input, so they run when the page is mounted and when it changes."""
+        if not isinstance(route, dict) or not isinstance(route.get("path"), str):
+            raise PreventUpdate
+        search = search if isinstance(search, str) else ""
+        page, variables = layouts.route(route["path"])
+        return html.Div(
+            [
+                dcc.Store(id=ids.PAGE_QUERY, data=_normalised(context, search)),
+                page.layout(query_values(search), **variables),
+            ]
+        )
+
+    # A filter change reaches the mounted page without a round trip: the shell's validated query becomes the page's.
+    # It also runs when a page is mounted, and must then answer (not "no update"), or Dash would hold back the
+    # page's callbacks, which wait for it.
+    app.clientside_callback(
+        "function (query, shown) { return query || shown; }",
+        Output(ids.PAGE_QUERY, "data"),
+        Input(ids.QUERY, "data"),
+        State(ids.PAGE_QUERY, "data"),
+    )
+
+    # A page's choices (layouts._choices) and the URL, kept in step in the browser: a changed control writes its
+    # parameter into the URL; back and forward set the controls from it. The page's callbacks check the values.
+    app.clientside_callback(
+        ClientsideFunction(namespace="stv", function_name="choices"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        [Output(_choices(prop), prop) for prop in CHOICE_PROPS],
+        Input(ids.URL, "search"),
+        [Input(_choices(prop), prop) for prop in CHOICE_PROPS],
+        State(ids.CHOICE_RULES, "data"),
+        prevent_initial_call=True,
+    )
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="stv", function_name="links"),
+        Output(ids.nav_link(ALL), "href"),
+        Output(ids.LANG_SWITCH, "href"),
+        Output(ids.FILTER_RESET, "href"),
+        Input(ids.QUERY, "data"),
+        Input(ids.NAV, "children"),
+        State(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+    )
+
+
+def _register_texts(app: dash.Dash) -> None:
+    texts = {
+        "brand": Output(ids.BRAND, "children"),
+        "switch": Output(ids.LANG_SWITCH, "children"),
+        "footer": Output(ids.FOOTER, "children"),
+        "reset": Output(ids.FILTER_RESET, "children"),
+        "labels": [Output(ids.filter_label(name), "children") for name in LABELS],
+        "placeholders": [Output(name, "placeholder") for name in CODE_INPUTS],
+        "nav": Output(ids.NAV, "children"),
+        "mode": Output(ids.SHELL, "className"),
+    }
+
+    @app.callback(output=texts, inputs={"route": Input(ids.ROUTE, "data")})
+    def translate_shell(route):
+        """The shell's words in the route's language, the navigation with the current page marked, and no chrome
+        on the printable report."""
+        lang, path = _route_lang(route), (route or {}).get("path") if isinstance(route, dict) else "/"
+        return {
+            "brand": t("app-title", lang),
+            "switch": t("switch-language", lang),
+            "footer": t("footer-source", lang),
+            "reset": t("reset-filters", lang),
+            "mode": "report-mode" if isinstance(path, str) and path.startswith("/report") else "",
+            "labels": [t(name, lang) for name in LABELS],
+            "placeholders": [t("all", lang)] * len(CODE_INPUTS),
+            "nav": [
+                dbc.NavItem(
+                    dbc.NavLink(
+                        t(page.nav_key, lang),
+                        id=ids.nav_link(page.path),
+                        href=page.path,
+                        active=_is_within(path if isinstance(path, str) else "/", page.path),
+                    )
                 )
-            )
-            for page in sorted(dash.page_registry.values(), key=lambda p: p["order"])
-            if page.get("nav_key")
-        ]
-        other = "en" if lang == "nl" else "nl"
-        kept = [(k, v) for k, values in query_values(search).items() if k != "lang" for v in values]
-        switch = "?" + urlencode([*kept, ("lang", other)], safe=",")
-        report_mode = "report-mode" if (pathname or "").startswith("/report") else ""
-        return links, (pathname or "/") + switch, (pathname or "/") + ("?lang=en" if lang == "en" else ""), report_mode
+                for page in layouts.navigation()
+            ],
+        }
 
-    # Options travel with values: a dropdown drops a value that is not among its options yet.
-    synced = [
-        Output(ids.URL, "search"),
-        Output(ids.FILTER_PRESET, "value"),
-        Output(ids.FILTER_FROM, "value"),
-        Output(ids.FILTER_TO, "value"),
-        *[Output(name, "value") for name in CODE_INPUTS],
-        Output(ids.FILTER_PRESET, "options"),
-        *[Output(name, "options") for name in CODE_INPUTS],
-    ]
 
-    @app.callback(
-        output=synced,
-        inputs=[
-            Input(ids.URL, "search"),
-            Input(ids.FILTER_PRESET, "value"),
-            Input(ids.FILTER_FROM, "value"),
-            Input(ids.FILTER_TO, "value"),
-            *[Input(name, "value") for name in CODE_INPUTS],
-        ],
-    )
-    def sync_filters(search, preset, start, end, *chosen):
-        """The URL is the truth: it sets the inputs on load and on back/forward; the inputs rewrite it."""
+def _register_sync(app: dash.Dash, context: Context) -> None:
+    bar = {
+        "preset": ids.FILTER_PRESET,
+        "start": ids.FILTER_FROM,
+        "end": ids.FILTER_TO,
+    }
+    outputs = {
+        "search": Output(ids.URL, "search"),
+        "query": Output(ids.QUERY, "data"),
+        "alerts": Output(ids.ALERTS, "children"),
+        **{name: Output(component, "value") for name, component in bar.items()},
+        "codes": [Output(name, "value") for name in CODE_INPUTS],
+        "preset_options": Output(ids.FILTER_PRESET, "options"),
+        "code_options": [Output(name, "options") for name in CODE_INPUTS],
+    }
+    inputs = {
+        "search": Input(ids.URL, "search"),
+        **{name: Input(component, "value") for name, component in bar.items()},
+        "codes": [Input(name, "value") for name in CODE_INPUTS],
+    }
+
+    @app.callback(output=outputs, inputs=inputs, state={"shown": State(ids.QUERY, "data")})
+    def sync_url(search, preset, start, end, codes, shown):
+        """The URL is the truth: it sets the filter bar on load and on back and forward; a changed input rewrites
+        it. The filters are validated here, once, and handed to the page as `ids.QUERY`; the page's own choices
+        stay in the URL as they are (`stv.choices` in the browser keeps them and their controls in step)."""
+        search = search if isinstance(search, str) else ""
+        unchanged = {name: no_update for name in outputs}
+        unchanged |= {"codes": [no_update] * len(CODE_INPUTS), "code_options": [no_update] * len(CODE_INPUTS)}
+        trigger = ctx.triggered_id
         today = brussels_today(context.settings.current_time())
         try:
             vocabulary = context.vocabulary()
-        except DatabaseUnavailable:
-            raise dash.exceptions.PreventUpdate from None
-        if ctx.triggered_id in (None, ids.URL):
-            lang = _lang_of(search)
-            filters = parse_query(search, vocabulary, today).filters
-            return [
-                no_update,
-                preset_of(filters, today),
-                filters.start.isoformat(),
-                filters.end.isoformat(),
-                *[list(getattr(filters, name)) for name in ids.FILTER_CODES],
-                preset_options(context, lang),
-                *code_options(context, lang),
-            ]
-        current = parse_query(search, vocabulary, today).filters
-        filters = _from_inputs(current, preset, start, end, chosen, today, ctx.triggered_id)
-        new_search = to_search(filters, _lang_of(search))
-        return [
-            new_search if new_search != search else no_update,
-            preset_of(filters, today),
-            filters.start.isoformat(),
-            filters.end.isoformat(),
-            *[no_update] * (len(synced) - 4),
-        ]
+        except DatabaseUnavailable:  # the page's callbacks say so; the URL stays as it is
+            return unchanged | {"query": search if search != shown else no_update}
+        values = query_values(search)
+        from_url = trigger in (None, ids.URL)
+        if not from_url:
+            values = _bar_values(values, preset, start, end, codes, trigger, today)
+        parsed = parse_query(values, vocabulary, today)
+        normalised = to_search(parsed.filters, parsed.lang)
+        chosen, choice_problems = _choices_of(query_values(search))
+        new_search = normalised + _choice_suffix(chosen)
+        shown_lang = None if shown is None else _lang_of(shown)
+        result = unchanged | {
+            "search": no_update if from_url or new_search == search else new_search,
+            "query": normalised if normalised != shown else no_update,
+            "alerts": problems_alert((*parsed.problems, *choice_problems), parsed.lang),
+            **_bar_outputs(parsed.filters, today, (preset, start, end, codes)),
+        }
+        if parsed.lang != shown_lang:  # options travel with values: a dropdown drops a value it has no option for
+            result |= _options(context, parsed.lang, today)
+        return result
 
 
-def _is_within(pathname: str | None, path: str) -> bool:
+def _normalised(context: Context, search: str) -> str:
+    """The URL's filters as the shell writes them into `ids.QUERY` (the raw string if the database is down: the
+    page's callbacks then say so)."""
+    try:
+        parsed = context.parse(search)
+    except DatabaseUnavailable:
+        return search
+    return to_search(parsed.filters, parsed.lang)
+
+
+def _choices_of(values: dict) -> tuple[dict, list]:
+    """Every declared page choice's value in the query string (its default where missing or not allowed)."""
+    chosen, problems = {}, []
+    for name, declared in CHOICES.items():
+        chosen[name], problem = declared.read(values)
+        if problem and name in values:
+            problems.append(problem)
+    return chosen, problems
+
+
+def _choice_suffix(chosen: dict) -> str:
+    pairs = [(name, value) for name, value in chosen.items() if value not in (None, "", CHOICES[name].default)]
+    return ("&" + urlencode(pairs, safe=",")) if pairs else ""
+
+
+def _bar_values(values: dict, preset, start, end, chosen_codes, trigger, today: date) -> dict:
+    """The query values with the filter bar's inputs in place of the URL's; an unusable date keeps the URL's."""
+    period = preset_range(preset, today) if trigger == ids.FILTER_PRESET and isinstance(preset, str) else None
+    if period is None:
+        period = (_date_or(start, values.get("from")), _date_or(end, values.get("to")))
+    updated = dict(values)
+    if all(period) and period[0] <= period[1]:
+        updated |= {"from": [period[0].isoformat()], "to": [period[1].isoformat()]}
+    for name, value in zip(ids.FILTER_CODES, chosen_codes):
+        updated[name] = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    return updated
+
+
+def _date_or(value, fallback: list[str] | None) -> date | None:
+    for candidate in (value, *(fallback or [])[-1:]):
+        try:
+            return date.fromisoformat(candidate)
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
+def _bar_outputs(filters: Filters, today: date, current: tuple) -> dict:
+    """The filter bar's values for `filters`, leaving alone the inputs that already show them."""
+    preset, start, end, chosen_codes = current
+    codes_now = [sorted(map(str, value)) if isinstance(value, list) else [] for value in chosen_codes]
+    return {
+        "preset": _unless_equal(preset_of(filters, today), preset),
+        "start": _unless_equal(filters.start.isoformat(), start),
+        "end": _unless_equal(filters.end.isoformat(), end),
+        "codes": [_unless_equal(list(getattr(filters, name)), now) for name, now in zip(ids.FILTER_CODES, codes_now)],
+    }
+
+
+def _unless_equal(value, current):
+    return no_update if value == current else value
+
+
+def _options(context: Context, lang: str, today: date) -> dict:
+    return {"preset_options": preset_options(context, lang, today), "code_options": code_options(context, lang)}
+
+
+def _is_within(pathname: str, path: str) -> bool:
     """Whether the page at `pathname` is the page at `path` or one below it (/regions/ANT/12 under /regions)."""
-    pathname = pathname or "/"
     return pathname == path or (path != "/" and pathname.startswith(path + "/"))
 
 
 def _lang_of(search) -> str:
     value = (query_values(search).get("lang") or ["nl"])[-1]
-    return value if value in ("nl", "en") else "nl"
+    return value if value in UI_LANGUAGES else "nl"
 
 
-def _from_inputs(current: Filters, preset, start, end, chosen, today: date, trigger) -> Filters:
-    """Filters from the bar's inputs; an unusable date keeps the current one."""
-    period = (preset_range(preset, today) if trigger == ids.FILTER_PRESET else None) or (
-        _date_or(start, current.start),
-        _date_or(end, current.end),
-    )
-    if period[1] < period[0]:
-        period = (current.start, current.end)
-    values = {name: tuple(sorted(value or ())) for name, value in zip(ids.FILTER_CODES, chosen)}
-    return Filters(period[0], period[1], **values)
-
-
-def _date_or(value, fallback: date) -> date:
-    try:
-        return date.fromisoformat(value) if value else fallback
-    except ValueError:
-        return fallback
+def _route_lang(route) -> str:
+    lang = route.get("lang") if isinstance(route, dict) else None
+    return lang if lang in UI_LANGUAGES else "nl"
 
 
 def preset_of(filters: Filters, today: date) -> str:
@@ -169,11 +290,10 @@ def preset_of(filters: Filters, today: date) -> str:
     return "custom"
 
 
-def preset_options(context: Context, lang: str) -> list[dict]:
+def preset_options(context: Context, lang: str, today: date) -> list[dict]:
     """Quick period choices: recent periods, then every year with data."""
     options = [{"label": t(f"preset-{p}", lang), "value": p} for p in QUICK_PRESETS]
     first = context.data.fetch(select_period_bounds).iloc[0, 0]
-    today = brussels_today(context.settings.current_time())
     first_year = today.year if first is None or pd.isna(first) else pd.Timestamp(first).year
     options += [
         {"label": t("preset-year", lang, year=y), "value": f"year-{y}"} for y in range(today.year, first_year - 1, -1)

@@ -22,6 +22,7 @@ from layouts._charts_planning import (
 )
 from layouts._components import download_links, empty_state
 from layouts._grid import grid_records
+from layouts.shortages import FORECAST_LANGUAGE, FORECAST_MODALITY
 from queries.reference import select_languages, select_regions
 
 NAME = "shortages"
@@ -43,12 +44,13 @@ def register(app: dash.Dash, context: Context) -> None:
             for part in ("by-region", "by-modality", "trend", "supply", "ukraine")
         ]
         + [
-            Output(ids.page(NAME, "forecast-language"), "options"),
-            Output(ids.page(NAME, "forecast-language"), "value"),
+            Output(FORECAST_LANGUAGE.id(NAME), "options"),
+            Output(FORECAST_LANGUAGE.id(NAME), "value"),
         ],
-        inputs=[Input(ids.page(NAME, "query"), "data")],
+        inputs=[Input(ids.PAGE_QUERY, "data")],
+        state=[State(FORECAST_LANGUAGE.id(NAME), "value")],
     )
-    def render_shortages(search):
+    def render_shortages(search, chosen_language):
         def build(parsed: ParsedQuery):
             lang, filters = parsed.lang, parsed.filters
             ranked = shortages.ranking(context.data, filters, lang)
@@ -56,6 +58,8 @@ def register(app: dash.Dash, context: Context) -> None:
             options = _language_options(context, lang)
             largest = ranked.sort_values("not_available", ascending=False, kind="stable")  # most requests lost
             first = largest.language_code.iloc[0] if len(ranked) else (options[0]["value"] if options else None)
+            if chosen_language in {option["value"] for option in options}:  # the reader's choice (or the URL's) stays
+                first = chosen_language
             if ranked.empty:
                 return downloads, [], None, None, None, None, _ukraine(context, filters, lang), options, first
             return (
@@ -75,15 +79,15 @@ def register(app: dash.Dash, context: Context) -> None:
         output=[
             Output(ids.page(NAME, "forecast"), "children"),
             Output(ids.page(NAME, "forecast-grid"), "rowData"),
-            Output(ids.page(NAME, "forecast-modality"), "options"),
+            Output(FORECAST_MODALITY.id(NAME), "options"),
             Output(ids.page(NAME, "forecast-poll"), "disabled"),
         ],
         inputs=[
-            Input(ids.page(NAME, "forecast-language"), "value"),
-            Input(ids.page(NAME, "forecast-modality"), "value"),
+            Input(FORECAST_LANGUAGE.id(NAME), "value"),
+            Input(FORECAST_MODALITY.id(NAME), "value"),
             Input(ids.page(NAME, "forecast-poll"), "n_intervals"),
         ],
-        state=[State(ids.page(NAME, "query"), "data")],
+        state=[State(ids.PAGE_QUERY, "data")],
     )
     def render_forecast(language_code, modality, _poll, search):
         def build(parsed: ParsedQuery):

@@ -17,6 +17,7 @@ from dashboard.views import supply_demand as live
 from layouts._charts_planning import figure_gap_heatmap
 from layouts._components import download_links, empty_state
 from layouts._grid import LOCALES, grid_records
+from layouts.supply_demand import DRILL, WINDOW
 
 NAME = "supply-demand"
 
@@ -31,13 +32,13 @@ def register(app: dash.Dash, context: Context) -> None:
             Output(ids.page(NAME, "cards"), "children"),
             Output(ids.page(NAME, "languages-grid"), "rowData"),
             Output(ids.page(NAME, "heatmap"), "children"),
-            Output(ids.page(NAME, "language"), "options"),
+            Output(DRILL.id(NAME), "options"),
             Output(ids.page(NAME, "situation"), "children"),
             Output(ids.page(NAME, "stamp"), "data"),
         ],
         inputs=[
-            Input(ids.page(NAME, "query"), "data"),
-            Input(ids.page(NAME, "window"), "value"),
+            Input(ids.PAGE_QUERY, "data"),
+            Input(WINDOW.id(NAME), "value"),
             Input(ids.page(NAME, "refresh"), "n_intervals"),
         ],
     )
@@ -61,7 +62,7 @@ def register(app: dash.Dash, context: Context) -> None:
         return render_page(context, search, build, failed=(None, None, [], None, [], None, no_update))
 
     @app.callback(
-        Output(ids.page(NAME, "language"), "value"),
+        Output(DRILL.id(NAME), "value"),
         Input(ids.page(NAME, "languages-grid"), "cellClicked"),
         prevent_initial_call=True,
     )
@@ -70,8 +71,8 @@ def register(app: dash.Dash, context: Context) -> None:
 
     @app.callback(
         [Output(ids.page(NAME, "regions-grid"), "rowData"), Output(ids.page(NAME, "requests-grid"), "rowData")],
-        inputs=[Input(ids.page(NAME, "language"), "value"), Input(ids.page(NAME, "stamp"), "data")],
-        state=[State(ids.page(NAME, "query"), "data"), State(ids.page(NAME, "window"), "value")],
+        inputs=[Input(DRILL.id(NAME), "value"), Input(ids.page(NAME, "stamp"), "data")],
+        state=[State(ids.PAGE_QUERY, "data"), State(WINDOW.id(NAME), "value")],
     )
     def drill_down(language_code, _stamp, search, window):
         if not language_code:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlencode
 
 from dashboard.data import DataAccess
-from dashboard.filters import ParsedQuery, Vocabulary, parse_query
+from dashboard.filters import ParsedQuery, Vocabulary, parse_query, query_values
 from dashboard.periods import brussels_today
 from dashboard.settings import Settings
 from queries.reference import select_languages, select_regions
@@ -29,5 +32,17 @@ class Context:
         )
 
     def parse(self, search) -> ParsedQuery:
-        """Filters, interface language and problems of a query string, with "today" from the settings."""
-        return parse_query(search, self.vocabulary(), brussels_today(self.settings.current_time()))
+        """Filters, interface language and problems of a query string, with "today" from the settings.
+
+        The page's callbacks all read the same normalised string from the shell (`ids.QUERY`): it is parsed once
+        per worker and remembered; a string that is not the shell's is parsed and validated like any other."""
+        if isinstance(search, Mapping):  # the report's and exports' parameters
+            search = urlencode([(name, v) for name, values in query_values(search).items() for v in values])
+        elif not isinstance(search, str):  # a forged callback payload
+            search = ""
+        return _parse(search, self.vocabulary(), brussels_today(self.settings.current_time()))
+
+
+@lru_cache(maxsize=256)
+def _parse(search: str, vocabulary: Vocabulary, today) -> ParsedQuery:
+    return parse_query(search, vocabulary, today)

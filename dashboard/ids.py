@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 SHELL = "shell"
 URL = "shell-url"
-LANG = "shell-lang"
+ROUTE = "shell-route"  # {"path", "lang", ...}: what the mounted page depends on (set in the browser)
+QUERY = "shell-query"  # the filters and interface language as a normalised query string, once validated
+ALERTS = "shell-alerts"
+PAGE = "shell-page"
+CHOICE_RULES = "shell-choice-rules"  # every page choice's default and allowed values, for the browser
+PAGE_QUERY = "page-query"  # the mounted page's copy of QUERY: its callbacks' input (callbacks.shell)
 NAV = "shell-nav"
 BRAND = "shell-brand"
 LANG_SWITCH = "shell-lang-switch"
@@ -29,6 +36,23 @@ def filter_label(name: str) -> str:
 def page(page_name: str, part: str) -> str:
     """The id of a part of a page, e.g. page('overview', 'cards') == 'overview-cards'."""
     return f"{page_name}-{part}"
+
+
+def choice(page_name: str, parameter: str, prop: str = "value") -> dict:
+    """The id of a page-local choice's control (layouts._choices): the shell keeps its `prop` in the URL."""
+    return {"page": page_name, "choice": parameter, "prop": prop}
+
+
+def dom_id(component_id: str | dict) -> str:
+    """The id the browser sees (what a label's `html_for` names): a dict id as Dash writes it, keys sorted."""
+    if isinstance(component_id, str):
+        return component_id
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+
+
+def nav_link(path: str) -> dict:
+    """The id of the navigation's link to `path` (its href keeps the filters)."""
+    return {"nav": path}
 
 
 def kpi_card(page_name: str, metric: str) -> str:

@@ -1,18 +1,82 @@
-"""Dash pages (one module per page, each calling `register_page`) and shared building blocks in `_*.py`."""
+"""The dashboard's pages (one module per page, each calling `register`) and shared building blocks in `_*.py`.
+
+The pages are routed by the shell (`callbacks.shell`), not by Dash Pages: Dash Pages re-mounts the page on every
+change of the query string, which resets every choice on the page when a filter changes. Here the page is mounted
+when its path or the interface language changes, and filters reach the page's callbacks through the shell's query
+store. A path variable is taken from the path only, never from the query string.
+"""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dash import html
+
+
+@dataclass(frozen=True)
+class Page:
+    """A routable page: `path` may hold variables (`/regions/<region_code>`); `layout(query, **variables)` builds it."""
+
+    path: str
+    layout: Callable[..., html.Div]
+    order: int
+    nav_key: str | None = None  # the navigation's label; None: not in the navigation
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        return _segments(self.path)
+
+    def match(self, pathname: str) -> dict[str, str] | None:
+        """The path variables when `pathname` is this page's path, else None."""
+        parts = _segments(pathname)
+        if len(parts) != len(self.segments):
+            return None
+        variables = {}
+        for pattern, part in zip(self.segments, parts):
+            if pattern.startswith("<") and pattern.endswith(">"):
+                variables[pattern[1:-1]] = part
+            elif pattern != part:
+                return None
+        return variables
+
+
+PAGES: dict[str, Page] = {}
+NOT_FOUND_PATH = "/404"
+
+
+def register(path: str, layout: Callable[..., html.Div], order: int, nav_key: str | None = None) -> Page:
+    """Make `layout` the page at `path` (called by each page module when imported)."""
+    page = Page(path, layout, order, nav_key)
+    PAGES[path] = page
+    return page
+
+
+def route(pathname: str | None) -> tuple[Page, dict[str, str]]:
+    """The page for `pathname` and its path variables; a fixed path wins over one with variables; else 'not found'."""
+    load_pages()
+    candidates = sorted(PAGES.values(), key=lambda page: ("<" in page.path, page.order))
+    for page in candidates:
+        variables = page.match(pathname or "/")
+        if variables is not None:
+            return page, variables
+    return PAGES[NOT_FOUND_PATH], {}
+
+
+def navigation() -> list[Page]:
+    """The pages of the navigation, in their order."""
+    load_pages()
+    return sorted((page for page in PAGES.values() if page.nav_key), key=lambda page: page.order)
 
 
 def load_pages() -> None:
-    """Import every page module (each module here not starting with '_') so that it registers itself, after the
-    Dash app exists, as Pages requires.
-
-    The page modules are imported by name rather than found by Dash's folder scan, because `layouts/` sits beside
-    the `dashboard` package and the scan would name them after their file path.
-    """
+    """Import every page module (each module here not starting with '_'), so that each registers itself."""
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
         if not info.name.startswith("_"):
             importlib.import_module(f"{__name__}.{info.name}")
+
+
+def _segments(path: str) -> tuple[str, ...]:
+    return tuple(part for part in path.split("/") if part)

@@ -1,10 +1,8 @@
-"""The frame of a page: its query store (the page's inputs), an alert area, title and lead text."""
+"""The frame of a page: an alert area (for what the page's own callbacks could not read), title and lead text."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
-from dash import dcc, html
+from dash import html
 
 from dashboard import ids
 from dashboard.i18n import LANGS, t
@@ -18,12 +16,10 @@ def page_lang(query: dict) -> str:
 
 
 def page_frame(name: str, query: dict, title_key: str, lead_key: str, body) -> html.Div:
-    """A page: its callbacks read the query string from the store, so one render gives one computation."""
+    """A page: title, lead and `body`; its callbacks read the filters from the shell's query store (`ids.QUERY`)."""
     lang = page_lang(query)
-    search = "?" + urlencode(query, doseq=True) if query else ""
     return html.Div(
         [
-            dcc.Store(id=ids.page(name, "query"), data=search),
             html.Div(id=ids.page(name, "alerts")),
             html.Div(
                 [

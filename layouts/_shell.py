@@ -1,17 +1,19 @@
 """The frame every page stands in: navigation, the global filter bar, the page, the footer.
 
-The component tree is static (so every callback's ids exist from the start); texts and options are filled in
-by callbacks from the URL, which holds the filters and the interface language (`lang`).
+The shell's component tree is static; texts and options are filled in by callbacks from the URL, which holds the
+filters, the interface language (`lang`) and the pages' own choices. The page itself is mounted into `ids.PAGE` by
+the router (`callbacks.shell`) when the path or the language changes, never for a filter change.
 """
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+import layouts
 from dashboard import ids
 from dashboard.i18n import t
+from layouts._choices import CHOICES
 
 DROPDOWN_PARAMETERS = ids.FILTER_CODES
 
@@ -21,7 +23,9 @@ def shell_layout() -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
-            dcc.Store(id=ids.LANG),
+            dcc.Store(id=ids.ROUTE),
+            dcc.Store(id=ids.QUERY),
+            dcc.Store(id=ids.CHOICE_RULES, data=choice_rules()),
             dbc.Navbar(
                 dbc.Container(
                     [
@@ -40,7 +44,8 @@ def shell_layout() -> html.Div:
             dbc.Container(
                 [
                     filter_bar(),
-                    html.Main(dash.page_container, className="page"),
+                    html.Div(id=ids.ALERTS, role="status"),
+                    html.Main(id=ids.PAGE, className="page"),
                     html.Footer(t("footer-source"), id=ids.FOOTER, className="text-muted small my-4"),
                 ],
                 fluid="xl",
@@ -48,6 +53,12 @@ def shell_layout() -> html.Div:
         ],
         id=ids.SHELL,
     )
+
+
+def choice_rules() -> dict:
+    """Each page choice's default and allowed values (None: any code), for `stv.choices` in the browser."""
+    layouts.load_pages()
+    return {name: {"default": c.default, "values": c.values} for name, c in CHOICES.items()}
 
 
 def _labelled(name: str, control, width: int) -> dbc.Col:

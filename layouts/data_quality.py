@@ -3,11 +3,11 @@ links to the requests or organisations concerned."""
 
 from __future__ import annotations
 
-import dash
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
+from layouts import register
 from layouts._charts_places import defect_columns, layout_grid
 from layouts._page import page_frame, page_lang
 from queries.data_quality import CHECKS, STALE_AFTER_DAYS
@@ -15,7 +15,7 @@ from queries.data_quality import CHECKS, STALE_AFTER_DAYS
 NAME = "data-quality"
 
 
-def layout(**query) -> html.Div:
+def layout(query: dict) -> html.Div:
     """The page's skeleton: a card per check, then a section per check; counts, breakdowns and rows arrive from
     `callbacks.data_quality`."""
     lang = page_lang(query)
@@ -53,6 +53,4 @@ def check_section(check: str, lang: str) -> html.Section:
     )
 
 
-dash.register_page(
-    __name__, path="/data-quality", name="Data quality", order=70, nav_key="nav-data-quality", layout=layout
-)
+register("/data-quality", layout, order=70, nav_key="nav-data-quality")

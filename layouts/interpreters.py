@@ -4,12 +4,12 @@ each language, and the taalhulp invitation flow. Interpreters appear by id only.
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
+from layouts import register
 from layouts._charts_management import KIND_MIX_LIMIT, definition, definitions_list
 from layouts._page import page_frame, page_lang
 
@@ -26,7 +26,7 @@ GLOSSARY = (
 )
 
 
-def layout(**query) -> html.Div:
+def layout(query: dict) -> html.Div:
     """The page's skeleton; figures arrive from `callbacks.interpreters`."""
     lang = page_lang(query)
     body = html.Div(
@@ -112,6 +112,4 @@ def _graph(part: str, lang: str, height: int) -> dcc.Graph:
     )
 
 
-dash.register_page(
-    __name__, path="/interpreters", name="Interpreters", order=50, nav_key="nav-interpreters", layout=layout
-)
+register("/interpreters", layout, order=50, nav_key="nav-interpreters")

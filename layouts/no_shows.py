@@ -3,17 +3,19 @@ sector, region, language or organisation; the organisations with most failed app
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
 from dashboard.views.no_shows import DIMENSIONS, MIN_ANSWERED, RATES
+from layouts import register
 from layouts._charts_management import DIMENSION_CHART_LIMIT, definition, definitions_list
+from layouts._choices import choice
 from layouts._page import page_frame, page_lang
 
 NAME = "no-shows"
+DIMENSION = choice("dimension", "modality", DIMENSIONS, prop="active_tab")
 DIMENSION_LABELS = {
     "modality": "modality",
     "sector": "sector",
@@ -23,7 +25,7 @@ DIMENSION_LABELS = {
 }
 
 
-def layout(**query) -> html.Div:
+def layout(query: dict) -> html.Div:
     """The page's skeleton; figures arrive from `callbacks.no_shows`."""
     lang = page_lang(query)
     graph_config = {"locale": lang, "displaylogo": False}
@@ -45,9 +47,9 @@ def layout(**query) -> html.Div:
             html.H2(t("no-shows-dimension-title", lang), className="h5 mt-4"),
             dbc.Tabs(
                 [dbc.Tab(label=t(DIMENSION_LABELS[d], lang), tab_id=d) for d in DIMENSIONS],
-                id=ids.page(NAME, "dimension"),
-                active_tab="modality",
-                className="mb-2",
+                id=DIMENSION.id(NAME),
+                active_tab=DIMENSION.initial(query),
+                className="mb-2 choice-dimension",
             ),
             dcc.Loading(
                 html.Div(
@@ -73,4 +75,4 @@ def layout(**query) -> html.Div:
     return page_frame(NAME, query, "no-shows-title", "no-shows-lead", body)
 
 
-dash.register_page(__name__, path="/no-shows", name="No-shows", order=40, nav_key="nav-no-shows", layout=layout)
+register("/no-shows", layout, order=40, nav_key="nav-no-shows")

@@ -1,15 +1,15 @@
-"""The page for a path that does not exist (Dash Pages shows the module named not_found_404)."""
+"""The page for a path that does not exist (`layouts.route` answers with it)."""
 
 from __future__ import annotations
 
-import dash
 from dash import html
 
 from dashboard.i18n import t
+from layouts import register
 from layouts._page import page_lang
 
 
-def layout(**query) -> html.Div:
+def layout(query: dict) -> html.Div:
     """A clear message and the way back."""
     lang = page_lang(query)
     return html.Div(
@@ -17,4 +17,4 @@ def layout(**query) -> html.Div:
     )
 
 
-dash.register_page(__name__, path="/404", name="Not found", order=99, layout=layout)
+register("/404", layout, order=99)

@@ -3,12 +3,12 @@ cancellations per party, languages, the monthly trend), the bottom of the drill-
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
+from layouts import register
 from layouts._breadcrumbs import LEVEL_PAGES
 from layouts._charts_places import language_columns, layout_grid
 from layouts._page import page_frame, page_lang
@@ -16,7 +16,7 @@ from layouts._page import page_frame, page_lang
 NAME = LEVEL_PAGES["organisation"]
 
 
-def layout(organisation_id=None, **query) -> html.Div:
+def layout(query: dict, organisation_id=None) -> html.Div:
     """The organisation's skeleton; figures arrive from `callbacks.organisation`."""
     lang = page_lang(query)
 
@@ -72,6 +72,4 @@ def layout(organisation_id=None, **query) -> html.Div:
     return page_frame(NAME, query, "regions-title", "regions-lead", body)
 
 
-dash.register_page(
-    __name__, path_template="/organisations/<organisation_id>", name="Organisation", order=63, layout=layout
-)
+register("/organisations/<organisation_id>", layout, order=63)

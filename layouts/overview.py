@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
+from layouts import register
 from layouts._components import glossary
 from layouts._page import page_frame, page_lang
 
 NAME = "overview"
 
 
-def layout(**query) -> html.Div:
+def layout(query: dict) -> html.Div:
     """The overview skeleton; figures arrive from `callbacks.overview`."""
     lang = page_lang(query)
     body = html.Div(
@@ -80,4 +80,4 @@ def _chart(part: str, title: str, lang: str) -> html.Div:
     )
 
 
-dash.register_page(__name__, path="/", name="Overview", order=0, nav_key="nav-overview", layout=layout)
+register("/", layout, order=0, nav_key="nav-overview")

@@ -2,22 +2,25 @@
 `/regions/<code>/<local government id>` (its organisations); each level shows its own figures and the same
 figures for the places one level down, and `/regions` also how organisations differ within a sector and a region.
 
-Only `/regions` is in the navigation. The local government's page is registered before the region's, so that
-Dash tries its longer path template first.
+Only `/regions` is in the navigation.
 """
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
 from dashboard.views.regions import CHILD_LEVEL, CONSISTENCY_METRICS, RATES
+from layouts import register
 from layouts._breadcrumbs import LEVEL_PAGES
 from layouts._charts_places import GRID_FIGURES, children_columns, definitions, layout_grid
+from layouts._choices import choice
 from layouts._page import page_frame, page_lang
+
+COLOUR = choice("colour", "answer_rate", RATES)
+SPREAD = choice("spread", "requests", CONSISTENCY_METRICS)
 
 
 def level_layout(level: str, query: dict, path: dict) -> html.Div:
@@ -31,10 +34,10 @@ def level_layout(level: str, query: dict, path: dict) -> html.Div:
         html.H3(t(f"regions-children-{child}", lang), className="h5 mt-3 mb-0"),
         html.P(t(f"regions-children-lead-{child}", lang), className="text-muted small mb-1"),
         dbc.RadioItems(
-            id=ids.page(name, "colour"),
-            value="answer_rate",
+            id=COLOUR.id(name),
+            value=COLOUR.initial(query),
             inline=True,
-            className="small mb-1",
+            className="small mb-1 choice-colour",
             options=[{"label": t(f"metric-{rate}", lang), "value": rate} for rate in RATES],
         ),
         dcc.Loading(
@@ -53,7 +56,7 @@ def level_layout(level: str, query: dict, path: dict) -> html.Div:
         dcc.Loading(html.Div(id=ids.page(name, "modalities")), type="default"),
     ]
     if level == "all":
-        sections += consistency_section(name, lang)
+        sections += consistency_section(name, query, lang)
     body = html.Div(
         [
             dcc.Store(id=ids.page(name, "place"), data=path),
@@ -66,7 +69,7 @@ def level_layout(level: str, query: dict, path: dict) -> html.Div:
     return page_frame(name, query, "regions-title", "regions-lead", body)
 
 
-def consistency_section(name: str, lang: str) -> list:
+def consistency_section(name: str, query: dict, lang: str) -> list:
     """How use and outcomes differ between organisations of one sector, and of one region."""
     options = [{"label": t(f"regions-spread-{metric}", lang), "value": metric} for metric in CONSISTENCY_METRICS]
     graph = {"config": {"locale": lang, "displaylogo": False}}
@@ -74,7 +77,11 @@ def consistency_section(name: str, lang: str) -> list:
         html.H3(t("regions-consistency-title", lang), className="h5 mt-4 mb-0"),
         html.P(t("regions-consistency-lead", lang), className="text-muted small mb-1"),
         dbc.RadioItems(
-            id=ids.page(name, "spread-metric"), value="requests", options=options, inline=True, className="small mb-2"
+            id=SPREAD.id(name),
+            value=SPREAD.initial(query),
+            options=options,
+            inline=True,
+            className="small mb-2 choice-spread",
         ),
         dcc.Loading(
             dbc.Row(
@@ -102,31 +109,23 @@ def consistency_section(name: str, lang: str) -> list:
     ]
 
 
-def layout(**query) -> html.Div:
+def layout(query: dict) -> html.Div:
     """`/regions`: every region."""
     return level_layout("all", query, {})
 
 
-def region_layout(region_code=None, **query) -> html.Div:
+def region_layout(query: dict, region_code=None) -> html.Div:
     """`/regions/<code>`: one region and its local governments."""
     return level_layout("region", query, {"region_code": region_code})
 
 
-def local_government_layout(region_code=None, local_government_id=None, **query) -> html.Div:
+def local_government_layout(query: dict, region_code=None, local_government_id=None) -> html.Div:
     """`/regions/<code>/<id>`: one local government and its organisations."""
     return level_layout(
         "local_government", query, {"region_code": region_code, "local_government_id": local_government_id}
     )
 
 
-dash.register_page(__name__, path="/regions", name="Regions", order=60, nav_key="nav-regions", layout=layout)
-dash.register_page(
-    f"{__name__}.local_government",
-    path_template="/regions/<region_code>/<local_government_id>",
-    name="Local government",
-    order=61,
-    layout=local_government_layout,
-)
-dash.register_page(
-    f"{__name__}.region", path_template="/regions/<region_code>", name="Region", order=62, layout=region_layout
-)
+register("/regions", layout, order=60, nav_key="nav-regions")
+register("/regions/<region_code>/<local_government_id>", local_government_layout, order=61)
+register("/regions/<region_code>", region_layout, order=62)

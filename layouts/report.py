@@ -3,17 +3,17 @@ page, without navigation; with the same report as PDF and Excel."""
 
 from __future__ import annotations
 
-import dash
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
+from layouts import register
 from layouts._page import page_lang
 
 NAME = "report"
 
 
-def layout(**query) -> html.Div:
+def layout(query: dict) -> html.Div:
     """The report skeleton; sections arrive from `callbacks.report`."""
     lang = page_lang(query)
     back = "/?lang=en" if lang == "en" else "/"
@@ -29,4 +29,4 @@ def layout(**query) -> html.Div:
     )
 
 
-dash.register_page(__name__, path="/report", name="Report", order=90, layout=layout)
+register("/report", layout, order=90)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import ids
+from dashboard import codes, ids
+from dashboard.forecasting import ALL_MODALITIES
 from dashboard.i18n import t
+from layouts import register
+from layouts._choices import choice, known_option
 from layouts._components import definitions
 from layouts._grid import Column, data_grid
 from layouts._page import page_frame, page_lang
@@ -45,8 +47,11 @@ DEFINITIONS = (
     ("sh-term-forecast", "sh-forecast-lead"),
 )
 
+FORECAST_LANGUAGE = choice("forecast-language", None)  # a language code; the forecast says when it has none
+FORECAST_MODALITY = choice("forecast-modality", ALL_MODALITIES, (ALL_MODALITIES, *codes.MODALITIES))
 
-def layout(**query) -> html.Div:
+
+def layout(query: dict) -> html.Div:
     """The skeleton; figures arrive from `callbacks.shortages`."""
     lang = page_lang(query)
     body = html.Div(
@@ -79,7 +84,7 @@ def layout(**query) -> html.Div:
             _section("sh-trend-title", "sh-trend-lead", lang, _graph("trend", lang)),
             _section("sh-supply-title", "sh-supply-lead", lang, _graph("supply", lang)),
             _section("sh-ukraine-title", "sh-ukraine-lead", lang, _graph("ukraine", lang)),
-            _section("sh-forecast-title", "sh-forecast-lead", lang, _forecast(lang)),
+            _section("sh-forecast-title", "sh-forecast-lead", lang, _forecast(query, lang)),
             definitions("glossary-title", DEFINITIONS, lang),
         ]
     )
@@ -113,22 +118,32 @@ def _grid(part: str, columns: tuple[Column, ...], lang: str, empty_key: str):
     )
 
 
-def _forecast(lang: str) -> html.Div:
+def _forecast(query: dict, lang: str) -> html.Div:
     return html.Div(
         [
             dbc.Row(
                 [
                     dbc.Col(
                         [
-                            dbc.Label(t("sh-forecast-language", lang), html_for=ids.page(NAME, "forecast-language")),
-                            dcc.Dropdown(id=ids.page(NAME, "forecast-language"), clearable=False),
+                            dbc.Label(t("sh-forecast-language", lang), html_for=ids.dom_id(FORECAST_LANGUAGE.id(NAME))),
+                            dcc.Dropdown(
+                                id=FORECAST_LANGUAGE.id(NAME),
+                                value=FORECAST_LANGUAGE.initial(query),
+                                options=known_option(FORECAST_LANGUAGE.initial(query)),
+                                clearable=False,
+                            ),
                         ],
                         md=4,
                     ),
                     dbc.Col(
                         [
-                            dbc.Label(t("sh-forecast-modality", lang), html_for=ids.page(NAME, "forecast-modality")),
-                            dcc.Dropdown(id=ids.page(NAME, "forecast-modality"), value="", clearable=False),
+                            dbc.Label(t("sh-forecast-modality", lang), html_for=ids.dom_id(FORECAST_MODALITY.id(NAME))),
+                            dcc.Dropdown(
+                                id=FORECAST_MODALITY.id(NAME),
+                                value=FORECAST_MODALITY.initial(query),
+                                options=known_option(FORECAST_MODALITY.initial(query)),
+                                clearable=False,
+                            ),
                         ],
                         md=4,
                     ),
@@ -143,6 +158,4 @@ def _forecast(lang: str) -> html.Div:
     )
 
 
-dash.register_page(
-    __name__, path="/shortages", name="Shortage languages", order=20, nav_key="nav-shortages", layout=layout
-)
+register("/shortages", layout, order=20, nav_key="nav-shortages")

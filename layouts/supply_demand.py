@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
@@ -10,6 +9,8 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.i18n import t
 from dashboard.views.supply_demand import DEFAULT_WINDOW, WINDOWS
+from layouts import register
+from layouts._choices import choice, known_option
 from layouts._components import definitions
 from layouts._grid import Column, data_grid
 from layouts._page import page_frame, page_lang
@@ -50,19 +51,23 @@ REQUEST_GRID = (
 )
 DEFINITIONS = (("sd-term-demand", "sd-def-demand"), ("sd-term-supply", "sd-def-supply"), ("sd-term-gap", "sd-def-gap"))
 
+WINDOW = choice("window", DEFAULT_WINDOW, WINDOWS)
+DRILL = choice("drill", None)  # a language code; the drill-down shows nothing for one without open requests
 
-def layout(**query) -> html.Div:
+
+def layout(query: dict) -> html.Div:
     """The skeleton; figures arrive from `callbacks.supply_demand`, again every REFRESH_SECONDS."""
     lang = page_lang(query)
     controls = html.Div(
         [
             html.Div(
                 [
-                    dbc.Label(t("sd-window", lang), html_for=ids.page(NAME, "window"), className="me-2 mb-0"),
+                    dbc.Label(t("sd-window", lang), html_for=ids.dom_id(WINDOW.id(NAME)), className="me-2 mb-0"),
                     dbc.RadioItems(
-                        id=ids.page(NAME, "window"),
-                        value=DEFAULT_WINDOW,
+                        id=WINDOW.id(NAME),
+                        value=WINDOW.initial(query),
                         inline=True,
+                        className="choice-window",
                         options=[{"label": t(f"sd-window-{w}", lang), "value": w} for w in WINDOWS],
                     ),
                 ],
@@ -98,11 +103,14 @@ def layout(**query) -> html.Div:
             dcc.Loading(html.Div(id=ids.page(NAME, "heatmap")), type="default"),
             html.H2(t("sd-drill-title", lang), className="h5 mt-4 mb-0"),
             html.P(t("sd-drill-lead", lang), className="text-muted small"),
-            dbc.Label(t("sd-drill-choose", lang), html_for=ids.page(NAME, "language"), className="visually-hidden"),
+            dbc.Label(t("sd-drill-choose", lang), html_for=ids.dom_id(DRILL.id(NAME)), className="visually-hidden"),
             dcc.Dropdown(
-                id=ids.page(NAME, "language"),
+                id=DRILL.id(NAME),
+                value=DRILL.initial(query),
+                options=known_option(DRILL.initial(query)),
                 placeholder=t("sd-drill-choose", lang),
                 clearable=True,
+                className="choice-drill",
                 style={"maxWidth": "360px"},
             ),
             dbc.Row(
@@ -151,6 +159,4 @@ def _grid(part: str, columns: tuple[Column, ...], lang: str, height: int, empty_
     )
 
 
-dash.register_page(
-    __name__, path="/supply-demand", name="Supply and demand", order=10, nav_key="nav-supply-demand", layout=layout
-)
+register("/supply-demand", layout, order=10, nav_key="nav-supply-demand")

@@ -127,7 +127,7 @@ def test_no_shows_region_filter_in_english_and_sector_breakdown(browser_page, de
     assert format_rate(whole.no_show_client_rate, "en") != format_rate(antwerp.no_show_client_rate, "en")
     expect_no_show_cards(page, demo_data, SLICE_2025_ANT, "en")
 
-    page.locator("#no-shows-dimension").get_by_role("tab", name="Sector").click()
+    page.locator(".choice-dimension").get_by_role("tab", name="Sector").click()
 
     sectors = no_shows.by_dimension(demo_data, SLICE_2025_ANT, "sector", "en")
     grid = page.locator("#no-shows-dimension-grid")

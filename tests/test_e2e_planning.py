@@ -85,7 +85,7 @@ def test_clicking_a_language_opens_its_open_requests(browser_page, planning_data
     requests = live.open_requests(planning_data, any_filters(), DEMO_NOW, "7d", code)
     page = browser_page.open("/supply-demand")
     page.locator("#supply-demand-languages-grid .ag-pinned-left-cols-container .ag-row[row-index='0']").click()
-    expect()(page.locator("#supply-demand-language")).to_contain_text(name)
+    expect()(page.locator(".choice-drill")).to_contain_text(name)
     assert len(requests) > 0
     expect()(
         page.locator(

@@ -210,7 +210,7 @@ def test_english_drill_down(browser_page, demo_data):
     save_screenshot(page, "organisation-en")
     page.goto(browser_page.server.url(f"/regions?{QUARTER}&lang=en"))
     expect()(page.locator("#regions-spread-sector .main-svg").first).to_be_visible()
-    page.locator("#regions-spread-metric label", has_text="Client no-show rate").click()
+    page.locator(".choice-spread label", has_text="Client no-show rate").click()
     expect()(page.locator("#regions-spread-sector .xtitle")).to_have_text("Client no-show rate per organisation")
     save_screenshot(page, "regions-en")
     browser_page.assert_no_errors()

@@ -419,17 +419,17 @@ def test_organisation_parts_render_in_both_languages(data, lang):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_layouts_render_in_both_languages(client, lang):
-    """The page skeletons, with and without path variables (Dash calls them without any to validate); the app
-    (`client`) exists first, as page modules register themselves with it."""
+    """The page skeletons, with and without path variables."""
     from layouts import data_quality, organisation, regions
 
+    query = {"lang": [lang]}
     for page in (
-        regions.layout(lang=lang),
-        regions.region_layout(region_code="ANT", lang=lang),
-        regions.local_government_layout(region_code="ANT", local_government_id="10", lang=lang),
-        regions.region_layout(),
-        organisation.layout(organisation_id="5", lang=lang),
-        organisation.layout(),
-        data_quality.layout(lang=lang),
+        regions.layout(query),
+        regions.region_layout(query, region_code="ANT"),
+        regions.local_government_layout(query, region_code="ANT", local_government_id="10"),
+        regions.region_layout({}),
+        organisation.layout(query, organisation_id="5"),
+        organisation.layout({}),
+        data_quality.layout(query),
     ):
         assert page.children

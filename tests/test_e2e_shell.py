@@ -1,0 +1,109 @@
+"""The shell in a real browser: a filter change keeps the page mounted (its tab stays chosen), the page's choices
+live in the URL (a reload or a copied link opens the same view), and a filter change costs one round trip to the
+shell and then one request per page callback whose output changed."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser import expect
+from tests.test_e2e_overview import choose_option
+
+pytestmark = pytest.mark.e2e
+
+YEAR_2025 = "from=2025-01-01&to=2025-12-31"
+ACTIVE = re.compile(r"\bactive\b")  # the chosen tab (dbc.Tabs marks it by class, not by aria-selected)
+
+
+def _query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
+def _region_tab_shows(page, region_names: list[str]) -> None:
+    """The breakdown grid lists exactly these regions."""
+    labels = page.locator("#no-shows-dimension-grid .ag-pinned-left-cols-container .ag-row [col-id='label']")
+    expect()(labels).to_have_text(region_names)
+
+
+def _outputs(outputs) -> list[str]:
+    """'id.property' of every output a callback request asks for (pattern-matching ones as their JSON id)."""
+    if isinstance(outputs, dict):
+        component = outputs["id"]
+        return [f"{component if isinstance(component, str) else json.dumps(component)}.{outputs['property']}"]
+    return [name for item in outputs for name in _outputs(item)]
+
+
+def test_the_chosen_tab_survives_a_filter_change_and_a_reload(browser_page):
+    page = browser_page.open(f"/no-shows?{YEAR_2025}")
+    tabs = page.locator(".choice-dimension")
+    tabs.get_by_role("tab", name="Regio").click()
+    expect()(tabs.get_by_role("tab", name="Regio")).to_have_class(ACTIVE)
+    page.wait_for_url(lambda url: _query(url).get("dimension") == ["region"])
+    expect()(page.locator("#no-shows-dimension-grid .ag-row").first).to_be_visible()
+
+    choose_option(page, "filter-region", "Limburg")
+
+    page.wait_for_url(lambda url: _query(url).get("region") == ["LIM"])
+    assert _query(page.url)["dimension"] == ["region"]
+    expect()(tabs.get_by_role("tab", name="Regio")).to_have_class(ACTIVE)
+    _region_tab_shows(page, ["Limburg"])
+
+    page.reload()
+    expect()(page.locator(".choice-dimension").get_by_role("tab", name="Regio")).to_have_class(ACTIVE)
+    _region_tab_shows(page, ["Limburg"])
+    expect()(page.locator("#filter-region")).to_contain_text("Limburg")
+    browser_page.assert_no_errors()
+
+
+def test_back_restores_the_previous_tab(browser_page):
+    page = browser_page.open(f"/no-shows?{YEAR_2025}&dimension=sector")
+    tabs = page.locator(".choice-dimension")
+    expect()(tabs.get_by_role("tab", name="Sector")).to_have_class(ACTIVE)
+    tabs.get_by_role("tab", name="Taal").click()
+    page.wait_for_url(lambda url: _query(url).get("dimension") == ["language"])
+    page.go_back()
+    page.wait_for_url(lambda url: _query(url).get("dimension") == ["sector"])
+    expect()(tabs.get_by_role("tab", name="Sector")).to_have_class(ACTIVE)
+    browser_page.assert_no_errors()
+
+
+def test_an_unknown_tab_in_the_url_is_named_and_the_default_shown(browser_page):
+    page = browser_page.open(f"/no-shows?{YEAR_2025}&dimension=nope")
+    alert = page.locator(".problem-alert")
+    expect()(alert).to_contain_text("'dimension'")
+    expect()(alert).to_contain_text("nope")
+    expect()(page.locator(".choice-dimension").get_by_role("tab", name="Soort dienst")).to_have_class(ACTIVE)
+    browser_page.assert_no_errors()
+
+
+def test_a_filter_change_costs_one_shell_request_and_one_per_page_output(browser_page):
+    """Measured on /no-shows: the shell's one request, then one request for each of the page's three callbacks,
+    each output once; nothing re-mounts the page (the router is not asked)."""
+    page = browser_page.open(f"/no-shows?{YEAR_2025}")
+    expect()(page.locator(".answered-note")).to_be_visible()
+    expect()(page.locator("#no-shows-dimension-grid .ag-row").first).to_be_visible()
+    expect()(page.locator("#no-shows-organisations .ag-row").first).to_be_visible()
+    before = page.locator(".answered-note").inner_text()
+    sent: list[list[str]] = []
+
+    def record(request) -> None:
+        if request.method == "POST" and "/_dash-update-component" in request.url:
+            sent.append(_outputs(json.loads(request.post_data)["outputs"]))
+
+    page.on("request", record)
+    with page.expect_response(lambda r: "/_dash-update-component" in r.url):
+        choose_option(page, "filter-region", "Limburg")
+    expect()(page.locator(".answered-note")).not_to_have_text(before)
+    page.wait_for_function("!document.querySelector('[data-dash-is-loading=\"true\"]')")
+    page.remove_listener("request", record)
+
+    flattened = [output for request in sent for output in request]
+    assert len(sent) == 4, sent
+    assert "shell-url.search" in sent[0]
+    assert "shell-page.children" not in flattened  # the page was not re-mounted
+    assert len(flattened) == len(set(flattened)), "an output was computed twice"
+    browser_page.assert_no_errors()
