@@ -8,7 +8,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
-from dashboard.filters import ParsedQuery, query_values, to_search
+from dashboard.filters import ParsedQuery, query_values
 from dashboard.views import overview as views
 from layouts._components import error_alert, problems_alert
 from layouts._page import page_lang
@@ -30,7 +30,7 @@ def render_page(context: Context, search: str, build: Callable[[ParsedQuery], tu
 
 def normalised_search(parsed: ParsedQuery) -> str:
     """The query string of the filters actually applied (problems dropped), for export links."""
-    return to_search(parsed.filters, parsed.lang)
+    return parsed.search
 
 
 def as_given(search) -> str:

@@ -24,7 +24,7 @@ import layouts
 from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
-from dashboard.filters import UI_LANGUAGES, Filters, parse_query, query_values, to_search
+from dashboard.filters import UI_LANGUAGES, Filters, parse_query, query_values
 from dashboard.i18n import t
 from dashboard.periods import brussels_today, preset_range
 from layouts._choices import CHOICES
@@ -185,7 +185,7 @@ def _register_sync(app: dash.Dash, context: Context) -> None:
         if not from_url:
             values = _bar_values(values, preset, start, end, codes, trigger, today)
         parsed = parse_query(values, vocabulary, today)
-        normalised = to_search(parsed.filters, parsed.lang)
+        normalised = parsed.search
         chosen, choice_problems = _choices_of(query_values(search))
         new_search = normalised + _choice_suffix(chosen)
         shown_lang = None if shown is None else _lang_of(shown)
@@ -207,7 +207,7 @@ def _normalised(context: Context, search: str) -> str:
         parsed = context.parse(search)
     except DatabaseUnavailable:
         return search
-    return to_search(parsed.filters, parsed.lang)
+    return parsed.search
 
 
 def _choices_of(values: dict) -> tuple[dict, list]:

@@ -86,6 +86,13 @@ class ParsedQuery:
     filters: Filters
     lang: str = "nl"
     problems: tuple[Problem, ...] = field(default=())
+    period_given: bool = True  # False: the query named no usable period and the default applies
+
+    @property
+    def search(self) -> str:
+        """The normalised query string of what applies: a default period stays implicit (a copied link of the
+        default view shows the default view of its day)."""
+        return to_search(self.filters, self.lang, period=self.period_given)
 
 
 def query_values(search: str | Mapping | None) -> dict[str, list[str]]:
@@ -105,6 +112,8 @@ def parse_query(search, vocabulary: Vocabulary, today: date) -> ParsedQuery:
     values = query_values(search)
     problems: list[Problem] = []
     start, end = _parse_period(values, today, problems)
+    named = bool(values.get("from") or values.get("to"))
+    given = named and not any(problem.parameter in ("from", "to") for problem in problems)
     chosen = {
         name: _parse_codes(name, values.get(name, []), vocabulary.allowed(name), problems) for name in MULTI_VALUE
     }
@@ -112,7 +121,7 @@ def parse_query(search, vocabulary: Vocabulary, today: date) -> ParsedQuery:
     if lang not in UI_LANGUAGES:
         problems.append(Problem("lang", "unknown-language", lang))
         lang = "nl"
-    return ParsedQuery(Filters(start, end, **chosen), lang, tuple(problems))
+    return ParsedQuery(Filters(start, end, **chosen), lang, tuple(problems), period_given=given)
 
 
 def _parse_period(values, today: date, problems: list[Problem]) -> tuple[date, date]:
@@ -155,7 +164,8 @@ def _parse_codes(name: str, raw: Iterable[str], allowed: frozenset[str], problem
     return tuple(sorted(chosen))
 
 
-def to_search(filters: Filters, lang: str = "nl") -> str:
-    """The query string ('?…') for filters and interface language; `lang` only when not the default."""
-    pairs = filters.query_pairs() + ([("lang", lang)] if lang != "nl" else [])
-    return "?" + urlencode(pairs, safe=",")
+def to_search(filters: Filters, lang: str = "nl", period: bool = True) -> str:
+    """The query string ('?…') for filters and interface language; `lang` only when not the default, the period
+    only when `period`; '' when nothing is left."""
+    pairs = filters.query_pairs()[0 if period else 2 :] + ([("lang", lang)] if lang != "nl" else [])
+    return "?" + urlencode(pairs, safe=",") if pairs else ""

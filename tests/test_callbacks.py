@@ -37,7 +37,9 @@ def app(request, built_databases, tmp_path_factory):
 
     url = built_databases(request.param, "management", fill)
     settings = Settings(database_url=url, cache_url="simple://", now=NOW, store_dir=tmp_path_factory.mktemp("s"))
-    return create_app({"settings": settings, "aggregates": False, "forecast_background": False})
+    app = create_app({"settings": settings, "aggregates": False, "forecast_background": False})
+    yield app
+    app.server.extensions["stv"].data.database.dispose()
 
 
 @pytest.fixture
