@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 
 import pandas as pd
+from flask import g, has_request_context
 from flask_caching import Cache
 from sqlalchemy import Select
 
@@ -127,7 +128,18 @@ class DataAccess:
         return result
 
     def data_version(self) -> str:
-        """The data version, probed at most once every `probe_seconds`; each probe nudges the store."""
+        """The data version: read once per Flask request (and kept for the rest of it, so that every figure of
+        one answer is of one version), and probed at most once every `probe_seconds`."""
+        if not has_request_context():
+            return self._recent_version()
+        versions = g.setdefault("stv_data_versions", {})
+        if self not in versions:
+            versions[self] = self._recent_version()
+        return versions[self]
+
+    def _recent_version(self) -> str:
+        """The data version probed within the last `probe_seconds` (a fresh probe otherwise, which also nudges
+        the store to sync to it)."""
         entry = self.cache_get(self._version_key)
         now = self.clock()
         if entry is not None and now - entry[0] < self.probe_seconds:
