@@ -16,8 +16,6 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import event
-
 from benchmarks.databases import DemoSpec, log_stderr, sqlite_demo
 
 DEFAULT_SEARCH = "?from=2025-01-01&to=2025-12-31"
@@ -75,16 +73,15 @@ def measure(url: str, page: str, search: str, renders: int = 2) -> list[Counter]
     data.cache.clear()
     counts = Counter()
     data.cache = CountingCache(data.cache, counts)
-    engines = {"operational statements": data.database.engine}
+    executors = {"operational statements": data.database}
     if data.store is not None:
-        engines["store statements"] = getattr(data.store, "database", data.store).engine
-    for name, engine in engines.items():
-        event.listen(engine, "before_cursor_execute", lambda *args, name=name: counts.update([name]))
+        executors["store statements"] = data.store.database
     bodies = page_callbacks(app, f"{page}-query")
     client = app.server.test_client()
     results = []
     for _ in range(renders):
         counts.clear()
+        executed = {name: executor.executed for name, executor in executors.items()}
         for body in bodies:
             body = json.loads(json.dumps(body))
             for i in body["inputs"]:
@@ -92,7 +89,8 @@ def measure(url: str, page: str, search: str, renders: int = 2) -> list[Counter]
                     i["value"] = search
             response = client.post("/_dash-update-component", json=body)
             assert response.status_code in (200, 204), response.get_data(as_text=True)[:500]
-        results.append(Counter({"callback requests": len(bodies), **counts}))
+        statements = {name: executor.executed - executed[name] for name, executor in executors.items()}
+        results.append(Counter({"callback requests": len(bodies), **statements, **counts}))
     return results
 
 

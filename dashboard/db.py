@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 
 class DatabaseUnavailable(Exception):
-    """The operational database could not be read (missing, unreachable, or broken)."""
+    """A database could not be read or written (missing, unreachable, or broken): the operational one or the store."""
 
 
 def readonly_engine(url: str) -> Engine:
