@@ -1,9 +1,9 @@
 """What is timed: every query builder and every view, for each scenario (a slice of the data).
 
-Query builders (`select_*` in the `queries` package) and views (`dashboard/views.py` functions taking
+Query builders (`select_*` in the `queries` package) and views (functions of the `dashboard/views/` modules taking
 `(data, filters)`) are found at run time, so the list follows the code. A case runs once uncached or cached:
 - a query builder: uncached is `Database.frame(builder(*args))`, cached is `DataAccess.fetch(builder, *args)`;
-- a view (dashboard/views.py): uncached runs it on a DataAccess whose cache keeps only the data-version probe
+- a view: uncached runs it on a DataAccess whose cache keeps only the data-version probe
   (so every query executes, as on a cache miss within the probe interval), cached runs it on a primed cache.
 """
 

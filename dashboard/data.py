@@ -2,9 +2,10 @@
 
 Every entry's key holds the database's identity, the query's name, its arguments (hashable primitives) and the
 data version, a cheap probe of the operational database (latest `updated_at` and request id) that is itself
-cached for `probe_seconds`. A figure is therefore never older than that interval, and nobody needs a "force
-refresh". Whole months come from the aggregate store only when it holds exactly that data version; otherwise
-(and for the days around them) from the operational database. A cache that fails (Redis down) is skipped.
+cached for `probe_seconds` and read once per Flask request. A figure is therefore never older than that interval,
+and nobody needs a "force refresh". Which months the aggregate store answers is `dashboard/routing.py`; it is
+read only when it holds exactly that data version, otherwise (and for the days around its months) the
+operational database answers. A cache that fails (Redis down) is skipped.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ import time
 from collections.abc import Callable
 
 import pandas as pd
+from flask import g, has_request_context
 from flask_caching import Cache
 from sqlalchemy import Select
 
 from dashboard.db import Database
 from dashboard.filters import Filters
-from dashboard.periods import split_by_months
+from dashboard.routing import Route, route_active, route_counts
 from queries.reference import select_data_version, select_languages, select_regions
 from queries.requests import select_active_ids, select_status_counts
-from queries.rollup import can_count_active, rollup_for
+from queries.store import select_stored_active, select_stored_counts
 
 log = logging.getLogger(__name__)
 
@@ -71,64 +73,52 @@ class DataAccess:
 
     def status_counts(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:
         """Requests per status (and `keys`) in the slice."""
-        usable = rollup_for(filters, keys) is not None
-        edges, parts = self._from_store(
-            filters,
-            keys,
-            "counts",
-            lambda version, whole: (
-                self.store.counts(
-                    version,
-                    filters,
-                    *whole,
-                    keys,
-                    self._ids(select_regions, filters.region),
-                    self._ids(select_languages, filters.language),
-                )
-                if usable
-                else None
-            ),
-        )
-        parts += [self.fetch(select_status_counts, filters.with_period(a, b), keys) for a, b in edges]
+
+        def stored(version: str, months: tuple[str, str]) -> pd.DataFrame | None:
+            regions = self._ids(select_regions, filters.region)
+            languages = self._ids(select_languages, filters.language)
+            return self.store.read(version, select_stored_counts(filters, *months, keys, regions, languages))
+
+        route = route_counts(filters, keys, self.store is not None)
+        parts = self._combine("counts", route, filters, keys, stored, select_status_counts)
         return pd.concat(parts, ignore_index=True).groupby([*keys, "status"], as_index=False, dropna=False).n.sum()
 
     def active_counts(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:
         """Distinct interpreters of completed requests (column `active_interpreters`), per `keys`: a union of
         interpreter ids, so that whole months from the store and days around them combine exactly."""
-        usable = can_count_active(filters, keys)
-        edges, parts = self._from_store(
-            filters,
-            keys,
-            "active",
-            lambda version, whole: (
-                self.store.active(version, filters, *whole, keys, self._ids(select_languages, filters.language))
-                if usable
-                else None
-            ),
-        )
-        parts += [self.fetch(select_active_ids, filters.with_period(a, b), keys) for a, b in edges]
-        ids = pd.concat(parts, ignore_index=True).drop_duplicates()
+
+        def stored(version: str, months: tuple[str, str]) -> pd.DataFrame | None:
+            languages = self._ids(select_languages, filters.language)
+            return self.store.read(version, select_stored_active(filters, *months, keys, languages))
+
+        route = route_active(filters, keys, self.store is not None)
+        ids = pd.concat(self._combine("active", route, filters, keys, stored, select_active_ids), ignore_index=True)
+        ids = ids.drop_duplicates()
         if not keys:
             return pd.DataFrame({"active_interpreters": [len(ids)]})
         return ids.groupby(list(keys), as_index=False).size().rename(columns={"size": "active_interpreters"})
 
-    def _from_store(self, filters: Filters, keys, name: str, read) -> tuple[list, list]:
-        """(day ranges still to read from the operational database, parts already read from the store)."""
-        whole, edges = split_by_months(filters.start, filters.end)
-        if whole is None or self.store is None:
-            return [(filters.start, filters.end)], []
-        version = self.data_version()
-        stored = self._memo(f"store-{name}", (filters, whole, keys), lambda: read(version, whole))
-        if stored is None:  # the store is catching up: the operational database answers meanwhile
-            return [(filters.start, filters.end)], []
-        return edges, [stored]
+    def _combine(self, name: str, route: Route, filters: Filters, keys, stored, builder) -> list[pd.DataFrame]:
+        """The parts of a slice along `route`: the store's months by `stored(version, months)` (cached), the days by
+        `builder(filters, keys)` on the operational database. A store behind the data version (None) is not
+        cached: the operational database answers for its months meanwhile."""
+        parts = []
+        if route.months is not None:
+            version = self.data_version()
+            months = route.months
+            part = self._memo(f"store-{name}", (filters, months, keys), lambda: stored(version, months), version)
+            if part is None:
+                route = Route.database_only(filters)
+            else:
+                parts.append(part)
+        return parts + [self.fetch(builder, filters.with_period(a, b), keys) for a, b in route.days]
 
     def _ids(self, builder: Callable[[], Select], codes: tuple[str, ...]) -> list[int]:
         table = self.fetch(builder)
         return [int(i) for i in table.loc[table.code.isin(codes), "id"]]
 
-    def _memo(self, function, args: tuple, compute: Callable[[], pd.DataFrame | None]):
-        key = self._key(function, args, self.data_version())
+    def _memo(self, function, args: tuple, compute: Callable[[], pd.DataFrame | None], version: str | None = None):
+        key = self._key(function, args, version or self.data_version())
         cached = self.cache_get(key)
         if cached is not None:
             return cached
@@ -138,7 +128,18 @@ class DataAccess:
         return result
 
     def data_version(self) -> str:
-        """The data version, probed at most once every `probe_seconds`; each probe nudges the store."""
+        """The data version: read once per Flask request (and kept for the rest of it, so that every figure of
+        one answer is of one version), and probed at most once every `probe_seconds`."""
+        if not has_request_context():
+            return self._recent_version()
+        versions = g.setdefault("stv_data_versions", {})
+        if self not in versions:
+            versions[self] = self._recent_version()
+        return versions[self]
+
+    def _recent_version(self) -> str:
+        """The data version probed within the last `probe_seconds` (a fresh probe otherwise, which also nudges
+        the store to sync to it)."""
         entry = self.cache_get(self._version_key)
         now = self.clock()
         if entry is not None and now - entry[0] < self.probe_seconds:

@@ -1,22 +1,26 @@
-"""The one executor of SQL: a read-only connection to the operational database.
+"""The one executor of SQL: `Database` runs the statements built in `queries/`.
 
-SQLite is opened with `mode=ro`; PostgreSQL sessions default to read-only transactions. Errors from the
-database surface as `DatabaseUnavailable`, which pages and exports turn into a clear message.
+Two instances exist: the operational database, opened read-only (SQLite with `mode=ro`; PostgreSQL sessions in
+read-only transactions), and the dashboard's aggregate store, a SQLite file of its own that it writes
+(`Database.local`). Errors from a database surface as `DatabaseUnavailable`, which pages and exports turn into a
+clear message.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import pandas as pd
-from sqlalchemy import Engine, Executable, create_engine
+from sqlalchemy import Connection, Engine, Executable, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 
 class DatabaseUnavailable(Exception):
-    """The operational database could not be read (missing, unreachable, or broken)."""
+    """A database could not be read or written (missing, unreachable, or broken): the operational one or the store."""
 
 
 def readonly_engine(url: str) -> Engine:
@@ -32,21 +36,74 @@ def readonly_engine(url: str) -> Engine:
     )
 
 
-class Database:
-    """Runs statements and returns small aggregated results as data frames."""
+def local_engine(path: Path) -> Engine:
+    """A writable SQLite file of the dashboard's own. WAL lets readers go on while the refresher writes; the busy
+    timeout lets a second writer (another worker's refresher) wait rather than fail."""
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
 
-    def __init__(self, url: str):
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")
+    dbapi_connection.execute("PRAGMA busy_timeout=30000")
+
+
+class Database:
+    """Runs statements and returns their (small, aggregated) results as data frames; counts what it runs."""
+
+    def __init__(self, url: str, engine: Engine | None = None):
         self.url = url
-        self.engine = readonly_engine(url)
+        self.engine = engine or readonly_engine(url)
+        self.executed = 0  # statements run so far: what tests and `benchmarks.render` count
+
+    @classmethod
+    def local(cls, path: Path) -> Database:
+        """The writable SQLite file at `path` (the aggregate store)."""
+        return cls(f"sqlite:///{path}", local_engine(path))
 
     def frame(self, statement: Executable) -> pd.DataFrame:
         """The rows of `statement` as a data frame (column names from the statement's labels)."""
+        with self.transaction() as transaction:
+            return transaction.frame(statement)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Statements in one transaction: one snapshot to read from, all or nothing when writing."""
         try:
-            with self.engine.connect() as conn:
-                result = conn.execute(statement)
-                return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+            with self.engine.begin() as connection:
+                yield Transaction(self, connection)
         except (OperationalError, DBAPIError) as error:
             raise DatabaseUnavailable(str(error.orig or error).splitlines()[0]) from error
 
+    def create_tables(self, metadata: MetaData) -> None:
+        """Create the tables and indexes of `metadata` that do not exist yet."""
+        metadata.create_all(self.engine)
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class Transaction:
+    """The statements of one `Database.transaction()`."""
+
+    def __init__(self, database: Database, connection: Connection):
+        self.database = database
+        self.connection = connection
+
+    def frame(self, statement: Executable) -> pd.DataFrame:
+        """The rows of `statement` as a data frame."""
+        result = self._execute(statement)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+    def scalar(self, statement: Executable):
+        """The first column of the first row of `statement` (None without rows)."""
+        return self._execute(statement).scalar()
+
+    def run(self, statement: Executable, rows: Sequence[dict] | None = None) -> None:
+        """Run a statement that writes (once for each of `rows`, when given)."""
+        self._execute(statement, rows)
+
+    def _execute(self, statement: Executable, rows: Sequence[dict] | None = None):
+        self.database.executed += 1
+        return self.connection.execute(statement, rows) if rows is not None else self.connection.execute(statement)

@@ -11,6 +11,10 @@ waits for it. A sync recomputes the months whose requests changed since the last
 late commits); a full rebuild runs when the store is new or empty, when the organisations' regions and sectors or
 the interpreters' kinds changed, and at least every `REBUILD_SECONDS`, which also heals what `updated_at` cannot
 show (deleted requests, corrected request dates).
+
+The store's tables and statements are in `queries/store.py`; both databases are run through `dashboard.db.Database`.
+Which slices the store can answer, and which days around its months the operational database adds, is
+`dashboard/routing.py`.
 """
 
 from __future__ import annotations
@@ -20,29 +24,30 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import create_engine, delete, event, func, insert, select
 
 from dashboard.db import Database
-from dashboard.filters import Filters
 from dashboard.periods import month_end, utc_bounds
-from dashboard.schema import requests
-from queries.rollup import (
+from queries.store import (
     ROLLUPS,
+    delete_months,
+    delete_state,
+    insert_rows,
     monthly_active,
     monthly_counts,
     narrow_rollup_inserts,
     select_activity,
     select_changed_months,
     select_dimensions,
+    select_latest_change,
     select_rollup,
-    select_stored_active,
-    select_stored_counts,
+    select_state,
+    select_synced_version,
     store_metadata,
     store_state,
 )
@@ -60,9 +65,8 @@ class AggregateStore:
         self.source = source
         self.background = background
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = create_engine(f"sqlite:///{path}")
-        event.listen(self.engine, "connect", _sqlite_pragmas)
-        store_metadata.create_all(self.engine)
+        self.database = Database.local(path)
+        self.database.create_tables(store_metadata)
         self._wanted: str | None = None
         self._wake = threading.Event()
         self._worker: threading.Thread | None = None
@@ -70,40 +74,12 @@ class AggregateStore:
 
     # --- reading --------------------------------------------------------------------------------------------
 
-    def counts(
-        self,
-        version: str,
-        filters: Filters,
-        first_month: str,
-        last_month: str,
-        keys: Sequence[str],
-        region_ids: Sequence[int],
-        language_ids: Sequence[int],
-    ) -> pd.DataFrame | None:
-        """Requests per status (and keys) for whole months; None unless the store holds data `version`."""
-        return self._read(
-            version, select_stored_counts(filters, first_month, last_month, keys, region_ids, language_ids)
-        )
-
-    def active(
-        self,
-        version: str,
-        filters: Filters,
-        first_month: str,
-        last_month: str,
-        keys: Sequence[str],
-        language_ids: Sequence[int],
-    ) -> pd.DataFrame | None:
-        """Distinct active interpreter ids (and keys) in whole months; None unless the store holds `version`."""
-        return self._read(version, select_stored_active(filters, first_month, last_month, keys, language_ids))
-
-    def _read(self, version: str, statement) -> pd.DataFrame | None:
-        with self.engine.connect() as conn, conn.begin():  # one snapshot: the state and the counts agree
-            synced = conn.execute(select(store_state.c.value).where(store_state.c.key == "version")).scalar()
-            if synced != version:
+    def read(self, version: str, statement) -> pd.DataFrame | None:
+        """The rows of `statement` (from `queries/store.py`) on the store; None unless it holds data `version`."""
+        with self.database.transaction() as transaction:  # one snapshot: the state and the counts agree
+            if transaction.scalar(select_synced_version()) != version:
                 return None
-            result = conn.execute(statement)
-            return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+            return transaction.frame(statement)
 
     # --- syncing ----------------------------------------------------------------------------------------------
 
@@ -134,7 +110,7 @@ class AggregateStore:
             state = self._state()
             if version is not None and state.get("version") == version:
                 return
-            mark = self.source.frame(select(func.max(requests.c.updated_at))).iloc[0, 0]
+            mark = self.source.frame(select_latest_change()).iloc[0, 0]
             dimensions = self._fingerprint()
             state.setdefault("rebuilt_at", state.get("rebuilt_at") or "0")
             stale = time.time() - float(state["rebuilt_at"]) > REBUILD_SECONDS
@@ -162,14 +138,16 @@ class AggregateStore:
 
     def _replace(self, rows: pd.DataFrame, active: pd.DataFrame, months: list[str] | None) -> None:
         """Put `rows` and `active` in place of `months` (None: everything), and derive the narrow rollups."""
-        with self.engine.begin() as conn:
+        with self.database.transaction() as transaction:
             for table in (*ROLLUPS, monthly_active):
-                conn.execute(delete(table) if months is None else delete(table).where(table.c.month.in_(months)))
+                transaction.run(delete_months(table, months))
             for table, frame in ((monthly_counts, rows), (monthly_active, active)):
                 if not frame.empty:
-                    conn.execute(insert(table), frame.astype(object).where(frame.notna(), None).to_dict("records"))
+                    transaction.run(
+                        insert_rows(table), frame.astype(object).where(frame.notna(), None).to_dict("records")
+                    )
             for statement in narrow_rollup_inserts(months):
-                conn.execute(statement)
+                transaction.run(statement)
 
     def _fingerprint(self) -> str:
         digest = hashlib.sha256()
@@ -178,13 +156,12 @@ class AggregateStore:
         return digest.hexdigest()
 
     def _state(self) -> dict[str, str]:
-        with self.engine.connect() as conn:
-            return dict(conn.execute(select(store_state.c.key, store_state.c.value)).all())
+        return dict(self.database.frame(select_state()).itertuples(index=False))
 
     def _write_state(self, **values: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(delete(store_state))
-            conn.execute(insert(store_state), [{"key": k, "value": v} for k, v in values.items()])
+        with self.database.transaction() as transaction:
+            transaction.run(delete_state())
+            transaction.run(insert_rows(store_state), [{"key": k, "value": v} for k, v in values.items()])
 
     @contextmanager
     def _exclusive(self) -> Iterator[None]:
@@ -197,12 +174,7 @@ class AggregateStore:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def dispose(self) -> None:
-        self.engine.dispose()
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    dbapi_connection.execute("PRAGMA journal_mode=WAL")
-    dbapi_connection.execute("PRAGMA busy_timeout=30000")
+        self.database.dispose()
 
 
 def _iso(moment) -> str:

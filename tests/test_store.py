@@ -17,6 +17,7 @@ from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.store import AggregateStore
 from dashboard.views import overview as views
+from queries.store import select_stored_counts
 from tests.conftest import Clock
 
 PERIODS = [
@@ -188,7 +189,7 @@ def test_a_stale_store_is_not_used(access, source):
     stored.data_version()
     run("UPDATE requests SET status = 'completed', updated_at = '2026-11-23 10:00:00' WHERE id = 12")
     version = probe_version(stored.database)
-    assert stored.store.counts(version, YEAR, "2022-01", "2022-12", (), [], []) is None
+    assert stored.store.read(version, select_stored_counts(YEAR, "2022-01", "2022-12", (), [], [])) is None
 
 
 def test_background_sync_catches_up(access, source):
@@ -196,4 +197,4 @@ def test_background_sync_catches_up(access, source):
     stored = access(url, with_store=True, background=True)
     version = stored.data_version()
     assert stored.store.wait_for(version, timeout=60)
-    assert stored.store.counts(version, YEAR, "2022-01", "2022-12", (), [], []).n.sum() == 13
+    assert stored.store.read(version, select_stored_counts(YEAR, "2022-01", "2022-12", (), [], [])).n.sum() == 13

@@ -1,12 +1,30 @@
-"""Statements of the aggregate store: building monthly counts from the operational database, finding what
-changed, and reading the counts back. The store's own table is defined here too."""
+"""The aggregate store's tables and every statement about it: building monthly counts from the operational
+database, finding what changed, writing the counts and the store's state, and reading them back.
+
+`dashboard/store.py` runs these through the one executor (`dashboard.db.Database`); `dashboard/routing.py` asks
+`rollup_for` and `can_count_active` whether the store can answer a slice at all."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Column, Index, Integer, MetaData, Select, String, Table, func, literal_column, select
+from sqlalchemy import (
+    Column,
+    Delete,
+    Index,
+    Insert,
+    Integer,
+    MetaData,
+    Select,
+    String,
+    Table,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+)
 
 from dashboard.filters import Filters
 from dashboard.schema import interpreters, local_governments, organisations, requests
@@ -92,32 +110,21 @@ def narrow_rollup_inserts(months: Sequence[str] | None) -> list:
 def select_rollup(start: datetime | None = None, end: datetime | None = None) -> Select:
     """Monthly counts per region, sector, language, modality, service, interpreter kind and status, from the
     operational tables; only requests made in [start, end) (UTC) when given."""
-    month = brussels_month(requests.c.requested_at).label("month")
+    dimensions = (
+        local_governments.c.region_id,
+        organisations.c.sector,
+        requests.c.language_id,
+        requests.c.modality,
+        requests.c.service,
+        interpreters.c.kind,
+        requests.c.status,
+    )
     statement = (
-        select(
-            month,
-            local_governments.c.region_id,
-            organisations.c.sector,
-            requests.c.language_id,
-            requests.c.modality,
-            requests.c.service,
-            interpreters.c.kind,
-            requests.c.status,
-            func.count().label("n"),
-        )
+        select(brussels_month(requests.c.requested_at).label("month"), *dimensions, func.count().label("n"))
         .join_from(requests, organisations, organisations.c.id == requests.c.organisation_id)
         .join(local_governments, local_governments.c.id == organisations.c.local_government_id)
         .outerjoin(interpreters, interpreters.c.id == requests.c.interpreter_id)
-        .group_by(
-            literal_column("month"),
-            local_governments.c.region_id,
-            organisations.c.sector,
-            requests.c.language_id,
-            requests.c.modality,
-            requests.c.service,
-            interpreters.c.kind,
-            requests.c.status,
-        )
+        .group_by(literal_column("month"), *dimensions)
     )
     if start is not None:
         statement = statement.where(requests.c.requested_at >= start, requests.c.requested_at < end)
@@ -199,3 +206,33 @@ def select_stored_counts(
         if getattr(filters, name):
             statement = statement.where(table.c[column].in_(chosen.get(name, getattr(filters, name))))
     return statement.group_by(*key_columns, table.c.status)
+
+
+def select_latest_change() -> Select:
+    """The latest `updated_at` of the operational requests: the watermark a sync reaches."""
+    return select(func.max(requests.c.updated_at))
+
+
+def select_state() -> Select:
+    """The store's state: key and value (data version, watermark, dimensions fingerprint, time of the last rebuild)."""
+    return select(store_state.c.key, store_state.c.value)
+
+
+def select_synced_version() -> Select:
+    """The data version the store was last synced to."""
+    return select(store_state.c.value).where(store_state.c.key == "version")
+
+
+def delete_state() -> Delete:
+    """Forget the store's state (before writing the new one)."""
+    return delete(store_state)
+
+
+def delete_months(table: Table, months: Sequence[str] | None) -> Delete:
+    """The rows of `table` for `months` (None: every row)."""
+    return delete(table) if months is None else delete(table).where(table.c.month.in_(months))
+
+
+def insert_rows(table: Table) -> Insert:
+    """Rows of `table` (run with the rows as dictionaries; the state's as `{"key": …, "value": …}`)."""
+    return insert(table)
