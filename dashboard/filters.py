@@ -15,7 +15,6 @@ from dashboard import codes
 from dashboard.periods import default_range
 
 MULTI_VALUE = ("region", "language", "modality", "sector", "service", "kind")
-PARAMETERS = ("from", "to", *MULTI_VALUE, "lang")
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
 UI_LANGUAGES = ("nl", "en")
