@@ -33,7 +33,7 @@ def test_pdf_has_a_page_per_section_with_the_figures(client):
     first = pages[0].extract_text()
     assert "STV-rapport 2022-Q2" in first and "01-04-2022 – 30-06-2022" in first
     lines = first.split("\n")
-    answer = lines.index("Beantwoordingsgraad")  # Q2 against Q1 2022 and Q2 2021, worked out in test_queries
+    answer = lines.index("Beantwoordingsgraad")  # Q2 against Q1 2022 and Q2 2021, worked out in test_overview
     assert lines[answer + 1 : answer + 4] == ["80,0 %", "-20,0 pp", "–"]
     assert not {"▲", "▼", "►"} & set(first)
     assert "Tolken ter plaatse" in pages[1].extract_text()
