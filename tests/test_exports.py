@@ -126,6 +126,14 @@ def test_bad_parameters_get_400_naming_them(client, query, parameter):
     assert f"'{parameter}'" in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("name, text", [("from", "20220101"), ("from", "2022-W01-1"), ("to", "2022-W52-7")])
+def test_other_iso_date_forms_get_400_with_the_form_to_use(client, name, text):
+    response = client.get(f"/export/kpis.csv?{name}={text}")
+    assert response.status_code == 400
+    assert f"'{name}': '{text}' is not a date (YYYY-MM-DD)" in response.get_data(as_text=True)
+    assert read_csv(client.get(f"/export/kpis.csv?{name}=2022-01-03"))[0]["metric"] == "requests"
+
+
 def test_unknown_view_is_404_not_500(client):
     assert client.get("/export/nothing.csv").status_code == 404
     assert client.get("/export/kpis.pdf").status_code == 404
