@@ -10,18 +10,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from dashboard import create_app
-from dashboard.settings import Settings
-
 NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def client(fixture_sqlite, tmp_path_factory):
-    settings = Settings(
-        database_url=fixture_sqlite, cache_url="simple://", now=NOW, store_dir=tmp_path_factory.mktemp("store")
-    )
-    return create_app({"settings": settings}).server.test_client()
+def app_config(fixture_sqlite):
+    return {"url": fixture_sqlite, "now": NOW}
 
 
 def test_pdf_has_a_page_per_section_with_the_figures(client):
