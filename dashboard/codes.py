@@ -5,8 +5,6 @@ One place for every code, so that the schema, the demo data and the queries cann
 
 from __future__ import annotations
 
-REGION_CODES = ("ANT", "BRU", "LIM", "OVL", "VBR", "WVL")
-
 MODALITIES = ("onsite", "phone", "video", "translation")
 SERVICES = ("interpreter", "taalhulp")
 KINDS = ("certified", "sworn", "in_training", "crisis", "taalhulp", "commercial")

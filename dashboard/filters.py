@@ -6,6 +6,7 @@ and a list of problems, each naming the parameter. Pages show the problems as an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -15,7 +16,7 @@ from dashboard import codes
 from dashboard.periods import default_range
 
 MULTI_VALUE = ("region", "language", "modality", "sector", "service", "kind")
-PARAMETERS = ("from", "to", *MULTI_VALUE, "lang")
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
 UI_LANGUAGES = ("nl", "en")
@@ -139,15 +140,22 @@ def _parse_period(values, today: date, problems: list[Problem]) -> tuple[date, d
 
 
 def _parse_date(name: str, raw: list[str] | None, problems: list[Problem]) -> date | None:
+    """The last value as a calendar date written YYYY-MM-DD, the form the page writes; any other form is a
+    "bad-date". Python 3.11's `date.fromisoformat` also reads ISO's basic (20220101), week (2022-W01-1) and
+    ordinal (2022-001) forms: a week date as `to` would end the period on the week's first day, so those are
+    refused with the form to use rather than guessed."""
     if not raw or raw[-1] == "":
         return None
+    text = raw[-1]
     try:
-        value = date.fromisoformat(raw[-1])
+        value = date.fromisoformat(text)
     except ValueError:
-        problems.append(Problem(name, "bad-date", raw[-1]))
+        value = None
+    if value is None or not ISO_DAY.fullmatch(text):
+        problems.append(Problem(name, "bad-date", text))
         return None
-    if not EARLIEST <= value <= LATEST or len(raw[-1]) != 10:
-        problems.append(Problem(name, "out-of-range", raw[-1]))
+    if not EARLIEST <= value <= LATEST:
+        problems.append(Problem(name, "out-of-range", text))
         return None
     return value
 

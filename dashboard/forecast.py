@@ -29,8 +29,6 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from dashboard.metrics import ratio
-
 HORIZON = 6  # months ahead
 PERIOD = 12  # months in a season
 INTERVAL = 0.8  # coverage of the prediction intervals
@@ -315,36 +313,3 @@ def forecast_frame(results: Mapping[tuple, Forecast], keys: Sequence[str]) -> pd
                 }
             )
     return pd.DataFrame(rows, columns=[*keys, *FRAME_COLUMNS])
-
-
-def recent_capacity(handled: pd.Series, months: int = HORIZON) -> float:
-    """Capacity per month: the mean of the last `months` monthly counts the active interpreters handled.
-
-    The caller passes, per month, the requests of the language that were answered or completed.
-    """
-    return float(monthly_history(handled).tail(months).mean()) if len(handled) else 0.0
-
-
-SHORTAGE_COLUMNS = ("month", "demand", "capacity", "gap", "gap_upper", "load")
-
-
-def projected_shortage(forecast: Forecast, capacity: float | Sequence[float]) -> pd.DataFrame:
-    """Forecast demand against capacity per month: the projected shortage.
-
-    gap = max(demand - capacity, 0); gap_upper the same at the interval's upper bound (None without interval),
-    a cautious planner's figure; load = demand / capacity (above 1: shortage), None when the capacity is 0.
-    """
-    capacities = np.broadcast_to(np.asarray(capacity, dtype=float), (len(forecast.point),))
-    uppers = forecast.upper or (None,) * len(forecast.point)
-    rows = [
-        (
-            month,
-            demand,
-            float(cap),
-            max(demand - cap, 0.0),
-            None if upper is None else max(upper - cap, 0.0),
-            ratio(demand, cap),
-        )
-        for month, demand, cap, upper in zip(forecast.months, forecast.point, capacities, uppers)
-    ]
-    return pd.DataFrame(rows, columns=list(SHORTAGE_COLUMNS))

@@ -35,7 +35,6 @@ FORECAST_VERSION = 2  # part of the cache key: raise it when the maths or the ta
 BUSIEST = 10  # languages also forecast per modality
 ALL_MODALITIES = ""  # the modality value of a language's total
 FAILURE_SECONDS = 600  # a failed fit is said for this long before it is tried again
-FAILED = "failed"
 COLUMNS = (
     "language_code",
     "modality",
@@ -189,8 +188,8 @@ def with_capacity(fits: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
 
 def capacities(history: pd.DataFrame) -> dict[tuple[str, str], float]:
     """Per (language, modality; '' for all): requests served per month, the mean over the last `HORIZON`
-    complete months, or over fewer when the language was first requested more recently (as
-    `forecast.recent_capacity`, for every series at once: this runs whenever the page shows a forecast)."""
+    complete months, or over fewer when the language was first requested more recently; a month without
+    requests counts as 0. Every series at once, in pandas: this runs whenever the page shows a forecast."""
     both = pd.concat([history.assign(modality=ALL_MODALITIES), history])  # rows: months with requests
     monthly = both.groupby(["language_code", "modality", "month"], as_index=False).served.sum()
     last = history.last_month.iloc[0] if len(history) else None

@@ -16,7 +16,6 @@ LANGS = ("nl", "en")
 MESSAGES: dict[str, tuple[str, str]] = {
     # shell
     "app-title": ("STV-dashboard", "STV dashboard"),
-    "app-subtitle": ("Sociaal Tolken en Vertalen", "Social Interpreting and Translation"),
     "switch-language": ("English", "Nederlands"),
     "nav-overview": ("Overzicht", "Overview"),
     "footer-source": (
@@ -30,7 +29,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "view-monthly": ("Per maand en soort dienst", "Per month and modality"),
     "view-languages": ("Per taal", "Per language"),
     "grid-no-rows": ("Geen rijen voor deze selectie.", "No rows for this selection."),
-    "loading": ("Bezig met laden…", "Loading…"),
     "not-found-title": ("Pagina niet gevonden", "Page not found"),
     "not-found-text": (
         "Deze pagina bestaat niet. Kies een pagina in het menu.",

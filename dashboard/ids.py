@@ -1,4 +1,4 @@
-"""Every component id, once. Values are prefixed by where they live (shell, filter, page)."""
+"""The shell's and the filter bar's ids, and the rule for page ids: `page(name, part)` is "<page>-<part>"."""
 
 from __future__ import annotations
 

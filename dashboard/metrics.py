@@ -126,7 +126,7 @@ def compute_kpis(counts: Mapping[str, int]) -> dict[str, int | float | None]:
     return figures
 
 
-# Other columns that hold fractions (exports format them as percentages): shares, coverage, and the ranking's score.
+# Columns that hold fractions without a `_rate` name: shares, coverage and the shortage ranking's score.
 FRACTION_COLUMNS = frozenset({"share", "coverage", "shortage_score"})
 
 

@@ -1,6 +1,7 @@
 """Settings of CONTRACT.md section 5, parsed once, with explicit types and clear errors for bad values.
 
-Sources, strongest first: command-line options, the process environment, a `.env` file in the working folder.
+Sources, strongest first: the process environment, then a `.env` file in the working folder (no command-line
+option sets them: `serve`, `demo-db` and `simulate` take only their own options).
 Nothing here runs at import time.
 """
 

@@ -82,6 +82,48 @@ def built_databases(tmp_path_factory, request):
     return build
 
 
+@pytest.fixture(scope="session")
+def make_app(tmp_path_factory):
+    """`make_app(url, now=DEMO_NOW, cache_url="simple://", **options)`: the whole dashboard (`create_app`) on the
+    database at `url`, "now" fixed, its cache and aggregate store in fresh temporary folders; `options` are
+    create_app's own (`aggregates`, `forecast_background`, ...). The one way the tests build an app."""
+    from dashboard import create_app
+    from dashboard.settings import Settings
+
+    def make(url: str, *, now: datetime = DEMO_NOW, cache_url: str = "simple://", **options):
+        settings = Settings(
+            database_url=url,
+            cache_url=cache_url,
+            now=now,
+            cache_dir=tmp_path_factory.mktemp("cache"),
+            store_dir=tmp_path_factory.mktemp("store"),
+        )
+        return create_app({"settings": settings, **options})
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def app_config():
+    """What a module's `app` is built from: `make_app`'s arguments. A module that uses `app` or `client`
+    overrides this fixture (at least with `url`)."""
+    pytest.fail("this test module uses `app` or `client`: define an `app_config` fixture (make_app's arguments)")
+
+
+@pytest.fixture(scope="module")
+def app(make_app, app_config):
+    """The dashboard on the module's database (`app_config`), one per test module; its database closed after."""
+    built = make_app(**app_config)
+    yield built
+    built.server.extensions["stv"].data.database.dispose()
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    """A Flask test client of `app`: pages, exports and reports as a browser or a script asks for them."""
+    return app.server.test_client()
+
+
 # Parametrise a fixture over both databases: `@pytest.fixture(params=DIALECTS)`, then `request.param`.
 DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 

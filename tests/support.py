@@ -1,4 +1,4 @@
-"""Helpers the test modules share: a cached data access on a test database, and the app's exports."""
+"""Helpers the test modules share: a cached data access on a test database, and reading a CSV export."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import csv
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 
 from flask import Flask
 from flask_caching import Cache
@@ -23,21 +22,6 @@ def open_data(url: str) -> Iterator[DataAccess]:
         yield DataAccess(database, Cache(Flask("test"), config={"CACHE_TYPE": "SimpleCache"}))
     finally:
         database.dispose()
-
-
-def export_client(url: str, tmp_path_factory, now: datetime):
-    """A Flask test client of the whole app on `url`, "now" fixed, cache and store in temporary folders."""
-    from dashboard import create_app
-    from dashboard.settings import Settings
-
-    settings = Settings(
-        database_url=url,
-        cache_url="simple://",
-        now=now,
-        cache_dir=tmp_path_factory.mktemp("cache"),
-        store_dir=tmp_path_factory.mktemp("store"),
-    )
-    return create_app({"settings": settings}).server.test_client()
 
 
 def read_csv(response) -> list[dict]:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from dashboard import ids
+from tests.conftest import DIALECTS
 from tests.dash_requests import outputs_of, post, response_values, server_callbacks, text_of
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -28,23 +29,13 @@ PAGE_PATHS = {
 FORGED = [12345, {"from": "2022-01-01"}, ["?from=2022-01-01"], "?from=2022-13-45&region=NOPE", "?" + "x" * 5000]
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def app(request, built_databases, tmp_path_factory):
-    """The whole app on the management fixture, "now" fixed, no aggregate store (figures straight from SQL)."""
-    from dashboard import create_app
-    from dashboard.settings import Settings
+@pytest.fixture(scope="module", params=DIALECTS)
+def app_config(request, built_databases):
+    """The management fixture, "now" fixed, no aggregate store (figures straight from SQL)."""
     from tests.fixture_management import fill
 
     url = built_databases(request.param, "management", fill)
-    settings = Settings(database_url=url, cache_url="simple://", now=NOW, store_dir=tmp_path_factory.mktemp("s"))
-    app = create_app({"settings": settings, "aggregates": False, "forecast_background": False})
-    yield app
-    app.server.extensions["stv"].data.database.dispose()
-
-
-@pytest.fixture
-def client(app):
-    return app.server.test_client()
+    return {"url": url, "now": NOW, "aggregates": False, "forecast_background": False}
 
 
 def _mount(client, app, path: str, search: str = "") -> dict:

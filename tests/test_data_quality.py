@@ -12,7 +12,6 @@ import pytest
 from flask import Flask
 from flask_caching import Cache
 
-from dashboard import create_app
 from dashboard.data import DataAccess
 from dashboard.db import Database
 from dashboard.filters import Filters
@@ -153,16 +152,8 @@ def test_measured_at_rounds_down_to_the_hour():
 
 
 @pytest.fixture(scope="module")
-def client(built_databases, tmp_path_factory):
-    url = built_databases("sqlite", "places", fill)
-    settings = Settings(
-        database_url=url,
-        cache_url="simple://",
-        now=AS_OF,
-        cache_dir=tmp_path_factory.mktemp("c"),
-        store_dir=tmp_path_factory.mktemp("s"),
-    )
-    return create_app({"settings": settings, "aggregates": False}).server.test_client()
+def app_config(built_databases):
+    return {"url": built_databases("sqlite", "places", fill), "now": AS_OF, "aggregates": False}
 
 
 def _rows(response) -> list[dict]:
@@ -232,5 +223,11 @@ def test_page_parts_render_in_both_languages(lang, built_databases):
         "[Basisschool Genk](/organisations/200?lang=en)",
         "[CLB Mechelen](/organisations/101?lang=en)",
     ]  # r12; r7
-    assert "20" in parts.scope(YEAR, AS_OF, lang)  # ages measured at 20 November 2025, 10:00 in Brussels
+    # the year's first and last day, and ages measured at AS_OF (09:00 UTC) read in Brussels: 10:00
+    first, last, measured = {
+        "nl": ("01-01-2025", "31-12-2025", "20-11-2025 10:00"),
+        "en": ("1 Jan 2025", "31 Dec 2025", "20 Nov 2025 10:00"),
+    }[lang]
+    scope = parts.scope(YEAR, AS_OF, lang)
+    assert f"{first} " in scope and f" {last}" in scope and scope.rstrip(".").endswith(measured)
     database.dispose()

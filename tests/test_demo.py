@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -258,49 +256,6 @@ def test_postgresql_gets_the_same_data(tmp_path, postgres_url):
             moment.strftime("%Y-%m-%d %H:%M:%S")
             == conn.execute("SELECT requested_at FROM requests WHERE id = 1").fetchone()[0]
         )
-
-
-def _cli(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "dashboard.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "STV_NOW": "2026-11-23T09:00:00Z"},
-        timeout=600,
-    )
-
-
-def test_cli_refuses_an_existing_database(tmp_path):
-    existing = tmp_path / "there.sqlite"
-    existing.write_bytes(b"precious")
-    result = _cli("demo-db", "--out", str(existing))
-    assert result.returncode == 2
-    assert "already exists" in result.stderr and "Traceback" not in result.stderr
-    assert existing.read_bytes() == b"precious"
-
-
-@pytest.mark.parametrize(
-    "out, message", [("/nonexistent-folder/demo.sqlite", "does not exist"), ("/proc/demo.sqlite", "cannot write")]
-)
-def test_cli_refuses_an_unwritable_place(tmp_path, out, message):
-    result = _cli("demo-db", "--out", out)
-    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
-
-
-@pytest.mark.parametrize("scale", ["-1", "0", "nan"])
-def test_cli_refuses_a_bad_scale(tmp_path, scale):
-    result = _cli("demo-db", "--out", str(tmp_path / "x.sqlite"), "--scale", scale)
-    assert result.returncode == 2 and "--scale" in result.stderr
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_cli_writes_a_small_database(tmp_path):
-    result = _cli("demo-db", "--out", str(tmp_path / "ok.sqlite"), "--scale", "0.02")
-    assert result.returncode == 0, result.stderr
-    assert [p.name for p in tmp_path.iterdir()] == ["ok.sqlite"]  # no partial file left
-    with sqlite3.connect(tmp_path / "ok.sqlite") as conn:
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_annual_report_2022_satisfies_the_identities(demo_sqlite, tmp_path):

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import create_app
-from dashboard.settings import Settings
+from dashboard.exports import VIEWS
 from tests.fixture_db import EXPECTED_2022
 from tests.support import read_csv
 
@@ -32,15 +33,8 @@ def fixture_file(fixture_sqlite):
 
 
 @pytest.fixture(scope="module")
-def client(fixture_file, tmp_path_factory):
-    settings = Settings(
-        database_url=f"sqlite:///{fixture_file}",
-        cache_url="simple://",
-        now=NOW,
-        cache_dir=tmp_path_factory.mktemp("cache"),
-        store_dir=tmp_path_factory.mktemp("store"),
-    )
-    return create_app({"settings": settings}).server.test_client()
+def app_config(fixture_file):
+    return {"url": f"sqlite:///{fixture_file}", "now": NOW}
 
 
 def test_kpisread_csv(client):
@@ -126,52 +120,70 @@ def test_bad_parameters_get_400_naming_them(client, query, parameter):
     assert f"'{parameter}'" in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("name, text", [("from", "20220101"), ("from", "2022-W01-1"), ("to", "2022-W52-7")])
+def test_other_iso_date_forms_get_400_with_the_form_to_use(client, name, text):
+    response = client.get(f"/export/kpis.csv?{name}={text}")
+    assert response.status_code == 400
+    assert f"'{name}': '{text}' is not a date (YYYY-MM-DD)" in response.get_data(as_text=True)
+    assert read_csv(client.get(f"/export/kpis.csv?{name}=2022-01-03"))[0]["metric"] == "requests"
+
+
 def test_unknown_view_is_404_not_500(client):
     assert client.get("/export/nothing.csv").status_code == 404
     assert client.get("/export/kpis.pdf").status_code == 404
 
 
-def test_redis_down_still_answers(fixture_file, tmp_path):
+def test_redis_down_still_answers(fixture_file, make_app):
     from tests.services import free_port
 
-    settings = Settings(
-        database_url=f"sqlite:///{fixture_file}",
-        cache_url=f"redis://127.0.0.1:{free_port()}/0",
-        now=NOW,
-        store_dir=tmp_path / "store",
-    )
-    response = create_app({"settings": settings}).server.test_client().get(f"/export/kpis.csv?{YEAR}")
+    app = make_app(f"sqlite:///{fixture_file}", now=NOW, cache_url=f"redis://127.0.0.1:{free_port()}/0")
+    response = app.server.test_client().get(f"/export/kpis.csv?{YEAR}")
     assert response.status_code == 200 and "requests,13" in response.get_data(as_text=True)
 
 
-def test_broken_database_gives_503_not_500(tmp_path):
-    settings = Settings(
-        database_url=f"sqlite:///{tmp_path / 'missing.sqlite'}",
-        cache_url="simple://",
-        now=NOW,
-        cache_dir=tmp_path / "cache",
-        store_dir=tmp_path / "store",
-    )
-    client = create_app({"settings": settings}).server.test_client()
+def test_broken_database_gives_503_not_500(tmp_path, make_app):
+    client = make_app(f"sqlite:///{tmp_path / 'missing.sqlite'}", now=NOW).server.test_client()
     response = client.get(f"/export/kpis.csv?{YEAR}")
     assert response.status_code == 503 and "database" in response.get_data(as_text=True)
     assert not (tmp_path / "missing.sqlite").exists()
 
 
-@pytest.mark.parametrize("view", sorted(__import__("dashboard.exports", fromlist=["VIEWS"]).VIEWS))
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_every_export_answers_in_both_formats(fixture_file, tmp_path, view, fmt):
-    """Each page's export, on a small database: a file (or 503 while a forecast is first prepared), never 500."""
-    settings = Settings(
-        database_url=f"sqlite:///{fixture_file}",
-        cache_url="simple://",
-        store_dir=tmp_path,
-        now=datetime(2023, 4, 15, 9, 0, tzinfo=UTC),
-    )
-    app = create_app({"settings": settings, "aggregates": False, "forecast_background": False})
-    response = app.server.test_client().get(f"/export/{view}.{fmt}?{YEAR}")
-    assert response.status_code == 200, response.data[:300]
-    if fmt == "csv":
-        assert response.data.decode("utf-8").splitlines()[0]  # a header row
-    else:
-        assert load_workbook(io.BytesIO(response.data)).active.max_row >= 1
+@pytest.fixture(scope="module")
+def april_2023_client(fixture_file, make_app):
+    """The app in April 2023 (the fixture's months then make a forecast history), forecasts computed when asked."""
+    april = datetime(2023, 4, 15, 9, 0, tzinfo=UTC)
+    return make_app(
+        f"sqlite:///{fixture_file}", now=april, aggregates=False, forecast_background=False
+    ).server.test_client()
+
+
+def _same_cell(text: str, value) -> bool:
+    """Whether a CSV field and a workbook cell hold the same value (rates: the CSV's six decimals; moments: UTC)."""
+    if value is None:
+        return text == ""
+    if isinstance(value, int | float):
+        return text != "" and float(text) == pytest.approx(value, abs=5e-7)
+    if isinstance(value, datetime):
+        moment = pd.Timestamp(text)
+        return (moment.tz_convert(UTC).tz_localize(None) if moment.tzinfo else moment) == pd.Timestamp(value)
+    return str(value) == text
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_every_export_answers_in_both_formats(april_2023_client, view):
+    """Each page's export, on a small database: a CSV with a header row, and a workbook with the same header and
+    the same values row by row; never a 500."""
+    answers = {fmt: april_2023_client.get(f"/export/{view}.{fmt}?{YEAR}") for fmt in ("csv", "xlsx")}
+    for answer in answers.values():
+        assert answer.status_code == 200, answer.data[:300]
+    rows = list(csv.reader(io.StringIO(answers["csv"].get_data(as_text=True))))
+    assert rows and rows[0] and all(rows[0])  # a header row, every column named
+    sheet = [[cell.value for cell in row] for row in load_workbook(io.BytesIO(answers["xlsx"].data)).active.iter_rows()]
+    assert sheet[0] == rows[0] and len(sheet) == len(rows)
+    wrong = [
+        (line, column, text, value)
+        for line, (texts, values) in enumerate(zip(rows[1:], sheet[1:]), start=2)
+        for column, text, value in zip(rows[0], texts, values, strict=True)
+        if not _same_cell(text, value)
+    ]
+    assert wrong == []

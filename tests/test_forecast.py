@@ -27,9 +27,7 @@ from dashboard.forecast import (
     is_intermittent,
     mase,
     monthly_history,
-    projected_shortage,
     rank_methods,
-    recent_capacity,
     seasonal_naive,
 )
 
@@ -225,20 +223,3 @@ def test_forecast_frame_is_tidy():
     assert frame.language.tolist() == ["ar", "ar", "uk"]
     assert frame.point.tolist()[:2] == [4.0, 5.0] and frame.upper.tolist()[:2] == [7.0, 8.0]
     assert frame.status.tolist()[2] == TOO_LITTLE_HISTORY and pd.isna(frame.month.iloc[2])
-
-
-def test_projected_shortage_by_hand():
-    result = Forecast(OK, 30, ETS, False, ("2026-12", "2027-01"), (10.0, 12.0), (8.0, 9.0), (13.0, 16.0))
-    table = projected_shortage(result, 11)
-    # gap = max(demand - 11, 0) = 0, 1; at the upper bound 2, 5; load = 10/11, 12/11
-    assert table.gap.tolist() == [0.0, 1.0] and table.gap_upper.tolist() == [2.0, 5.0]
-    assert table.load.tolist() == pytest.approx([10 / 11, 12 / 11])
-    no_capacity = projected_shortage(result, [0, 0])
-    assert no_capacity.gap.tolist() == [10.0, 12.0] and no_capacity.load.isna().all()
-
-
-def test_recent_capacity_is_the_mean_of_the_last_months():
-    # last 6 months (a missing month counted as 0): 4, 0, 6, 8, 10, 2 -> 30 / 6 = 5
-    handled = pd.Series([100, 4, 6, 8, 10, 2], index=["2025-01", "2025-02", "2025-04", "2025-05", "2025-06", "2025-07"])
-    assert recent_capacity(handled) == 5.0
-    assert recent_capacity(pd.Series([], dtype="int64")) == 0.0

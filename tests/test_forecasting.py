@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 
-from dashboard.forecasting import Forecaster, ForecastFailed, fit_all, with_capacity
+from dashboard.forecasting import COLUMNS, Forecaster, ForecastFailed, capacities, fit_all, with_capacity
 from tests.support import open_data
 
 APRIL_2023 = datetime(2023, 4, 15, 9, 0, tzinfo=UTC)  # complete months: January 2022 to March 2023
@@ -99,6 +99,49 @@ def test_a_language_gone_quiet_is_forecast_from_the_last_complete_month():
     total = table[table.modality == ""]
     assert total.month.iloc[0] == "2026-01"  # the month after the last complete month (2025-12), not after 2025-10
     assert total.capacity.iloc[0] == pytest.approx(30.0 * 4 / 6)  # two quiet months of six count as 0
+
+
+def served(language: str, months: dict[str, int], last_month: str) -> pd.DataFrame:
+    """A history of phone requests of one language, `served` per month as given (requests the same)."""
+    return pd.DataFrame(
+        [
+            {"month": m, "language_id": 1, "language_code": language, "modality": "phone", "requests": n}
+            | {"served": n, "last_month": last_month}
+            for m, n in months.items()
+        ]
+    )
+
+
+def test_capacity_is_the_mean_of_the_last_six_months_by_hand():
+    # ar, last 6 complete months (March 2025 missing, so 0): 4, 0, 6, 8, 10, 2 -> 30 / 6 = 5; January's 100 is older.
+    # uk, first requested in May: 3 months of 3 -> 3 (the mean over the months since it was first requested)
+    ar = {"2025-01": 100, "2025-02": 4, "2025-04": 6, "2025-05": 8, "2025-06": 10, "2025-07": 2}
+    history = pd.concat(
+        [
+            served("ar", ar, "2025-07"),
+            served("uk", dict.fromkeys(("2025-05", "2025-06"), 3) | {"2025-07": 3}, "2025-07"),
+        ]
+    )
+    assert capacities(history) == {("ar", ""): 5.0, ("ar", "phone"): 5.0, ("uk", ""): 3.0, ("uk", "phone"): 3.0}
+
+
+def test_projected_shortage_by_hand():
+    # ar: capacity 11 (one month served 11); demand 10, 12 -> gap 0, 1; at the upper bound 13, 16 -> 2, 5.
+    # uk: no history, so no capacity: the gap is the whole demand; without an interval no upper gap.
+    months = ["2026-12", "2027-01"]
+    fits = pd.DataFrame(
+        {
+            "language_code": ["ar", "ar", "uk", "uk"],
+            "modality": "",
+            "month": months * 2,
+            "point": [10.0, 12.0, 3.0, 4.0],
+        }
+        | {"upper": [13.0, 16.0, None, None]}
+    ).reindex(columns=[c for c in COLUMNS if c not in ("capacity", "gap", "gap_upper")])
+    table = with_capacity(fits, served("ar", {"2026-11": 11}, "2026-11")).set_index(["language_code", "month"])
+    assert table.capacity.tolist() == [11.0, 11.0, 0.0, 0.0]
+    assert table.gap.tolist() == [0.0, 1.0, 3.0, 4.0]
+    assert table.gap_upper.tolist()[:2] == [2.0, 5.0] and table.gap_upper.iloc[2:].isna().all()
 
 
 def test_a_failed_fit_is_said_and_not_retried_at_once(data, monkeypatch):

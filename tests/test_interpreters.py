@@ -9,14 +9,14 @@ Who speaks what: 1 ar; 2 uk; 3 ar; 4 ar; 5 ar+uk; 6 ti; 7 ar; 8 ar; 9 ti.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
 from dashboard.filters import Filters
 from dashboard.views import interpreters as views
 from tests.fixture_management import fill
-from tests.support import export_client, read_csv
+from tests.support import read_csv
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 LATER = date(2026, 11, 23)  # "today" well after the period: the period's end is the reference day
@@ -275,9 +275,8 @@ def test_taalhulp_monthly_and_filters(data):
 
 
 @pytest.fixture(scope="module")
-def client(built_databases, tmp_path_factory):
-    url = built_databases("sqlite", "management", fill)
-    return export_client(url, tmp_path_factory, datetime(2026, 11, 23, 9, tzinfo=UTC))
+def app_config(built_databases):
+    return {"url": built_databases("sqlite", "management", fill)}
 
 
 YEAR = "from=2022-01-01&to=2022-12-31"

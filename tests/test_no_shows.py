@@ -10,14 +10,14 @@ r20 r21, pending r17.
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
 from dashboard.filters import Filters
 from dashboard.views import no_shows as views
 from tests.fixture_management import fill
-from tests.support import export_client, read_csv
+from tests.support import read_csv
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 YEAR_2023 = Filters(date(2023, 1, 1), date(2023, 12, 31))
@@ -177,9 +177,8 @@ def test_all_dimensions_stacks_every_breakdown(data):
 
 
 @pytest.fixture(scope="module")
-def client(built_databases, tmp_path_factory):
-    url = built_databases("sqlite", "management", fill)
-    return export_client(url, tmp_path_factory, datetime(2026, 11, 23, 9, tzinfo=UTC))
+def app_config(built_databases):
+    return {"url": built_databases("sqlite", "management", fill)}
 
 
 def test_no_shows_export(client):

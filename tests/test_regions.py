@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import pytest
 
-from dashboard import create_app
 from dashboard.filters import Filters
 from dashboard.settings import Settings
 from dashboard.views import regions as views
@@ -314,16 +313,12 @@ def test_children_chart_carries_links_and_handles_empty_rates():
 
 
 @pytest.fixture(scope="module")
-def client(built_databases, tmp_path_factory):
-    url = built_databases("sqlite", "places", fill)
-    settings = Settings(
-        database_url=url,
-        cache_url="simple://",
-        now=datetime(2025, 11, 20, 9, tzinfo=UTC),
-        cache_dir=tmp_path_factory.mktemp("cache"),
-        store_dir=tmp_path_factory.mktemp("store"),
-    )
-    return create_app({"settings": settings, "aggregates": False}).server.test_client()
+def app_config(built_databases):
+    return {
+        "url": built_databases("sqlite", "places", fill),
+        "now": datetime(2025, 11, 20, 9, tzinfo=UTC),
+        "aggregates": False,
+    }
 
 
 def _rows(response) -> list[dict]:
@@ -417,19 +412,41 @@ def test_organisation_parts_render_in_both_languages(data, lang):
     )  # r5 r7, r6
 
 
+def _components(component):
+    """A Dash component and everything inside it."""
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and not isinstance(child, str | int | float):
+            yield from _components(child)
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_layouts_render_in_both_languages(client, lang):
-    """The page skeletons, with and without path variables."""
+    """The page skeletons, with and without path variables: each titled in the chosen language (Dutch without
+    one) and holding the place its path names."""
+    from dash import dcc, html
+
+    from dashboard.i18n import t
     from layouts import data_quality, organisation, regions
 
     query = {"lang": [lang]}
-    for page in (
-        regions.layout(query),
-        regions.region_layout(query, region_code="ANT"),
-        regions.local_government_layout(query, region_code="ANT", local_government_id="10"),
-        regions.region_layout({}),
-        organisation.layout(query, organisation_id="5"),
-        organisation.layout({}),
-        data_quality.layout(query),
-    ):
-        assert page.children
+    pages = [  # (page, its language, title key, the place it holds or None for a page without one)
+        (regions.layout(query), lang, "regions-title", {}),
+        (regions.region_layout(query, region_code="ANT"), lang, "regions-title", {"region_code": "ANT"}),
+        (
+            regions.local_government_layout(query, region_code="ANT", local_government_id="10"),
+            lang,
+            "regions-title",
+            {"region_code": "ANT", "local_government_id": "10"},
+        ),
+        (regions.region_layout({}), "nl", "regions-title", {"region_code": None}),
+        (organisation.layout(query, organisation_id="5"), lang, "regions-title", {"organisation_id": "5"}),
+        (organisation.layout({}), "nl", "regions-title", {"organisation_id": None}),
+        (data_quality.layout(query), lang, "data-quality-title", None),
+    ]
+    for page, page_lang, title, place in pages:
+        parts = list(_components(page))
+        assert [c.children for c in parts if isinstance(c, html.H1)] == [t(title, page_lang)]
+        places = [c.data for c in parts if isinstance(c, dcc.Store) and str(c.id).endswith("-place")]
+        assert places == ([] if place is None else [place])

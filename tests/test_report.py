@@ -10,18 +10,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from dashboard import create_app
-from dashboard.settings import Settings
-
 NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def client(fixture_sqlite, tmp_path_factory):
-    settings = Settings(
-        database_url=fixture_sqlite, cache_url="simple://", now=NOW, store_dir=tmp_path_factory.mktemp("store")
-    )
-    return create_app({"settings": settings}).server.test_client()
+def app_config(fixture_sqlite):
+    return {"url": fixture_sqlite, "now": NOW}
 
 
 def test_pdf_has_a_page_per_section_with_the_figures(client):
@@ -33,7 +27,7 @@ def test_pdf_has_a_page_per_section_with_the_figures(client):
     first = pages[0].extract_text()
     assert "STV-rapport 2022-Q2" in first and "01-04-2022 – 30-06-2022" in first
     lines = first.split("\n")
-    answer = lines.index("Beantwoordingsgraad")  # Q2 against Q1 2022 and Q2 2021, worked out in test_queries
+    answer = lines.index("Beantwoordingsgraad")  # Q2 against Q1 2022 and Q2 2021, worked out in test_overview
     assert lines[answer + 1 : answer + 4] == ["80,0 %", "-20,0 pp", "–"]
     assert not {"▲", "▼", "►"} & set(first)
     assert "Tolken ter plaatse" in pages[1].extract_text()

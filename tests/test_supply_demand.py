@@ -172,17 +172,13 @@ def test_slots_are_read_again_after_the_refresh_interval(data):
     assert len(calls) == first + 2  # slots and the register read again; requests still cached
 
 
-def test_open_requests_export_in_excel_has_moments_in_utc(built_databases, tmp_path):
+def test_open_requests_export_in_excel_has_moments_in_utc(built_databases, make_app):
     from io import BytesIO
 
     from openpyxl import load_workbook
 
-    from dashboard import create_app
-    from dashboard.settings import Settings
-
     url = built_databases("sqlite", "supply", build_supply_fixture)
-    settings = Settings(database_url=url, now=NOW, cache_url="simple://", store_dir=tmp_path)
-    client = create_app({"settings": settings, "aggregates": False}).server.test_client()
+    client = make_app(url, now=NOW, aggregates=False).server.test_client()
     response = client.get("/export/open-requests.xlsx")
     assert response.status_code == 200
     sheet = load_workbook(BytesIO(response.data)).active
