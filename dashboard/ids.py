@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dashboard.filters import MULTI_VALUE
+
 SHELL = "shell"
 URL = "shell-url"
 LANG = "shell-lang"
@@ -13,7 +15,7 @@ FILTER_PRESET = "filter-preset"
 FILTER_FROM = "filter-from"
 FILTER_TO = "filter-to"
 FILTER_RESET = "filter-reset"
-FILTER_CODES = ("region", "language", "modality", "sector", "service", "kind")
+FILTER_CODES = MULTI_VALUE  # the code filters, in the filter bar's order
 
 
 def filter_input(name: str) -> str:

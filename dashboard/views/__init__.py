@@ -6,11 +6,11 @@ One module per page. A module offers its exports in `EXPORTS`, a dict of export 
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 
 import pandas as pd
+
+from dashboard.modules import submodules
 
 
 class NotReady(Exception):
@@ -19,11 +19,7 @@ class NotReady(Exception):
 
 def view_modules() -> list:
     """Every module of this package, imported, in name order."""
-    return [
-        importlib.import_module(f"{__name__}.{info.name}")
-        for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name)
-        if not info.name.startswith("_")
-    ]
+    return submodules(__name__, __path__)
 
 
 def export_views() -> dict[str, Callable[..., pd.DataFrame]]:
