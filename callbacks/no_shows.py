@@ -113,7 +113,7 @@ def _count_and_rate_columns(failed_count: bool) -> list[Column]:
     if failed_count:
         columns.append(Column("not_completed", "no-shows-failed", "count"))
     columns.append(Column("non_completion_rate", "metric-non_completion_rate", "rate"))
-    columns += [Column(rate, name_key(rate), "rate") for rate, _, _ in PARTY_STYLE.values()]
+    columns += [Column(rate, name_key(rate), "rate") for _, rate, _, _ in PARTY_STYLE]
     return columns + [Column("billable_rate", name_key("billable_rate"), "rate")]
 
 

@@ -16,16 +16,20 @@ from layouts._charts import KIND_COLOURS, base_layout
 from layouts._components import definitions
 from layouts._grid import ReadableHeaders, data_grid
 
-# The six not-completed statuses (the party that let the appointment fall through), in the page's order, with
-# the name of their rate, its colour and dash.
-PARTY_STYLE = {
-    "no_show_client": ("no_show_client_rate", "#D55E00", "solid"),
-    "no_show_interpreter": ("no_show_interpreter_rate", "#0072B2", "solid"),
-    "cancelled_client_late": ("late_cancellation_rate", "#E69F00", "dash"),
-    "cancelled_client_timely": ("timely_cancellation_rate", "#56B4E9", "dash"),
-    "cancelled_interpreter": ("interpreter_cancellation_rate", "#009E73", "dot"),
-    "cancelled_service": ("service_cancellation_rate", "#CC79A7", "dot"),
+# The colour and dash of each not-completed status (codes.NOT_COMPLETED_PARTIES gives the order and the rate).
+PARTY_COLOURS = {
+    "no_show_client": ("#D55E00", "solid"),
+    "no_show_interpreter": ("#0072B2", "solid"),
+    "cancelled_client_late": ("#E69F00", "dash"),
+    "cancelled_client_timely": ("#56B4E9", "dash"),
+    "cancelled_interpreter": ("#009E73", "dot"),
+    "cancelled_service": ("#CC79A7", "dot"),
 }
+assert set(PARTY_COLOURS) == set(codes.NOT_COMPLETED_PARTIES)
+# (status, rate, colour, dash) for each not-completed status, in the page's order.
+PARTY_STYLE = tuple(
+    (status, fallthrough.rate, *PARTY_COLOURS[status]) for status, fallthrough in codes.NOT_COMPLETED_PARTIES.items()
+)
 # Rates whose names and definitions the dashboard already has (dashboard.i18n, `metric-*` and `def-*`).
 SHARED_FIGURES = {
     "answered",
@@ -183,7 +187,7 @@ def figure_party_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
     """Each party's rate per month (lines), from the no-shows `monthly` view."""
     figure = go.Figure()
     months = pd.to_datetime(monthly.month + "-01")
-    for status, (rate, colour, dash) in PARTY_STYLE.items():
+    for status, rate, colour, dash in PARTY_STYLE:
         figure.add_scatter(
             x=months,
             y=monthly[rate].astype(float),
@@ -207,7 +211,7 @@ def figure_party_by_dimension(table: pd.DataFrame, lang: str, limit: int = DIMEN
     length is the non-completion rate."""
     shown = table.head(limit).iloc[::-1]  # most answered on top
     figure = go.Figure()
-    for status, (rate, colour, _) in PARTY_STYLE.items():
+    for status, rate, colour, _ in PARTY_STYLE:
         figure.add_bar(
             y=shown.label,
             x=shown[rate].astype(float),

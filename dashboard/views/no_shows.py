@@ -25,16 +25,8 @@ from dashboard.periods import months_between
 from queries.places import select_organisations
 from queries.reference import select_languages, select_regions
 
-# Each not-completed status (the party that let it fall through) and the name of its rate.
-PARTIES = {
-    "no_show_client": "no_show_client_rate",
-    "no_show_interpreter": "no_show_interpreter_rate",
-    "cancelled_client_late": "late_cancellation_rate",
-    "cancelled_client_timely": "timely_cancellation_rate",
-    "cancelled_interpreter": "interpreter_cancellation_rate",
-    "cancelled_service": "service_cancellation_rate",
-}
-assert set(PARTIES) == set(codes.NOT_COMPLETED)
+# Each not-completed status and the name of its rate (codes.NOT_COMPLETED_PARTIES), in the page's order.
+PARTIES = {status: fallthrough.rate for status, fallthrough in codes.NOT_COMPLETED_PARTIES.items()}
 COUNTS = ("answered", "completed", "not_completed", *PARTIES)
 RATES = (*PARTIES.values(), "non_completion_rate", "billable_rate")
 # The page's dimension choice -> the status-count key behind it.

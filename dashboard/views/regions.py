@@ -49,13 +49,6 @@ RATE_DEFINITIONS = {rate.name: rate for rate in METRIC_RATES}
 MIN_DENOMINATOR = 20
 CONSISTENCY_METRICS = ("requests", *RATES)
 QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
-# The statuses of an assigned request that was not carried out, by who caused it (the no-shows and cancellations
-# "per party" of an organisation's page).
-PARTIES = {
-    "client": ("cancelled_client_timely", "cancelled_client_late", "no_show_client"),
-    "interpreter": ("cancelled_interpreter", "no_show_interpreter"),
-    "service": ("cancelled_service",),
-}
 PROFILE_KEYS = ("month", "modality", "language_id")
 # The keys of the one query per period below the region level (see `place_counts`).
 LEVEL_KEYS = {"local_government": ("organisation_id", "modality"), "organisation": PROFILE_KEYS}
@@ -303,7 +296,8 @@ def place_parties(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
     the count as a share of the answered requests (empty when none was answered)."""
     counts = _profile(data, filters, place).groupby("status").n.sum()
     answered = int(counts.reindex(list(codes.ANSWERED), fill_value=0).sum())
-    rows = [(party, status, int(counts.get(status, 0))) for party, statuses in PARTIES.items() for status in statuses]
+    statuses = [(party, status) for party in codes.PARTIES for status in codes.party_statuses(party)]
+    rows = [(party, status, int(counts.get(status, 0))) for party, status in statuses]
     table = pd.DataFrame(rows, columns=["party", "status", "count"])
     return rates_of(table, {"share_rate": ("count", pd.Series(answered, index=table.index))})
 
