@@ -16,6 +16,7 @@ from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.filters import Filters, ParsedQuery, to_search
 from dashboard.i18n import t
+from dashboard.metrics import is_rate
 from dashboard.views import regions as views
 from dashboard.views.regions import CHILD_LEVEL, Place
 from layouts._breadcrumbs import (
@@ -31,7 +32,6 @@ from layouts._charts_places import (
     figure_children,
     figure_spread,
     figures_table,
-    is_rate_column,
     quantile_table,
 )
 from layouts._components import download_links, empty_state, figure_card
@@ -167,7 +167,7 @@ def _register_consistency(app: dash.Dash, context: Context, name: str) -> None:
             spread = views.organisation_spread(context.data, filters)
             sectors = sector_labels(lang)
             regions = views.children(context.data, filters).set_index("code")
-            whole = regions[metric_name] if is_rate_column(metric_name) else None
+            whole = regions[metric_name] if is_rate(metric_name) else None
             quantiles = views.spread_quantiles(spread, "sector", metric_name)
             return (
                 figure_spread(spread, "sector", metric_name, sectors, lang),
