@@ -284,6 +284,11 @@ def t(key: str, lang: str = "nl", **values) -> str:
     return text.format(**values) if values else text
 
 
+def language_name_column(lang: str) -> str:
+    """The column of the `languages` table that holds a language's name in `lang` (name_en or name_nl)."""
+    return "name_en" if lang == "en" else "name_nl"
+
+
 def format_count(value: int | float | None, lang: str = "nl") -> str:
     """A whole number with the reader's thousands separator: 66.218 (nl), 66,218 (en); '–' for none."""
     if value is None or value != value:

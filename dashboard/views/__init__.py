@@ -10,7 +10,9 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from dashboard.i18n import language_name_column
 from dashboard.modules import submodules
+from queries.reference import select_languages
 
 
 class NotReady(Exception):
@@ -20,6 +22,26 @@ class NotReady(Exception):
 def view_modules() -> list:
     """Every module of this package, imported, in name order."""
     return submodules(__name__, __path__)
+
+
+def language_names(data, lang: str = "nl") -> pd.DataFrame:
+    """Every language: language_id, language_code and language (its name in `lang`)."""
+    languages = data.fetch(select_languages)
+    return pd.DataFrame(
+        {
+            "language_id": languages.id,
+            "language_code": languages.code,
+            "language": languages[language_name_column(lang)],
+        }
+    )
+
+
+def with_language_names(data, table: pd.DataFrame, lang: str = "nl", on: str = "language_id") -> pd.DataFrame:
+    """`table` with language_id, language_code and language (the name in `lang`; the code where it has none) of
+    each row's language, found by its column `on` (language_id or language_code)."""
+    names = language_names(data, lang).set_index(on)
+    table = table.assign(**{column: table[on].map(names[column]) for column in names.columns})
+    return table.assign(language=table.language.fillna(table.language_code))
 
 
 def export_views() -> dict[str, Callable[..., pd.DataFrame]]:

@@ -22,8 +22,9 @@ from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.metrics import bucket_counts, rates_of
 from dashboard.periods import months_between
+from dashboard.views import language_names
 from queries.places import select_organisations
-from queries.reference import select_languages, select_regions
+from queries.reference import select_regions
 
 # Each not-completed status and the name of its rate (codes.NOT_COMPLETED_PARTIES), in the page's order.
 PARTIES = {status: fallthrough.rate for status, fallthrough in codes.NOT_COMPLETED_PARTIES.items()}
@@ -108,9 +109,10 @@ def _names(data: DataAccess, dimension: str, keys: pd.Series, lang: str) -> tupl
         regions = data.fetch(select_regions)
         return _looked_up(keys, regions.id, regions.code), _looked_up(keys, regions.id, regions["name"])
     if dimension == "language":
-        languages = data.fetch(select_languages)
-        names = languages["name_en" if lang == "en" else "name_nl"]
-        return _looked_up(keys, languages.id, languages.code), _looked_up(keys, languages.id, names)
+        languages = language_names(data, lang)
+        return _looked_up(keys, languages.language_id, languages.language_code), _looked_up(
+            keys, languages.language_id, languages.language
+        )
     organisations = data.fetch(select_organisations)
     return [str(int(k)) for k in keys], _looked_up(keys, organisations.id, organisations["name"])
 

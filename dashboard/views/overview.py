@@ -11,6 +11,7 @@ from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts, compute_kpis, ratio
 from dashboard.periods import months_between, year_earlier
+from dashboard.views import with_language_names
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
 from queries.reference import select_languages
 
@@ -84,17 +85,11 @@ def languages(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFr
     """Per language: requests, outcomes, shortage rate, no-shows and interpreters; busiest first."""
     counts = bucket_counts(data.status_counts(filters, ("language_id",)), ("language_id",), LANGUAGE_BUCKETS)
     active = data.active_counts(filters, ("language_id",))
-    names = data.fetch(select_languages)
     registered = data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE)
-    table = (
-        counts.merge(active, on="language_id", how="left")
-        .merge(names, left_on="language_id", right_on="id")
-        .rename(columns={"code": "language_code"})
-        .merge(registered, on="language_code", how="left")
-    )
+    table = with_language_names(data, counts.merge(active, on="language_id", how="left"), lang)
+    table = table.merge(registered, on="language_code", how="left")
     for column in ("active_interpreters", "registered_interpreters"):
         table[column] = table[column].fillna(0).astype("int64")
-    table["language"] = table["name_en" if lang == "en" else "name_nl"]
     table["shortage_rate"] = [ratio(n, d) for n, d in zip(table.not_available, table.requests)]
     table = table.sort_values(["requests", "language_code"], ascending=[False, True], kind="stable")
     return table[list(LANGUAGE_COLUMNS)].reset_index(drop=True)

@@ -20,13 +20,14 @@ from dashboard.filters import Filters
 from dashboard.metrics import RATES as METRIC_RATES
 from dashboard.metrics import bucket_counts, compute_kpis, rates_of
 from dashboard.periods import months_between, previous_period, year_earlier
+from dashboard.views import with_language_names
 from queries.places import (
     select_local_government_counts,
     select_local_governments,
     select_organisation_counts,
     select_organisations,
 )
-from queries.reference import select_languages, select_regions
+from queries.reference import select_regions
 
 CHILD_LEVEL = {"all": "region", "region": "local_government", "local_government": "organisation"}
 CHILD_KEY = {"region": "region_id", "local_government": "local_government_id", "organisation": "organisation_id"}
@@ -305,9 +306,7 @@ def place_parties(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
 def place_languages(data: DataAccess, filters: Filters, place: Place = EVERYWHERE, lang: str = "nl") -> pd.DataFrame:
     """Per language with requests at the place: code, name, the counts and rates of FIGURES; busiest first."""
     counts = bucket_counts(_profile(data, filters, place), ("language_id",))
-    names = data.fetch(select_languages).rename(columns={"id": "language_id", "code": "language_code"})
-    table = with_rates(counts).merge(names, on="language_id", how="left")
-    table["language"] = table["name_en" if lang == "en" else "name_nl"].fillna(table.language_code)
+    table = with_language_names(data, with_rates(counts), lang)
     table = table.sort_values(["requests", "language_code"], ascending=[False, True], kind="stable")
     return table[["language_code", "language", *FIGURES]].reset_index(drop=True)
 
