@@ -39,3 +39,17 @@ def test_with_language_names_by_id_or_code_and_the_code_for_an_unknown_language(
     assert list(named.language.fillna("?")) == ["Oekraïens", "Arabisch", "?"]
     by_code = with_language_names(Languages(), pd.DataFrame({"language_code": ["uk"]}), "en", on="language_code")
     assert (by_code.language_id.iloc[0], by_code.language.iloc[0]) == (2, "Ukrainian")
+
+
+def test_compared_gives_now_the_previous_period_and_a_year_earlier():
+    from datetime import date
+
+    from dashboard.filters import Filters
+    from dashboard.views import compared
+
+    periods = compared(lambda f: (f.start, f.end), Filters(date(2024, 3, 1), date(2024, 3, 31), region=("ANT",)))
+    assert periods == (
+        (date(2024, 3, 1), date(2024, 3, 31)),
+        (date(2024, 2, 1), date(2024, 2, 29)),  # a whole month: the whole month before
+        (date(2023, 3, 1), date(2023, 3, 31)),
+    )

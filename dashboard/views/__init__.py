@@ -7,11 +7,14 @@ One module per page. A module offers its exports in `EXPORTS`, a dict of export 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
 
+from dashboard.filters import Filters
 from dashboard.i18n import language_name_column
 from dashboard.modules import submodules
+from dashboard.periods import previous_period, year_earlier
 from queries.reference import select_languages
 
 
@@ -22,6 +25,19 @@ class NotReady(Exception):
 def view_modules() -> list:
     """Every module of this package, imported, in name order."""
     return submodules(__name__, __path__)
+
+
+Figures = TypeVar("Figures")
+
+
+def compared(figures: Callable[[Filters], Figures], filters: Filters) -> tuple[Figures, Figures, Figures]:
+    """`figures(filters)` now, in the previous period of the same length, and in the same period a year earlier:
+    what a headline card compares its value with."""
+    return (
+        figures(filters),
+        figures(filters.with_period(*previous_period(filters.start, filters.end))),
+        figures(filters.with_period(*year_earlier(filters.start, filters.end))),
+    )
 
 
 def language_names(data, lang: str = "nl") -> pd.DataFrame:

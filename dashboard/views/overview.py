@@ -11,7 +11,7 @@ from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts, compute_kpis, ratio
 from dashboard.periods import months_between, year_earlier
-from dashboard.views import with_language_names
+from dashboard.views import compared, with_language_names
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
 from queries.reference import select_languages
 
@@ -63,6 +63,11 @@ def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
         select_registered_interpreters, filters, max_age=UNWATCHED_MAX_AGE
     ).iloc[0, 0]
     return compute_kpis(counts)
+
+
+def kpi_comparisons(data: DataAccess, filters: Filters) -> tuple[dict, dict, dict]:
+    """Every figure of CONTRACT §3 now, in the previous period of the same length and a year earlier."""
+    return compared(lambda applied: kpis(data, applied), filters)
 
 
 def kpi_table(figures: dict[str, int | float | None]) -> pd.DataFrame:

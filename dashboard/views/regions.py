@@ -19,8 +19,8 @@ from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import RATES as METRIC_RATES
 from dashboard.metrics import bucket_counts, compute_kpis, rates_of
-from dashboard.periods import months_between, previous_period, year_earlier
-from dashboard.views import with_language_names
+from dashboard.periods import months_between
+from dashboard.views import compared, with_language_names
 from queries.places import (
     select_local_government_counts,
     select_local_governments,
@@ -194,11 +194,7 @@ def place_figures(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
 
 def place_comparisons(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> tuple[dict, dict, dict]:
     """The place's figures now, in the previous period of the same length, and a year earlier."""
-    return (
-        place_figures(data, filters, place),
-        place_figures(data, filters.with_period(*previous_period(filters.start, filters.end)), place),
-        place_figures(data, filters.with_period(*year_earlier(filters.start, filters.end)), place),
-    )
+    return compared(lambda applied: place_figures(data, applied, place), filters)
 
 
 def children(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
