@@ -77,7 +77,12 @@ def kpi_table(figures: dict[str, int | float | None]) -> pd.DataFrame:
 
 def monthly(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """Per month of the period and modality: requests and buckets, months without requests included as 0."""
-    found = bucket_counts(data.status_counts(filters, ("month", "modality")), ("month", "modality"), MONTHLY_BUCKETS)
+    return monthly_table(data.status_counts(filters, ("month", "modality")), filters)
+
+
+def monthly_table(by_status: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The `monthly` table from requests per month, modality and status (more keys are summed over)."""
+    found = bucket_counts(by_status, ("month", "modality"), MONTHLY_BUCKETS)
     modalities = filters.modality or codes.MODALITIES
     grid = pd.MultiIndex.from_product(
         [months_between(filters.start, filters.end), modalities], names=["month", "modality"]
@@ -102,7 +107,12 @@ def languages(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFr
 
 def annual_report(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """The annual report's table for the slice: one row per figure, one column per modality, then the total."""
-    by_modality = bucket_counts(data.status_counts(filters, ("modality",)), ("modality",)).set_index("modality")
+    return annual_report_table(data.status_counts(filters, ("modality",)), filters)
+
+
+def annual_report_table(by_status: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The `annual-report` table from requests per modality and status (more keys are summed over)."""
+    by_modality = bucket_counts(by_status, ("modality",)).set_index("modality")
     modalities = filters.modality or codes.MODALITIES
     table = by_modality.reindex(list(modalities), fill_value=0)[list(ANNUAL_REPORT_ROWS)].T
     table["total"] = table.sum(axis=1)

@@ -19,8 +19,8 @@ from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import RATES as METRIC_RATES
 from dashboard.metrics import bucket_counts, compute_kpis, rates_of
-from dashboard.periods import months_between
 from dashboard.views import compared, with_language_names
+from dashboard.views.overview import annual_report_table, monthly_table
 from queries.places import (
     select_local_government_counts,
     select_local_governments,
@@ -257,35 +257,12 @@ def _profile(data: DataAccess, filters: Filters, place: Place) -> pd.DataFrame:
 def place_monthly(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
     """Per month of the period and modality: requests, answered, completed, not completed, unanswered, in
     progress (months without requests as 0), as the overview's `monthly` view."""
-    buckets = ("answered", "completed", "not_completed", "unanswered", "in_progress")
-    found = bucket_counts(_profile(data, filters, place), ("month", "modality"), buckets).set_index(
-        ["month", "modality"]
-    )
-    grid = pd.MultiIndex.from_product(
-        [months_between(filters.start, filters.end), list(filters.modality or codes.MODALITIES)],
-        names=["month", "modality"],
-    )
-    return found.reindex(grid, fill_value=0).reset_index()
+    return monthly_table(_profile(data, filters, place), filters)
 
 
 def place_outcomes(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
     """The annual report's table at the place: one row per figure, one column per modality, then the total."""
-    rows = (
-        "requests",
-        "answered",
-        "completed",
-        "not_completed",
-        "unanswered",
-        "not_available",
-        "other_reason",
-        "in_progress",
-    )
-    modalities = list(filters.modality or codes.MODALITIES)
-    by_modality = bucket_counts(_profile(data, filters, place), ("modality",)).set_index("modality")
-    table = by_modality.reindex(modalities, fill_value=0)[list(rows)].T
-    table["total"] = table.sum(axis=1)
-    table.index.name = "figure"
-    return table.reset_index().astype({c: "int64" for c in (*modalities, "total")})
+    return annual_report_table(_profile(data, filters, place), filters)
 
 
 def place_parties(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
