@@ -16,7 +16,6 @@ from dashboard.i18n import format_count, format_date, t
 from dashboard.periods import brussels_today
 from dashboard.views import interpreters as views
 from layouts._charts_management import (
-    FIVE_CARDS,
     figure_activity_by_kind,
     figure_hours_histogram,
     figure_inactive_by_kind,
@@ -28,7 +27,7 @@ from layouts._charts_management import (
     sized_grid,
     stat_card,
 )
-from layouts._components import download_links, empty_state
+from layouts._components import FIVE_CARDS, download_links, empty_state
 from layouts._grid import Column
 
 NAME = "interpreters"

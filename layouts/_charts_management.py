@@ -10,10 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
-from dashboard import codes
+from dashboard import codes, ids
 from dashboard.i18n import MESSAGES, format_count, format_decimal, format_rate, t
 from layouts._charts import KIND_COLOURS, base_layout
-from layouts._components import definitions
+from layouts._components import CARD_SIZE, card, definitions
+from layouts._components import note as card_note
 from layouts._grid import ReadableHeaders, data_grid
 
 # The colour and dash of each not-completed status (codes.NOT_COMPLETED_PARTIES gives the order and the rate).
@@ -71,31 +72,18 @@ def format_hours(value: float | None, lang: str) -> str:
 # --- small components ---------------------------------------------------------------------------------------------
 
 
-CARD_SIZE = {"xs": 6, "md": 3}
-FIVE_CARDS = {"xs": 6, "md": 4, "lg": True}  # five cards on one row from large screens on
-
-
 def stat_card(
     page_name: str, figure: str, shown: str, lang: str, note: str | None = None, size: dict = CARD_SIZE
 ) -> dbc.Col:
-    """A headline figure already formatted (`shown`), its name, and its definition on hover (as the overview's
-    cards; `data-metric` names the figure for tests)."""
-    card_id = f"{page_name}-kpi-{figure}"
-    body = dbc.Card(
-        dbc.CardBody(
-            [
-                html.Div(t(name_key(figure), lang), className="kpi-name"),
-                html.Div(shown, className="kpi-value", **{"data-metric": figure}),
-                html.Div(note, className="kpi-note") if note else None,
-            ]
-        ),
-        id=card_id,
-        className="kpi-card h-100",
-    )
-    return dbc.Col(
-        [body, dbc.Tooltip(t(definition_key(figure), lang), target=card_id, placement="bottom")],
-        className="mb-3",
-        **size,
+    """A headline figure of this area already formatted (`shown`), with its name and definition (`card`)."""
+    return card(
+        t(name_key(figure), lang),
+        shown,
+        {"data-metric": figure},
+        [card_note(note)],
+        card_id=ids.kpi_card(page_name, figure),
+        tooltip=t(definition_key(figure), lang),
+        size=size,
     )
 
 
