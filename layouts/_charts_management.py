@@ -13,7 +13,7 @@ from dash import html
 from dashboard import codes, ids
 from dashboard.i18n import MESSAGES, format_count, format_decimal, format_rate, t
 from layouts._charts import KIND_COLOURS, base_layout
-from layouts._components import CARD_SIZE, card, definitions
+from layouts._components import CARD_SIZE, card, figure_definitions
 from layouts._components import note as card_note
 from layouts._grid import ReadableHeaders, data_grid
 
@@ -101,7 +101,7 @@ def definition(key: str, lang: str, **values) -> html.P:
 
 def definitions_list(figures: tuple[str, ...], lang: str, title_key: str = "management-definitions") -> html.Div:
     """Every figure of a page with its definition, as a glossary at the page's foot."""
-    return definitions(title_key, tuple((name_key(f), definition_key(f)) for f in figures), lang)
+    return figure_definitions(figures, lang, title_key, name_key, definition_key)
 
 
 def empty_note(text: str) -> html.Div:

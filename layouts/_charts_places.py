@@ -12,7 +12,6 @@ from dash import html
 from dashboard.i18n import format_count, format_decimal, format_rate, t
 from dashboard.metrics import is_rate
 from layouts._charts import base_layout
-from layouts._components import definitions as shared_definitions
 from layouts._grid import Column, ReadableHeaders, data_grid, is_numeric
 
 # A sequential scale readable with the common colour-vision deficiencies (and in grey print).
@@ -312,8 +311,3 @@ def layout_grid(
         empty_key=empty_key,
         headers=ReadableHeaders(min_widths=MIN_WIDTHS, header_tooltips=tips, buttons=False),
     )
-
-
-def definitions(names: Sequence[str], lang: str) -> html.Div:
-    """The definitions of the figures a table or chart shows, beneath it."""
-    return shared_definitions(None, tuple((f"metric-{name}", f"def-{name}") for name in names), lang)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import dash_bootstrap_components as dbc
 from dash import html
@@ -204,19 +204,22 @@ def list_movers(movers, lang: str, count: int = 3) -> html.Div:
 
 def glossary(lang: str) -> html.Div:
     """Every figure with its definition in plain words, as the annual report uses them."""
-    items = []
-    for name in GLOSSARY:
-        items += [
-            html.Dt(t(f"metric-{name}", lang), className="col-sm-3"),
-            html.Dd(t(f"def-{name}", lang), className="col-sm-9"),
-        ]
-    return html.Div(
-        [html.H2(t("glossary-title", lang), className="h5"), html.Dl(items, className="row small glossary")]
-    )
+    return figure_definitions(GLOSSARY, lang, "glossary-title")
+
+
+def figure_definitions(
+    figures: Sequence[str],
+    lang: str,
+    title_key: str | None = None,
+    name_key: Callable[[str], str] = lambda figure: f"metric-{figure}",
+    definition_key: Callable[[str], str] = lambda figure: f"def-{figure}",
+) -> html.Div:
+    """`definitions` of figures: each figure's name (text key `name_key(figure)`) and its definition."""
+    return definitions(title_key, tuple((name_key(f), definition_key(f)) for f in figures), lang)
 
 
 def definitions(title_key: str | None, items: tuple[tuple[str, str], ...], lang: str) -> html.Div:
-    """A page's "what the figures mean": (term key, definition key) pairs beside the figures; without
+    """The one "what the figures mean" list: (term key, definition key) pairs beside the figures; without
     `title_key` no heading (the definitions of one table, beneath it)."""
     rows = []
     for term, definition in items:

@@ -41,3 +41,20 @@ def test_figure_and_stat_cards_are_the_same_card():
     counted = _parts(stat_card("interpreters", "registered_interpreters", "1,234", "en", note="of 2"))
     assert (counted["value"], counted["below"], counted["size"]["md"]) == ("1,234", ["of 2"], 3)
     assert isinstance(counted["tooltip"][0][0], str) and counted["tooltip"][0][0]
+
+
+def test_one_definitions_list_for_the_glossary_the_drill_down_and_the_management_pages():
+    from dashboard.metrics import GLOSSARY
+    from layouts._charts_management import definitions_list
+    from layouts._components import definitions, figure_definitions, glossary
+
+    def terms(block) -> list[str]:
+        listing = block.children[-1]  # after the heading, if any
+        return [item.children for item in listing.children[::2]]
+
+    assert terms(glossary("en"))[:2] == ["Requests", "Answered"] and len(terms(glossary("en"))) == len(GLOSSARY)
+    assert str(figure_definitions(("requests",), "en")) == str(
+        definitions(None, (("metric-requests", "def-requests"),), "en")
+    )
+    mixed = terms(definitions_list(("answered", "billable_rate"), "en"))
+    assert mixed[0] == "Answered" and mixed[1] != "management-metric-billable_rate"
