@@ -15,12 +15,12 @@ from dashboard.filters import Filters, ParsedQuery
 from dashboard.i18n import format_count, format_date, t
 from dashboard.periods import brussels_today
 from dashboard.views import interpreters as views
+from layouts._charts import figure_kind_mix
 from layouts._charts_management import (
     figure_activity_by_kind,
     figure_hours_histogram,
     figure_inactive_by_kind,
     figure_invitations_monthly,
-    figure_language_kind_mix,
     format_hours,
     hours_table,
     rate_card,
@@ -149,7 +149,7 @@ def register(app: dash.Dash, context: Context) -> None:
             mix = views.kind_mix(context.data, parsed.filters, parsed.lang)
             if mix.empty:
                 return {}, HIDDEN, empty_state(parsed.lang, "interpreters-completed-empty")
-            figure = figure_language_kind_mix(mix, parsed.lang)
+            figure = figure_kind_mix(mix, None, parsed.lang)
             return figure, {"height": f"{figure.layout.height}px"}, None
 
         return render_page(context, search, build, failed=(no_update, HIDDEN, None))[1:]

@@ -51,7 +51,6 @@ FLOW_COLOURS = {"accepted": "#009E73", "refused": "#D55E00", "no_response": "#99
 DIMENSION_CHART_LIMIT = 15
 GRID_HEADER, GRID_ROW = 70, 42  # pixels of a grid's (wrapped) header and of one row
 NUMBER_COLUMN_WIDTH, SORT_ARROW_WIDTH = 124, 20
-KIND_MIX_LIMIT = 15
 
 
 def name_key(figure: str) -> str:
@@ -311,43 +310,6 @@ def figure_inactive_by_kind(table: pd.DataFrame, lang: str) -> go.Figure:
     layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True)
     layout["hovermode"] = "closest"
     figure.update_layout(height=max(220, 45 * len(kinds) + 110), **layout)
-    return figure
-
-
-def figure_language_kind_mix(mix: pd.DataFrame, lang: str, limit: int = KIND_MIX_LIMIT) -> go.Figure:
-    """Per language (the `limit` with most completed requests, busiest on top), the share of its completed
-    requests each kind of interpreter carried out (stacked to 100 %)."""
-    busiest = list(dict.fromkeys(mix.language_code))[:limit]
-    shown = mix[mix.language_code.isin(busiest)]
-    names = dict(zip(shown.language_code, shown.language))
-    order = [names[c] for c in busiest][::-1]
-    figure = go.Figure()
-    for kind in codes.KINDS:
-        rows = shown[shown.kind == kind]
-        if rows.empty:
-            continue
-        figure.add_bar(
-            y=rows.language,
-            x=rows.share.astype(float),
-            orientation="h",
-            name=t(f"kind-{kind}", lang),
-            marker_color=KIND_COLOURS[kind],
-            customdata=rows.completed,
-            hovertemplate="%{x:.1%} (%{customdata:,d})",
-        )
-    layout = base_layout(lang, "", t("axis-share-completed", lang))
-    layout["xaxis"].update(tickformat=".0%", range=[0, 1])
-    layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True, categoryorder="array", categoryarray=order)
-    layout["hovermode"] = "y unified"
-    layout["legend"] = {
-        "orientation": "h",
-        "y": -0.08 - 0.6 / max(len(busiest), 4),
-        "x": 0,
-        "yanchor": "top",
-        "traceorder": "normal",
-    }
-    layout["margin"] = {**layout["margin"], "b": 110}
-    figure.update_layout(barmode="stack", height=max(340, 26 * len(busiest) + 200), **layout)
     return figure
 
 

@@ -12,6 +12,7 @@ from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts, compute_kpis, ratio
 from dashboard.periods import months_between, year_earlier
 from dashboard.views import compared, with_language_names
+from dashboard.views.interpreters import kind_mix
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
 from queries.reference import select_languages
 
@@ -165,9 +166,7 @@ def ukraine(data: DataAccess, filters: Filters) -> tuple[pd.DataFrame, pd.DataFr
     codes_by_id = data.fetch(select_languages).set_index("id").code
     by_month = bucket_counts(data.status_counts(chosen, ("month", "language_id")), ("month", "language_id"), ())
     by_month["language_code"] = by_month.language_id.map(codes_by_id)
-    by_kind = data.status_counts(chosen, ("language_id", "kind"))
-    by_kind = by_kind[by_kind.status == "completed"].rename(columns={"n": "completed"})
-    by_kind["language_code"] = by_kind.language_id.map(codes_by_id)
+    by_kind = kind_mix(data, chosen)
     return (
         by_month[["month", "language_code", "requests"]].reset_index(drop=True),
         by_kind[["language_code", "kind", "completed"]].reset_index(drop=True),
