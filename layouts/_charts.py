@@ -222,17 +222,27 @@ def figure_kind_mix(
             customdata=rows.completed,
             hovertemplate="%{x:.1%} (%{customdata:,d})",
         )
-    layout = base_layout(lang, "", t("axis-share-completed", lang))
-    layout["xaxis"].update(tickformat=".0%", range=[0, 1])
-    layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True, categoryorder="array", categoryarray=order)
+    layout = stacked_shares_layout(lang, t("axis-share-completed", lang), len(busiest), legend_top=-0.08, bottom=110)
+    layout["xaxis"]["range"] = [0, 1]
+    layout["yaxis"].update(categoryorder="array", categoryarray=order)
+    figure.update_layout(height=max(340, 26 * len(busiest) + 200), **layout)
+    return figure
+
+
+def stacked_shares_layout(lang: str, x_title: str, bars: int, legend_top: float, bottom: int) -> dict:
+    """The layout of horizontal bars (`bars` of them) stacked from shares: a percentage axis, the names on the
+    left, one tooltip per bar, and the legend below the axis (six kinds or parties would cover the bars on top),
+    `legend_top` (paper units) under it and `bottom` pixels of margin."""
+    layout = base_layout(lang, "", x_title)
+    layout["xaxis"].update(tickformat=".0%")
+    layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True)
     layout["hovermode"] = "y unified"
     layout["legend"] = {
         "orientation": "h",
-        "y": -0.08 - 0.6 / max(len(busiest), 4),
+        "y": legend_top - 0.6 / max(bars, 4),
         "x": 0,
         "yanchor": "top",
         "traceorder": "normal",
-    }  # below: six kinds would cover the bars on top
-    layout["margin"] = {**layout["margin"], "b": 110}
-    figure.update_layout(barmode="stack", height=max(340, 26 * len(busiest) + 200), **layout)
-    return figure
+    }
+    layout["margin"] = {**layout["margin"], "b": bottom}
+    return {"barmode": "stack", **layout}

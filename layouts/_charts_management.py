@@ -12,7 +12,7 @@ from dash import html
 
 from dashboard import codes, ids
 from dashboard.i18n import MESSAGES, format_count, format_decimal, format_rate, t
-from layouts._charts import KIND_COLOURS, base_layout
+from layouts._charts import KIND_COLOURS, base_layout, stacked_shares_layout
 from layouts._components import CARD_SIZE, card, figure_definitions
 from layouts._components import note as card_note
 from layouts._grid import ReadableHeaders, data_grid
@@ -208,19 +208,10 @@ def figure_party_by_dimension(table: pd.DataFrame, lang: str, limit: int = DIMEN
             customdata=shown[status],
             hovertemplate="%{x:.1%} (%{customdata:,d})",
         )
-    layout = base_layout(lang, "", t("management-axis-share-answered", lang))
-    layout["xaxis"].update(tickformat=".0%")
-    layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True)
-    layout["hovermode"] = "y unified"
-    layout["legend"] = {
-        "orientation": "h",
-        "y": -0.12 - 0.6 / max(len(shown), 4),
-        "x": 0,
-        "yanchor": "top",
-        "traceorder": "normal",
-    }
-    layout["margin"] = {**layout["margin"], "b": 120}
-    figure.update_layout(barmode="stack", height=max(320, 28 * len(shown) + 200), **layout)
+    layout = stacked_shares_layout(
+        lang, t("management-axis-share-answered", lang), len(shown), legend_top=-0.12, bottom=120
+    )
+    figure.update_layout(height=max(320, 28 * len(shown) + 200), **layout)
     return figure
 
 

@@ -25,8 +25,9 @@ def open_data(url: str) -> Iterator[DataAccess]:
         database.dispose()
 
 
-def export_client(url: str, tmp_path_factory, now: datetime):
-    """A Flask test client of the whole app on `url`, "now" fixed, cache and store in temporary folders."""
+def export_client(url: str, tmp_path_factory, now: datetime, **config):
+    """A Flask test client of the whole app on `url`, "now" fixed, cache and store in temporary folders; `config`
+    adds to create_app's test configuration."""
     from dashboard import create_app
     from dashboard.settings import Settings
 
@@ -37,7 +38,7 @@ def export_client(url: str, tmp_path_factory, now: datetime):
         cache_dir=tmp_path_factory.mktemp("cache"),
         store_dir=tmp_path_factory.mktemp("store"),
     )
-    return create_app({"settings": settings}).server.test_client()
+    return create_app({"settings": settings, **config}).server.test_client()
 
 
 def read_csv(response) -> list[dict]:

@@ -17,7 +17,7 @@ from dashboard.metrics import is_rate
 from dashboard.settings import Settings
 from tests.conftest import DEMO_NOW
 from tests.fixture_db import EXPECTED_2022
-from tests.support import read_csv
+from tests.support import export_client, read_csv
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
 YEAR = "from=2022-01-01&to=2022-12-31"
@@ -213,14 +213,7 @@ DEMO_QUARTER = "from=2025-04-01&to=2025-06-30"
 
 @pytest.fixture(scope="module")
 def demo_client(demo_sqlite, tmp_path_factory):
-    settings = Settings(
-        database_url=f"sqlite:///{demo_sqlite}",
-        cache_url="simple://",
-        now=DEMO_NOW,
-        cache_dir=tmp_path_factory.mktemp("cache"),
-        store_dir=tmp_path_factory.mktemp("store"),
-    )
-    return create_app({"settings": settings, "forecast_background": False}).server.test_client()
+    return export_client(f"sqlite:///{demo_sqlite}", tmp_path_factory, DEMO_NOW, forecast_background=False)
 
 
 def _fractional(text: str) -> bool:
