@@ -15,7 +15,7 @@ from callbacks._common import HIDDEN, render_page
 from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.filters import Filters, ParsedQuery, to_search
-from dashboard.i18n import t
+from dashboard.i18n import code_name, t
 from dashboard.metrics import is_rate
 from dashboard.views import regions as views
 from dashboard.views.regions import CHILD_LEVEL, Place
@@ -252,12 +252,12 @@ def export_links(parsed: ParsedQuery, place: Place):
 
 
 def sector_name(sector: str | None, lang: str) -> str:
-    return t(f"sector-{sector}", lang) if sector in codes.SECTORS else t("regions-sector-none", lang)
+    return code_name("sector", sector if sector in codes.SECTORS else None, lang)
 
 
 def sector_labels(lang: str) -> dict[str, str]:
     """Sector code -> name, and "" (not filled in) last."""
-    return {**{code: t(f"sector-{code}", lang) for code in codes.SECTORS}, "": t("regions-sector-none", lang)}
+    return {code: code_name("sector", code, lang) for code in (*codes.SECTORS, "")}
 
 
 def modality_table(table: pd.DataFrame, lang: str):

@@ -190,6 +190,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sector-housing": ("Wonen", "Housing"),
     "sector-justice": ("Justitie", "Justice"),
     "sector-other": ("Andere", "Other"),
+    "sector-none": ("Niet ingevuld", "Not filled in"),
     # figures (CONTRACT §3): name, then definition
     "metric-requests": ("Aanvragen", "Requests"),
     "def-requests": ("Alle aanvragen met een aanvraagdag in de periode.", "All requests made in the period."),
@@ -330,6 +331,14 @@ def t(key: str, lang: str = "nl", **values) -> str:
     """The text for `key` in `lang` ('nl' or 'en'), with {placeholders} filled from `values`."""
     text = MESSAGES[key][1 if lang == "en" else 0]
     return text.format(**values) if values else text
+
+
+def code_name(field: str, code: str | None, lang: str = "nl") -> str:
+    """The readable name of a code of CONTRACT §2 (`field`: modality, sector, kind or service); a sector not
+    filled in (None or "") reads "Not filled in"."""
+    if field == "sector" and not code:
+        return t("sector-none", lang)
+    return t(f"{field}-{code}", lang)
 
 
 def language_name_column(lang: str) -> str:

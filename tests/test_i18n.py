@@ -42,3 +42,14 @@ def test_requests_or_interpreters_one_meaning_per_page():
 def test_a_page_without_a_meaning_is_an_error():
     with pytest.raises(KeyError):
         kind_meaning("nowhere")
+
+
+def test_the_name_of_a_code_and_of_a_sector_not_filled_in():
+    from dashboard.i18n import code_name
+
+    assert code_name("modality", "onsite", "en") == "On-site interpreting"
+    assert code_name("kind", "crisis", "nl") == "Crisistolk"
+    assert code_name("sector", None, "en") == code_name("sector", "", "en") == "Not filled in"
+    assert code_name("sector", "", "nl") == "Niet ingevuld"
+    with pytest.raises(KeyError):
+        code_name("modality", "carrier-pigeon", "en")

@@ -33,7 +33,7 @@ import pandas as pd
 from dashboard import codes
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
-from dashboard.i18n import t
+from dashboard.i18n import code_name
 from dashboard.metrics import rates_of, ratio
 from dashboard.periods import BRUSSELS, add_months, brussels_today, month_end, months_between
 from dashboard.views import language_names, with_language_names
@@ -128,7 +128,7 @@ def activity(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFra
     """Per kind, then per language, in one table (the `interpreter-activity` export): group (kind or language),
     code, label, registered, active, activity rate."""
     kinds = activity_by_kind(data, filters)
-    kinds = kinds.assign(group="kind", code=kinds.kind, label=[t(f"kind-{k}", lang) for k in kinds.kind])
+    kinds = kinds.assign(group="kind", code=kinds.kind, label=[code_name("kind", k, lang) for k in kinds.kind])
     languages = activity_by_language(data, filters, lang)
     languages = languages.assign(group="language", code=languages.language_code, label=languages.language)
     return pd.concat([kinds, languages], ignore_index=True)[list(ACTIVITY_COLUMNS)]

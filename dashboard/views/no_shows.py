@@ -19,7 +19,7 @@ import pandas as pd
 from dashboard import codes
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
-from dashboard.i18n import t
+from dashboard.i18n import code_name
 from dashboard.metrics import bucket_counts, rates_of
 from dashboard.periods import months_between
 from dashboard.views import language_names
@@ -100,11 +100,9 @@ def by_dimension(data: DataAccess, filters: Filters, dimension: str = "modality"
 def _names(data: DataAccess, dimension: str, keys: pd.Series, lang: str) -> tuple[list, list]:
     """The code and the readable name of each key value of `dimension`."""
     if dimension == "modality":
-        return list(keys), [t(f"modality-{m}", lang) for m in keys]
+        return list(keys), [code_name("modality", m, lang) for m in keys]
     if dimension == "sector":
-        return list(keys), [
-            t(f"sector-{s}", lang) if s != NOT_FILLED_IN else t("no-shows-not-filled-in", lang) for s in keys
-        ]
+        return list(keys), [code_name("sector", s, lang) for s in keys]
     if dimension == "region":
         regions = data.fetch(select_regions)
         return _looked_up(keys, regions.id, regions.code), _looked_up(keys, regions.id, regions["name"])
