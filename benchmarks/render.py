@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.databases import DemoSpec, log_stderr, sqlite_demo
+from dashboard import ids
 
 DEFAULT_SEARCH = "?from=2025-01-01&to=2025-12-31"
 
@@ -38,12 +39,14 @@ class CountingCache:
         return self.cache.set(key, value, timeout=timeout)
 
 
-def page_callbacks(app, query_id: str) -> list[dict]:
-    """The request bodies of every callback that takes `query_id`.data, other inputs left empty."""
+def page_callbacks(app, page: str) -> list[dict]:
+    """The request bodies of every callback of `page` that takes the page's query, other inputs left empty."""
     bodies = []
     for output, spec in app.callback_map.items():
         inputs = spec["inputs"]
-        if not any(i["id"] == query_id and i["property"] == "data" for i in inputs):
+        if not any(i["id"] == ids.PAGE_QUERY and i["property"] == "data" for i in inputs):
+            continue
+        if f"{page}-" not in output:  # every page's callbacks take the query: keep this page's
             continue
         outputs = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
         bodies.append(
@@ -76,7 +79,7 @@ def measure(url: str, page: str, search: str, renders: int = 2) -> list[Counter]
     executors = {"operational statements": data.database}
     if data.store is not None:
         executors["store statements"] = data.store.database
-    bodies = page_callbacks(app, f"{page}-query")
+    bodies = page_callbacks(app, page)
     client = app.server.test_client()
     results = []
     for _ in range(renders):
@@ -85,7 +88,7 @@ def measure(url: str, page: str, search: str, renders: int = 2) -> list[Counter]
         for body in bodies:
             body = json.loads(json.dumps(body))
             for i in body["inputs"]:
-                if i["id"] == f"{page}-query":
+                if i["id"] == ids.PAGE_QUERY:
                     i["value"] = search
             response = client.post("/_dash-update-component", json=body)
             assert response.status_code in (200, 204), response.get_data(as_text=True)[:500]

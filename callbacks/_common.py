@@ -54,12 +54,9 @@ CARD_METRICS = (
 
 def headline_cards(context: Context, page_name: str, filters, lang: str) -> tuple[dict, list]:
     """The period's figures and their cards, with changes against the previous period and a year earlier."""
-    from dashboard.periods import previous_period, year_earlier
     from layouts._components import figure_card
 
-    figures = views.kpis(context.data, filters)
-    previous = views.kpis(context.data, filters.with_period(*previous_period(filters.start, filters.end)))
-    year_ago = views.kpis(context.data, filters.with_period(*year_earlier(filters.start, filters.end)))
+    figures, previous, year_ago = views.kpi_comparisons(context.data, filters)
     cards = [
         figure_card(
             page_name, metric, figures[metric], lang, previous[metric], year_ago[metric], context.targets.get(metric)

@@ -20,7 +20,7 @@ from dashboard.periods import BRUSSELS
 from dashboard.views import data_quality as views
 from layouts._breadcrumbs import organisation_path
 from layouts._charts_places import figure_bands
-from layouts._components import download_links
+from layouts._components import card, download_links, note
 from layouts._grid import grid_records, markdown_link
 from queries.data_quality import CHECKS, STALE_AFTER_DAYS
 
@@ -83,33 +83,27 @@ def summary_card(row: pd.Series, search: str, lang: str) -> dbc.Col:
         share=format_rate(row.share_rate, lang),
         requests=format_count(row.requests, lang),
     )
-    body = dbc.CardBody(
-        [
-            html.Div(t(f"data-quality-check-{row.check}", lang), className="kpi-name"),
-            html.Div(format_count(row["count"], lang), className="kpi-value", **{"data-check": row.check}),
-            html.Div(t(f"data-quality-unit-{row.unit}", lang), className="kpi-note"),
-            html.Div(share, className="kpi-note"),
-            html.P(
-                t(f"data-quality-short-{row.check}", lang, days=STALE_AFTER_DAYS),
-                className="small text-muted mt-2 mb-1",
-            ),
-            html.Div(
-                [
-                    t("data-quality-list", lang),
-                    " ",
-                    html.A(
-                        t("download-csv", lang), href=f"/export/{export}.csv{search}", className=f"export-{export}-csv"
-                    ),
-                    " · ",
-                    html.A(t("download-xlsx", lang), href=f"/export/{export}.xlsx{search}"),
-                ],
-                className="small",
-            ),
-        ]
-    )
-    return dbc.Col(
-        dbc.Card(body, className="kpi-card h-100 dq-card", id=ids.page(NAME, f"card-{row.check}")), className="mb-3"
-    )
+    below = [
+        note(t(f"data-quality-unit-{row.unit}", lang)),
+        note(share),
+        html.P(
+            t(f"data-quality-short-{row.check}", lang, days=STALE_AFTER_DAYS),
+            className="small text-muted mt-2 mb-1",
+        ),
+        html.Div(
+            [
+                t("data-quality-list", lang),
+                " ",
+                html.A(t("download-csv", lang), href=f"/export/{export}.csv{search}", className=f"export-{export}-csv"),
+                " · ",
+                html.A(t("download-xlsx", lang), href=f"/export/{export}.xlsx{search}"),
+            ],
+            className="small",
+        ),
+    ]
+    name, shown = t(f"data-quality-check-{row.check}", lang), format_count(row["count"], lang)
+    card_id = ids.page(NAME, f"card-{row.check}")
+    return card(name, shown, {"data-check": row.check}, below, card_id=card_id, size={}, class_name="dq-card")
 
 
 def detail(context: Context, filters: Filters, check: str, now: datetime, lang: str):

@@ -15,20 +15,19 @@ from dashboard.filters import Filters, ParsedQuery
 from dashboard.i18n import format_count, format_date, t
 from dashboard.periods import brussels_today
 from dashboard.views import interpreters as views
+from layouts._charts import figure_kind_mix
 from layouts._charts_management import (
-    FIVE_CARDS,
     figure_activity_by_kind,
     figure_hours_histogram,
     figure_inactive_by_kind,
     figure_invitations_monthly,
-    figure_language_kind_mix,
     format_hours,
     hours_table,
     rate_card,
     sized_grid,
     stat_card,
 )
-from layouts._components import download_links, empty_state
+from layouts._components import FIVE_CARDS, download_links, empty_state
 from layouts._grid import Column
 
 NAME = "interpreters"
@@ -150,7 +149,7 @@ def register(app: dash.Dash, context: Context) -> None:
             mix = views.kind_mix(context.data, parsed.filters, parsed.lang)
             if mix.empty:
                 return {}, HIDDEN, empty_state(parsed.lang, "interpreters-completed-empty")
-            figure = figure_language_kind_mix(mix, parsed.lang)
+            figure = figure_kind_mix(mix, None, parsed.lang)
             return figure, {"height": f"{figure.layout.height}px"}, None
 
         return render_page(context, search, build, failed=(no_update, HIDDEN, None))[1:]

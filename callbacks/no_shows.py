@@ -10,7 +10,7 @@ from callbacks._common import HIDDEN, normalised_search, render_page
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
-from dashboard.i18n import format_count, t
+from dashboard.i18n import code_name, format_count, t
 from dashboard.views import no_shows as views
 from layouts._charts_management import (
     PARTY_STYLE,
@@ -112,7 +112,7 @@ def _count_and_rate_columns(failed_count: bool) -> list[Column]:
     if failed_count:
         columns.append(Column("not_completed", "no-shows-failed", "count"))
     columns.append(Column("non_completion_rate", "metric-non_completion_rate", "rate"))
-    columns += [Column(rate, name_key(rate), "rate") for rate, _, _ in PARTY_STYLE.values()]
+    columns += [Column(rate, name_key(rate), "rate") for _, rate, _, _ in PARTY_STYLE]
     return columns + [Column("billable_rate", name_key("billable_rate"), "rate")]
 
 
@@ -135,7 +135,7 @@ def organisations_grid(table, search: str, lang: str):
             markdown_link(name, f"/organisations/{oid}{search}")
             for oid, name in zip(table.organisation_id, table.organisation)
         ],
-        sector_label=[t(f"sector-{s}", lang) if s else t("no-shows-not-filled-in", lang) for s in table.sector],
+        sector_label=[code_name("sector", s, lang) for s in table.sector],
     )
     columns = [
         Column("link", "no-shows-organisation", "link", width=260, pinned=True),

@@ -12,6 +12,7 @@ from callbacks._common import headline_cards, normalised_search, render_page
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
+from dashboard.i18n import language_name_column
 from dashboard.periods import brussels_today, month_start
 from dashboard.views import overview as views
 from layouts._charts import (
@@ -131,4 +132,4 @@ def last_complete_month_end(context: Context) -> date:
 def language_names(context: Context, lang: str) -> dict[str, str]:
     """Language code -> name in the interface language."""
     table = context.data.fetch(select_languages)
-    return dict(zip(table.code, table["name_en" if lang == "en" else "name_nl"]))
+    return dict(zip(table.code, table[language_name_column(lang)]))

@@ -15,7 +15,8 @@ from callbacks._common import HIDDEN, as_given, normalised_search, render_page
 from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.filters import Filters, ParsedQuery, to_search
-from dashboard.i18n import t
+from dashboard.i18n import code_name, t
+from dashboard.metrics import is_rate
 from dashboard.views import regions as views
 from dashboard.views.regions import CHILD_LEVEL, Place
 from layouts._breadcrumbs import (
@@ -31,7 +32,6 @@ from layouts._charts_places import (
     figure_children,
     figure_spread,
     figures_table,
-    is_rate_column,
     quantile_table,
 )
 from layouts._components import download_links, empty_state, figure_card
@@ -178,7 +178,7 @@ def _register_consistency(app: dash.Dash, context: Context, name: str) -> None:
             spread = views.organisation_spread(context.data, filters)
             sectors = sector_labels(lang)
             regions = views.children(context.data, filters).set_index("code")
-            whole = regions[metric_name] if is_rate_column(metric_name) else None
+            whole = regions[metric_name] if is_rate(metric_name) else None
             quantiles = views.spread_quantiles(spread, "sector", metric_name)
             return (
                 figure_spread(spread, "sector", metric_name, sectors, lang),
@@ -263,12 +263,12 @@ def export_links(parsed: ParsedQuery, place: Place):
 
 
 def sector_name(sector: str | None, lang: str) -> str:
-    return t(f"sector-{sector}", lang) if sector in codes.SECTORS else t("regions-sector-none", lang)
+    return code_name("sector", sector if sector in codes.SECTORS else None, lang)
 
 
 def sector_labels(lang: str) -> dict[str, str]:
     """Sector code -> name, and "" (not filled in) last."""
-    return {**{code: t(f"sector-{code}", lang) for code in codes.SECTORS}, "": t("regions-sector-none", lang)}
+    return {code: code_name("sector", code, lang) for code in (*codes.SECTORS, "")}
 
 
 def modality_table(table: pd.DataFrame, lang: str):

@@ -25,7 +25,7 @@ from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import UI_LANGUAGES, Filters, parse_query, query_values
-from dashboard.i18n import t
+from dashboard.i18n import language_name_column, t
 from dashboard.periods import brussels_today, preset_range
 from layouts._choices import CHOICES
 from layouts._components import problems_alert
@@ -304,7 +304,7 @@ def preset_options(context: Context, lang: str, today: date) -> list[dict]:
 def code_options(context: Context, lang: str) -> list[list[dict]]:
     """Options of the six code filters, labelled in the interface language, in the order of ids.FILTER_CODES."""
     languages = context.data.fetch(select_languages)
-    name = "name_en" if lang == "en" else "name_nl"
+    name = language_name_column(lang)
     language_options = sorted(
         ({"label": f"{row[name]} ({row.code})", "value": row.code} for _, row in languages.iterrows()),
         key=lambda o: o["label"].lower(),

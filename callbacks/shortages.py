@@ -11,7 +11,7 @@ from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.forecasting import ALL_MODALITIES, ForecastFailed
-from dashboard.i18n import format_count, format_decimal, t
+from dashboard.i18n import format_count, format_decimal, language_name_column, t
 from dashboard.views import shortages
 from layouts._charts_planning import (
     figure_active_registered,
@@ -121,7 +121,7 @@ def _graph(figure, lang: str) -> dcc.Graph:
 
 def _language_options(context: Context, lang: str) -> list[dict]:
     names = context.data.fetch(select_languages)
-    column = "name_en" if lang == "en" else "name_nl"
+    column = language_name_column(lang)
     return [{"label": row[column], "value": row.code} for _, row in names.sort_values(column).iterrows()]
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import dash
-import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, dcc, no_update
 
 from callbacks._common import normalised_search, render_page
 from dashboard import codes, ids
@@ -15,7 +14,7 @@ from dashboard.i18n import format_count, format_date, format_decimal, t
 from dashboard.periods import BRUSSELS
 from dashboard.views import supply_demand as live
 from layouts._charts_planning import figure_gap_heatmap
-from layouts._components import download_links, empty_state
+from layouts._components import THREE_CARDS, card, download_links, empty_state
 from layouts._grid import LOCALES, grid_records
 from layouts.supply_demand import DRILL, WINDOW
 
@@ -115,23 +114,7 @@ def _cards(table: pd.DataFrame, lang: str) -> list:
         ("sd-card-pending-hours", format_count(table.pending_hours.sum(), lang)),
         ("sd-card-short-languages", format_count((table.gap_hours > 0).sum(), lang)),
     )
-    return [
-        dbc.Col(
-            dbc.Card(
-                dbc.CardBody(
-                    [
-                        html.Div(t(key, lang), className="kpi-name"),
-                        html.Div(value, className="kpi-value", **{"data-figure": key}),
-                    ]
-                ),
-                className="kpi-card h-100",
-            ),
-            xs=6,
-            md=4,
-            className="mb-3",
-        )
-        for key, value in figures
-    ]
+    return [card(t(key, lang), value, {"data-figure": key}, size=THREE_CARDS) for key, value in figures]
 
 
 def _with_kind_mix(table: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -5,6 +5,8 @@ One place for every code, so that the schema, the demo data and the queries cann
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 MODALITIES = ("onsite", "phone", "video", "translation")
 SERVICES = ("interpreter", "taalhulp")
 KINDS = ("certified", "sworn", "in_training", "crisis", "taalhulp", "commercial")
@@ -36,6 +38,34 @@ NOT_COMPLETED = (
 )
 NOT_AVAILABLE = ("unanswered_no_interpreter", "unanswered_language_unavailable")
 OTHER_REASON = ("unanswered_wrong_service", "unanswered_other")
+
+
+class Fallthrough(NamedTuple):
+    """Who let an assigned request fall through (`party`), and the name of the status's rate (its count ÷ the
+    answered requests; CONTRACT §3 defines three of them, the no-shows page the other three)."""
+
+    party: str
+    rate: str
+
+
+PARTIES = ("client", "interpreter", "service")
+# Each not-completed status, its party and its rate, in the reading order of the no-shows page: the no-shows, the
+# late (billable) cancellation, then the other cancellations.
+NOT_COMPLETED_PARTIES: dict[str, Fallthrough] = {
+    "no_show_client": Fallthrough("client", "no_show_client_rate"),
+    "no_show_interpreter": Fallthrough("interpreter", "no_show_interpreter_rate"),
+    "cancelled_client_late": Fallthrough("client", "late_cancellation_rate"),
+    "cancelled_client_timely": Fallthrough("client", "timely_cancellation_rate"),
+    "cancelled_interpreter": Fallthrough("interpreter", "interpreter_cancellation_rate"),
+    "cancelled_service": Fallthrough("service", "service_cancellation_rate"),
+}
+assert set(NOT_COMPLETED_PARTIES) == set(NOT_COMPLETED)
+
+
+def party_statuses(party: str) -> tuple[str, ...]:
+    """The not-completed statuses `party` caused, in the contract's order."""
+    return tuple(status for status in NOT_COMPLETED if NOT_COMPLETED_PARTIES[status].party == party)
+
 
 ANSWERED = COMPLETED + NOT_COMPLETED
 UNANSWERED = NOT_AVAILABLE + OTHER_REASON

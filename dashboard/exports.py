@@ -102,8 +102,7 @@ def _rate_cells(table: pd.DataFrame) -> pd.DataFrame:
     """True where a cell holds a rate: rate columns, and the value of a rate row in the `kpis` table."""
     mask = pd.DataFrame(False, index=table.index, columns=table.columns)
     for column in table.columns:
-        if column.endswith("_rate"):
-            mask[column] = True
+        mask[column] = is_rate(column)
     if {"metric", "value"} <= set(table.columns):
         mask["value"] = table.metric.map(is_rate)
     return mask

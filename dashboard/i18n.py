@@ -188,6 +188,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sector-housing": ("Wonen", "Housing"),
     "sector-justice": ("Justitie", "Justice"),
     "sector-other": ("Andere", "Other"),
+    "sector-none": ("Niet ingevuld", "Not filled in"),
     # figures (CONTRACT §3): name, then definition
     "metric-requests": ("Aanvragen", "Requests"),
     "def-requests": ("Alle aanvragen met een aanvraagdag in de periode.", "All requests made in the period."),
@@ -270,6 +271,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "def-activity_rate": ("Actieve ÷ geregistreerde tolken.", "Active ÷ registered interpreters."),
 }
 
+# What the interpreter-kind filter selects, per page (its help text): on the pages about requests, the requests an
+# interpreter of the chosen kinds was assigned to (a request without an interpreter has no kind, so it drops out);
+# on the pages about supply and interpreters, the interpreters of those kinds, the requests staying whole.
+_KIND_ON_REQUESTS = (
+    "Alleen aanvragen die aan een tolk van de gekozen soorten zijn toegewezen tellen mee; aanvragen zonder tolk "
+    "(onbeantwoord, nog in behandeling) vallen weg. Tolkencijfers tellen de tolken van die soorten.",
+    "Only requests assigned to an interpreter of the chosen kinds count; requests without an interpreter "
+    "(unanswered, still pending) drop out. Interpreter figures count the interpreters of those kinds.",
+)
+KIND_HELP: dict[str, tuple[str, str]] = {
+    "overview": _KIND_ON_REQUESTS,
+    "report": _KIND_ON_REQUESTS,
+    "no-shows": _KIND_ON_REQUESTS,
+    "regions": _KIND_ON_REQUESTS,
+    "region": _KIND_ON_REQUESTS,
+    "local-government": _KIND_ON_REQUESTS,
+    "organisation": _KIND_ON_REQUESTS,
+    "data-quality": _KIND_ON_REQUESTS,
+    "shortages": (
+        "Kiest de tolken (actief, geregistreerd) van de gekozen soorten; de aanvragen en hun tekort tellen "
+        "volledig mee: een aanvraag zonder tolk heeft geen soort.",
+        "Selects the interpreters (active, registered) of the chosen kinds; the requests and their shortage count "
+        "in full: a request without an interpreter has no kind.",
+    ),
+    "supply-demand": (
+        "Kiest het aanbod: de vrije uren van tolken van de gekozen soorten. De open aanvragen tellen volledig mee: "
+        "ze hebben nog geen tolk.",
+        "Selects the supply: the free hours of interpreters of the chosen kinds. Open requests count in full: they "
+        "have no interpreter yet.",
+    ),
+    "interpreters": (
+        "Kiest de tolken van de gekozen soorten: hun registratie, activiteit, uren en opdrachten; bij taalhulp de "
+        "uitgenodigde helpers.",
+        "Selects the interpreters of the chosen kinds: their registration, activity, hours and assignments; for "
+        "taalhulp the invited helpers.",
+    ),
+}
+MESSAGES.update({f"kind-help-{page}": texts for page, texts in KIND_HELP.items()})
+
+
+def kind_meaning(page_name: str) -> str:
+    """The text key that says what the interpreter-kind filter selects on page `page_name` (kind-help-<page>);
+    a page without one is an error (KeyError), so that a new page must say it."""
+    if page_name not in KIND_HELP:
+        raise KeyError(f"page '{page_name}' does not say what the kind filter means (dashboard.i18n.KIND_HELP)")
+    return f"kind-help-{page_name}"
+
+
 for _key, _texts in page_messages().items():
     if _key in MESSAGES:
         raise ValueError(f"text '{_key}' is defined in dashboard.i18n and in dashboard.texts")
@@ -280,6 +329,19 @@ def t(key: str, lang: str = "nl", **values) -> str:
     """The text for `key` in `lang` ('nl' or 'en'), with {placeholders} filled from `values`."""
     text = MESSAGES[key][1 if lang == "en" else 0]
     return text.format(**values) if values else text
+
+
+def code_name(field: str, code: str | None, lang: str = "nl") -> str:
+    """The readable name of a code of CONTRACT §2 (`field`: modality, sector, kind or service); a sector not
+    filled in (None or "") reads "Not filled in"."""
+    if field == "sector" and not code:
+        return t("sector-none", lang)
+    return t(f"{field}-{code}", lang)
+
+
+def language_name_column(lang: str) -> str:
+    """The column of the `languages` table that holds a language's name in `lang` (name_en or name_nl)."""
+    return "name_en" if lang == "en" else "name_nl"
 
 
 def format_count(value: int | float | None, lang: str = "nl") -> str:

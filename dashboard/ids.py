@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from dashboard.filters import MULTI_VALUE
+
 SHELL = "shell"
 URL = "shell-url"
 ROUTE = "shell-route"  # {"path", "lang", ...}: what the mounted page depends on (set in the browser)
@@ -20,7 +22,7 @@ FILTER_PRESET = "filter-preset"
 FILTER_FROM = "filter-from"
 FILTER_TO = "filter-to"
 FILTER_RESET = "filter-reset"
-FILTER_CODES = ("region", "language", "modality", "sector", "service", "kind")
+FILTER_CODES = MULTI_VALUE  # the code filters, in the filter bar's order
 
 
 def filter_input(name: str) -> str:

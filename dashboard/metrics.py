@@ -52,6 +52,7 @@ RATES: tuple[Rate, ...] = (
     Rate("activity_rate", "active_interpreters", lambda c: c["registered_interpreters"]),
 )
 RATE_NAMES = tuple(rate.name for rate in RATES)
+assert all(name.endswith("_rate") for name in RATE_NAMES)  # the naming rule of `is_rate`
 # The figures explained to readers (glossaries of the overview and the board report), in reading order.
 GLOSSARY = (
     "requests",
@@ -126,10 +127,12 @@ def compute_kpis(counts: Mapping[str, int]) -> dict[str, int | float | None]:
     return figures
 
 
-# Columns that hold fractions without a `_rate` name: shares, coverage and the shortage ranking's score.
+# The fractions whose names do not end in `_rate`: a language's share, supply's coverage, the ranking's score.
 FRACTION_COLUMNS = frozenset({"share", "coverage", "shortage_score"})
 
 
 def is_rate(name: str) -> bool:
-    """Whether a figure or column is a fraction: the contract's rates, any `*_rate`, and FRACTION_COLUMNS."""
-    return name in RATE_NAMES or name.endswith("_rate") or name in FRACTION_COLUMNS
+    """Whether a figure or a table's column is a fraction (shown as a percentage, exported as a fraction): the
+    one rule for cards, grids, charts, reports and exports. A rate's name ends in `_rate` (every rate of RATES
+    does); FRACTION_COLUMNS names the others."""
+    return name.endswith("_rate") or name in FRACTION_COLUMNS

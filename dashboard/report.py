@@ -17,7 +17,7 @@ from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.i18n import format_change, format_count, format_date, format_rate, t
 from dashboard.metrics import GLOSSARY, KPI_NAMES, is_rate
-from dashboard.periods import parse_report_period, previous_period, year_earlier
+from dashboard.periods import parse_report_period
 from dashboard.views import overview as views
 
 SHEETS = ("kpis", "annual-report", "monthly", "languages")
@@ -36,9 +36,7 @@ def report_tables(data: DataAccess, filters: Filters, lang: str) -> dict[str, pd
 def report_pdf(data: DataAccess, filters: Filters, period: str, lang: str) -> bytes:
     """The report as a PDF: headline figures, the annual-report table, languages, months; a page each."""
     styles = getSampleStyleSheet()
-    figures = views.kpis(data, filters)
-    previous = views.kpis(data, filters.with_period(*previous_period(filters.start, filters.end)))
-    year_ago = views.kpis(data, filters.with_period(*year_earlier(filters.start, filters.end)))
+    figures, previous, year_ago = views.kpi_comparisons(data, filters)
     span = f"{format_date(filters.start, lang)} – {format_date(filters.end, lang)}"
     story = [
         Paragraph(t("report-title", lang, period=period), styles["Title"]),

@@ -8,12 +8,12 @@ store. A path variable is taken from the path only, never from the query string.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from dash import html
+
+from dashboard.modules import submodules
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,7 @@ def navigation() -> list[Page]:
 
 def load_pages() -> None:
     """Import every page module (each module here not starting with '_'), so that each registers itself."""
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{info.name}")
+    submodules(__name__, __path__)
 
 
 def _segments(path: str) -> tuple[str, ...]:

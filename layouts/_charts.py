@@ -194,26 +194,55 @@ def figure_language_lines(by_month: pd.DataFrame, names: dict[str, str], lang: s
     return figure
 
 
-def figure_kind_mix(by_kind: pd.DataFrame, names: dict[str, str], lang: str) -> go.Figure:
-    """Completed requests per language, split by the kind of interpreter who carried them out (share)."""
+KIND_MIX_LIMIT = 15
+
+
+def figure_kind_mix(
+    by_kind: pd.DataFrame, names: dict[str, str] | None, lang: str, limit: int = KIND_MIX_LIMIT
+) -> go.Figure:
+    """Per language (the `limit` with most completed requests, busiest on top), the share of its completed
+    requests each kind of interpreter carried out (stacked to 100 %). `by_kind`: language_code, kind, completed
+    (and language, the name, unless `names` maps codes to names)."""
+    totals = by_kind.groupby("language_code").completed.sum().sort_index().sort_values(ascending=False, kind="stable")
+    busiest = list(totals.index[:limit])
+    shown = by_kind[by_kind.language_code.isin(busiest)]
+    named = names if names is not None else dict(zip(shown.language_code, shown.language))
+    order = [named.get(c, c) for c in busiest][::-1]
     figure = go.Figure()
-    totals = by_kind.groupby("language_code").completed.sum()
-    for kind, rows in by_kind.groupby("kind", sort=False):
-        shares = rows.completed.to_numpy() / totals.loc[rows.language_code].to_numpy()
+    for kind in codes.KINDS:
+        rows = shown[shown.kind == kind]
+        if rows.empty:
+            continue
         figure.add_bar(
-            y=[names.get(c, c) for c in rows.language_code],
-            x=shares,
+            y=[named.get(c, c) for c in rows.language_code],
+            x=rows.completed.to_numpy() / totals.loc[rows.language_code].to_numpy(),
             orientation="h",
             name=t(f"kind-{kind}", lang),
-            marker_color=KIND_COLOURS.get(kind, "#555555"),
+            marker_color=KIND_COLOURS[kind],
             customdata=rows.completed,
             hovertemplate="%{x:.1%} (%{customdata:,d})",
         )
-    layout = base_layout(lang, "", t("axis-share-completed", lang))
-    layout["xaxis"].update(tickformat=".0%", range=[0, 1])
-    layout["yaxis"].update(tickformat=None, rangemode=None)
-    layout["hovermode"] = "closest"
-    layout["legend"] = {"orientation": "h", "y": -0.3, "x": 0}  # below: six kinds would cover the bars on top
-    layout["margin"] = {**layout["margin"], "b": 110, "l": 100}
-    figure.update_layout(barmode="stack", **layout)
+    layout = stacked_shares_layout(lang, t("axis-share-completed", lang), len(busiest), legend_top=-0.08, bottom=110)
+    layout["xaxis"]["range"] = [0, 1]
+    layout["yaxis"].update(categoryorder="array", categoryarray=order)
+    figure.update_layout(height=max(340, 26 * len(busiest) + 200), **layout)
     return figure
+
+
+def stacked_shares_layout(lang: str, x_title: str, bars: int, legend_top: float, bottom: int) -> dict:
+    """The layout of horizontal bars (`bars` of them) stacked from shares: a percentage axis, the names on the
+    left, one tooltip per bar, and the legend below the axis (six kinds or parties would cover the bars on top),
+    `legend_top` (paper units) under it and `bottom` pixels of margin."""
+    layout = base_layout(lang, "", x_title)
+    layout["xaxis"].update(tickformat=".0%")
+    layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True)
+    layout["hovermode"] = "y unified"
+    layout["legend"] = {
+        "orientation": "h",
+        "y": legend_top - 0.6 / max(bars, 4),
+        "x": 0,
+        "yanchor": "top",
+        "traceorder": "normal",
+    }
+    layout["margin"] = {**layout["margin"], "b": bottom}
+    return {"barmode": "stack", **layout}

@@ -10,22 +10,27 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
-from dashboard import codes
+from dashboard import codes, ids
 from dashboard.i18n import MESSAGES, format_count, format_decimal, format_rate, t
-from layouts._charts import KIND_COLOURS, base_layout
-from layouts._components import definitions
+from layouts._charts import KIND_COLOURS, base_layout, stacked_shares_layout
+from layouts._components import CARD_SIZE, card, figure_definitions
+from layouts._components import note as card_note
 from layouts._grid import ReadableHeaders, data_grid
 
-# The six not-completed statuses (the party that let the appointment fall through), in the page's order, with
-# the name of their rate, its colour and dash.
-PARTY_STYLE = {
-    "no_show_client": ("no_show_client_rate", "#D55E00", "solid"),
-    "no_show_interpreter": ("no_show_interpreter_rate", "#0072B2", "solid"),
-    "cancelled_client_late": ("late_cancellation_rate", "#E69F00", "dash"),
-    "cancelled_client_timely": ("timely_cancellation_rate", "#56B4E9", "dash"),
-    "cancelled_interpreter": ("interpreter_cancellation_rate", "#009E73", "dot"),
-    "cancelled_service": ("service_cancellation_rate", "#CC79A7", "dot"),
+# The colour and dash of each not-completed status (codes.NOT_COMPLETED_PARTIES gives the order and the rate).
+PARTY_COLOURS = {
+    "no_show_client": ("#D55E00", "solid"),
+    "no_show_interpreter": ("#0072B2", "solid"),
+    "cancelled_client_late": ("#E69F00", "dash"),
+    "cancelled_client_timely": ("#56B4E9", "dash"),
+    "cancelled_interpreter": ("#009E73", "dot"),
+    "cancelled_service": ("#CC79A7", "dot"),
 }
+assert set(PARTY_COLOURS) == set(codes.NOT_COMPLETED_PARTIES)
+# (status, rate, colour, dash) for each not-completed status, in the page's order.
+PARTY_STYLE = tuple(
+    (status, fallthrough.rate, *PARTY_COLOURS[status]) for status, fallthrough in codes.NOT_COMPLETED_PARTIES.items()
+)
 # Rates whose names and definitions the dashboard already has (dashboard.i18n, `metric-*` and `def-*`).
 SHARED_FIGURES = {
     "answered",
@@ -46,7 +51,6 @@ FLOW_COLOURS = {"accepted": "#009E73", "refused": "#D55E00", "no_response": "#99
 DIMENSION_CHART_LIMIT = 15
 GRID_HEADER, GRID_ROW = 70, 42  # pixels of a grid's (wrapped) header and of one row
 NUMBER_COLUMN_WIDTH, SORT_ARROW_WIDTH = 124, 20
-KIND_MIX_LIMIT = 15
 
 
 def name_key(figure: str) -> str:
@@ -67,31 +71,18 @@ def format_hours(value: float | None, lang: str) -> str:
 # --- small components ---------------------------------------------------------------------------------------------
 
 
-CARD_SIZE = {"xs": 6, "md": 3}
-FIVE_CARDS = {"xs": 6, "md": 4, "lg": True}  # five cards on one row from large screens on
-
-
 def stat_card(
     page_name: str, figure: str, shown: str, lang: str, note: str | None = None, size: dict = CARD_SIZE
 ) -> dbc.Col:
-    """A headline figure already formatted (`shown`), its name, and its definition on hover (as the overview's
-    cards; `data-metric` names the figure for tests)."""
-    card_id = f"{page_name}-kpi-{figure}"
-    body = dbc.Card(
-        dbc.CardBody(
-            [
-                html.Div(t(name_key(figure), lang), className="kpi-name"),
-                html.Div(shown, className="kpi-value", **{"data-metric": figure}),
-                html.Div(note, className="kpi-note") if note else None,
-            ]
-        ),
-        id=card_id,
-        className="kpi-card h-100",
-    )
-    return dbc.Col(
-        [body, dbc.Tooltip(t(definition_key(figure), lang), target=card_id, placement="bottom")],
-        className="mb-3",
-        **size,
+    """A headline figure of this area already formatted (`shown`), with its name and definition (`card`)."""
+    return card(
+        t(name_key(figure), lang),
+        shown,
+        {"data-metric": figure},
+        [card_note(note)],
+        card_id=ids.kpi_card(page_name, figure),
+        tooltip=t(definition_key(figure), lang),
+        size=size,
     )
 
 
@@ -109,7 +100,7 @@ def definition(key: str, lang: str, **values) -> html.P:
 
 def definitions_list(figures: tuple[str, ...], lang: str, title_key: str = "management-definitions") -> html.Div:
     """Every figure of a page with its definition, as a glossary at the page's foot."""
-    return definitions(title_key, tuple((name_key(f), definition_key(f)) for f in figures), lang)
+    return figure_definitions(figures, lang, title_key, name_key, definition_key)
 
 
 def empty_note(text: str) -> html.Div:
@@ -183,7 +174,7 @@ def figure_party_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
     """Each party's rate per month (lines), from the no-shows `monthly` view."""
     figure = go.Figure()
     months = pd.to_datetime(monthly.month + "-01")
-    for status, (rate, colour, dash) in PARTY_STYLE.items():
+    for status, rate, colour, dash in PARTY_STYLE:
         figure.add_scatter(
             x=months,
             y=monthly[rate].astype(float),
@@ -207,7 +198,7 @@ def figure_party_by_dimension(table: pd.DataFrame, lang: str, limit: int = DIMEN
     length is the non-completion rate."""
     shown = table.head(limit).iloc[::-1]  # most answered on top
     figure = go.Figure()
-    for status, (rate, colour, _) in PARTY_STYLE.items():
+    for status, rate, colour, _ in PARTY_STYLE:
         figure.add_bar(
             y=shown.label,
             x=shown[rate].astype(float),
@@ -217,19 +208,10 @@ def figure_party_by_dimension(table: pd.DataFrame, lang: str, limit: int = DIMEN
             customdata=shown[status],
             hovertemplate="%{x:.1%} (%{customdata:,d})",
         )
-    layout = base_layout(lang, "", t("management-axis-share-answered", lang))
-    layout["xaxis"].update(tickformat=".0%")
-    layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True)
-    layout["hovermode"] = "y unified"
-    layout["legend"] = {
-        "orientation": "h",
-        "y": -0.12 - 0.6 / max(len(shown), 4),
-        "x": 0,
-        "yanchor": "top",
-        "traceorder": "normal",
-    }
-    layout["margin"] = {**layout["margin"], "b": 120}
-    figure.update_layout(barmode="stack", height=max(320, 28 * len(shown) + 200), **layout)
+    layout = stacked_shares_layout(
+        lang, t("management-axis-share-answered", lang), len(shown), legend_top=-0.12, bottom=120
+    )
+    figure.update_layout(height=max(320, 28 * len(shown) + 200), **layout)
     return figure
 
 
@@ -319,43 +301,6 @@ def figure_inactive_by_kind(table: pd.DataFrame, lang: str) -> go.Figure:
     layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True)
     layout["hovermode"] = "closest"
     figure.update_layout(height=max(220, 45 * len(kinds) + 110), **layout)
-    return figure
-
-
-def figure_language_kind_mix(mix: pd.DataFrame, lang: str, limit: int = KIND_MIX_LIMIT) -> go.Figure:
-    """Per language (the `limit` with most completed requests, busiest on top), the share of its completed
-    requests each kind of interpreter carried out (stacked to 100 %)."""
-    busiest = list(dict.fromkeys(mix.language_code))[:limit]
-    shown = mix[mix.language_code.isin(busiest)]
-    names = dict(zip(shown.language_code, shown.language))
-    order = [names[c] for c in busiest][::-1]
-    figure = go.Figure()
-    for kind in codes.KINDS:
-        rows = shown[shown.kind == kind]
-        if rows.empty:
-            continue
-        figure.add_bar(
-            y=rows.language,
-            x=rows.share.astype(float),
-            orientation="h",
-            name=t(f"kind-{kind}", lang),
-            marker_color=KIND_COLOURS[kind],
-            customdata=rows.completed,
-            hovertemplate="%{x:.1%} (%{customdata:,d})",
-        )
-    layout = base_layout(lang, "", t("axis-share-completed", lang))
-    layout["xaxis"].update(tickformat=".0%", range=[0, 1])
-    layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True, categoryorder="array", categoryarray=order)
-    layout["hovermode"] = "y unified"
-    layout["legend"] = {
-        "orientation": "h",
-        "y": -0.08 - 0.6 / max(len(busiest), 4),
-        "x": 0,
-        "yanchor": "top",
-        "traceorder": "normal",
-    }
-    layout["margin"] = {**layout["margin"], "b": 110}
-    figure.update_layout(barmode="stack", height=max(340, 26 * len(busiest) + 200), **layout)
     return figure
 
 

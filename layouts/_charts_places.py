@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 from dash import html
 
 from dashboard.i18n import format_count, format_decimal, format_rate, t
+from dashboard.metrics import is_rate
 from layouts._charts import base_layout
-from layouts._components import definitions as shared_definitions
 from layouts._grid import Column, ReadableHeaders, data_grid, is_numeric
 
 # A sequential scale readable with the common colour-vision deficiencies (and in grey print).
@@ -36,15 +36,11 @@ GRID_FIGURES = (
 )
 
 
-def is_rate_column(name: str) -> bool:
-    return name.endswith("_rate")
-
-
 def format_value(name: str, value, lang: str) -> str:
     """A cell in the reader's format: a rate as a percentage, anything else as a count; '–' when empty."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "–"
-    return format_rate(value, lang) if is_rate_column(name) else format_count(value, lang)
+    return format_rate(value, lang) if is_rate(name) else format_count(value, lang)
 
 
 def figure_children(table: pd.DataFrame, rate: str, lang: str, limit: int = CHART_LIMIT) -> go.Figure:
@@ -128,7 +124,7 @@ def figure_spread(
     groups = [g for g in labels if not spread[spread[by].fillna("") == g][metric].dropna().empty]
     for group in groups:
         rows = spread[spread[by].fillna("") == group].dropna(subset=[metric])
-        value = "%{x:.1%}" if is_rate_column(metric) else "%{x:,d}"
+        value = "%{x:.1%}" if is_rate(metric) else "%{x:,d}"
         figure.add_box(
             x=rows[metric],
             name=labels[group],
@@ -152,7 +148,7 @@ def figure_spread(
         )
     layout = base_layout(lang, "", t(f"regions-axis-{metric}", lang))
     layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True, autorange="reversed")
-    if is_rate_column(metric):
+    if is_rate(metric):
         layout["xaxis"].update(tickformat=".0%", rangemode="tozero")
     else:
         layout["xaxis"].update(type="log", tickformat=",d")
@@ -218,7 +214,7 @@ def quantile_table(quantiles: pd.DataFrame, by: str, labels: dict, metric: str, 
             + [html.Th(t(f"regions-quantile-{n}", lang), className="text-end") for n in names]
         )
     )
-    rate = is_rate_column(metric)
+    rate = is_rate(metric)
     order = {group: index for index, group in enumerate(labels)}
     quantiles = quantiles.assign(group=[g if isinstance(g, str) else "" for g in quantiles[by]])
     quantiles = quantiles.sort_values("group", key=lambda groups: groups.map(order), kind="stable")
@@ -257,7 +253,7 @@ def children_columns(child: str) -> list[Column]:
     columns = [Column("link", f"regions-col-{child}", "link", width=200, pinned=True)]
     if child == "organisation":
         columns.append(Column("sector_name", "sector", "text"))
-    return columns + [Column(f, f"metric-{f}", "rate" if is_rate_column(f) else "count") for f in GRID_FIGURES]
+    return columns + [Column(f, f"metric-{f}", "rate" if is_rate(f) else "count") for f in GRID_FIGURES]
 
 
 LANGUAGE_FIGURES = (
@@ -275,7 +271,7 @@ LANGUAGE_FIGURES = (
 def language_columns() -> list[Column]:
     """The columns of an organisation's languages grid."""
     return [Column("language", "language", "text", width=200, pinned=True)] + [
-        Column(f, f"metric-{f}", "rate" if is_rate_column(f) else "count") for f in LANGUAGE_FIGURES
+        Column(f, f"metric-{f}", "rate" if is_rate(f) else "count") for f in LANGUAGE_FIGURES
     ]
 
 
@@ -315,8 +311,3 @@ def layout_grid(
         empty_key=empty_key,
         headers=ReadableHeaders(min_widths=MIN_WIDTHS, header_tooltips=tips, buttons=False),
     )
-
-
-def definitions(names: Sequence[str], lang: str) -> html.Div:
-    """The definitions of the figures a table or chart shows, beneath it."""
-    return shared_definitions(None, tuple((f"metric-{name}", f"def-{name}") for name in names), lang)

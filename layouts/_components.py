@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import dash_bootstrap_components as dbc
 from dash import html
 
@@ -10,31 +12,59 @@ from dashboard.filters import Problem
 from dashboard.i18n import format_change, format_count, format_rate, t
 from dashboard.metrics import GLOSSARY, is_rate
 
+CARD_SIZE = {"xs": 6, "md": 3}  # four cards on a row
+THREE_CARDS = {"xs": 6, "md": 4}
+FIVE_CARDS = {"xs": 6, "md": 4, "lg": True}  # five cards on one row from large screens on
+
+
+def card(
+    name: str,
+    shown: str,
+    value_data: dict,
+    below: Sequence = (),
+    card_id: str | None = None,
+    tooltip: str | None = None,
+    size: dict = CARD_SIZE,
+    class_name: str = "",
+) -> dbc.Col:
+    """The one headline card: a figure's name, its value already formatted (`value_data`: the value's data-*
+    attribute naming the figure, for tests), what goes `below` it, and `tooltip` (its definition) on hover."""
+    lines = [html.Div(name, className="kpi-name"), html.Div(shown, className="kpi-value", **value_data), *below]
+    body = dbc.Card(
+        dbc.CardBody(lines), className=f"kpi-card h-100 {class_name}".strip(), **({"id": card_id} if card_id else {})
+    )
+    hover = [dbc.Tooltip(tooltip, target=card_id, placement="bottom")] if tooltip and card_id else []
+    return dbc.Col([body, *hover], className="mb-3", **size)
+
+
+def note(text: str | None) -> html.Div | None:
+    """A card's note under its value (why it is empty, what it counts), or nothing."""
+    return html.Div(text, className="kpi-note") if text else None
+
 
 def figure_card(page_name: str, metric: str, value, lang: str, previous=None, year_ago=None, target=None) -> dbc.Col:
-    """A headline figure: name, value in the reader's format, definition on hover, and (when given) the change
-    against the previous period and a year earlier, and its target with whether it is met."""
-    card_id = ids.kpi_card(page_name, metric)
+    """A headline figure of CONTRACT §3: name, value in the reader's format, definition on hover, and (when given)
+    the change against the previous period and a year earlier, and its target with whether it is met."""
     rate = is_rate(metric)
     shown = format_rate(value, lang) if rate else format_count(value, lang)
-    lines = [
-        html.Div(t(f"metric-{metric}", lang), className="kpi-name"),
-        html.Div(shown, className="kpi-value", **{"data-metric": metric}),
-        html.Div(t("rate-empty", lang), className="kpi-note") if value is None else None,
-    ]
+    below = [note(t("rate-empty", lang) if value is None else None)]
     for key, before, part in (("vs-previous", previous, "previous"), ("vs-year", year_ago, "year")):
         if before is not False:
-            lines.append(
+            below.append(
                 html.Div(
                     f"{format_change(value, before, rate, lang)} {t(key, lang)}",
                     className=f"kpi-change kpi-change-{part}",
                 )
             )
     if target is not None:
-        lines.append(_target_badge(target, value, lang))
-    body = dbc.Card(dbc.CardBody(lines), id=card_id, className="kpi-card h-100")
-    return dbc.Col(
-        [body, dbc.Tooltip(t(f"def-{metric}", lang), target=card_id, placement="bottom")], xs=6, md=3, className="mb-3"
+        below.append(_target_badge(target, value, lang))
+    return card(
+        t(f"metric-{metric}", lang),
+        shown,
+        {"data-metric": metric},
+        below,
+        card_id=ids.kpi_card(page_name, metric),
+        tooltip=t(f"def-{metric}", lang),
     )
 
 
@@ -174,19 +204,22 @@ def list_movers(movers, lang: str, count: int = 3) -> html.Div:
 
 def glossary(lang: str) -> html.Div:
     """Every figure with its definition in plain words, as the annual report uses them."""
-    items = []
-    for name in GLOSSARY:
-        items += [
-            html.Dt(t(f"metric-{name}", lang), className="col-sm-3"),
-            html.Dd(t(f"def-{name}", lang), className="col-sm-9"),
-        ]
-    return html.Div(
-        [html.H2(t("glossary-title", lang), className="h5"), html.Dl(items, className="row small glossary")]
-    )
+    return figure_definitions(GLOSSARY, lang, "glossary-title")
+
+
+def figure_definitions(
+    figures: Sequence[str],
+    lang: str,
+    title_key: str | None = None,
+    name_key: Callable[[str], str] = lambda figure: f"metric-{figure}",
+    definition_key: Callable[[str], str] = lambda figure: f"def-{figure}",
+) -> html.Div:
+    """`definitions` of figures: each figure's name (text key `name_key(figure)`) and its definition."""
+    return definitions(title_key, tuple((name_key(f), definition_key(f)) for f in figures), lang)
 
 
 def definitions(title_key: str | None, items: tuple[tuple[str, str], ...], lang: str) -> html.Div:
-    """A page's "what the figures mean": (term key, definition key) pairs beside the figures; without
+    """The one "what the figures mean" list: (term key, definition key) pairs beside the figures; without
     `title_key` no heading (the definitions of one table, beneath it)."""
     rows = []
     for term, definition in items:

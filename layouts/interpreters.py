@@ -10,7 +10,8 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.i18n import t
 from layouts import register
-from layouts._charts_management import KIND_MIX_LIMIT, definition, definitions_list
+from layouts._charts import KIND_MIX_LIMIT
+from layouts._charts_management import definition, definitions_list
 from layouts._page import page_frame, page_lang
 
 NAME = "interpreters"

@@ -15,8 +15,9 @@ from dashboard.i18n import t
 from dashboard.views.regions import CHILD_LEVEL, CONSISTENCY_METRICS, RATES
 from layouts import register
 from layouts._breadcrumbs import LEVEL_PAGES
-from layouts._charts_places import GRID_FIGURES, children_columns, definitions, layout_grid
+from layouts._charts_places import GRID_FIGURES, children_columns, layout_grid
 from layouts._choices import choice
+from layouts._components import figure_definitions
 from layouts._page import page_frame, page_lang
 
 COLOUR = choice("colour", "answer_rate", RATES)
@@ -50,7 +51,7 @@ def level_layout(level: str, query: dict, path: dict) -> html.Div:
             type="default",
         ),
         layout_grid(ids.page(name, "table"), children_columns(child), lang, height=330 if level == "all" else 480),
-        definitions(GRID_FIGURES, lang),
+        figure_definitions(GRID_FIGURES, lang),
         html.H3(t("regions-modalities-title", lang), className="h5 mt-3 mb-0"),
         html.P(t("regions-modalities-lead", lang), className="text-muted small"),
         dcc.Loading(html.Div(id=ids.page(name, "modalities")), type="default"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +13,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from dashboard import codes
 from dashboard.exports import VIEWS
+from dashboard.metrics import is_rate
+from tests.conftest import DEMO_NOW
 from tests.fixture_db import EXPECTED_2022
 from tests.support import read_csv
 
@@ -187,3 +191,75 @@ def test_every_export_answers_in_both_formats(april_2023_client, view):
         if not _same_cell(text, value)
     ]
     assert wrong == []
+
+
+# --- every export: a rate is a rate -------------------------------------------------------------------------------
+
+# Columns that hold non-whole numbers and are not fractions: hours, requests per interpreter, forecast figures.
+NOT_FRACTIONS = frozenset(
+    {
+        "hours",
+        "median_response_hours",
+        "pending_hours",
+        "open_hours",
+        "median_wait_hours",
+        "max_wait_hours",
+        "available_hours",
+        "free_hours",
+        *(f"free_hours_{kind}" for kind in codes.KINDS),
+        "gap_hours",
+        "wait_hours",
+        "supply_pressure",
+        "point",
+        "lower",
+        "upper",
+        "mase",
+        "naive_mase",
+        "capacity",
+        "gap",
+        "gap_upper",
+    }
+)
+DEMO_QUARTER = "from=2025-04-01&to=2025-06-30"
+
+
+@pytest.fixture(scope="module")
+def demo_client(demo_sqlite, make_app):
+    return make_app(f"sqlite:///{demo_sqlite}", now=DEMO_NOW, forecast_background=False).server.test_client()
+
+
+def _fractional(text: str) -> bool:
+    """Whether a CSV cell is a number that is not whole."""
+    try:
+        return not float(text).is_integer()
+    except ValueError:
+        return False
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_every_rate_of_every_export_is_a_fraction_in_csv_and_a_percentage_in_excel(demo_client, view):
+    """CONTRACT §4: in CSV a rate is a fraction with a decimal point (or empty), in Excel a number formatted as a
+    percentage; nothing else is. A column of fractions that `metrics.is_rate` does not know fails here, unless it
+    is declared a plain number (NOT_FRACTIONS)."""
+    rows = read_csv(demo_client.get(f"/export/{view}.csv?{DEMO_QUARTER}"))
+    sheet = load_workbook(io.BytesIO(demo_client.get(f"/export/{view}.xlsx?{DEMO_QUARTER}").data)).active
+    header = [cell.value for cell in sheet[1]]
+    cells = list(sheet.iter_rows(min_row=2))
+    assert rows and header == list(rows[0]) and len(cells) == len(rows), view
+    for index, name in enumerate(header):
+        for row, cell in zip(rows, (line[index] for line in cells)):
+            rate = is_rate(row["metric"]) if (view, name) == ("kpis", "value") else is_rate(name)
+            text = row[name]
+            if rate:
+                assert text == "" or re.fullmatch(r"-?\d+\.\d{6}", text), (view, name, text)
+                assert (cell.value is None) == (text == ""), (view, name)
+                assert cell.value is None or cell.number_format == "0.0%", (view, name, cell.number_format)
+                assert cell.value is None or cell.value == pytest.approx(float(text), abs=1e-6), (view, name)
+            else:
+                assert not _fractional(text) or name in NOT_FRACTIONS, (view, name, text)
+                assert cell.number_format != "0.0%", (view, name)
+
+
+def test_the_fractions_not_named_rate_are_rates():
+    assert all(is_rate(name) for name in ("share", "coverage", "shortage_score", "share_rate", "activity_rate"))
+    assert not any(is_rate(name) for name in ("requests", "supply_pressure", "gap_hours", "rank"))

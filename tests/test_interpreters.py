@@ -370,3 +370,22 @@ def test_hours_table_in_both_languages(data):
         for row in table.children.children
     }
     assert cells["median_hours"] == "1,8" and cells["interpreters"] == "4"
+
+
+def test_one_kind_mix_figure_for_the_overview_and_the_interpreters_page():
+    import pandas as pd
+
+    from layouts._charts import figure_kind_mix
+
+    counts = pd.DataFrame(
+        {"language_code": ["uk", "uk", "ru"], "kind": ["crisis", "certified", "certified"], "completed": [1, 3, 6]}
+    )
+    by_names = figure_kind_mix(counts, {"uk": "Oekraïens", "ru": "Russisch"}, "nl")
+    by_column = figure_kind_mix(counts.assign(language=["Oekraïens", "Oekraïens", "Russisch"]), None, "nl")
+    assert by_names.to_dict() == by_column.to_dict()
+    bars = {bar.name: dict(zip(bar.y, bar.x)) for bar in by_names.data}
+    assert list(bars) == ["Gecertificeerd sociaal tolk", "Crisistolk"]  # the contract's order of kinds
+    assert bars["Gecertificeerd sociaal tolk"] == {"Oekraïens": 0.75, "Russisch": 1.0}
+    assert bars["Crisistolk"] == {"Oekraïens": 0.25}
+    assert list(by_names.layout.yaxis.categoryarray) == ["Oekraïens", "Russisch"]  # busiest (6) on top
+    assert list(figure_kind_mix(counts, {}, "nl", limit=1).layout.yaxis.categoryarray) == ["ru"]

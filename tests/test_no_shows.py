@@ -249,3 +249,18 @@ def test_organisation_links_keep_the_query_and_escape_names(data):
     ]
     empty = organisations_grid(views.organisations(data, YEAR_2022), "", "en")
     assert empty.children == "No organisation has at least 30 answered requests in this slice."
+
+
+def test_one_definition_of_the_parties():
+    """The no-shows views, the charts and the organisation page's parties all read codes.NOT_COMPLETED_PARTIES."""
+    from dashboard import codes
+    from dashboard.views import regions
+    from layouts._charts_management import PARTY_STYLE
+
+    assert views.RATES[:6] == tuple(f.rate for f in codes.NOT_COMPLETED_PARTIES.values()) == RATE_NAMES[:6]
+    assert [status for status, *_ in PARTY_STYLE] == list(codes.NOT_COMPLETED_PARTIES)
+    assert [rate for _, rate, *_ in PARTY_STYLE] == list(RATE_NAMES[:6])
+    assert codes.party_statuses("client") == ("cancelled_client_timely", "cancelled_client_late", "no_show_client")
+    assert codes.party_statuses("interpreter") == ("cancelled_interpreter", "no_show_interpreter")
+    assert codes.party_statuses("service") == ("cancelled_service",)
+    assert "PARTIES" not in vars(regions)

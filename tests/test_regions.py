@@ -450,3 +450,13 @@ def test_layouts_render_in_both_languages(client, lang):
         assert [c.children for c in parts if isinstance(c, html.H1)] == [t(title, page_lang)]
         places = [c.data for c in parts if isinstance(c, dcc.Store) and str(c.id).endswith("-place")]
         assert places == ([] if place is None else [place])
+
+
+def test_everywhere_the_monthly_and_annual_tables_are_the_overviews(data):
+    from dashboard.views import overview
+
+    pd.testing.assert_frame_equal(views.place_monthly(data, YEAR), overview.monthly(data, YEAR))
+    pd.testing.assert_frame_equal(views.place_outcomes(data, YEAR), overview.annual_report(data, YEAR))
+    totals = views.place_outcomes(data, YEAR).set_index("figure").total
+    figures = ("requests", "answered", "completed", "not_completed", "unanswered", "in_progress")
+    assert tuple(totals[list(figures)]) == EXPECTED_2025["all"]

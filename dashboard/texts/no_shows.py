@@ -52,7 +52,6 @@ MESSAGES = {
     ),
     "no-shows-organisation": ("Organisatie", "Organisation"),
     "no-shows-failed": ("Niet volbracht", "Failed"),
-    "no-shows-not-filled-in": ("Niet ingevuld", "Not filled in"),
     "no-shows-empty": (
         "Geen beantwoorde aanvragen in deze periode met deze filters.",
         "No answered requests in this period with these filters.",

@@ -42,7 +42,6 @@ MESSAGES = {
     "regions-col-local_government": ("Lokaal bestuur", "Local government"),
     "regions-col-organisation": ("Organisatie", "Organisation"),
     "regions-rate-empty": ("Percentage leeg (niets om door te delen)", "Rate empty (nothing to divide by)"),
-    "regions-sector-none": ("Niet ingevuld", "Not filled in"),
     "regions-modalities-title": ("Per soort dienst", "Per modality"),
     "regions-modalities-lead": (
         "Dezelfde cijfers per soort dienst: waar de no-shows en annulaties vallen.",

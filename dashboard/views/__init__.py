@@ -6,11 +6,16 @@ One module per page. A module offers its exports in `EXPORTS`, a dict of export 
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
+
+from dashboard.filters import Filters
+from dashboard.i18n import language_name_column
+from dashboard.modules import submodules
+from dashboard.periods import previous_period, year_earlier
+from queries.reference import select_languages
 
 
 class NotReady(Exception):
@@ -19,11 +24,40 @@ class NotReady(Exception):
 
 def view_modules() -> list:
     """Every module of this package, imported, in name order."""
-    return [
-        importlib.import_module(f"{__name__}.{info.name}")
-        for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name)
-        if not info.name.startswith("_")
-    ]
+    return submodules(__name__, __path__)
+
+
+Figures = TypeVar("Figures")
+
+
+def compared(figures: Callable[[Filters], Figures], filters: Filters) -> tuple[Figures, Figures, Figures]:
+    """`figures(filters)` now, in the previous period of the same length, and in the same period a year earlier:
+    what a headline card compares its value with."""
+    return (
+        figures(filters),
+        figures(filters.with_period(*previous_period(filters.start, filters.end))),
+        figures(filters.with_period(*year_earlier(filters.start, filters.end))),
+    )
+
+
+def language_names(data, lang: str = "nl") -> pd.DataFrame:
+    """Every language: language_id, language_code and language (its name in `lang`)."""
+    languages = data.fetch(select_languages)
+    return pd.DataFrame(
+        {
+            "language_id": languages.id,
+            "language_code": languages.code,
+            "language": languages[language_name_column(lang)],
+        }
+    )
+
+
+def with_language_names(data, table: pd.DataFrame, lang: str = "nl", on: str = "language_id") -> pd.DataFrame:
+    """`table` with language_id, language_code and language (the name in `lang`; the code where it has none) of
+    each row's language, found by its column `on` (language_id or language_code)."""
+    names = language_names(data, lang).set_index(on)
+    table = table.assign(**{column: table[on].map(names[column]) for column in names.columns})
+    return table.assign(language=table.language.fillna(table.language_code))
 
 
 def export_views() -> dict[str, Callable[..., pd.DataFrame]]:

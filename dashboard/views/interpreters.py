@@ -33,9 +33,10 @@ import pandas as pd
 from dashboard import codes
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
-from dashboard.i18n import t
+from dashboard.i18n import code_name
 from dashboard.metrics import rates_of, ratio
 from dashboard.periods import BRUSSELS, add_months, brussels_today, month_end, months_between
+from dashboard.views import language_names, with_language_names
 from queries.interpreter_activity import (
     select_inactive_interpreters,
     select_interpreter_languages,
@@ -45,7 +46,6 @@ from queries.interpreter_activity import (
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
 from queries.invitations import select_invitations
 from queries.places import select_local_governments
-from queries.reference import select_languages
 
 INACTIVE_MONTHS = 6
 # Bin widths (hours) the histogram may use: the smallest that gives at most MAX_BINS bins.
@@ -103,20 +103,14 @@ def activity_by_kind(data: DataAccess, filters: Filters) -> pd.DataFrame:
 def activity_by_language(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
     """Per language with registered or active interpreters: registered (speaking it), active (with a completed
     request in it) and the activity rate; most registered first."""
-    names = data.fetch(select_languages)
     registered = (
         data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE)
         .set_index("language_code")
         .registered_interpreters
     )
-    active = data.active_counts(filters, ("language_id",))
-    active = (
-        active.assign(language_code=active.language_id.map(names.set_index("id").code))
-        .set_index("language_code")
-        .active_interpreters
-    )
-    table = names.rename(columns={"code": "language_code"})
-    table["language"] = table["name_en" if lang == "en" else "name_nl"]
+    active = with_language_names(data, data.active_counts(filters, ("language_id",)))
+    active = active.set_index("language_code").active_interpreters
+    table = language_names(data, lang)
     table["registered_interpreters"] = table.language_code.map(registered).fillna(0).astype("int64")
     table["active_interpreters"] = table.language_code.map(active).fillna(0).astype("int64")
     table = table[(table.registered_interpreters > 0) | (table.active_interpreters > 0)]
@@ -134,7 +128,7 @@ def activity(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFra
     """Per kind, then per language, in one table (the `interpreter-activity` export): group (kind or language),
     code, label, registered, active, activity rate."""
     kinds = activity_by_kind(data, filters)
-    kinds = kinds.assign(group="kind", code=kinds.kind, label=[t(f"kind-{k}", lang) for k in kinds.kind])
+    kinds = kinds.assign(group="kind", code=kinds.kind, label=[code_name("kind", k, lang) for k in kinds.kind])
     languages = activity_by_language(data, filters, lang)
     languages = languages.assign(group="language", code=languages.language_code, label=languages.language)
     return pd.concat([kinds, languages], ignore_index=True)[list(ACTIVITY_COLUMNS)]
@@ -264,7 +258,7 @@ def inactive_by_language(
         index="language_code", columns="kind", values="interpreter_id", aggfunc="count", fill_value=0
     ).reindex(columns=kinds, fill_value=0)
     counts = counts.assign(total=counts.sum(axis=1)).astype("int64").reset_index().rename_axis(columns=None)
-    names = data.fetch(select_languages).set_index("code")["name_en" if lang == "en" else "name_nl"]
+    names = language_names(data, lang).set_index("language_code").language
     counts.insert(1, "language", counts.language_code.map(names))
     return counts.sort_values(["total", "language_code"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
@@ -292,9 +286,7 @@ def kind_mix(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFra
         .n.sum()
         .rename(columns={"n": "completed"})
     )
-    names = data.fetch(select_languages).set_index("id")
-    counts["language_code"] = counts.language_id.map(names.code)
-    counts["language"] = counts.language_id.map(names["name_en" if lang == "en" else "name_nl"])
+    counts = with_language_names(data, counts, lang)
     totals = counts.groupby("language_code").completed.transform("sum")
     counts = rates_of(counts, {"share": ("completed", totals)})
     counts["order"] = counts.kind.map({k: i for i, k in enumerate(codes.KINDS)})

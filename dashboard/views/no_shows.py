@@ -19,22 +19,15 @@ import pandas as pd
 from dashboard import codes
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
-from dashboard.i18n import t
+from dashboard.i18n import code_name
 from dashboard.metrics import bucket_counts, rates_of
 from dashboard.periods import months_between
+from dashboard.views import language_names
 from queries.places import select_organisations
-from queries.reference import select_languages, select_regions
+from queries.reference import select_regions
 
-# Each not-completed status (the party that let it fall through) and the name of its rate.
-PARTIES = {
-    "no_show_client": "no_show_client_rate",
-    "no_show_interpreter": "no_show_interpreter_rate",
-    "cancelled_client_late": "late_cancellation_rate",
-    "cancelled_client_timely": "timely_cancellation_rate",
-    "cancelled_interpreter": "interpreter_cancellation_rate",
-    "cancelled_service": "service_cancellation_rate",
-}
-assert set(PARTIES) == set(codes.NOT_COMPLETED)
+# Each not-completed status and the name of its rate (codes.NOT_COMPLETED_PARTIES), in the page's order.
+PARTIES = {status: fallthrough.rate for status, fallthrough in codes.NOT_COMPLETED_PARTIES.items()}
 COUNTS = ("answered", "completed", "not_completed", *PARTIES)
 RATES = (*PARTIES.values(), "non_completion_rate", "billable_rate")
 # The page's dimension choice -> the status-count key behind it.
@@ -107,18 +100,17 @@ def by_dimension(data: DataAccess, filters: Filters, dimension: str = "modality"
 def _names(data: DataAccess, dimension: str, keys: pd.Series, lang: str) -> tuple[list, list]:
     """The code and the readable name of each key value of `dimension`."""
     if dimension == "modality":
-        return list(keys), [t(f"modality-{m}", lang) for m in keys]
+        return list(keys), [code_name("modality", m, lang) for m in keys]
     if dimension == "sector":
-        return list(keys), [
-            t(f"sector-{s}", lang) if s != NOT_FILLED_IN else t("no-shows-not-filled-in", lang) for s in keys
-        ]
+        return list(keys), [code_name("sector", s, lang) for s in keys]
     if dimension == "region":
         regions = data.fetch(select_regions)
         return _looked_up(keys, regions.id, regions.code), _looked_up(keys, regions.id, regions["name"])
     if dimension == "language":
-        languages = data.fetch(select_languages)
-        names = languages["name_en" if lang == "en" else "name_nl"]
-        return _looked_up(keys, languages.id, languages.code), _looked_up(keys, languages.id, names)
+        languages = language_names(data, lang)
+        return _looked_up(keys, languages.language_id, languages.language_code), _looked_up(
+            keys, languages.language_id, languages.language
+        )
     organisations = data.fetch(select_organisations)
     return [str(int(k)) for k in keys], _looked_up(keys, organisations.id, organisations["name"])
 

@@ -11,6 +11,8 @@ from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts, compute_kpis, ratio
 from dashboard.periods import months_between, year_earlier
+from dashboard.views import compared, with_language_names
+from dashboard.views.interpreters import kind_mix
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
 from queries.reference import select_languages
 
@@ -64,6 +66,11 @@ def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
     return compute_kpis(counts)
 
 
+def kpi_comparisons(data: DataAccess, filters: Filters) -> tuple[dict, dict, dict]:
+    """Every figure of CONTRACT §3 now, in the previous period of the same length and a year earlier."""
+    return compared(lambda applied: kpis(data, applied), filters)
+
+
 def kpi_table(figures: dict[str, int | float | None]) -> pd.DataFrame:
     """The `kpis` export: one row per figure."""
     return pd.DataFrame({"metric": list(figures), "value": list(figures.values())})
@@ -71,7 +78,12 @@ def kpi_table(figures: dict[str, int | float | None]) -> pd.DataFrame:
 
 def monthly(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """Per month of the period and modality: requests and buckets, months without requests included as 0."""
-    found = bucket_counts(data.status_counts(filters, ("month", "modality")), ("month", "modality"), MONTHLY_BUCKETS)
+    return monthly_table(data.status_counts(filters, ("month", "modality")), filters)
+
+
+def monthly_table(by_status: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The `monthly` table from requests per month, modality and status (more keys are summed over)."""
+    found = bucket_counts(by_status, ("month", "modality"), MONTHLY_BUCKETS)
     modalities = filters.modality or codes.MODALITIES
     grid = pd.MultiIndex.from_product(
         [months_between(filters.start, filters.end), modalities], names=["month", "modality"]
@@ -84,17 +96,11 @@ def languages(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFr
     """Per language: requests, outcomes, shortage rate, no-shows and interpreters; busiest first."""
     counts = bucket_counts(data.status_counts(filters, ("language_id",)), ("language_id",), LANGUAGE_BUCKETS)
     active = data.active_counts(filters, ("language_id",))
-    names = data.fetch(select_languages)
     registered = data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE)
-    table = (
-        counts.merge(active, on="language_id", how="left")
-        .merge(names, left_on="language_id", right_on="id")
-        .rename(columns={"code": "language_code"})
-        .merge(registered, on="language_code", how="left")
-    )
+    table = with_language_names(data, counts.merge(active, on="language_id", how="left"), lang)
+    table = table.merge(registered, on="language_code", how="left")
     for column in ("active_interpreters", "registered_interpreters"):
         table[column] = table[column].fillna(0).astype("int64")
-    table["language"] = table["name_en" if lang == "en" else "name_nl"]
     table["shortage_rate"] = [ratio(n, d) for n, d in zip(table.not_available, table.requests)]
     table = table.sort_values(["requests", "language_code"], ascending=[False, True], kind="stable")
     return table[list(LANGUAGE_COLUMNS)].reset_index(drop=True)
@@ -102,7 +108,12 @@ def languages(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFr
 
 def annual_report(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """The annual report's table for the slice: one row per figure, one column per modality, then the total."""
-    by_modality = bucket_counts(data.status_counts(filters, ("modality",)), ("modality",)).set_index("modality")
+    return annual_report_table(data.status_counts(filters, ("modality",)), filters)
+
+
+def annual_report_table(by_status: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The `annual-report` table from requests per modality and status (more keys are summed over)."""
+    by_modality = bucket_counts(by_status, ("modality",)).set_index("modality")
     modalities = filters.modality or codes.MODALITIES
     table = by_modality.reindex(list(modalities), fill_value=0)[list(ANNUAL_REPORT_ROWS)].T
     table["total"] = table.sum(axis=1)
@@ -155,9 +166,7 @@ def ukraine(data: DataAccess, filters: Filters) -> tuple[pd.DataFrame, pd.DataFr
     codes_by_id = data.fetch(select_languages).set_index("id").code
     by_month = bucket_counts(data.status_counts(chosen, ("month", "language_id")), ("month", "language_id"), ())
     by_month["language_code"] = by_month.language_id.map(codes_by_id)
-    by_kind = data.status_counts(chosen, ("language_id", "kind"))
-    by_kind = by_kind[by_kind.status == "completed"].rename(columns={"n": "completed"})
-    by_kind["language_code"] = by_kind.language_id.map(codes_by_id)
+    by_kind = kind_mix(data, chosen)
     return (
         by_month[["month", "language_code", "requests"]].reset_index(drop=True),
         by_kind[["language_code", "kind", "completed"]].reset_index(drop=True),

@@ -19,14 +19,15 @@ from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import RATES as METRIC_RATES
 from dashboard.metrics import bucket_counts, compute_kpis, rates_of
-from dashboard.periods import months_between, previous_period, year_earlier
+from dashboard.views import compared, with_language_names
+from dashboard.views.overview import annual_report_table, monthly_table
 from queries.places import (
     select_local_government_counts,
     select_local_governments,
     select_organisation_counts,
     select_organisations,
 )
-from queries.reference import select_languages, select_regions
+from queries.reference import select_regions
 
 CHILD_LEVEL = {"all": "region", "region": "local_government", "local_government": "organisation"}
 CHILD_KEY = {"region": "region_id", "local_government": "local_government_id", "organisation": "organisation_id"}
@@ -49,13 +50,6 @@ RATE_DEFINITIONS = {rate.name: rate for rate in METRIC_RATES}
 MIN_DENOMINATOR = 20
 CONSISTENCY_METRICS = ("requests", *RATES)
 QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
-# The statuses of an assigned request that was not carried out, by who caused it (the no-shows and cancellations
-# "per party" of an organisation's page).
-PARTIES = {
-    "client": ("cancelled_client_timely", "cancelled_client_late", "no_show_client"),
-    "interpreter": ("cancelled_interpreter", "no_show_interpreter"),
-    "service": ("cancelled_service",),
-}
 PROFILE_KEYS = ("month", "modality", "language_id")
 # The keys of the one query per period below the region level (see `place_counts`).
 LEVEL_KEYS = {"local_government": ("organisation_id", "modality"), "organisation": PROFILE_KEYS}
@@ -200,11 +194,7 @@ def place_figures(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
 
 def place_comparisons(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> tuple[dict, dict, dict]:
     """The place's figures now, in the previous period of the same length, and a year earlier."""
-    return (
-        place_figures(data, filters, place),
-        place_figures(data, filters.with_period(*previous_period(filters.start, filters.end)), place),
-        place_figures(data, filters.with_period(*year_earlier(filters.start, filters.end)), place),
-    )
+    return compared(lambda applied: place_figures(data, applied, place), filters)
 
 
 def children(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
@@ -267,35 +257,12 @@ def _profile(data: DataAccess, filters: Filters, place: Place) -> pd.DataFrame:
 def place_monthly(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
     """Per month of the period and modality: requests, answered, completed, not completed, unanswered, in
     progress (months without requests as 0), as the overview's `monthly` view."""
-    buckets = ("answered", "completed", "not_completed", "unanswered", "in_progress")
-    found = bucket_counts(_profile(data, filters, place), ("month", "modality"), buckets).set_index(
-        ["month", "modality"]
-    )
-    grid = pd.MultiIndex.from_product(
-        [months_between(filters.start, filters.end), list(filters.modality or codes.MODALITIES)],
-        names=["month", "modality"],
-    )
-    return found.reindex(grid, fill_value=0).reset_index()
+    return monthly_table(_profile(data, filters, place), filters)
 
 
 def place_outcomes(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
     """The annual report's table at the place: one row per figure, one column per modality, then the total."""
-    rows = (
-        "requests",
-        "answered",
-        "completed",
-        "not_completed",
-        "unanswered",
-        "not_available",
-        "other_reason",
-        "in_progress",
-    )
-    modalities = list(filters.modality or codes.MODALITIES)
-    by_modality = bucket_counts(_profile(data, filters, place), ("modality",)).set_index("modality")
-    table = by_modality.reindex(modalities, fill_value=0)[list(rows)].T
-    table["total"] = table.sum(axis=1)
-    table.index.name = "figure"
-    return table.reset_index().astype({c: "int64" for c in (*modalities, "total")})
+    return annual_report_table(_profile(data, filters, place), filters)
 
 
 def place_parties(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
@@ -303,7 +270,8 @@ def place_parties(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
     the count as a share of the answered requests (empty when none was answered)."""
     counts = _profile(data, filters, place).groupby("status").n.sum()
     answered = int(counts.reindex(list(codes.ANSWERED), fill_value=0).sum())
-    rows = [(party, status, int(counts.get(status, 0))) for party, statuses in PARTIES.items() for status in statuses]
+    statuses = [(party, status) for party in codes.PARTIES for status in codes.party_statuses(party)]
+    rows = [(party, status, int(counts.get(status, 0))) for party, status in statuses]
     table = pd.DataFrame(rows, columns=["party", "status", "count"])
     return rates_of(table, {"share_rate": ("count", pd.Series(answered, index=table.index))})
 
@@ -311,9 +279,7 @@ def place_parties(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
 def place_languages(data: DataAccess, filters: Filters, place: Place = EVERYWHERE, lang: str = "nl") -> pd.DataFrame:
     """Per language with requests at the place: code, name, the counts and rates of FIGURES; busiest first."""
     counts = bucket_counts(_profile(data, filters, place), ("language_id",))
-    names = data.fetch(select_languages).rename(columns={"id": "language_id", "code": "language_code"})
-    table = with_rates(counts).merge(names, on="language_id", how="left")
-    table["language"] = table["name_en" if lang == "en" else "name_nl"].fillna(table.language_code)
+    table = with_language_names(data, with_rates(counts), lang)
     table = table.sort_values(["requests", "language_code"], ascending=[False, True], kind="stable")
     return table[["language_code", "language", *FIGURES]].reset_index(drop=True)
 

@@ -20,8 +20,9 @@ import pandas as pd
 
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
+from dashboard.i18n import language_name_column
 from dashboard.metrics import bucket_counts, rates_of
-from dashboard.views import NotReady
+from dashboard.views import NotReady, with_language_names
 from dashboard.views.overview import languages
 from queries.interpreters import select_registered_by_language
 from queries.reference import select_languages, select_regions
@@ -104,10 +105,7 @@ def shortage_by(data: DataAccess, filters: Filters, key: str, lang: str = "nl") 
     counts = bucket_counts(
         data.status_counts(_demand(filters), ("language_id", key)), ("language_id", key), ("not_available",)
     )
-    counts = counts[counts.requests > 0]
-    names = data.fetch(select_languages).set_index("id")
-    counts["language_code"] = counts.language_id.map(names.code)
-    counts["language"] = counts.language_id.map(names["name_en" if lang == "en" else "name_nl"])
+    counts = with_language_names(data, counts[counts.requests > 0], lang)
     if key == "region_id":
         counts["region_id"] = counts.region_id.map(data.fetch(select_regions).set_index("id").code)
         counts = counts.rename(columns={"region_id": "region_code"})
@@ -124,10 +122,7 @@ def monthly_shortage(data: DataAccess, filters: Filters, lang: str = "nl") -> pd
     counts = bucket_counts(
         data.status_counts(_demand(filters), ("month", "language_id")), ("month", "language_id"), ("not_available",)
     )
-    names = data.fetch(select_languages).set_index("id")
-    counts["language_code"] = counts.language_id.map(names.code)
-    counts["language"] = counts.language_id.map(names["name_en" if lang == "en" else "name_nl"])
-    counts = rates_of(counts, {"shortage_rate": ("not_available", "requests")})
+    counts = rates_of(with_language_names(data, counts, lang), {"shortage_rate": ("not_available", "requests")})
     return counts.drop(columns="language_id").sort_values(["language_code", "month"]).reset_index(drop=True)
 
 
@@ -175,7 +170,7 @@ def forecast_summary(forecasts: pd.DataFrame, names: pd.DataFrame, lang: str = "
     summary["capacity_6m"] = summary.capacity * summary.months
     named = names.rename(columns={"code": "language_code"})
     summary = summary.merge(named, on="language_code", how="left")
-    summary["language"] = summary["name_en" if lang == "en" else "name_nl"].fillna(summary.language_code)
+    summary["language"] = summary[language_name_column(lang)].fillna(summary.language_code)
     for column in ("demand_6m", "gap_6m", "capacity_6m"):
         summary[column] = summary[column].where(summary.months > 0)
     return summary.sort_values(

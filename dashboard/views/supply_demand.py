@@ -24,7 +24,8 @@ from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import rates_of
 from dashboard.periods import BRUSSELS, brussels_today, local_midnight
-from queries.reference import select_languages, select_regions
+from dashboard.views import with_language_names
+from queries.reference import select_regions
 from queries.supply import select_bookings, select_interpreter_languages, select_open_requests, select_slots
 
 WINDOWS = {"today": 1, "7d": 7, "14d": 14}  # Brussels calendar days, today included
@@ -244,7 +245,7 @@ def _by_language(data: DataAccess, filters: Filters, span: Window, lang: str) ->
     demand = _demand_per_language(open_)
     supply = _supply_per_language(rows)
     table = demand.merge(supply, on="language_id", how="outer")
-    table = _with_names(data, table, lang)
+    table = with_language_names(data, table, lang)
     short = _regions_short(open_, rows, data.fetch(select_regions).set_index("id").code)
     table["regions_short"] = [short.get(language, "") for language in table.language_id]
     counts = [
@@ -312,13 +313,6 @@ def _supply_per_language(rows: pd.DataFrame) -> pd.DataFrame:
     return totals.merge(by_kind, on="language_id", how="left")
 
 
-def _with_names(data: DataAccess, table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    names = data.fetch(select_languages).rename(columns={"id": "language_id", "code": "language_code"})
-    table = table.merge(names, on="language_id", how="left")
-    table["language"] = table["name_en" if lang == "en" else "name_nl"]
-    return table
-
-
 def gap_by_day(
     data: DataAccess, filters: Filters, now: datetime | None = None, lang: str = "nl", window: str = "14d"
 ) -> pd.DataFrame:
@@ -341,7 +335,7 @@ def _gap_by_day(data: DataAccess, filters: Filters, span: Window, lang: str) -> 
     grid = pd.MultiIndex.from_product([languages, list(span.days)], names=["language_id", "day"])
     table = pd.concat([pending, free], axis=1).reindex(grid, fill_value=0.0).fillna(0.0).reset_index()
     table["gap_hours"] = table.pending_hours - table.free_hours
-    table = _with_names(data, table, lang)
+    table = with_language_names(data, table, lang)
     return table[["language_code", "language", "day", "pending_hours", "free_hours", "gap_hours"]]
 
 
@@ -354,7 +348,7 @@ def open_requests(
 ) -> pd.DataFrame:
     """The open requests of the window (of one language, or all), soonest first: the drill-down list."""
     span = live_window(now or datetime.now(UTC), window)
-    table = _with_names(data, open_requests_in(data, filters, span), "nl")
+    table = with_language_names(data, open_requests_in(data, filters, span))
     if language_code:
         table = table[table.language_code == language_code]
     table = table.sort_values(["scheduled_start", "request_id"])
@@ -367,8 +361,8 @@ def by_region(
     """For one language, per region (of the requesting organisation; of the interpreter for supply, "" = no
     region, serving everywhere): pending requests and hours, and free hours."""
     span = live_window(now or datetime.now(UTC), window)
-    open_ = _with_names(data, open_requests_in(data, filters, span), "nl")
-    rows = _with_names(data, supply_rows(data, filters, span), "nl")
+    open_ = with_language_names(data, open_requests_in(data, filters, span))
+    rows = with_language_names(data, supply_rows(data, filters, span))
     open_, rows = open_[open_.language_code == language_code], rows[rows.language_code == language_code]
     pending = (
         open_[open_.status == "pending"]
