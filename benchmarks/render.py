@@ -56,7 +56,7 @@ def page_callbacks(app, page: str) -> list[dict]:
                 if isinstance(spec["output"], list)
                 else {"id": outputs[0].component_id, "property": outputs[0].component_property},
                 "inputs": [{**i, "value": None} for i in inputs],
-                "changedPropIds": [f"{query_id}.data"],
+                "changedPropIds": [f"{ids.PAGE_QUERY}.data"],
                 "state": [],
             }
         )
