@@ -25,7 +25,7 @@ from dashboard import codes, ids
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import UI_LANGUAGES, Filters, parse_query, query_values
-from dashboard.i18n import language_name_column, t
+from dashboard.i18n import KIND_HELP, kind_meaning, language_name_column, t
 from dashboard.periods import brussels_today, preset_range
 from layouts._choices import CHOICES
 from layouts._components import problems_alert
@@ -116,6 +116,7 @@ def _register_texts(app: dash.Dash) -> None:
         "placeholders": [Output(name, "placeholder") for name in CODE_INPUTS],
         "nav": Output(ids.NAV, "children"),
         "mode": Output(ids.SHELL, "className"),
+        "kind_help": Output(ids.KIND_HELP, "children"),
     }
 
     @app.callback(output=texts, inputs={"route": Input(ids.ROUTE, "data")})
@@ -129,6 +130,7 @@ def _register_texts(app: dash.Dash) -> None:
             "footer": t("footer-source", lang),
             "reset": t("reset-filters", lang),
             "mode": "report-mode" if isinstance(path, str) and path.startswith("/report") else "",
+            "kind_help": _kind_help(path, lang),
             "labels": [t(name, lang) for name in LABELS],
             "placeholders": [t("all", lang)] * len(CODE_INPUTS),
             "nav": [
@@ -265,6 +267,12 @@ def _unless_equal(value, current):
 
 def _options(context: Context, lang: str, today: date) -> dict:
     return {"preset_options": preset_options(context, lang, today), "code_options": code_options(context, lang)}
+
+
+def _kind_help(path, lang: str) -> str:
+    """What the interpreter-kind filter selects on the page at `path` (nothing on a page without filters)."""
+    page, _ = layouts.route(path if isinstance(path, str) else "/")
+    return t(kind_meaning(page.name), lang) if page.name in KIND_HELP else ""
 
 
 def _is_within(pathname: str, path: str) -> bool:

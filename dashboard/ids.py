@@ -22,6 +22,7 @@ FILTER_PRESET = "filter-preset"
 FILTER_FROM = "filter-from"
 FILTER_TO = "filter-to"
 FILTER_RESET = "filter-reset"
+KIND_HELP = "filter-kind-help"  # under the interpreter-kind filter: what it selects on this page
 FILTER_CODES = MULTI_VALUE  # the code filters, in the filter bar's order
 
 

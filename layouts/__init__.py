@@ -24,6 +24,7 @@ class Page:
     layout: Callable[..., html.Div]
     order: int
     nav_key: str | None = None  # the navigation's label; None: not in the navigation
+    name: str | None = None  # the page's name (its ids' prefix); None: a page without filters (not found)
 
     @property
     def segments(self) -> tuple[str, ...]:
@@ -47,9 +48,11 @@ PAGES: dict[str, Page] = {}
 NOT_FOUND_PATH = "/404"
 
 
-def register(path: str, layout: Callable[..., html.Div], order: int, nav_key: str | None = None) -> Page:
+def register(
+    path: str, layout: Callable[..., html.Div], order: int, nav_key: str | None = None, name: str | None = None
+) -> Page:
     """Make `layout` the page at `path` (called by each page module when imported)."""
-    page = Page(path, layout, order, nav_key)
+    page = Page(path, layout, order, nav_key, name)
     PAGES[path] = page
     return page
 

@@ -61,19 +61,25 @@ def choice_rules() -> dict:
     return {name: {"default": c.default, "values": c.values} for name, c in CHOICES.items()}
 
 
-def _labelled(name: str, control, width: int) -> dbc.Col:
+def _labelled(name: str, control, width: int, help_text=None) -> dbc.Col:
     return dbc.Col(
         [
             html.Label(
                 t(name), id=ids.filter_label(name), htmlFor=_control_id(control), className="form-label small mb-1"
             ),
             control,
+            help_text,
         ],
         xs=12,
         sm=6,
         lg=width,
         className="mb-2",
     )
+
+
+def _help(name: str):
+    """The kind filter's note: what it selects on this page (requests served by that kind, or interpreters)."""
+    return html.Small(id=ids.KIND_HELP, className="form-text text-muted d-block") if name == "kind" else None
 
 
 def _control_id(control) -> str:
@@ -88,7 +94,7 @@ def filter_bar() -> dbc.Card:
         _labelled("to", dcc.Input(id=ids.FILTER_TO, type="date", debounce=True, className="form-control"), 2),
     ]
     codes = [
-        _labelled(name, dcc.Dropdown(id=ids.filter_input(name), multi=True, placeholder=t("all")), 2)
+        _labelled(name, dcc.Dropdown(id=ids.filter_input(name), multi=True, placeholder=t("all")), 2, _help(name))
         for name in DROPDOWN_PARAMETERS
     ]
     reset = html.A(t("reset-filters"), id=ids.FILTER_RESET, href="/", className="small")

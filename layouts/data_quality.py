@@ -53,4 +53,4 @@ def check_section(check: str, lang: str) -> html.Section:
     )
 
 
-register("/data-quality", layout, order=70, nav_key="nav-data-quality")
+register("/data-quality", layout, order=70, nav_key="nav-data-quality", name=NAME)

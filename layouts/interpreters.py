@@ -113,4 +113,4 @@ def _graph(part: str, lang: str, height: int) -> dcc.Graph:
     )
 
 
-register("/interpreters", layout, order=50, nav_key="nav-interpreters")
+register("/interpreters", layout, order=50, nav_key="nav-interpreters", name=NAME)

@@ -75,4 +75,4 @@ def layout(query: dict) -> html.Div:
     return page_frame(NAME, query, "no-shows-title", "no-shows-lead", body)
 
 
-register("/no-shows", layout, order=40, nav_key="nav-no-shows")
+register("/no-shows", layout, order=40, nav_key="nav-no-shows", name=NAME)

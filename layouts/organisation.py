@@ -72,4 +72,4 @@ def layout(query: dict, organisation_id=None) -> html.Div:
     return page_frame(NAME, query, "regions-title", "regions-lead", body)
 
 
-register("/organisations/<organisation_id>", layout, order=63)
+register("/organisations/<organisation_id>", layout, order=63, name=NAME)

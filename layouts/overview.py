@@ -80,4 +80,4 @@ def _chart(part: str, title: str, lang: str) -> html.Div:
     )
 
 
-register("/", layout, order=0, nav_key="nav-overview")
+register("/", layout, order=0, nav_key="nav-overview", name=NAME)

@@ -127,6 +127,11 @@ def local_government_layout(query: dict, region_code=None, local_government_id=N
     )
 
 
-register("/regions", layout, order=60, nav_key="nav-regions")
-register("/regions/<region_code>/<local_government_id>", local_government_layout, order=61)
-register("/regions/<region_code>", region_layout, order=62)
+register("/regions", layout, order=60, nav_key="nav-regions", name=LEVEL_PAGES["all"])
+register(
+    "/regions/<region_code>/<local_government_id>",
+    local_government_layout,
+    order=61,
+    name=LEVEL_PAGES["local_government"],
+)
+register("/regions/<region_code>", region_layout, order=62, name=LEVEL_PAGES["region"])

@@ -29,4 +29,4 @@ def layout(query: dict) -> html.Div:
     )
 
 
-register("/report", layout, order=90)
+register("/report", layout, order=90, name=NAME)

@@ -158,4 +158,4 @@ def _forecast(query: dict, lang: str) -> html.Div:
     )
 
 
-register("/shortages", layout, order=20, nav_key="nav-shortages")
+register("/shortages", layout, order=20, nav_key="nav-shortages", name=NAME)

@@ -159,4 +159,4 @@ def _grid(part: str, columns: tuple[Column, ...], lang: str, height: int, empty_
     )
 
 
-register("/supply-demand", layout, order=10, nav_key="nav-supply-demand")
+register("/supply-demand", layout, order=10, nav_key="nav-supply-demand", name=NAME)

@@ -199,3 +199,14 @@ def _walk(node):
 
 def _has_class(node, name: str) -> bool:
     return any(name in str(n.get("props", {}).get("className", "")) for n in _walk(node))
+
+
+def test_the_kind_filter_says_what_it_selects_on_each_page(client, app):
+    def help_on(path: str) -> str:
+        route = {f"{ids.ROUTE}.data": {"path": path, "lang": "en"}}
+        return response_values(post(client, app, f"{ids.KIND_HELP}.children", route))[f"{ids.KIND_HELP}.children"]
+
+    assert help_on("/no-shows").startswith("Only requests assigned to an interpreter")
+    assert help_on("/shortages").startswith("Selects the interpreters")
+    assert help_on("/regions/ANT/1") == help_on("/no-shows")
+    assert help_on("/nowhere") == ""
