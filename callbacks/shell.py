@@ -117,6 +117,7 @@ def _register_texts(app: dash.Dash) -> None:
         "nav": Output(ids.NAV, "children"),
         "mode": Output(ids.SHELL, "className"),
         "kind_help": Output(ids.KIND_HELP, "children"),
+        "kind_help_title": Output(ids.KIND_HELP, "title"),
     }
 
     @app.callback(output=texts, inputs={"route": Input(ids.ROUTE, "data")})
@@ -131,6 +132,7 @@ def _register_texts(app: dash.Dash) -> None:
             "reset": t("reset-filters", lang),
             "mode": "report-mode" if isinstance(path, str) and path.startswith("/report") else "",
             "kind_help": _kind_help(path, lang),
+            "kind_help_title": _kind_help(path, lang),
             "labels": [t(name, lang) for name in LABELS],
             "placeholders": [t("all", lang)] * len(CODE_INPUTS),
             "nav": [

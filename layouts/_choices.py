@@ -11,6 +11,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import dash_bootstrap_components as dbc
+from dash import dcc
+
 from dashboard import ids
 from dashboard.filters import MULTI_VALUE, Problem
 
@@ -49,11 +52,16 @@ class Choice:
     def id(self, page_name: str) -> dict:
         return ids.choice(page_name, self.parameter, self.prop)
 
+    def label(self, page_name: str, text: str, **props) -> dbc.Label:
+        """A label that names this choice's control."""
+        return dbc.Label(text, html_for=ids.dom_id(self.id(page_name)), **props)
 
-def known_option(value: str | None) -> list[dict]:
-    """Options that hold `value` until the page's callback brings the real ones: a dropdown would drop a value that
-    is not among its options, and with it the choice in the URL."""
-    return [] if value in (None, "") else [{"label": value, "value": value}]
+    def dropdown(self, page_name: str, query: Mapping, **props) -> dcc.Dropdown:
+        """A dropdown for this choice, starting at the URL's value (kept among its options until the page's
+        callback brings the real ones: a dropdown would drop a value it has no option for, and the URL with it)."""
+        value = self.initial(query)
+        options = [] if value in (None, "") else [{"label": value, "value": value}]
+        return dcc.Dropdown(id=self.id(page_name), value=value, options=options, **props)
 
 
 CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")  # what a free choice (a language code) may look like

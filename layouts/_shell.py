@@ -79,7 +79,9 @@ def _labelled(name: str, control, width: int, help_text=None) -> dbc.Col:
 
 def _help(name: str):
     """The kind filter's note: what it selects on this page (requests served by that kind, or interpreters)."""
-    return html.Small(id=ids.KIND_HELP, className="form-text text-muted d-block") if name == "kind" else None
+    if name != "kind":
+        return None
+    return html.Small(id=ids.KIND_HELP, className="form-text text-muted d-block text-truncate")  # all of it on hover
 
 
 def _control_id(control) -> str:

@@ -10,7 +10,7 @@ from dashboard import codes, ids
 from dashboard.forecasting import ALL_MODALITIES
 from dashboard.i18n import t
 from layouts import register
-from layouts._choices import choice, known_option
+from layouts._choices import choice
 from layouts._components import definitions
 from layouts._grid import Column, data_grid
 from layouts._page import page_frame, page_lang
@@ -125,25 +125,15 @@ def _forecast(query: dict, lang: str) -> html.Div:
                 [
                     dbc.Col(
                         [
-                            dbc.Label(t("sh-forecast-language", lang), html_for=ids.dom_id(FORECAST_LANGUAGE.id(NAME))),
-                            dcc.Dropdown(
-                                id=FORECAST_LANGUAGE.id(NAME),
-                                value=FORECAST_LANGUAGE.initial(query),
-                                options=known_option(FORECAST_LANGUAGE.initial(query)),
-                                clearable=False,
-                            ),
+                            FORECAST_LANGUAGE.label(NAME, t("sh-forecast-language", lang)),
+                            FORECAST_LANGUAGE.dropdown(NAME, query, clearable=False),
                         ],
                         md=4,
                     ),
                     dbc.Col(
                         [
-                            dbc.Label(t("sh-forecast-modality", lang), html_for=ids.dom_id(FORECAST_MODALITY.id(NAME))),
-                            dcc.Dropdown(
-                                id=FORECAST_MODALITY.id(NAME),
-                                value=FORECAST_MODALITY.initial(query),
-                                options=known_option(FORECAST_MODALITY.initial(query)),
-                                clearable=False,
-                            ),
+                            FORECAST_MODALITY.label(NAME, t("sh-forecast-modality", lang)),
+                            FORECAST_MODALITY.dropdown(NAME, query, clearable=False),
                         ],
                         md=4,
                     ),

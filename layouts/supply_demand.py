@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.i18n import t
 from dashboard.views.supply_demand import DEFAULT_WINDOW, WINDOWS
 from layouts import register
-from layouts._choices import choice, known_option
+from layouts._choices import choice
 from layouts._components import definitions
 from layouts._grid import Column, data_grid
 from layouts._page import page_frame, page_lang
@@ -62,7 +62,7 @@ def layout(query: dict) -> html.Div:
         [
             html.Div(
                 [
-                    dbc.Label(t("sd-window", lang), html_for=ids.dom_id(WINDOW.id(NAME)), className="me-2 mb-0"),
+                    WINDOW.label(NAME, t("sd-window", lang), className="me-2 mb-0"),
                     dbc.RadioItems(
                         id=WINDOW.id(NAME),
                         value=WINDOW.initial(query),
@@ -103,11 +103,10 @@ def layout(query: dict) -> html.Div:
             dcc.Loading(html.Div(id=ids.page(NAME, "heatmap")), type="default"),
             html.H2(t("sd-drill-title", lang), className="h5 mt-4 mb-0"),
             html.P(t("sd-drill-lead", lang), className="text-muted small"),
-            dbc.Label(t("sd-drill-choose", lang), html_for=ids.dom_id(DRILL.id(NAME)), className="visually-hidden"),
-            dcc.Dropdown(
-                id=DRILL.id(NAME),
-                value=DRILL.initial(query),
-                options=known_option(DRILL.initial(query)),
+            DRILL.label(NAME, t("sd-drill-choose", lang), className="visually-hidden"),
+            DRILL.dropdown(
+                NAME,
+                query,
                 placeholder=t("sd-drill-choose", lang),
                 clearable=True,
                 className="choice-drill",
