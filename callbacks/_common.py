@@ -10,7 +10,7 @@ from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import ParsedQuery, query_values
 from dashboard.views import overview as views
-from layouts._components import error_alert, problems_alert
+from layouts._components import error_alert
 from layouts._page import page_lang
 
 
@@ -22,10 +22,29 @@ def render_page(context: Context, search: str, build: Callable[[ParsedQuery], tu
         raise PreventUpdate
     try:
         parsed = context.parse(search)
-        return (problems_alert(parsed.problems, parsed.lang), *build(parsed))
+        return (None, *build(parsed))
     except DatabaseUnavailable:
-        lang = page_lang(query_values(search))
-        return (error_alert("database-unavailable", lang), *failed)
+        return (error_alert("database-unavailable", _lang_of(search)), *failed)
+
+
+def render(context: Context, search, build: Callable[[ParsedQuery], dict], failed: dict) -> dict:
+    """The named outputs `build(parsed)` gives for the page's query, or `failed` when the database cannot be
+    read; with the page's alert (`alerts`: the failure, or nothing) when `failed` names it.
+
+    Before the shell has validated the URL (`ids.PAGE_QUERY` still empty) there is nothing to draw yet. The query
+    string's own problems are the shell's to show (`ids.ALERTS`), once."""
+    if search is None:
+        raise PreventUpdate
+    try:
+        outputs = build(context.parse(search))
+        return {"alerts": None, **outputs} if "alerts" in failed else outputs
+    except DatabaseUnavailable:
+        alert = error_alert("database-unavailable", _lang_of(search))
+        return {**failed, "alerts": alert} if "alerts" in failed else failed
+
+
+def _lang_of(search) -> str:
+    return page_lang(query_values(search)) if isinstance(search, str) else "nl"
 
 
 def normalised_search(parsed: ParsedQuery) -> str:

@@ -1,152 +1,90 @@
 """No-shows callbacks: the slice's rates, the monthly trend, the organisations with most failed appointments,
-and the breakdown by the chosen dimension."""
+and the breakdown by the chosen dimension. Glue only: the figures come from `dashboard.views.no_shows`, the parts
+from `layouts.no_shows`."""
 
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, html, no_update
+from dash import Input, Output, no_update
 
-from callbacks._common import HIDDEN, normalised_search, render_page
+from callbacks._common import HIDDEN, render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
-from dashboard.i18n import code_name, format_count, t
 from dashboard.views import no_shows as views
-from layouts._charts_management import (
-    PARTY_STYLE,
-    empty_note,
-    figure_party_by_dimension,
-    figure_party_trend,
-    name_key,
-    rate_card,
-    sized_grid,
-)
+from layouts import no_shows as page
+from layouts._charts_management import figure_party_by_dimension, figure_party_trend
 from layouts._components import download_links, empty_state
-from layouts._grid import Column, markdown_link
-from layouts.no_shows import DIMENSION
 
-NAME = "no-shows"
+NAME = page.NAME
 EXPORTS = ("no-shows", "no-shows-monthly", "no-show-organisations")
-CARD_RATES = (
-    "no_show_client_rate",
-    "no_show_interpreter_rate",
-    "late_cancellation_rate",
-    "timely_cancellation_rate",
-    "interpreter_cancellation_rate",
-    "service_cancellation_rate",
-    "non_completion_rate",
-    "billable_rate",
-)
 
 
 def register(app: dash.Dash, context: Context) -> None:
     """Attach the no-shows page's callbacks to `app`."""
 
     @app.callback(
-        output=[
-            Output(ids.page(NAME, "alerts"), "children"),
-            Output(ids.page(NAME, "downloads"), "children"),
-            Output(ids.page(NAME, "cards"), "children"),
-            Output(ids.page(NAME, "trend"), "figure"),
-            Output(ids.page(NAME, "trend"), "style"),
-            Output(ids.page(NAME, "trend-empty"), "children"),
-        ],
-        inputs=[Input(ids.PAGE_QUERY, "data")],
+        output={
+            "alerts": Output(ids.page(NAME, "alerts"), "children"),
+            "downloads": Output(ids.page(NAME, "downloads"), "children"),
+            "cards": Output(ids.page(NAME, "cards"), "children"),
+            "trend": Output(ids.page(NAME, "trend"), "figure"),
+            "trend_style": Output(ids.page(NAME, "trend"), "style"),
+            "trend_empty": Output(ids.page(NAME, "trend-empty"), "children"),
+        },
+        inputs={"search": Input(ids.PAGE_QUERY, "data")},
     )
     def render_no_shows(search):
-        def build(parsed: ParsedQuery):
+        def build(parsed: ParsedQuery) -> dict:
             lang, filters = parsed.lang, parsed.filters
-            downloads = download_links(EXPORTS, normalised_search(parsed), lang)
             figures = views.summary(context.data, filters).iloc[0]
-            cards = [
-                html.Div(
-                    t("no-shows-answered-note", lang, answered=format_count(figures.answered, lang)),
-                    className="col-12 text-muted small mb-2 answered-note",
-                )
-            ]
-            cards += [rate_card(NAME, rate, figures[rate], lang) for rate in CARD_RATES]
+            shown = {"downloads": download_links(EXPORTS, parsed.search, lang), "cards": page.cards(figures, lang)}
             if figures.answered == 0:
-                return downloads, cards, {}, HIDDEN, empty_state(lang, "no-shows-empty")
+                return shown | {"trend": {}, "trend_style": HIDDEN, "trend_empty": empty_state(lang, "no-shows-empty")}
             trend = figure_party_trend(views.monthly(context.data, filters), lang)
-            return downloads, cards, trend, {"height": "440px"}, None
+            return shown | {"trend": trend, "trend_style": {"height": "440px"}, "trend_empty": None}
 
-        return render_page(context, search, build, failed=(None, None, no_update, HIDDEN, None))
+        failed = {"downloads": None, "cards": None, "trend": no_update, "trend_style": HIDDEN, "trend_empty": None}
+        return render(context, search, build, failed | {"alerts": None})
 
-    @app.callback(output=Output(ids.page(NAME, "organisations"), "children"), inputs=[Input(ids.PAGE_QUERY, "data")])
+    @app.callback(
+        output={"organisations": Output(ids.page(NAME, "organisations"), "children")},
+        inputs={"search": Input(ids.PAGE_QUERY, "data")},
+    )
     def render_organisations(search):
         """The organisations over the volume threshold, most failed first (a query of its own: per organisation
         the counts come from the operational database, so the cards do not wait for it)."""
 
-        def build(parsed: ParsedQuery):
+        def build(parsed: ParsedQuery) -> dict:
             table = views.organisations(context.data, parsed.filters)
-            return (organisations_grid(table, normalised_search(parsed), parsed.lang),)
+            return {"organisations": page.organisations_grid(table, parsed.search, parsed.lang)}
 
-        return render_page(context, search, build, failed=(None,))[1]
+        return render(context, search, build, {"organisations": None})
 
     @app.callback(
-        output=[
-            Output(ids.page(NAME, "dimension-chart"), "figure"),
-            Output(ids.page(NAME, "dimension-chart"), "style"),
-            Output(ids.page(NAME, "dimension-empty"), "children"),
-            Output(ids.page(NAME, "dimension-table"), "children"),
-        ],
-        inputs=[Input(ids.PAGE_QUERY, "data"), Input(DIMENSION.id(NAME), "active_tab")],
+        output={
+            "chart": Output(ids.page(NAME, "dimension-chart"), "figure"),
+            "chart_style": Output(ids.page(NAME, "dimension-chart"), "style"),
+            "empty": Output(ids.page(NAME, "dimension-empty"), "children"),
+            "grid": Output(ids.page(NAME, "dimension-table"), "children"),
+        },
+        inputs={"search": Input(ids.PAGE_QUERY, "data"), "dimension": Input(page.DIMENSION.id(NAME), "active_tab")},
     )
     def render_dimension(search, dimension):
         """Counts and rates per value of the chosen dimension: a chart of the largest, a grid of all."""
-        dimension = dimension if dimension in views.DIMENSIONS else "modality"
+        dimension = dimension if dimension in views.DIMENSIONS else page.DIMENSION.default  # a forged tab
 
-        def build(parsed: ParsedQuery):
+        def build(parsed: ParsedQuery) -> dict:
             table = views.by_dimension(context.data, parsed.filters, dimension, parsed.lang)
             if table.empty:
-                return {}, HIDDEN, empty_state(parsed.lang, "no-shows-empty"), None
+                return {
+                    "chart": {},
+                    "chart_style": HIDDEN,
+                    "empty": empty_state(parsed.lang, "no-shows-empty"),
+                    "grid": None,
+                }
             chart = figure_party_by_dimension(table, parsed.lang)
-            return chart, {"height": f"{chart.layout.height}px"}, None, dimension_grid(table, dimension, parsed.lang)
+            grid = page.dimension_grid(table, dimension, parsed.lang)
+            return {"chart": chart, "chart_style": {"height": f"{chart.layout.height}px"}, "empty": None, "grid": grid}
 
-        return render_page(context, search, build, failed=(no_update, HIDDEN, None, None))[1:]
-
-
-def _count_and_rate_columns(failed_count: bool) -> list[Column]:
-    """Answered, (failed,) the non-completion rate, each party's rate and the billable share."""
-    columns = [Column("answered", "metric-answered", "count")]
-    if failed_count:
-        columns.append(Column("not_completed", "no-shows-failed", "count"))
-    columns.append(Column("non_completion_rate", "metric-non_completion_rate", "rate"))
-    columns += [Column(rate, name_key(rate), "rate") for _, rate, _, _ in PARTY_STYLE]
-    return columns + [Column("billable_rate", name_key("billable_rate"), "rate")]
-
-
-def dimension_grid(table, dimension: str, lang: str):
-    """All values of the dimension with answered requests, sortable; most answered first."""
-    label = "no-shows-organisation" if dimension == "organisation" else dimension
-    columns = [Column("label", label, "text", width=160, pinned=True), *_count_and_rate_columns(False)]
-    return sized_grid(
-        ids.page(NAME, "dimension-grid"), table, columns, lang, sort=("answered", "desc"), tooltips={"label": "label"}
-    )
-
-
-def organisations_grid(table, search: str, lang: str):
-    """Organisations over the volume threshold, most failed appointments first, each linked to its page (keeping
-    the page's filters)."""
-    if table.empty:
-        return empty_note(t("no-shows-organisations-empty", lang, minimum=views.MIN_ANSWERED))
-    table = table.assign(
-        link=[
-            markdown_link(name, f"/organisations/{oid}{search}")
-            for oid, name in zip(table.organisation_id, table.organisation)
-        ],
-        sector_label=[code_name("sector", s, lang) for s in table.sector],
-    )
-    columns = [
-        Column("link", "no-shows-organisation", "link", width=260, pinned=True),
-        Column("sector_label", "sector", "text", width=150),
-        *_count_and_rate_columns(True),
-    ]
-    return sized_grid(
-        ids.page(NAME, "organisations-grid"),
-        table,
-        columns,
-        lang,
-        sort=("not_completed", "desc"),
-        tooltips={"link": "organisation", "sector_label": "sector_label"},
-    )
+        return render(context, search, build, {"chart": no_update, "chart_style": HIDDEN, "empty": None, "grid": None})

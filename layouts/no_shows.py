@@ -7,14 +7,34 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.i18n import t
+from dashboard.i18n import code_name, format_count, t
 from dashboard.views.no_shows import DIMENSIONS, MIN_ANSWERED, RATES
 from layouts import register
-from layouts._charts_management import DIMENSION_CHART_LIMIT, definition, definitions_list
+from layouts._charts_management import (
+    DIMENSION_CHART_LIMIT,
+    PARTY_STYLE,
+    definition,
+    definitions_list,
+    empty_note,
+    name_key,
+    rate_card,
+    sized_grid,
+)
 from layouts._choices import choice
+from layouts._grid import Column, markdown_link
 from layouts._page import page_frame, page_lang
 
 NAME = "no-shows"
+CARD_RATES = (
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "late_cancellation_rate",
+    "timely_cancellation_rate",
+    "interpreter_cancellation_rate",
+    "service_cancellation_rate",
+    "non_completion_rate",
+    "billable_rate",
+)
 DIMENSION = choice("dimension", "modality", DIMENSIONS, prop="active_tab")
 DIMENSION_LABELS = {
     "modality": "modality",
@@ -73,6 +93,61 @@ def layout(query: dict) -> html.Div:
         ]
     )
     return page_frame(NAME, query, "no-shows-title", "no-shows-lead", body)
+
+
+def cards(figures, lang: str) -> list:
+    """How many answered requests the rates are over, and a card for each party's rate and the billable share."""
+    note = html.Div(
+        t("no-shows-answered-note", lang, answered=format_count(figures.answered, lang)),
+        className="col-12 text-muted small mb-2 answered-note",
+    )
+    return [note, *(rate_card(NAME, rate, figures[rate], lang) for rate in CARD_RATES)]
+
+
+def _count_and_rate_columns(failed_count: bool) -> list[Column]:
+    """Answered, (failed,) the non-completion rate, each party's rate and the billable share."""
+    columns = [Column("answered", "metric-answered", "count")]
+    if failed_count:
+        columns.append(Column("not_completed", "no-shows-failed", "count"))
+    columns.append(Column("non_completion_rate", "metric-non_completion_rate", "rate"))
+    columns += [Column(rate, name_key(rate), "rate") for _, rate, _, _ in PARTY_STYLE]
+    return columns + [Column("billable_rate", name_key("billable_rate"), "rate")]
+
+
+def dimension_grid(table, dimension: str, lang: str):
+    """All values of the dimension with answered requests, sortable; most answered first."""
+    label = "no-shows-organisation" if dimension == "organisation" else dimension
+    columns = [Column("label", label, "text", width=160, pinned=True), *_count_and_rate_columns(False)]
+    return sized_grid(
+        ids.page(NAME, "dimension-grid"), table, columns, lang, sort=("answered", "desc"), tooltips={"label": "label"}
+    )
+
+
+def organisations_grid(table, search: str, lang: str):
+    """Organisations over the volume threshold, most failed appointments first, each linked to its page (keeping
+    the page's filters)."""
+    if table.empty:
+        return empty_note(t("no-shows-organisations-empty", lang, minimum=MIN_ANSWERED))
+    table = table.assign(
+        link=[
+            markdown_link(name, f"/organisations/{oid}{search}")
+            for oid, name in zip(table.organisation_id, table.organisation)
+        ],
+        sector_label=[code_name("sector", s, lang) for s in table.sector],
+    )
+    columns = [
+        Column("link", "no-shows-organisation", "link", width=260, pinned=True),
+        Column("sector_label", "sector", "text", width=150),
+        *_count_and_rate_columns(True),
+    ]
+    return sized_grid(
+        ids.page(NAME, "organisations-grid"),
+        table,
+        columns,
+        lang,
+        sort=("not_completed", "desc"),
+        tooltips={"link": "organisation", "sector_label": "sector_label"},
+    )
 
 
 register("/no-shows", layout, order=40, nav_key="nav-no-shows", name=NAME)

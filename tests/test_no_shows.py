@@ -239,7 +239,7 @@ def test_party_trend_figure_has_one_line_per_party_and_a_percent_axis(data):
 
 
 def test_organisation_links_keep_the_query_and_escape_names(data):
-    from callbacks.no_shows import organisations_grid
+    from layouts.no_shows import organisations_grid
 
     grid = organisations_grid(views.organisations(data, YEAR_2022, minimum=5), "?from=2022-01-01&to=2022-12-31", "en")
     links = [row["link"] for row in grid.rowData]
