@@ -16,24 +16,22 @@ from urllib.parse import urlencode
 
 import dash
 import dash_bootstrap_components as dbc
-import pandas as pd
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 import layouts
-from dashboard import codes, ids
+from dashboard import ids, views
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import UI_LANGUAGES, Filters, parse_query, query_values
-from dashboard.i18n import KIND_HELP, kind_meaning, language_name_column, t
+from dashboard.i18n import KIND_HELP, kind_meaning, t
 from dashboard.periods import brussels_today, preset_range
 from layouts._choices import CHOICES
 from layouts._components import problems_alert
-from queries.reference import select_languages, select_period_bounds, select_regions
+from layouts._shell import QUICK_PRESETS, code_options, preset_options
 
 CODE_INPUTS = [ids.filter_input(name) for name in ids.FILTER_CODES]
 LABELS = ("period", "from", "to", *ids.FILTER_CODES)
-QUICK_PRESETS = ("last-12-months", "this-month", "last-month", "this-quarter")
 CHOICE_PROPS = ("value", "active_tab")  # the properties of page-choice controls (layouts._choices)
 
 
@@ -268,7 +266,12 @@ def _unless_equal(value, current):
 
 
 def _options(context: Context, lang: str, today: date) -> dict:
-    return {"preset_options": preset_options(context, lang, today), "code_options": code_options(context, lang)}
+    """The filter bar's choices in `lang`: quick periods back to the first year with requests, and the codes."""
+    first_year = views.first_request_year(context.data) or today.year
+    return {
+        "preset_options": preset_options(first_year, today, lang),
+        "code_options": code_options(views.language_names(context.data, lang), views.region_names(context.data), lang),
+    }
 
 
 def _kind_help(path, lang: str) -> str:
@@ -298,33 +301,3 @@ def preset_of(filters: Filters, today: date) -> str:
         if preset_range(preset, today) == (filters.start, filters.end):
             return preset
     return "custom"
-
-
-def preset_options(context: Context, lang: str, today: date) -> list[dict]:
-    """Quick period choices: recent periods, then every year with data."""
-    options = [{"label": t(f"preset-{p}", lang), "value": p} for p in QUICK_PRESETS]
-    first = context.data.fetch(select_period_bounds).iloc[0, 0]
-    first_year = today.year if first is None or pd.isna(first) else pd.Timestamp(first).year
-    options += [
-        {"label": t("preset-year", lang, year=y), "value": f"year-{y}"} for y in range(today.year, first_year - 1, -1)
-    ]
-    return options + [{"label": t("preset-custom", lang), "value": "custom", "disabled": True}]
-
-
-def code_options(context: Context, lang: str) -> list[list[dict]]:
-    """Options of the six code filters, labelled in the interface language, in the order of ids.FILTER_CODES."""
-    languages = context.data.fetch(select_languages)
-    name = language_name_column(lang)
-    language_options = sorted(
-        ({"label": f"{row[name]} ({row.code})", "value": row.code} for _, row in languages.iterrows()),
-        key=lambda o: o["label"].lower(),
-    )
-    regions = context.data.fetch(select_regions)
-    return [
-        [{"label": row["name"], "value": row["code"]} for _, row in regions.iterrows()],
-        language_options,
-        [{"label": t(f"modality-{m}", lang), "value": m} for m in codes.MODALITIES],
-        [{"label": t(f"sector-{s}", lang), "value": s} for s in codes.SECTORS],
-        [{"label": t(f"service-{s}", lang), "value": s} for s in codes.SERVICES],
-        [{"label": t(f"kind-{k}", lang), "value": k} for k in codes.KINDS],
-    ]

@@ -7,11 +7,14 @@ the router (`callbacks.shell`) when the path or the language changes, never for 
 
 from __future__ import annotations
 
+from datetime import date
+
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import dcc, html
 
 import layouts
-from dashboard import ids
+from dashboard import codes, ids
 from dashboard.i18n import t
 from layouts._choices import CHOICES
 
@@ -109,3 +112,35 @@ def filter_bar() -> dbc.Card:
         ),
         className="filter-bar mb-3 no-print",
     )
+
+
+QUICK_PRESETS = ("last-12-months", "this-month", "last-month", "this-quarter")
+
+
+def preset_options(first_year: int, today: date, lang: str) -> list[dict]:
+    """Quick period choices: recent periods, then every year from this one back to `first_year`."""
+    options = [{"label": t(f"preset-{p}", lang), "value": p} for p in QUICK_PRESETS]
+    options += [
+        {"label": t("preset-year", lang, year=y), "value": f"year-{y}"} for y in range(today.year, first_year - 1, -1)
+    ]
+    return options + [{"label": t("preset-custom", lang), "value": "custom", "disabled": True}]
+
+
+def code_options(languages: pd.DataFrame, regions: pd.DataFrame, lang: str) -> list[list[dict]]:
+    """Options of the six code filters, labelled in `lang`, in the order of ids.FILTER_CODES: `languages` and
+    `regions` as `views.language_names` and `views.region_names` give them."""
+    language_options = sorted(
+        (
+            {"label": f"{row.language} ({row.language_code})", "value": row.language_code}
+            for row in languages.itertuples()
+        ),
+        key=lambda o: o["label"].lower(),
+    )
+    return [
+        [{"label": row.region, "value": row.region_code} for row in regions.itertuples()],
+        language_options,
+        [{"label": t(f"modality-{m}", lang), "value": m} for m in codes.MODALITIES],
+        [{"label": t(f"sector-{s}", lang), "value": s} for s in codes.SECTORS],
+        [{"label": t(f"service-{s}", lang), "value": s} for s in codes.SERVICES],
+        [{"label": t(f"kind-{k}", lang), "value": k} for k in codes.KINDS],
+    ]

@@ -149,6 +149,10 @@ def test_the_shell_validates_the_url_once_and_names_what_it_set_aside(client, ap
     assert values[f"{ids.QUERY}.data"] == YEAR_2022 + "&lang=en"
     alert = text_of(values[f"{ids.ALERTS}.children"])
     assert "'region'" in alert and "NOPE" in alert
+    regions = [{"label": "Provincie Antwerpen", "value": "ANT"}, {"label": "Limburg", "value": "LIM"}]
+    assert values[f"{ids.filter_input('region')}.options"] == regions  # options come with the first answer
+    languages = [option["label"] for option in values[f"{ids.filter_input('language')}.options"]]
+    assert languages == ["Arabic (ar)", "Tigrinya (ti)", "Ukrainian (uk)"]  # in English, by name
 
 
 def test_a_filter_input_rewrites_the_url_and_keeps_the_page_choices(client, app):

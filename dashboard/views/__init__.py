@@ -15,7 +15,7 @@ from dashboard.filters import Filters
 from dashboard.i18n import language_name_column
 from dashboard.modules import submodules
 from dashboard.periods import previous_period, year_earlier
-from queries.reference import select_languages
+from queries.reference import select_languages, select_period_bounds, select_regions
 
 
 class NotReady(Exception):
@@ -50,6 +50,18 @@ def language_names(data, lang: str = "nl") -> pd.DataFrame:
             "language": languages[language_name_column(lang)],
         }
     )
+
+
+def region_names(data) -> pd.DataFrame:
+    """Every region: region_code and region (its name)."""
+    regions = data.fetch(select_regions)
+    return pd.DataFrame({"region_code": regions.code, "region": regions["name"]})
+
+
+def first_request_year(data) -> int | None:
+    """The year of the first request (None in an empty database): the first year the period choice offers."""
+    first = data.fetch(select_period_bounds).iloc[0, 0]
+    return None if first is None or pd.isna(first) else pd.Timestamp(first).year
 
 
 def with_language_names(data, table: pd.DataFrame, lang: str = "nl", on: str = "language_id") -> pd.DataFrame:
