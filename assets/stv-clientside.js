@@ -1,4 +1,10 @@
 // Clientside callbacks: what only the browser knows (its clock), and what needs no round trip to the server.
+// The value a page choice takes for what the URL names: the named value if the choice allows it, else its default.
+function effective(rule, named) {
+    var allowed = named && (rule.values === null || rule.values.indexOf(named) >= 0);
+    return allowed ? named : rule.default;
+}
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     stv: {
         // "Last updated at 10:15:32": the moment fresh figures reached this page, in Brussels time.
@@ -38,9 +44,9 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
                 var parameter = JSON.parse(source).choice;
                 var rule = rules[parameter];
                 var value = trigger.value;
-                var named = params.getAll(parameter).pop();
-                if (!rule || value === (named === undefined ? rule.default : named)) {
-                    // as the URL has it already: a page being mounted, not a reader's choice
+                if (!rule || value === effective(rule, params.getAll(parameter).pop())) {
+                    // as the URL has it already (a value it may not take counts as the default): a page being
+                    // mounted, not a reader's choice
                     return [noUpdate].concat(
                         groups.map(function (group) { return group.map(function () { return noUpdate; }); }));
                 }
@@ -56,9 +62,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             var settings = context.outputs_list.slice(1).map(function (outputs, i) {
                 return outputs.map(function (output, j) {
                     var rule = rules[output.id.choice] || {default: null, values: null};
-                    var named = params.getAll(output.id.choice).pop();
-                    var allowed = named && (rule.values === null || rule.values.indexOf(named) >= 0);
-                    var wanted = allowed ? named : rule.default;
+                    var wanted = effective(rule, params.getAll(output.id.choice).pop());
                     return wanted === groups[i][j] ? noUpdate : wanted;
                 });
             });

@@ -77,6 +77,11 @@ def test_an_unknown_tab_in_the_url_is_named_and_the_default_shown(browser_page):
     expect()(alert).to_contain_text("'dimension'")
     expect()(alert).to_contain_text("nope")
     expect()(page.locator(".choice-dimension").get_by_role("tab", name="Soort dienst")).to_have_class(ACTIVE)
+    expect()(page.locator("#no-shows-dimension-grid .ag-row").first).to_be_visible()
+    page.wait_for_function("!document.querySelector('[data-dash-is-loading=\"true\"]')")
+    # the page settled without taking the reader's link apart: the URL and the alert still name the bad tab
+    assert _query(page.url)["dimension"] == ["nope"]
+    expect()(alert).to_contain_text("'dimension'")
     browser_page.assert_no_errors()
 
 
