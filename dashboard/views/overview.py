@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -10,8 +11,8 @@ from dashboard import codes
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts, compute_kpis, ratio
-from dashboard.periods import months_between, year_earlier
-from dashboard.views import compared, with_language_names
+from dashboard.periods import month_start, months_between, year_earlier
+from dashboard.views import compared, first_request_year, with_language_names
 from dashboard.views.interpreters import kind_mix
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
 from queries.reference import select_languages
@@ -131,6 +132,20 @@ def monthly_trend(data: DataAccess, filters: Filters) -> pd.DataFrame:
     return table
 
 
+def last_complete_month_end(today: date) -> date:
+    """The last day of the last complete month: a month in progress would look like a drop on a trend."""
+    return month_start(today) - timedelta(days=1)
+
+
+def trends(data: DataAccess, filters: Filters, today: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `monthly_trend` and the `monthly` table of the slice from January of the first year with data (the
+    period's start in an empty database) to the last complete month: the page's filters but not its period."""
+    first = first_request_year(data)
+    start = date(first, 1, 1) if first is not None else filters.start
+    history = filters.with_period(start, last_complete_month_end(today))
+    return monthly_trend(data, history), monthly(data, history)
+
+
 def language_movers(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
     """Per language: requests now and in the same period a year earlier, share of all requests now, and the
     change (count and relative; relative empty where there was nothing a year earlier). Busiest first."""
@@ -153,6 +168,7 @@ def language_movers(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.
 
 
 UKRAINE_LANGUAGES = ("uk", "ru", "pl", "ro")  # the Ukraine-related requests of the annual report (DOMAIN §5.6)
+UKRAINE_SINCE = date(2022, 1, 1)
 
 
 def ukraine(data: DataAccess, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -171,6 +187,11 @@ def ukraine(data: DataAccess, filters: Filters) -> tuple[pd.DataFrame, pd.DataFr
         by_month[["month", "language_code", "requests"]].reset_index(drop=True),
         by_kind[["language_code", "kind", "completed"]].reset_index(drop=True),
     )
+
+
+def ukraine_to_date(data: DataAccess, filters: Filters, today: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`ukraine` from January 2022 to the last complete month (the slice's period set aside)."""
+    return ukraine(data, filters.with_period(UKRAINE_SINCE, last_complete_month_end(today)))
 
 
 def _known_languages(data: DataAccess) -> set[str]:
