@@ -8,10 +8,31 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.i18n import t
 from layouts import register
-from layouts._components import glossary
+from layouts._charts import (
+    add_events,
+    figure_answer_rate,
+    figure_kind_mix,
+    figure_language_lines,
+    figure_monthly_requests,
+    figure_outcome_trend,
+    figure_rolling,
+    figure_year_on_year,
+)
+from layouts._components import empty_state, figure_card, glossary, list_movers, table_top_languages
 from layouts._page import page_frame, page_lang
 
 NAME = "overview"
+CARD_METRICS = (
+    "requests",
+    "answer_rate",
+    "unmet_rate",
+    "shortage_rate",
+    "completion_rate",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "active_interpreters",
+)
+TREND_HEIGHT = {"height": "420px"}
 
 
 def layout(query: dict) -> html.Div:
@@ -38,7 +59,7 @@ def layout(query: dict) -> html.Div:
                         dcc.Graph(
                             id=ids.page(NAME, "trend"),
                             config={"locale": lang, "displaylogo": False},
-                            style={"height": "420px"},
+                            style=TREND_HEIGHT,
                         ),
                     ]
                 ),
@@ -78,6 +99,48 @@ def _chart(part: str, title: str, lang: str) -> html.Div:
             ),
         ]
     )
+
+
+def headline_cards(page_name: str, comparisons: tuple[dict, dict, dict], targets: dict, lang: str) -> list:
+    """A card for each headline figure (`CARD_METRICS`) of the period, with its change against the previous
+    period and a year earlier (`comparisons`: the figures of the three) and its target where `targets` sets one."""
+    figures, previous, year_ago = comparisons
+    return [
+        figure_card(page_name, metric, figures[metric], lang, previous[metric], year_ago[metric], targets.get(metric))
+        for metric in CARD_METRICS
+    ]
+
+
+def busiest_languages(movers, lang: str) -> dict:
+    """The busiest languages and the largest movers (or why there are none): the named outputs of the part."""
+    if movers.requests.sum() == 0:
+        return {"top_languages": empty_state(lang), "movers": None}
+    return {"top_languages": table_top_languages(movers, lang), "movers": list_movers(movers, lang)}
+
+
+def ukraine_figures(by_month, by_kind, language_names, events, lang: str) -> dict:
+    """The Ukraine charts by part (`ids.OVERVIEW_UKRAINE_CHARTS`), from `views.ukraine_to_date`; the languages
+    named as `views.language_names` gives them."""
+    names = dict(zip(language_names.language_code, language_names.language))
+    return {
+        "ukraine-requests": figure_language_lines(by_month, names, lang, events),
+        "ukraine-kinds": figure_kind_mix(by_kind, names, lang),
+    }
+
+
+def trend_figures(trend, by_modality, events, answer_target, lang: str) -> dict:
+    """The trend charts by part (`ids.OVERVIEW_TREND_CHARTS`), from `views.trends`: the events marked on the
+    charts over time, the answer rate's target on its chart."""
+    modalities = add_events(
+        figure_monthly_requests(by_modality, lang), events, lang, trend.month.min(), trend.month.max()
+    )
+    return {
+        "trend-modalities": modalities,
+        "trend-outcomes": figure_outcome_trend(trend, lang, events),
+        "trend-answer-rate": figure_answer_rate(trend, lang, events, answer_target),
+        "trend-rolling": figure_rolling(trend, lang, events),
+        "trend-year-on-year": figure_year_on_year(trend, lang),
+    }
 
 
 register("/", layout, order=0, nav_key="nav-overview", name=NAME)

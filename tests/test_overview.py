@@ -3,12 +3,18 @@ SQLite and in PostgreSQL."""
 
 from __future__ import annotations
 
-from datetime import date
+import base64
+import json
+from datetime import UTC, date, datetime
 
+import numpy
 import pytest
 
+from dashboard import ids
 from dashboard.filters import Filters
+from dashboard.i18n import t
 from dashboard.views import overview as views
+from tests.dash_requests import post, response_values, text_of
 from tests.fixture_db import EXPECTED_2022
 from tests.support import open_data
 
@@ -162,6 +168,17 @@ def test_annual_report_table(data):
     assert table.loc["in_progress", "video"] == 1 and table.loc["in_progress", "phone"] == 1
 
 
+def test_the_trends_end_with_the_last_complete_month():
+    assert views.last_complete_month_end(date(2026, 11, 23)) == date(2026, 10, 31)
+    assert views.last_complete_month_end(date(2024, 3, 1)) == date(2024, 2, 29)
+
+
+def test_the_trends_from_january_of_the_first_year_with_data(data):
+    trend, by_modality = views.trends(data, YEAR_2022, today=date(2023, 2, 10))
+    assert (trend.month.min(), trend.month.max()) == ("2021-01", "2023-01")  # r10 is 2021-12-31 in UTC
+    assert trend.requests.sum() == by_modality.requests.sum() == 14  # all but r14 (March 2023)
+
+
 def _texts(component) -> list[str]:
     """Every string in a Dash component tree."""
     if isinstance(component, str):
@@ -215,3 +232,79 @@ def test_ukraine_view(data):
     assert set(by_month.language_code) == {"uk"}  # the fixture's only one of the four; the ar filter is replaced
     assert by_month.set_index("month").requests.to_dict() == {"2022-04": 1, "2022-05": 1, "2022-10": 1}
     assert by_kind.to_dict("records") == [{"language_code": "uk", "kind": "crisis", "completed": 1}]
+
+
+# The page's callbacks, posted in-process as the browser posts them (tests/dash_requests.py), on the SQLite fixture.
+NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)  # the last complete month: October 2026
+Q2_2022 = "?from=2022-04-01&to=2022-06-30"
+
+
+@pytest.fixture(scope="module")
+def app_config(fixture_sqlite):
+    return {"url": fixture_sqlite, "now": NOW}
+
+
+def _answer(client, app, output: str, search) -> dict:
+    response = post(client, app, output, {f"{ids.PAGE_QUERY}.data": search})
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response_values(response)
+
+
+def _numbers(array) -> list:
+    """A figure's array as the answer carries it: a list, or Plotly's typed array (base64 `bdata` and `dtype`)."""
+    if isinstance(array, dict):
+        return numpy.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def _by_month(trace) -> dict[str, float]:
+    return {x[:7]: y for x, y in zip(trace["x"], _numbers(trace["y"]))}
+
+
+def test_the_cards_annual_table_and_trend_of_the_period(client, app):
+    answer = _answer(client, app, "overview-cards.children", Q2_2022)
+    cards = text_of(answer["overview-cards.children"])  # Q2 against Q1 2022 and Q2 2021, as worked out above
+    assert "80,0 %" in cards and "▼ 20,0 pp t.o.v. vorige periode" in cards and "– t.o.v. een jaar eerder" in cards
+    assert "Aanvragen 3 2 0 0 5" in text_of(answer["overview-annual.children"])  # r4, r5, r13 on site; r3, r15
+    assert f"/export/kpis.csv{Q2_2022}" in json.dumps(answer["overview-downloads.children"])
+    assert answer["overview-trend.style"] == {"height": "420px"} and answer["overview-trend-empty.children"] is None
+    bars = {bar["name"]: sum(_numbers(bar["y"])) for bar in answer["overview-trend.figure"]["data"]}
+    assert (bars["Tolken ter plaatse"], bars["Telefoontolken"], bars["Videotolken"]) == (3, 2, 0)
+    assert answer["overview-alerts.children"] is None
+
+
+def test_an_empty_period_hides_the_trend_and_says_why(client, app):
+    answer = _answer(client, app, "overview-trend.figure", "?from=2030-01-01&to=2030-12-31&lang=en")
+    assert answer["overview-trend.style"] == {"display": "none"} and answer["overview-trend.figure"] == {}
+    assert text_of(answer["overview-trend-empty.children"]) == t("empty-period", "en")
+    languages = _answer(client, app, "overview-top-languages.children", "?from=2030-01-01&to=2030-12-31&lang=en")
+    assert text_of(languages["overview-top-languages.children"]) == t("empty-period", "en")
+    assert languages["overview-movers.children"] is None
+
+
+def test_the_busiest_languages_and_the_movers(client, app):
+    answer = _answer(client, app, "overview-movers.children", "?from=2023-01-01&to=2023-12-31&lang=en")
+    rows = text_of(answer["overview-top-languages.children"])
+    assert "Arabic 1 50.0 %" in rows and "Tigrinya 1 50.0 %" in rows  # r9 and r14
+    assert "Arabic: -8" in text_of(answer["overview-movers.children"])  # 1 request in 2023, 9 in 2022
+
+
+def test_the_ukraine_charts_from_january_2022_whatever_the_period(client, app):
+    answer = _answer(client, app, "overview-ukraine-requests.figure", Q2_2022 + "&lang=en")
+    lines = answer["overview-ukraine-requests.figure"]["data"]
+    assert [line["name"] for line in lines] == ["Ukrainian"]
+    assert _by_month(lines[0]) == {"2022-04": 1, "2022-05": 1, "2022-10": 1}  # r11 is outside the period
+    kinds = answer["overview-ukraine-kinds.figure"]["data"]
+    assert [(bar["name"], bar["y"], _numbers(bar["x"])) for bar in kinds] == [
+        ("Crisis interpreter", ["Ukrainian"], [1.0])
+    ]
+
+
+def test_the_trends_run_to_the_last_complete_month_with_the_filters_but_not_the_period(client, app):
+    answer = _answer(client, app, "overview-trend-outcomes.figure", Q2_2022 + "&modality=phone")
+    assert set(answer) == {f"overview-{part}.figure" for part, _ in ids.OVERVIEW_TREND_CHARTS}
+    requests = _by_month(answer["overview-trend-outcomes.figure"]["data"][0])
+    assert (min(requests), max(requests)) == ("2021-01", "2026-10")  # first year with data to last complete month
+    assert sum(requests.values()) == 6 and requests["2023-01"] == 1  # every phone request (r9 in January 2023)
+    target = app.server.extensions["stv"].targets["answer_rate"].value
+    assert target in [shape["y0"] for shape in answer["overview-trend-answer-rate.figure"]["layout"]["shapes"]]
