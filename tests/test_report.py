@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
+import json
+import re
+from datetime import UTC, date, datetime
+from urllib.parse import parse_qs
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+
+from dashboard.i18n import format_date, t
+from tests.dash_requests import post, response_values, text_of
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
 
@@ -56,3 +62,48 @@ def test_workbook_equals_the_exports(client):
 def test_bad_report_parameters_get_400(client, query):
     response = client.get(f"/report.pdf?{query}")
     assert response.status_code == 400 and "Bad parameter" in response.get_data(as_text=True)
+
+
+# The report page's callback, posted in-process as the browser posts it (the page's own store holds the URL's query).
+
+
+def _report(client, app, query) -> dict:
+    response = post(client, app, "report-body.children", {"report-query.data": query})
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response_values(response)
+
+
+def test_the_report_page_has_the_sections_of_the_period(client, app):
+    answer = _report(client, app, {"period": ["2022-Q2"], "lang": ["en"]})
+    assert answer["report-alerts.children"] is None
+    body = text_of(answer["report-body.children"])
+    assert t("report-title", "en", period="2022-Q2") in body
+    assert f"{format_date(date(2022, 4, 1), 'en')} – {format_date(date(2022, 6, 30), 'en')}" in body
+    assert "80.0 %" in body and "▼ 20.0 pp vs previous period" in body  # worked out in test_overview
+    assert "Requests 3 2 0 0 5" in body  # the annual report's table: on site, phone, video, translation, total
+    assert "Arabic 3 60.0 %" in body and t("glossary-title", "en") in body
+    links = re.findall(r'"href": "(/report[^"?]*)\?([^"]*)"', json.dumps(answer["report-body.children"]))
+    assert [(path, parse_qs(query)) for path, query in links] == [
+        ("/report.pdf", {"period": ["2022-Q2"], "lang": ["en"]}),
+        ("/report.xlsx", {"period": ["2022-Q2"], "lang": ["en"]}),
+    ]
+
+
+def test_without_a_period_the_report_is_of_the_last_complete_quarter(client, app):
+    body = text_of(_report(client, app, {"lang": ["en"]})["report-body.children"])
+    assert t("report-title", "en", period="2026-Q3") in body  # NOW is in November 2026
+
+
+@pytest.mark.parametrize("query", [{"period": ["2022-Q5"]}, {"period": ["22-Q1"], "lang": ["en"]}])
+def test_a_bad_period_gets_an_alert_and_no_sections(client, app, query):
+    answer = _report(client, app, query)
+    assert text_of(answer["report-alerts.children"]) == t("report-bad-period", (query.get("lang") or ["nl"])[0])
+    assert answer["report-body.children"] is None
+
+
+@pytest.mark.parametrize(
+    "forged", [12345, "?period=2022-Q2", ["period", "2022-Q2"], {"period": [2022]}, {"period": {"a": 1}}, None]
+)
+def test_a_forged_report_query_counts_as_no_period(client, app, forged):
+    answer = _report(client, app, forged)
+    assert t("report-title", "nl", period="2026-Q3") in text_of(answer["report-body.children"])
