@@ -8,14 +8,22 @@ from dash import dcc, html
 
 from dashboard import codes, ids
 from dashboard.forecasting import ALL_MODALITIES
-from dashboard.i18n import t
+from dashboard.i18n import format_count, format_decimal, t
 from layouts import register
+from layouts._charts_planning import (
+    figure_active_registered,
+    figure_forecast,
+    figure_rate_heatmap,
+    figure_served_by,
+    figure_shortage_trend,
+)
 from layouts._choices import choice
-from layouts._components import definitions
-from layouts._grid import Column, data_grid
+from layouts._components import definitions, empty_state
+from layouts._grid import Column, data_grid, grid_records
 from layouts._page import page_frame, page_lang
 
 NAME = "shortages"
+TOP_WHERE, TOP_TREND, TOP_SUPPLY = 12, 5, 15  # languages in the heatmaps, the trend and the interpreters' chart
 FORECAST_POLL_SECONDS = 5  # while the forecast is computed in the background
 RANKING_GRID = (
     Column("rank", "sh-col-rank", "count", width=80, pinned=True),
@@ -146,6 +154,101 @@ def _forecast(query: dict, lang: str) -> html.Div:
             _grid("forecast-grid", FORECAST_GRID, lang, "sh-forecast-computing"),
         ]
     )
+
+
+# --- the parts the callbacks fill (`callbacks.shortages`) ---------------------------------------------------------
+
+
+def note(key: str, lang: str) -> html.Div:
+    """A short message where a figure would be (the forecast is being computed, or has none)."""
+    return html.Div(t(key, lang), className="empty-state text-muted")
+
+
+def graph(figure, lang: str) -> dcc.Graph:
+    return dcc.Graph(figure=figure, config={"locale": lang, "displaylogo": False})
+
+
+def _top(table: pd.DataFrame, ranked: pd.DataFrame, count: int) -> tuple[pd.DataFrame, list[str]]:
+    """The rows of `table` of the `count` first-ranked languages, and those languages' names in ranking order."""
+    order = list(ranked.language.head(count))
+    return table[table.language.isin(order)], order
+
+
+def by_region(table: pd.DataFrame, regions: pd.DataFrame, ranked: pd.DataFrame, lang: str) -> dcc.Graph:
+    """The shortage rate per region of the first-ranked languages (`regions`: region_code and its name)."""
+    rows, order = _top(table, ranked, TOP_WHERE)
+    labels = dict(zip(regions.region_code, regions.region))
+    return graph(figure_rate_heatmap(rows, "region_code", labels, order, lang), lang)
+
+
+def by_modality(table: pd.DataFrame, ranked: pd.DataFrame, lang: str) -> dcc.Graph:
+    """The shortage rate per modality of the first-ranked languages."""
+    rows, order = _top(table, ranked, TOP_WHERE)
+    labels = {modality: t(f"modality-{modality}", lang) for modality in codes.MODALITIES}
+    return graph(figure_rate_heatmap(rows, "modality", labels, order, lang), lang)
+
+
+def trend(monthly: pd.DataFrame, ranked: pd.DataFrame, lang: str) -> dcc.Graph:
+    """The monthly shortage rate of the first-ranked languages."""
+    top = list(ranked.language_code.head(TOP_TREND))
+    return graph(figure_shortage_trend(monthly[monthly.language_code.isin(top)], top, lang), lang)
+
+
+def supply(ranked: pd.DataFrame, lang: str) -> dcc.Graph:
+    """Registered and active interpreters of the ranked languages with most requests."""
+    return graph(figure_active_registered(ranked.nlargest(TOP_SUPPLY, "requests"), lang), lang)
+
+
+def ukraine(served: pd.DataFrame, lang: str):
+    """Who served the Ukrainian requests, or a note that none were completed."""
+    if served.empty:
+        return empty_state(lang, "sh-ukraine-empty")
+    return graph(figure_served_by(served, lang), lang)
+
+
+def language_options(names: pd.DataFrame) -> list[dict]:
+    """Every language (`names`: language_code and its name, language) for the forecast's choice, by name."""
+    return [{"label": row.language, "value": row.language_code} for row in names.sort_values("language").itertuples()]
+
+
+def forecast_language(chosen, options: list[dict], first: str | None) -> str | None:
+    """The forecast's language: the reader's (or the URL's) while it is among the `options`, else `first`, else the
+    first option."""
+    offered = [option["value"] for option in options]
+    if isinstance(chosen, str) and chosen in offered:
+        return chosen
+    return first if first is not None else next(iter(offered), None)
+
+
+def modality_options(modalities: list[str], lang: str) -> list[dict]:
+    """All modalities together, then each one forecast on its own."""
+    everything = {"label": t("sh-forecast-all-modalities", lang), "value": ALL_MODALITIES}
+    return [everything, *({"label": t(f"modality-{m}", lang), "value": m} for m in modalities)]
+
+
+def forecast(series: pd.Series, rows: pd.DataFrame, lang: str) -> html.Div:
+    """The actual requests, the forecast and the capacity, and a sentence on the method and the shortage."""
+    first = rows.iloc[0]
+    summary = t(
+        "sh-forecast-summary",
+        lang,
+        method=t(f"sh-method-{first.method}", lang),
+        mase=format_decimal(first.mase, lang),
+        naive=format_decimal(first.naive_mase, lang),
+        gap=format_count(rows.gap.sum(), lang),
+    )
+    return html.Div(
+        [graph(figure_forecast(series, rows, lang), lang), html.P(summary, className="small forecast-summary")]
+    )
+
+
+def forecast_rows(summary: pd.DataFrame, lang: str) -> list[dict]:
+    """The forecast grid's rows: the method named, and a note where a language has no forecast."""
+    summary = summary.assign(
+        method_name=[t(f"sh-method-{m}", lang) if isinstance(m, str) else "" for m in summary.method],
+        note=["" if s == "ok" else t(f"sh-status-{s}", lang) for s in summary.status],
+    )
+    return grid_records(summary.drop(columns=["method", "status"]))
 
 
 register("/shortages", layout, order=20, nav_key="nav-shortages", name=NAME)

@@ -6,13 +6,15 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import ids
-from dashboard.i18n import t
+from dashboard import codes, ids
+from dashboard.i18n import format_count, format_date, format_decimal, t
+from dashboard.periods import BRUSSELS
 from dashboard.views.supply_demand import DEFAULT_WINDOW, WINDOWS
 from layouts import register
+from layouts._charts_planning import figure_gap_heatmap
 from layouts._choices import choice
-from layouts._components import definitions
-from layouts._grid import Column, data_grid
+from layouts._components import THREE_CARDS, card, definitions, empty_state
+from layouts._grid import LOCALES, Column, data_grid, grid_records
 from layouts._page import page_frame, page_lang
 
 NAME = "supply-demand"
@@ -156,6 +158,77 @@ def _grid(part: str, columns: tuple[Column, ...], lang: str, height: int, empty_
         height=height,
         empty_key=empty_key,
     )
+
+
+# --- the parts the callbacks fill (`callbacks.supply_demand`) -----------------------------------------------------
+
+
+def stamp(lang: str) -> dict:
+    """What the browser needs to say when these figures arrived: its own clock, in the reader's words."""
+    return {"template": t("sd-updated", lang, time="{time}"), "locale": LOCALES[lang]}
+
+
+def situation(now, lang: str) -> str:
+    """'Toestand op 23-11-2026 10:00': the moment the figures are of, in Brussels."""
+    return t("sd-situation", lang, moment=_moment(now, lang))
+
+
+def _moment(now, lang: str) -> str:
+    local = now.astimezone(BRUSSELS)
+    return f"{format_date(local.date(), lang)} {local:%H:%M}"
+
+
+def cards(table: pd.DataFrame, lang: str) -> list:
+    """Pending requests and hours, and how many languages lack free hours, over all languages of `table`."""
+    figures = (
+        ("sd-card-pending", format_count(table.pending.sum(), lang)),
+        ("sd-card-pending-hours", format_count(table.pending_hours.sum(), lang)),
+        ("sd-card-short-languages", format_count((table.gap_hours > 0).sum(), lang)),
+    )
+    return [card(t(key, lang), value, {"data-figure": key}, size=THREE_CARDS) for key, value in figures]
+
+
+def language_rows(table: pd.DataFrame, lang: str) -> list[dict]:
+    """The languages grid's rows, with a readable column of free hours per interpreter kind:
+    'Gecertificeerd sociaal tolk 5,0 u · …'."""
+    unit = t("sd-hours-short", lang)
+    mixes = []
+    for row in table.itertuples():
+        parts = [
+            f"{t(f'kind-{kind}', lang)} {format_decimal(getattr(row, f'free_hours_{kind}'), lang, 1)} {unit}"
+            for kind in codes.KINDS
+            if getattr(row, f"free_hours_{kind}") > 0
+        ]
+        mixes.append(" · ".join(parts))
+    return grid_records(table.assign(free_by_kind=mixes))
+
+
+def drill_options(table: pd.DataFrame) -> list[dict]:
+    """The languages of the table (in its order, the largest gap first) for the drill-down's choice."""
+    return [{"label": row.language, "value": row.language_code} for row in table.itertuples()]
+
+
+def heatmap(days: pd.DataFrame, lang: str):
+    """The gap per language and day, or a note that nothing is pending or free."""
+    if days.empty:
+        return empty_state(lang, "sd-heatmap-empty")
+    return dcc.Graph(figure=figure_gap_heatmap(days, lang), config={"locale": lang, "displaylogo": False})
+
+
+def region_rows(regions: pd.DataFrame, lang: str) -> list[dict]:
+    """The drill-down's regions, "" (interpreters without a region) named."""
+    return grid_records(regions.assign(region=regions.region_code.replace("", t("sd-no-region", lang))))
+
+
+def request_rows(requests: pd.DataFrame, lang: str) -> list[dict]:
+    """The drill-down's open requests with readable moments, modalities and statuses."""
+    requests = requests.assign(
+        scheduled=requests.scheduled_start.map(lambda moment: _moment(moment.to_pydatetime(), lang)),
+        modality_name=requests.modality.map(lambda m: t(f"modality-{m}", lang)),
+        status_name=requests.status.map(lambda s: t(f"status-{s}", lang)),
+        request_id=requests.request_id.astype(str),
+    )
+    return grid_records(requests.drop(columns=["scheduled_start"]))
 
 
 register("/supply-demand", layout, order=10, nav_key="nav-supply-demand", name=NAME)

@@ -12,8 +12,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from dashboard import ids
 from dashboard.filters import Filters
 from dashboard.views import shortages
+from tests.dash_requests import post, response_values, text_of
 from tests.support import open_data
 
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
@@ -90,3 +92,80 @@ def test_ukrainian_served_by(data):
     table = shortages.ukrainian_served_by(data, YEAR_2022)
     # r3: completed by interpreter 2, a crisis interpreter who does not speak Russian in this fixture.
     assert table.to_dict("records") == [{"kind": "crisis", "speaks_russian": False, "completed": 1, "share": 1.0}]
+
+
+# --- the page's callbacks, posted as the browser posts them (tests/dash_requests.py) ---------------------------
+
+QUERY = f"{ids.PAGE_QUERY}.data"
+SEARCH_2022 = "?from=2022-01-01&to=2022-12-31"
+LANGUAGE = ids.dom_id(ids.choice("shortages", "forecast-language"))
+MODALITY = ids.dom_id(ids.choice("shortages", "forecast-modality"))
+
+
+@pytest.fixture(scope="module")
+def app_config(fixture_sqlite):
+    """The hand-made fixture; the forecast fitted within the request (no background thread)."""
+    return {"url": fixture_sqlite, "aggregates": False, "forecast_background": False}
+
+
+def page_answer(client, app, search: str = SEARCH_2022, chosen=None) -> dict:
+    response = post(client, app, "shortages-ranking-grid.rowData", {QUERY: search, f"{LANGUAGE}.value": chosen})
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response_values(response)
+
+
+def forecast_answer(client, app, language, modality="") -> dict:
+    values = {QUERY: SEARCH_2022, f"{LANGUAGE}.value": language, f"{MODALITY}.value": modality}
+    response = post(client, app, "shortages-forecast.children", values)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response_values(response)
+
+
+def test_the_page_ranks_the_fixtures_languages_and_draws_them(client, app):
+    values = page_answer(client, app)
+    assert [row["language_code"] for row in values["shortages-ranking-grid.rowData"]] == ["ti", "uk", "ar"]
+    supply = values["shortages-supply.children"]["props"]["figure"]["data"][0]
+    assert supply["x"] == ["Arabisch", "Oekraïens", "Tigrinya"]  # the ranked languages with most requests first
+    regions = values["shortages-by-region.children"]["props"]["figure"]["data"][0]
+    assert set(regions["x"]) == {"Provincie Antwerpen", "Limburg"}  # regions by their names
+    assert values["shortages-ukraine.children"]["type"] == "Graph"  # r3, completed by a crisis interpreter
+    options = values[f"{LANGUAGE}.options"]
+    assert [o["label"] for o in options] == ["Arabisch", "Oekraïens", "Tigrinya", "Zonder aanvragen"]  # by name
+    # The forecast opens on the language with most requests not available (ti and uk: one each; ti ranks first).
+    assert values[f"{LANGUAGE}.value"] == "ti"
+    assert values["shortages-alerts.children"] is None
+
+
+def test_the_forecast_language_stays_the_readers_while_it_is_offered(client, app):
+    assert page_answer(client, app, chosen="uk")[f"{LANGUAGE}.value"] == "uk"
+    for forged in ("nope", ["uk"], {"code": "uk"}, 7):
+        assert page_answer(client, app, chosen=forged)[f"{LANGUAGE}.value"] == "ti"
+
+
+def test_a_period_without_requests_ranks_nothing_and_draws_nothing(client, app):
+    values = page_answer(client, app, "?from=2010-01-01&to=2010-12-31")
+    assert values["shortages-ranking-grid.rowData"] == []
+    drawn = [values[f"shortages-{part}.children"] for part in ("by-region", "by-modality", "trend", "supply")]
+    assert drawn == [None, None, None, None]
+    assert text_of(values["shortages-ukraine.children"]) == "Geen volbrachte Oekraïense aanvragen in deze selectie."
+    assert values[f"{LANGUAGE}.value"] == "ar"  # no ranking: the first language by name
+
+
+def test_the_forecast_of_a_language_beside_its_requests(client, app):
+    values = forecast_answer(client, app, "uk")
+    actual, *_ = values["shortages-forecast.children"]["props"]["children"][0]["props"]["figure"]["data"]
+    assert actual["x"] == [f"2022-{month}-01T00:00:00.000000" for month in ("04", "05", "10")]  # r3, r4, r11
+    assert "MASE" in text_of(values["shortages-forecast.children"])
+    modalities = [option["value"] for option in values[f"{MODALITY}.options"]]
+    assert modalities == ["", "onsite", "phone", "video"]  # all together, then those forecast on their own
+    assert {row["language"] for row in values["shortages-forecast-grid.rowData"]} >= {"Arabisch", "Oekraïens"}
+    assert values["shortages-forecast-poll.disabled"] is True
+    # A modality the language has no forecast for shows all together.
+    assert forecast_answer(client, app, "uk", "translation") == values
+
+
+@pytest.mark.parametrize("forged", [None, "nope", ["uk"], {"code": "uk"}, 7])
+def test_a_forecast_language_it_cannot_show_says_why(client, app, forged):
+    values = forecast_answer(client, app, forged, modality=["onsite"])
+    assert "Te weinig geschiedenis" in text_of(values["shortages-forecast.children"])
+    assert values["shortages-forecast-grid.rowData"]  # every language's summary all the same

@@ -11,9 +11,11 @@ from datetime import UTC, date, datetime, timedelta
 import pandas as pd
 import pytest
 
+from dashboard import ids
 from dashboard.filters import Filters
 from dashboard.views import supply_demand as live
 from tests.conftest import DIALECTS
+from tests.dash_requests import dom_id, post, response_values, text_of
 from tests.fixture_supply import NOW, build_supply_fixture
 from tests.support import open_data
 
@@ -186,3 +188,78 @@ def test_open_requests_export_in_excel_has_moments_in_utc(built_databases, make_
     first = dict(zip(header, [cell.value for cell in sheet[2]]))
     assert first["request_id"] == 1
     assert first["scheduled_start"] == datetime(2026, 11, 23, 12, 0)  # r1, UTC
+
+
+# --- the page's callbacks, posted as the browser posts them (tests/dash_requests.py) ---------------------------
+
+QUERY = f"{ids.PAGE_QUERY}.data"
+WINDOW = f"{ids.dom_id(ids.choice('supply-demand', 'window'))}.value"
+DRILL = f"{ids.dom_id(ids.choice('supply-demand', 'drill'))}.value"
+DRILL_OUTPUT = f"{dom_id(ids.choice('supply-demand', 'drill'))}.value"  # as the callback map names an output
+
+
+@pytest.fixture(scope="module", params=DIALECTS)
+def app_config(request, built_databases):
+    return {"url": built_databases(request.param, "supply", build_supply_fixture), "now": NOW, "aggregates": False}
+
+
+def live_answer(client, app, search: str = "", window=None) -> dict:
+    response = post(client, app, "supply-demand-cards.children", {QUERY: search, WINDOW: window})
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response_values(response)
+
+
+def test_the_live_cards_and_grid_show_the_fixture(client, app):
+    values = live_answer(client, app)
+    # Seven days: pending ar 2 (r1, r6), uk 2 (r3, r11), ti 1 (r4); 2.5 + 1 + 2 = 5.5 hours; only ti is short.
+    assert text_of(values["supply-demand-cards.children"]).split() == [
+        *("Wachtende", "aanvragen", "5"),
+        *("Wachtende", "uren", "6"),
+        *("Talen", "met", "tekort", "1"),
+    ]
+    rows = values["supply-demand-languages-grid.rowData"]
+    assert [row["language_code"] for row in rows] == ["ti", "ar", "uk", "ru"]
+    assert rows[1]["free_by_kind"] == "Gecertificeerd sociaal tolk 5,0 u · Beëdigd tolk 0,5 u"
+    drill = f"{ids.dom_id(ids.choice('supply-demand', 'drill'))}.options"
+    assert values[drill][0] == {"label": "Tigrinya", "value": "ti"}
+    assert values["supply-demand-situation.children"] == "Toestand op 23-11-2026 10:00"
+    assert values["supply-demand-stamp.data"] == {"template": "Bijgewerkt om {time}", "locale": "nl-BE"}
+    assert values["supply-demand-heatmap.children"]["type"] == "Graph"
+    assert values["supply-demand-alerts.children"] is None
+
+
+def test_the_window_chooses_the_days_and_a_forged_one_is_the_default(client, app):
+    today = live_answer(client, app, "?lang=en", "today")
+    assert [row["language_code"] for row in today["supply-demand-languages-grid.rowData"]] == ["ti", "ar"]
+    # r1 (ar, 1.5 h) is the one pending request still to come today; ti has 0.5 free hour and nothing pending.
+    assert text_of(today["supply-demand-cards.children"]) == "Pending requests 1 Pending hours 2 Languages short 0"
+    seven_days = live_answer(client, app, "?lang=en", "7d")
+    for forged in ("nope", ["7d"], {"window": "7d"}, 14):
+        assert live_answer(client, app, "?lang=en", forged) == seven_days
+
+
+def test_the_drill_down_lists_a_languages_regions_and_open_requests(client, app):
+    response = post(client, app, "supply-demand-regions-grid.rowData", {QUERY: "", WINDOW: "7d", DRILL: "ar"})
+    values = response_values(response)
+    regions = {row["region"]: row for row in values["supply-demand-regions-grid.rowData"]}
+    assert (regions["ANT"]["pending_hours"], regions["ANT"]["free_hours"]) == (1.5, 5.5)
+    assert (regions["LIM"]["pending_hours"], regions["LIM"]["free_hours"]) == (1.0, 0.0)
+    requests = values["supply-demand-requests-grid.rowData"]
+    assert [row["request_id"] for row in requests] == ["1", "2", "6"]  # r7 (30 Nov in Brussels) only in 14 days
+    assert (requests[0]["scheduled"], requests[0]["status_name"]) == ("23-11-2026 13:00", "wachtend")
+
+
+@pytest.mark.parametrize("forged", [None, "", "nope", ["ar"], {"code": "ar"}])
+def test_a_drill_down_without_a_language_it_knows_is_empty(client, app, forged):
+    response = post(client, app, "supply-demand-regions-grid.rowData", {QUERY: "", WINDOW: "7d", DRILL: forged})
+    assert response.status_code == 200
+    values = response_values(response)
+    assert values == {"supply-demand-regions-grid.rowData": [], "supply-demand-requests-grid.rowData": []}
+
+
+def test_a_click_on_a_row_opens_its_language(client, app):
+    cell = "supply-demand-languages-grid.cellClicked"
+    response = post(client, app, DRILL_OUTPUT, {cell: {"rowId": "uk", "colId": "language"}})
+    assert response_values(response) == {f"{ids.dom_id(ids.choice('supply-demand', 'drill'))}.value": "uk"}
+    for forged in (None, {}, {"rowId": None}, ["uk"], {"rowId": ["uk"]}, {"rowId": "a b"}):
+        assert response_values(post(client, app, DRILL_OUTPUT, {cell: forged})) == {}  # the drill-down stays

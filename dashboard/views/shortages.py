@@ -18,11 +18,12 @@ from dataclasses import replace
 
 import pandas as pd
 
+from dashboard import codes
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
-from dashboard.i18n import language_name_column
+from dashboard.forecasting import ALL_MODALITIES
 from dashboard.metrics import bucket_counts, rates_of
-from dashboard.views import NotReady, with_language_names
+from dashboard.views import NotReady, language_names, with_language_names
 from dashboard.views.overview import languages
 from queries.interpreters import select_registered_by_language
 from queries.reference import select_languages, select_regions
@@ -84,9 +85,9 @@ def _demand(filters: Filters) -> Filters:
 
 def _interpreters_by_language(data: DataAccess, filters: Filters) -> pd.DataFrame:
     """Per language code: active and registered interpreters of the chosen kinds."""
-    codes = data.fetch(select_languages).set_index("id").code
+    codes_by_id = data.fetch(select_languages).set_index("id").code
     active = data.active_counts(filters, ("language_id",))
-    active = active.assign(language_code=active.language_id.map(codes))[["language_code", "active_interpreters"]]
+    active = active.assign(language_code=active.language_id.map(codes_by_id))[["language_code", "active_interpreters"]]
     registered = data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE)
     return active.merge(registered, on="language_code", how="outer")
 
@@ -153,10 +154,46 @@ def forecast_export(context) -> pd.DataFrame:
     return table
 
 
-def forecast_summary(forecasts: pd.DataFrame, names: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
+def most_unavailable(ranked: pd.DataFrame) -> str | None:
+    """The code of the ranked language with most requests not available (the first in the ranking among equals);
+    none without a ranking: the language the forecast shows first."""
+    if ranked.empty:
+        return None
+    return ranked.sort_values("not_available", ascending=False, kind="stable").language_code.iloc[0]
+
+
+def forecast_modalities(forecasts: pd.DataFrame, language_code: str | None) -> list[str]:
+    """The modalities (in code order) forecast on their own for the language: the busiest languages have them."""
+    present = set(forecasts.loc[forecasts.language_code == language_code, "modality"])
+    return [modality for modality in codes.MODALITIES if modality in present]
+
+
+def forecast_of(forecasts: pd.DataFrame, language_code: str | None, modality: str) -> pd.DataFrame:
+    """The forecast months of one language and modality (ALL_MODALITIES: all together)."""
+    return forecasts[(forecasts.language_code == language_code) & (forecasts.modality == modality)]
+
+
+def forecast_status(rows: pd.DataFrame) -> str:
+    """'ok', or why there is no forecast for these rows (from `forecast_of`; none at all: too little history)."""
+    return rows.status.iloc[0] if len(rows) else "too-little-history"
+
+
+def monthly_requests(
+    data: DataAccess, history: pd.DataFrame, language_code: str | None, modality: str = ALL_MODALITIES
+) -> pd.Series:
+    """Requests per month (YYYY-MM) of one language and modality (ALL_MODALITIES: all) in the forecaster's
+    history: the actual series beside its forecast."""
+    ids_by_code = language_names(data).set_index("language_code").language_id
+    mine = history[history.language_id == ids_by_code.get(language_code)]
+    if modality:
+        mine = mine[mine.modality == modality]
+    return mine.groupby("month").requests.sum()
+
+
+def forecast_summary(forecasts: pd.DataFrame, data: DataAccess, lang: str = "nl") -> pd.DataFrame:
     """Per language (all modalities together): status, method, backtest errors, and over the six forecast months
     the expected demand, the capacity and the projected shortage; the largest projected shortage first."""
-    rows = forecasts[forecasts.modality == ""]
+    rows = forecasts[forecasts.modality == ALL_MODALITIES]
     summary = rows.groupby("language_code", as_index=False).agg(
         status=("status", "first"),
         method=("method", "first"),
@@ -168,9 +205,7 @@ def forecast_summary(forecasts: pd.DataFrame, names: pd.DataFrame, lang: str = "
         months=("month", "count"),
     )
     summary["capacity_6m"] = summary.capacity * summary.months
-    named = names.rename(columns={"code": "language_code"})
-    summary = summary.merge(named, on="language_code", how="left")
-    summary["language"] = summary[language_name_column(lang)].fillna(summary.language_code)
+    summary = with_language_names(data, summary, lang, on="language_code")
     for column in ("demand_6m", "gap_6m", "capacity_6m"):
         summary[column] = summary[column].where(summary.months > 0)
     return summary.sort_values(
