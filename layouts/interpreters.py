@@ -4,6 +4,8 @@ each language, and the taalhulp invitation flow. Interpreters appear by id only.
 
 from __future__ import annotations
 
+from datetime import date
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -148,7 +150,7 @@ def taalhulp_cards(flow, lang: str) -> list:
     ]
 
 
-def inactive_window(reference, since, lang: str) -> str:
+def inactive_window(reference: date, since: date, lang: str) -> str:
     """Which six months the inactive interpreters are inactive in (the `inactivity_window` view)."""
     return t(
         "interpreters-inactive-window", lang, since=format_date(since, lang), reference=format_date(reference, lang)
