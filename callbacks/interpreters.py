@@ -1,5 +1,6 @@
 """Interpreter activity callbacks: headline figures and activity per kind and language, hours per interpreter,
-interpreters inactive for six months, the kind mix per language, and the taalhulp flow. Ids only, never names."""
+interpreters inactive for six months, the kind mix per language, and the taalhulp flow. Ids only, never names.
+Glue only: the figures come from `dashboard.views.interpreters`, the parts from `layouts.interpreters`."""
 
 from __future__ import annotations
 
@@ -8,29 +9,24 @@ from datetime import date
 import dash
 from dash import Input, Output, no_update
 
-from callbacks._common import HIDDEN, normalised_search, render_page
-from dashboard import codes, ids
+from callbacks._common import HIDDEN, render
+from dashboard import ids
 from dashboard.context import Context
-from dashboard.filters import Filters, ParsedQuery
-from dashboard.i18n import format_count, format_date, t
+from dashboard.filters import ParsedQuery
 from dashboard.periods import brussels_today
 from dashboard.views import interpreters as views
+from layouts import interpreters as page
 from layouts._charts import figure_kind_mix
 from layouts._charts_management import (
     figure_activity_by_kind,
     figure_hours_histogram,
     figure_inactive_by_kind,
     figure_invitations_monthly,
-    format_hours,
     hours_table,
-    rate_card,
-    sized_grid,
-    stat_card,
 )
-from layouts._components import FIVE_CARDS, download_links, empty_state
-from layouts._grid import Column
+from layouts._components import download_links, empty_state
 
-NAME = "interpreters"
+NAME = page.NAME
 EXPORTS = (
     "interpreter-activity",
     "interpreter-hours",
@@ -47,239 +43,135 @@ def register(app: dash.Dash, context: Context) -> None:
         return brussels_today(context.settings.current_time())
 
     @app.callback(
-        output=[
-            Output(ids.page(NAME, "alerts"), "children"),
-            Output(ids.page(NAME, "downloads"), "children"),
-            Output(ids.page(NAME, "cards"), "children"),
-            Output(ids.page(NAME, "activity-kinds"), "figure"),
-            Output(ids.page(NAME, "activity-languages"), "children"),
-        ],
-        inputs=[Input(ids.PAGE_QUERY, "data")],
+        output={
+            "alerts": Output(ids.page(NAME, "alerts"), "children"),
+            "downloads": Output(ids.page(NAME, "downloads"), "children"),
+            "cards": Output(ids.page(NAME, "cards"), "children"),
+            "kinds": Output(ids.page(NAME, "activity-kinds"), "figure"),
+            "languages": Output(ids.page(NAME, "activity-languages"), "children"),
+        },
+        inputs={"search": Input(ids.PAGE_QUERY, "data")},
     )
     def render_activity(search):
-        def build(parsed: ParsedQuery):
-            lang, filters = parsed.lang, parsed.filters
-            kinds = views.activity_by_kind(context.data, filters)
-            cards = headline_cards(context, filters, today(), lang)
-            languages = views.activity_by_language(context.data, filters, lang)
-            return (
-                download_links(EXPORTS, normalised_search(parsed), lang),
-                cards,
-                figure_activity_by_kind(kinds, lang),
-                activity_grid(languages, lang),
-            )
+        """The headline cards, and registered against active interpreters per kind and per language."""
 
-        return render_page(context, search, build, failed=(None, None, no_update, None))
+        def build(parsed: ParsedQuery) -> dict:
+            lang, filters = parsed.lang, parsed.filters
+            return {
+                "downloads": download_links(EXPORTS, parsed.search, lang),
+                "cards": page.cards(views.headline(context.data, filters, today()).iloc[0], lang),
+                "kinds": figure_activity_by_kind(views.activity_by_kind(context.data, filters), lang),
+                "languages": page.activity_grid(views.activity_by_language(context.data, filters, lang), lang),
+            }
+
+        failed = {"downloads": None, "cards": None, "kinds": no_update, "languages": None}
+        return render(context, search, build, failed | {"alerts": None})
 
     @app.callback(
-        output=[
-            Output(ids.page(NAME, "hours"), "figure"),
-            Output(ids.page(NAME, "hours"), "style"),
-            Output(ids.page(NAME, "hours-empty"), "children"),
-            Output(ids.page(NAME, "hours-table"), "children"),
-        ],
-        inputs=[Input(ids.PAGE_QUERY, "data")],
+        output={
+            "hours": Output(ids.page(NAME, "hours"), "figure"),
+            "hours_style": Output(ids.page(NAME, "hours"), "style"),
+            "empty": Output(ids.page(NAME, "hours-empty"), "children"),
+            "quantiles": Output(ids.page(NAME, "hours-table"), "children"),
+        },
+        inputs={"search": Input(ids.PAGE_QUERY, "data")},
     )
     def render_hours(search):
         """The distribution of hours interpreted per interpreter, and its quantiles."""
 
-        def build(parsed: ParsedQuery):
+        def build(parsed: ParsedQuery) -> dict:
             summary = views.hours_summary(context.data, parsed.filters)
             if summary.interpreters.iloc[0] == 0:
-                return {}, HIDDEN, empty_state(parsed.lang, "interpreters-hours-empty"), None
-            histogram = views.hours_histogram(context.data, parsed.filters)
-            return (
-                figure_hours_histogram(histogram, parsed.lang),
-                {"height": "380px"},
-                None,
-                hours_table(summary, parsed.lang),
-            )
+                empty = empty_state(parsed.lang, "interpreters-hours-empty")
+                return {"hours": {}, "hours_style": HIDDEN, "empty": empty, "quantiles": None}
+            histogram = figure_hours_histogram(views.hours_histogram(context.data, parsed.filters), parsed.lang)
+            quantiles = hours_table(summary, parsed.lang)
+            return {"hours": histogram, "hours_style": {"height": "380px"}, "empty": None, "quantiles": quantiles}
 
-        return render_page(context, search, build, failed=(no_update, HIDDEN, None, None))[1:]
+        failed = {"hours": no_update, "hours_style": HIDDEN, "empty": None, "quantiles": None}
+        return render(context, search, build, failed)
 
     @app.callback(
-        output=[
-            Output(ids.page(NAME, "inactive-window"), "children"),
-            Output(ids.page(NAME, "inactive-kinds"), "figure"),
-            Output(ids.page(NAME, "inactive-kinds"), "style"),
-            Output(ids.page(NAME, "inactive-languages"), "children"),
-            Output(ids.page(NAME, "inactive-list"), "children"),
-        ],
-        inputs=[Input(ids.PAGE_QUERY, "data")],
+        output={
+            "window": Output(ids.page(NAME, "inactive-window"), "children"),
+            "kinds": Output(ids.page(NAME, "inactive-kinds"), "figure"),
+            "kinds_style": Output(ids.page(NAME, "inactive-kinds"), "style"),
+            "languages": Output(ids.page(NAME, "inactive-languages"), "children"),
+            "list": Output(ids.page(NAME, "inactive-list"), "children"),
+        },
+        inputs={"search": Input(ids.PAGE_QUERY, "data")},
     )
     def render_inactive(search):
         """Who has been registered but without a completed request for six months."""
 
-        def build(parsed: ParsedQuery):
+        def build(parsed: ParsedQuery) -> dict:
             lang, filters = parsed.lang, parsed.filters
-            reference, since = views.inactivity_window(filters, today())
-            window = t(
-                "interpreters-inactive-window",
-                lang,
-                since=format_date(since, lang),
-                reference=format_date(reference, lang),
-            )
+            window = page.inactive_window(*views.inactivity_window(filters, today()), lang)
             table = views.inactive(context.data, filters, today())
             if table.empty:
-                return window, {}, HIDDEN, empty_state(lang, "interpreters-inactive-empty"), None
+                empty = empty_state(lang, "interpreters-inactive-empty")
+                return {"window": window, "kinds": {}, "kinds_style": HIDDEN, "languages": empty, "list": None}
             figure = figure_inactive_by_kind(table, lang)
             by_language = views.inactive_by_language(context.data, filters, today(), lang)
-            return (
-                window,
-                figure,
-                {"height": f"{figure.layout.height}px"},
-                inactive_language_grid(by_language, lang),
-                inactive_list_grid(table, lang),
-            )
+            return {
+                "window": window,
+                "kinds": figure,
+                "kinds_style": {"height": f"{figure.layout.height}px"},
+                "languages": page.inactive_language_grid(by_language, lang),
+                "list": page.inactive_list_grid(table, lang),
+            }
 
-        return render_page(context, search, build, failed=(None, no_update, HIDDEN, None, None))[1:]
+        failed = {"window": None, "kinds": no_update, "kinds_style": HIDDEN, "languages": None, "list": None}
+        return render(context, search, build, failed)
 
     @app.callback(
-        output=[
-            Output(ids.page(NAME, "kind-mix"), "figure"),
-            Output(ids.page(NAME, "kind-mix"), "style"),
-            Output(ids.page(NAME, "kind-mix-empty"), "children"),
-        ],
-        inputs=[Input(ids.PAGE_QUERY, "data")],
+        output={
+            "mix": Output(ids.page(NAME, "kind-mix"), "figure"),
+            "mix_style": Output(ids.page(NAME, "kind-mix"), "style"),
+            "empty": Output(ids.page(NAME, "kind-mix-empty"), "children"),
+        },
+        inputs={"search": Input(ids.PAGE_QUERY, "data")},
     )
     def render_kind_mix(search):
         """Which kinds of interpreter carried out each language's completed requests."""
 
-        def build(parsed: ParsedQuery):
+        def build(parsed: ParsedQuery) -> dict:
             mix = views.kind_mix(context.data, parsed.filters, parsed.lang)
             if mix.empty:
-                return {}, HIDDEN, empty_state(parsed.lang, "interpreters-completed-empty")
+                empty = empty_state(parsed.lang, "interpreters-completed-empty")
+                return {"mix": {}, "mix_style": HIDDEN, "empty": empty}
             figure = figure_kind_mix(mix, None, parsed.lang)
-            return figure, {"height": f"{figure.layout.height}px"}, None
+            return {"mix": figure, "mix_style": {"height": f"{figure.layout.height}px"}, "empty": None}
 
-        return render_page(context, search, build, failed=(no_update, HIDDEN, None))[1:]
+        return render(context, search, build, {"mix": no_update, "mix_style": HIDDEN, "empty": None})
 
     @app.callback(
-        output=[
-            Output(ids.page(NAME, "taalhulp-cards"), "children"),
-            Output(ids.page(NAME, "taalhulp-monthly"), "figure"),
-            Output(ids.page(NAME, "taalhulp-monthly"), "style"),
-            Output(ids.page(NAME, "taalhulp-empty"), "children"),
-            Output(ids.page(NAME, "taalhulp-pools"), "children"),
-        ],
-        inputs=[Input(ids.PAGE_QUERY, "data")],
+        output={
+            "cards": Output(ids.page(NAME, "taalhulp-cards"), "children"),
+            "monthly": Output(ids.page(NAME, "taalhulp-monthly"), "figure"),
+            "monthly_style": Output(ids.page(NAME, "taalhulp-monthly"), "style"),
+            "empty": Output(ids.page(NAME, "taalhulp-empty"), "children"),
+            "pools": Output(ids.page(NAME, "taalhulp-pools"), "children"),
+        },
+        inputs={"search": Input(ids.PAGE_QUERY, "data")},
     )
     def render_taalhulp(search):
         """The taalhulp self-match flow: invitations, responses, acceptance and response time, per pool."""
 
-        def build(parsed: ParsedQuery):
+        def build(parsed: ParsedQuery) -> dict:
             lang, filters = parsed.lang, parsed.filters
             flow = views.taalhulp_summary(context.data, filters).iloc[0]
-            cards = taalhulp_cards(flow, lang)
+            cards = page.taalhulp_cards(flow, lang)
             if flow.invitations == 0:
-                return cards, {}, HIDDEN, empty_state(lang, "interpreters-taalhulp-empty"), None
-            monthly = views.taalhulp_monthly(context.data, filters)
-            pools = views.taalhulp_by_pool(context.data, filters)
-            return cards, figure_invitations_monthly(monthly, lang), {"height": "380px"}, None, pool_grid(pools, lang)
+                empty = empty_state(lang, "interpreters-taalhulp-empty")
+                return {"cards": cards, "monthly": {}, "monthly_style": HIDDEN, "empty": empty, "pools": None}
+            return {
+                "cards": cards,
+                "monthly": figure_invitations_monthly(views.taalhulp_monthly(context.data, filters), lang),
+                "monthly_style": {"height": "380px"},
+                "empty": None,
+                "pools": page.pool_grid(views.taalhulp_by_pool(context.data, filters), lang),
+            }
 
-        return render_page(context, search, build, failed=(None, no_update, HIDDEN, None, None))[1:]
-
-
-def headline_cards(context: Context, filters: Filters, today: date, lang: str) -> list:
-    """Registered, active, activity rate, inactive for six months and median hours per interpreter."""
-    figures = views.headline(context.data, filters, today).iloc[0]
-    return [
-        stat_card(
-            NAME, "registered_interpreters", format_count(figures.registered_interpreters, lang), lang, size=FIVE_CARDS
-        ),
-        stat_card(NAME, "active_interpreters", format_count(figures.active_interpreters, lang), lang, size=FIVE_CARDS),
-        rate_card(NAME, "activity_rate", figures.activity_rate, lang, FIVE_CARDS),
-        stat_card(
-            NAME, "inactive_interpreters", format_count(figures.inactive_interpreters, lang), lang, size=FIVE_CARDS
-        ),
-        stat_card(NAME, "hours_per_interpreter", format_hours(figures.median_hours, lang), lang, size=FIVE_CARDS),
-    ]
-
-
-def taalhulp_cards(flow, lang: str) -> list:
-    """Invitations, acceptance rate, response rate and median response time, with the counts behind them."""
-    note = t(
-        "interpreters-taalhulp-counts",
-        lang,
-        accepted=format_count(flow.accepted, lang),
-        refused=format_count(flow.refused, lang),
-        no_response=format_count(flow.no_response, lang),
-    )
-    return [
-        stat_card(NAME, "invitations", format_count(flow.invitations, lang), lang, note),
-        rate_card(NAME, "acceptance_rate", flow.acceptance_rate, lang),
-        rate_card(NAME, "response_rate", flow.response_rate, lang),
-        stat_card(NAME, "median_response_hours", format_hours(flow.median_response_hours, lang), lang),
-    ]
-
-
-def activity_grid(table, lang: str):
-    """Registered, active and activity rate per language, sortable."""
-    if table.empty:
-        return empty_state(lang, "interpreters-activity-empty")
-    columns = [
-        Column("language", "language", "text", width=180, pinned=True),
-        Column("registered_interpreters", "metric-registered_interpreters", "count"),
-        Column("active_interpreters", "metric-active_interpreters", "count"),
-        Column("activity_rate", "metric-activity_rate", "rate"),
-    ]
-    return sized_grid(
-        ids.page(NAME, "activity-grid"),
-        table,
-        columns,
-        lang,
-        sort=("registered_interpreters", "desc"),
-        max_height=380,
-        tooltips={"language": "language"},
-    )
-
-
-def inactive_language_grid(table, lang: str):
-    """Inactive interpreters per language they speak, one column per kind and the total."""
-    kinds = [k for k in codes.KINDS if k in table.columns]
-    columns = [
-        Column("language", "language", "text", width=170, pinned=True),
-        *[Column(k, f"kind-{k}", "count") for k in kinds],
-        Column("total", "total", "count"),
-    ]
-    return sized_grid(
-        ids.page(NAME, "inactive-language-grid"),
-        table,
-        columns,
-        lang,
-        sort=("total", "desc"),
-        max_height=320,
-        tooltips={"language": "language"},
-    )
-
-
-def inactive_list_grid(table, lang: str):
-    """Each inactive interpreter by id (never a name): kind, languages, registration and last completed day."""
-    shown = table.assign(
-        kind_label=[t(f"kind-{k}", lang) for k in table.kind],
-        registered=[d.isoformat() for d in table.registered_on],
-        last=[d.isoformat() if d else t("interpreters-never", lang) for d in table.last_completed],
-    )
-    columns = [
-        Column("interpreter_id", "interpreters-id", "text", width=110),
-        Column("kind_label", "kind", "text"),
-        Column("languages", "interpreters-languages", "text"),
-        Column("registered", "interpreters-registered-on", "date", width=150),
-        Column("last", "interpreters-last-completed", "date", width=170),
-    ]
-    return sized_grid(ids.page(NAME, "inactive-grid"), shown, columns, lang, sort=("last", "asc"), max_height=340)
-
-
-def pool_grid(table, lang: str):
-    """The taalhulp flow per pool (local government of the invited helper), sortable."""
-    shown = table.assign(pool=[name or t("interpreters-no-pool", lang) for name in table.local_government])
-    columns = [
-        Column("pool", "interpreters-pool", "text", width=180, pinned=True),
-        Column("invitations", "management-metric-invitations", "count"),
-        Column("accepted", "interpreters-flow-accepted", "count"),
-        Column("refused", "interpreters-flow-refused", "count"),
-        Column("no_response", "interpreters-flow-no_response", "count"),
-        Column("acceptance_rate", "management-metric-acceptance_rate", "rate"),
-        Column("median_response_hours", "management-metric-median_response_hours", "number"),
-    ]
-    return sized_grid(ids.page(NAME, "pool-grid"), shown, columns, lang, sort=("invitations", "desc"), max_height=340)
+        failed = {"cards": None, "monthly": no_update, "monthly_style": HIDDEN, "empty": None, "pools": None}
+        return render(context, search, build, failed)

@@ -1,5 +1,5 @@
 """The interpreters page's figures against values worked out by hand (tests/fixture_management.py), in SQLite and in
-PostgreSQL; its exports' columns; its builders.
+PostgreSQL; its exports' columns; its builders; its callbacks, posted in-process as the browser posts them.
 
 2022 in Brussels days. Completed requests and who did them: interpreter 1 (certified) r1 r2 r5; 2 (crisis) r3 r4;
 3 (certified, left 30 June 2022) r7; 4 (taalhulp, pool Mechelen) r6 (29 June); 5 (taalhulp, pool Genk) r19
@@ -9,12 +9,19 @@ Who speaks what: 1 ar; 2 uk; 3 ar; 4 ar; 5 ar+uk; 6 ti; 7 ar; 8 ar; 9 ti.
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import date
 
+import numpy as np
 import pytest
 
+from dashboard import ids
+from dashboard.db import DatabaseUnavailable
 from dashboard.filters import Filters
+from dashboard.i18n import t
 from dashboard.views import interpreters as views
+from tests.dash_requests import post, response_values, text_of
 from tests.fixture_management import fill
 from tests.support import read_csv
 
@@ -389,3 +396,213 @@ def test_one_kind_mix_figure_for_the_overview_and_the_interpreters_page():
     assert bars["Crisistolk"] == {"Oekraïens": 0.25}
     assert list(by_names.layout.yaxis.categoryarray) == ["Oekraïens", "Russisch"]  # busiest (6) on top
     assert list(figure_kind_mix(counts, {}, "nl", limit=1).layout.yaxis.categoryarray) == ["ru"]
+
+
+# --- callbacks, in process (posted as the browser posts them) ----------------------------------------------------
+
+QUERY_2022 = "?" + YEAR
+NOTHING = QUERY_2022 + "&kind=sworn&language=uk"  # no sworn interpreter speaks Ukrainian
+HIDDEN = {"display": "none"}
+
+
+def _answer(client, app, output: str, search: str) -> dict:
+    response = post(client, app, output, {f"{ids.PAGE_QUERY}.data": search})
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response_values(response)
+
+
+def _shown(tree) -> dict:
+    """Each card's value as shown, by the figure it names (`data-metric`)."""
+    if isinstance(tree, list):
+        return {metric: value for item in tree for metric, value in _shown(item).items()}
+    if not isinstance(tree, dict):
+        return {}
+    props = tree.get("props", {})
+    if "data-metric" in props:
+        return {props["data-metric"]: props["children"]}
+    return _shown(props.get("children"))
+
+
+def _figures(table) -> dict:
+    """Each figure of the hours table as shown, by its name (`data-figure`)."""
+    rows = table["props"]["children"]["props"]["children"]
+    return {
+        value["props"]["data-figure"]: value["props"]["children"] for _, value in (r["props"]["children"] for r in rows)
+    }
+
+
+def _rows(grid, *fields) -> list[tuple]:
+    return [tuple(row[field] for field in fields) for row in grid["props"]["rowData"]]
+
+
+def _array(values) -> list:
+    """A trace's values as the answer carries them: a list, or typed (base64) as Plotly sends numeric arrays."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def _bars(figure) -> dict:
+    """trace name -> {category: value} of a figure's horizontal bars."""
+    return {bar["name"]: dict(zip(_array(bar["y"]), _array(bar["x"]))) for bar in figure["data"]}
+
+
+def test_activity_callback_shows_the_headline_and_activity(client, app):
+    values = _answer(client, app, "interpreters-cards.children", QUERY_2022)
+    assert values["interpreters-alerts.children"] is None
+    assert _shown(values["interpreters-cards.children"]) == {
+        "registered_interpreters": "7",
+        "active_interpreters": "5",
+        "activity_rate": "71,4 %",  # 5 ÷ 7
+        "inactive_interpreters": "5",
+        "hours_per_interpreter": "1,8",  # the median of 1.25, 1.5, 2.0 and 2.67 hours
+    }
+    assert f"/export/interpreter-hours.csv?{YEAR}" in json.dumps(values["interpreters-downloads.children"])
+    bars = _bars(values["interpreters-activity-kinds.figure"])
+    assert bars["Actieve tolken"] == {
+        "Taalhulp": 2,
+        "Crisistolk": 1,
+        "Beëdigd tolk": 0,
+        "Gecertificeerd sociaal tolk": 2,
+    }
+    assert bars["Geregistreerde tolken"]["Beëdigd tolk"] == 2
+    languages = values["interpreters-activity-languages.children"]
+    assert _rows(languages, "language", "registered_interpreters", "active_interpreters") == [
+        ("Arabisch", 4, 4),
+        ("Tigrinya", 2, 0),
+        ("Oekraïens", 2, 1),
+    ]
+    english = _answer(client, app, "interpreters-cards.children", QUERY_2022 + "&lang=en")
+    assert _shown(english["interpreters-cards.children"])["activity_rate"] == "71.4 %"
+    assert "Active interpreters" in _bars(english["interpreters-activity-kinds.figure"])
+
+
+def test_hours_callback_shows_the_distribution_and_its_quantiles(client, app):
+    values = _answer(client, app, "interpreters-hours.figure", QUERY_2022)
+    histogram = values["interpreters-hours.figure"]
+    assert {bar["name"]: _array(bar["y"]) for bar in histogram["data"]} == {
+        "Gecertificeerd sociaal tolk": [1],
+        "Crisistolk": [1],
+        "Taalhulp": [2],
+    }
+    assert values["interpreters-hours.style"] == {"height": "380px"}
+    assert values["interpreters-hours-empty.children"] is None
+    quantiles = _figures(values["interpreters-hours-table.children"])
+    assert (quantiles["interpreters"], quantiles["median_hours"], quantiles["max_hours"]) == ("4", "1,8", "2,7")
+
+
+def test_inactive_callback_shows_the_window_kinds_languages_and_ids(client, app):
+    values = _answer(client, app, "interpreters-inactive-window.children", QUERY_2022)
+    window = values["interpreters-inactive-window.children"]
+    assert "30-06-2022" in window and "31-12-2022" in window
+    figure = values["interpreters-inactive-kinds.figure"]
+    (bar,) = figure["data"]
+    assert dict(zip(bar["y"], _array(bar["x"]))) == {
+        "Taalhulp": 1,
+        "Crisistolk": 1,
+        "Beëdigd tolk": 1,
+        "Gecertificeerd sociaal tolk": 2,  # 1 and 6
+    }
+    assert values["interpreters-inactive-kinds.style"] == {"height": f"{figure['layout']['height']}px"}
+    by_language = values["interpreters-inactive-languages.children"]
+    assert _rows(by_language, "language", "certified", "total") == [
+        ("Arabisch", 1, 2),
+        ("Tigrinya", 1, 2),
+        ("Oekraïens", 0, 1),
+    ]
+    listed = values["interpreters-inactive-list.children"]
+    assert _rows(listed, "interpreter_id", "last") == [
+        (1, "2022-05-05"),
+        (2, "2022-04-05"),
+        (4, "2022-06-29"),
+        (6, "nooit"),
+        (9, "nooit"),
+    ]
+
+
+def test_kind_mix_callback_shows_who_served_each_language(client, app):
+    values = _answer(client, app, "interpreters-kind-mix.figure", QUERY_2022)
+    bars = _bars(values["interpreters-kind-mix.figure"])
+    assert bars["Gecertificeerd sociaal tolk"] == {"Arabisch": pytest.approx(4 / 6)}
+    assert bars["Taalhulp"] == {"Arabisch": pytest.approx(2 / 6)}
+    assert bars["Crisistolk"] == {"Oekraïens": 1.0}
+    height = values["interpreters-kind-mix.figure"]["layout"]["height"]
+    assert values["interpreters-kind-mix.style"] == {"height": f"{height}px"}
+    assert values["interpreters-kind-mix-empty.children"] is None
+
+
+def test_taalhulp_callback_shows_the_flow_per_month_and_pool(client, app):
+    values = _answer(client, app, "interpreters-taalhulp-cards.children", QUERY_2022)
+    cards = values["interpreters-taalhulp-cards.children"]
+    assert _shown(cards) == {
+        "invitations": "6",
+        "acceptance_rate": "50,0 %",  # 2 accepted ÷ 4 answered
+        "response_rate": "66,7 %",  # 4 answered ÷ 6
+        "median_response_hours": "3,0",  # of 1, 2, 4 and 10 hours
+    }
+    assert "2 aanvaard, 2 geweigerd, 2 zonder antwoord" in text_of(cards)
+    monthly = {trace["name"]: _array(trace["y"]) for trace in values["interpreters-taalhulp-monthly.figure"]["data"]}
+    assert sum(monthly["Aanvaard"]) == 2 and monthly["Aanvaard"][5] == 2  # both in June
+    assert values["interpreters-taalhulp-monthly.style"] == {"height": "380px"}
+    pools = values["interpreters-taalhulp-pools.children"]
+    assert _rows(pools, "pool", "invitations", "accepted") == [("Genk", 3, 1), ("Mechelen", 3, 1)]
+
+
+def test_every_callback_says_why_a_slice_is_empty(client, app):
+    activity = _answer(client, app, "interpreters-cards.children", NOTHING)
+    assert _shown(activity["interpreters-cards.children"])["registered_interpreters"] == "0"
+    assert text_of(activity["interpreters-activity-languages.children"]) == t("interpreters-activity-empty", "nl")
+    for output, part, key in (
+        ("interpreters-hours.figure", "hours-empty", "interpreters-hours-empty"),
+        ("interpreters-inactive-kinds.figure", "inactive-languages", "interpreters-inactive-empty"),
+        ("interpreters-kind-mix.figure", "kind-mix-empty", "interpreters-completed-empty"),
+        ("interpreters-taalhulp-monthly.figure", "taalhulp-empty", "interpreters-taalhulp-empty"),
+    ):
+        values = _answer(client, app, output, NOTHING)
+        assert values[output] == {} and values[output.replace(".figure", ".style")] == HIDDEN
+        assert text_of(values[f"interpreters-{part}.children"]) == t(key, "nl")
+    taalhulp = _answer(client, app, "interpreters-taalhulp-cards.children", NOTHING)
+    assert _shown(taalhulp["interpreters-taalhulp-cards.children"])["invitations"] == "0"
+
+
+ALERT = object()  # the page's alert: the database failure, in the reader's language
+FAILED = {  # what each callback answers when the database cannot be read: a figure keeps what it had (no_update)
+    "headline": {
+        "interpreters-alerts.children": ALERT,
+        "interpreters-downloads.children": None,
+        "interpreters-cards.children": None,
+        "interpreters-activity-languages.children": None,
+    },
+    "hours_summary": {
+        "interpreters-hours.style": HIDDEN,
+        "interpreters-hours-empty.children": None,
+        "interpreters-hours-table.children": None,
+    },
+    "inactive": {
+        "interpreters-inactive-window.children": None,
+        "interpreters-inactive-kinds.style": HIDDEN,
+        "interpreters-inactive-languages.children": None,
+        "interpreters-inactive-list.children": None,
+    },
+    "kind_mix": {"interpreters-kind-mix.style": HIDDEN, "interpreters-kind-mix-empty.children": None},
+    "taalhulp_summary": {
+        "interpreters-taalhulp-cards.children": None,
+        "interpreters-taalhulp-monthly.style": HIDDEN,
+        "interpreters-taalhulp-empty.children": None,
+        "interpreters-taalhulp-pools.children": None,
+    },
+}
+
+
+@pytest.mark.parametrize("view", FAILED)
+def test_a_database_failure_empties_the_parts_and_only_the_activity_callback_says_so(client, app, monkeypatch, view):
+    def unavailable(*args, **kwargs):
+        raise DatabaseUnavailable("down")
+
+    monkeypatch.setattr(views, view, unavailable)  # the one view of its callback that every answer needs
+    expected = FAILED[view]
+    posted = [output for output, value in expected.items() if value is not ALERT][0]
+    values = _answer(client, app, posted, QUERY_2022 + "&lang=en")
+    if ALERT in expected.values():
+        assert text_of(values.pop("interpreters-alerts.children")) == t("database-unavailable", "en")
+    assert values == {output: value for output, value in expected.items() if value is not ALERT}
