@@ -62,6 +62,7 @@ HSTS = "max-age=31536000"
 # Keys of Dash's page config that only its dev tools read: the version check's versions and where it asks.
 VERSION_KEYS = ("dash_version", "python_version", "plotly_version", "ddk_version", "dash_version_url")
 FAVICON_VERSION = re.compile(r"\?v=[^\"'&]*")  # Dash's own favicon is `_favicon.ico?v=<Dash version>`
+POLICY_KEY = "stv-content-security-policy"  # the app's policy in `server.extensions`: directive -> sources
 STATIC_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],  # + the hashes of Dash's inline scripts
@@ -88,6 +89,8 @@ def init_app(app: Dash, settings: Settings) -> None:
         count = settings.trusted_proxies
         server.wsgi_app = ProxyFix(server.wsgi_app, x_for=count, x_proto=count, x_host=count, x_port=count)
 
+    server.extensions[POLICY_KEY] = {name: list(sources) for name, sources in STATIC_POLICY.items()}
+
     @server.after_request
     def add_headers(response: Response) -> Response:
         for name, value in security_headers(app, request.is_secure).items():
@@ -97,9 +100,18 @@ def init_app(app: Dash, settings: Settings) -> None:
     health_check(server, app)
 
 
+def allow(server: Flask, directive: str, *sources: str) -> None:
+    """Add `sources` to a directive of the app's policy, at set-up: e.g. the OpenID provider's origin to
+    `form-action` when a sign-out form's answer redirects there (browsers hold form-action to that redirect)."""
+    known = server.extensions[POLICY_KEY].setdefault(directive, [])
+    for source in sources:
+        if source not in known:
+            known.append(source)
+
+
 def content_security_policy(app: Dash) -> str:
-    """The policy's text: the static sources, and the hashes of Dash's inline scripts in `script-src`."""
-    policy = {name: list(sources) for name, sources in STATIC_POLICY.items()}
+    """The policy's text: the app's sources, and the hashes of Dash's inline scripts in `script-src`."""
+    policy = {name: list(sources) for name, sources in app.server.extensions[POLICY_KEY].items()}
     policy["script-src"] += app.csp_hashes()
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items())
 

@@ -152,6 +152,19 @@ def test_a_view_may_set_its_own_policy(app):
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
+def test_set_up_may_allow_a_source(make_app, fixture_sqlite):
+    app = make_app(fixture_sqlite, aggregates=False, forecast_background=False)
+    try:
+        security.allow(app.server, "form-action", "https://login.example")
+        security.allow(app.server, "form-action", "https://login.example", "'self'")
+        policy = policy_of(get(app.server.test_client(), "/healthz"))
+        assert policy["form-action"] == ["'self'", "https://login.example"]
+        assert policy["script-src"][0] == "'self'" and len(policy["script-src"]) > 1
+    finally:
+        app.server.extensions["stv"].data.database.dispose()
+    assert "https://login.example" not in security.STATIC_POLICY["form-action"]  # one app's, not every app's
+
+
 @pytest.fixture
 def proxied_app(fixture_sqlite, tmp_path):
     """The dashboard behind one trusted reverse proxy (STV_TRUSTED_PROXIES=1)."""
