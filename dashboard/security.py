@@ -27,6 +27,8 @@ The Content-Security-Policy, measured in Debian's Chromium on every page of the 
   `img-src 'self'`, measured: no download), and gives a `data:` PNG; Bootstrap's form controls draw their marks
   as `data:` SVG.
 - `object-src 'none'`, `base-uri 'self'`, `form-action 'self'`, `frame-ancestors 'none'`.
+Set-up code may widen a directive for one app with `allow(server, directive, *sources)` (sign-in at an OpenID
+provider whose sign-out answers a form with a redirect there needs that origin in `form-action`).
 
 No version banner: Dash's page config (`_dash-config`) carries the Dash, Plotly and full Python versions for its
 dev tools' version check; outside the dev tools they are removed from it (the renderer reads them only there), and
