@@ -21,7 +21,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     `stv-dashboard serve` has not done so already).
     """
     from callbacks import register_all
-    from dashboard import exports
+    from dashboard import exports, security
     from dashboard.cache import cache, cache_config
     from dashboard.context import Context
     from dashboard.data import DataAccess
@@ -66,4 +66,5 @@ def create_app(test_config: dict | None = None) -> Dash:
     register_all(app, context)
     exports.init_app(app.server, context)
     app.server.extensions["stv"] = context
+    security.init_app(app, settings)  # last: its script hashes cover every callback registered above
     return app

@@ -68,8 +68,10 @@ def prepare_forecasts(settings: Settings) -> None:
             print(f"The demand forecast could not be computed ({error}); the page will say so.", flush=True)
 
 
-def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
-    """The gunicorn command line that serves `dashboard.wsgi:server`."""
+def gunicorn_command(host: str, port: int, workers: int, trusted_proxies: int = 0) -> list[str]:
+    """The gunicorn command line that serves `dashboard.wsgi:server`. gunicorn believes the scheme headers
+    (`X-Forwarded-Proto`) of no peer unless proxies are trusted (STV_TRUSTED_PROXIES); then, like the app's
+    ProxyFix, of the peer in front, which must be the proxy alone (bind to loopback or a private address)."""
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     return [
         gunicorn,
@@ -87,6 +89,8 @@ def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
         "120",
         "--access-logfile",
         "-",
+        "--forwarded-allow-ips",
+        "*" if trusted_proxies else "",
     ]
 
 
@@ -102,6 +106,6 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
     if settings.uses_demo_database:
         os.environ["STV_DEMO_PATH"] = str(settings.demo_path)
     print(f"Serving the STV dashboard at http://{host}:{port}/ with {workers} worker(s) (Ctrl-C stops)", flush=True)
-    command = gunicorn_command(host, port, workers)
+    command = gunicorn_command(host, port, workers, settings.trusted_proxies)
     os.execv(command[0], command)
     return 0  # not reached

@@ -36,6 +36,7 @@ class Settings:
     demo_path: Path = DEFAULT_DEMO_PATH
     cache_dir: Path = DEFAULT_CACHE_DIR
     store_dir: Path = DEFAULT_STORE_DIR
+    trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-* headers count; 0: none
 
     @property
     def uses_demo_database(self) -> bool:
@@ -56,14 +57,15 @@ class Settings:
 
 
 def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:
-    """Read STV_DATABASE_URL, STV_CACHE_URL and STV_NOW (and STV_DEMO_PATH, STV_STORE_DIR) from the environment
-    and `.env`."""
+    """Read STV_DATABASE_URL, STV_CACHE_URL and STV_NOW (and STV_DEMO_PATH, STV_STORE_DIR, STV_TRUSTED_PROXIES)
+    from the environment and `.env`."""
     values = dict(read_dotenv(dotenv)) if dotenv is not None else {}
     values.update(os.environ if environ is None else environ)
     settings = Settings(
         database_url=parse_database_url(values.get("STV_DATABASE_URL")),
         cache_url=parse_cache_url(values.get("STV_CACHE_URL")),
         now=parse_now(values.get("STV_NOW")),
+        trusted_proxies=parse_trusted_proxies(values.get("STV_TRUSTED_PROXIES")),
     )
     if values.get("STV_DEMO_PATH"):
         settings = settings.with_overrides(demo_path=Path(values["STV_DEMO_PATH"]))
@@ -122,3 +124,18 @@ def parse_now(value: str | None) -> datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
+
+
+def parse_trusted_proxies(value: str | None) -> int:
+    """How many reverse proxies stand in front (their X-Forwarded-* headers are believed); 0 or unset: none."""
+    if not value:
+        return 0
+    try:
+        count = int(value.strip())
+    except ValueError:
+        count = -1
+    if not 0 <= count <= 10:
+        raise SettingsError(
+            f"STV_TRUSTED_PROXIES must be the number of reverse proxies in front of the dashboard (0 to 10): {value!r}"
+        )
+    return count
