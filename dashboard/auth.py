@@ -214,6 +214,7 @@ class Auth:
             error=t(error, lang, minutes=THROTTLE_MINUTES) if error else None,
             notice=t(notice, lang) if notice else None,
             local=self.settings.auth == "local",
+            username=request.form.get("username", "")[:200] if request.method == "POST" else "",
             other_lang="en" if lang == "nl" else "nl",
             other_query=urlencode({"lang": "en" if lang == "nl" else "nl", "next": next_path or "/"}),
             provider_query=urlencode({"lang": lang, "next": next_path or "/"}),
@@ -324,13 +325,14 @@ LOGIN_PAGE = """<!DOCTYPE html>
     <input type="hidden" name="lang" value="{{ lang }}">
     <div class="mb-3">
       <label class="form-label" for="username">{{ t('login-username') }}</label>
-      <input class="form-control" id="username" name="username" autocomplete="username" required autofocus
+      <input class="form-control" id="username" name="username" autocomplete="username" required
+             value="{{ username }}" {% if not username %}autofocus{% endif %}
              {% if error %}aria-describedby="login-error"{% endif %}>
     </div>
     <div class="mb-3">
       <label class="form-label" for="password">{{ t('login-password') }}</label>
       <input class="form-control" id="password" name="password" type="password" autocomplete="current-password"
-             required>
+             required {% if username %}autofocus{% endif %}>
     </div>
     <button class="btn btn-primary w-100" type="submit">{{ t('login-submit') }}</button>
   </form>
