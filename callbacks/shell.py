@@ -20,12 +20,15 @@ from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, 
 from dash.exceptions import PreventUpdate
 
 import layouts
-from dashboard import ids, views
+from dashboard import audit, ids, views
+from dashboard.access import current_account, current_scope
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
-from dashboard.filters import UI_LANGUAGES, Filters, parse_query, query_values
+from dashboard.filters import UI_LANGUAGES, Filters, query_values
 from dashboard.i18n import KIND_HELP, kind_meaning, t
 from dashboard.periods import brussels_today, preset_range
+from dashboard.views.regions import find_place, within_scope
+from layouts._breadcrumbs import LEVEL_PAGES
 from layouts._choices import CHOICES
 from layouts._components import problems_alert
 from layouts._shell import QUICK_PRESETS, code_options, preset_options
@@ -33,6 +36,7 @@ from layouts._shell import QUICK_PRESETS, code_options, preset_options
 CODE_INPUTS = [ids.filter_input(name) for name in ids.FILTER_CODES]
 LABELS = ("period", "from", "to", *ids.FILTER_CODES)
 CHOICE_PROPS = ("value", "active_tab")  # the properties of page-choice controls (layouts._choices)
+PLACE_LEVELS = {name: level for level, name in LEVEL_PAGES.items()}  # drill-down page name -> its level
 
 
 def _choices(prop: str) -> dict:
@@ -62,7 +66,10 @@ def _register_router(app: dash.Dash, context: Context) -> None:
         if not isinstance(route, dict) or not isinstance(route.get("path"), str):
             raise PreventUpdate
         search = search if isinstance(search, str) else ""
-        page, variables = layouts.route(route["path"])
+        page, variables = layouts.route(route["path"], current_account())
+        if not _place_within_scope(context, page.name, variables):
+            page, variables = layouts.not_found()
+        audit.record("page-view", route["path"], search)
         return html.Div(
             [
                 dcc.Store(id=ids.PAGE_QUERY, data=_normalised(context, search)),
@@ -108,6 +115,7 @@ def _register_texts(app: dash.Dash) -> None:
     texts = {
         "brand": Output(ids.BRAND, "children"),
         "switch": Output(ids.LANG_SWITCH, "children"),
+        "sign_out": Output(ids.SIGN_OUT, "children"),
         "footer": Output(ids.FOOTER, "children"),
         "reset": Output(ids.FILTER_RESET, "children"),
         "labels": [Output(ids.filter_label(name), "children") for name in LABELS],
@@ -126,6 +134,7 @@ def _register_texts(app: dash.Dash) -> None:
         return {
             "brand": t("app-title", lang),
             "switch": t("switch-language", lang),
+            "sign_out": t("sign-out", lang),
             "footer": t("footer-source", lang),
             "reset": t("reset-filters", lang),
             "mode": "report-mode" if isinstance(path, str) and path.startswith("/report") else "",
@@ -142,7 +151,7 @@ def _register_texts(app: dash.Dash) -> None:
                         active=_is_within(path if isinstance(path, str) else "/", page.path),
                     )
                 )
-                for page in layouts.navigation()
+                for page in layouts.navigation(current_account())
             ],
         }
 
@@ -178,15 +187,14 @@ def _register_sync(app: dash.Dash, context: Context) -> None:
         unchanged |= {"codes": [no_update] * len(CODE_INPUTS), "code_options": [no_update] * len(CODE_INPUTS)}
         trigger = ctx.triggered_id
         today = brussels_today(context.settings.current_time())
-        try:
-            vocabulary = context.vocabulary()
-        except DatabaseUnavailable:  # the page's callbacks say so; the URL stays as it is
-            return unchanged | {"query": search if search != shown else no_update}
         values = query_values(search)
         from_url = trigger in (None, ids.URL)
         if not from_url:
             values = _bar_values(values, preset, start, end, codes, trigger, today)
-        parsed = parse_query(values, vocabulary, today)
+        try:
+            parsed = context.parse(values)
+        except DatabaseUnavailable:  # the page's callbacks say so; the URL stays as it is
+            return unchanged | {"query": search if search != shown else no_update}
         normalised = parsed.search
         chosen, choice_problems = _choices_of(query_values(search))
         new_search = normalised + _choice_suffix(chosen)
@@ -200,6 +208,19 @@ def _register_sync(app: dash.Dash, context: Context) -> None:
         if parsed.lang != shown_lang:  # options travel with values: a dropdown drops a value it has no option for
             result |= _options(context, parsed.lang, today)
         return result
+
+
+def _place_within_scope(context: Context, page_name: str | None, variables: dict) -> bool:
+    """Whether the drill-down page's place (if it is one) lies within the account's scope: another region's or
+    organisation's page is "not found" (its figures would be empty anyway: the queries apply the scope)."""
+    level = PLACE_LEVELS.get(page_name)
+    if level is None:
+        return True
+    try:
+        place = find_place(context.data, level, variables)
+    except DatabaseUnavailable:  # the page says so; it has nothing to show
+        return True
+    return place is None or within_scope(place, current_scope())
 
 
 def _normalised(context: Context, search: str) -> str:
@@ -270,13 +291,19 @@ def _options(context: Context, lang: str, today: date) -> dict:
     first_year = views.first_request_year(context.data) or today.year
     return {
         "preset_options": preset_options(first_year, today, lang),
-        "code_options": code_options(views.language_names(context.data, lang), views.region_names(context.data), lang),
+        "code_options": code_options(views.language_names(context.data, lang), _region_choices(context), lang),
     }
+
+
+def _region_choices(context: Context):
+    """The regions the filter offers: those of the account's scope (every region for an unscoped account)."""
+    regions, scope = views.region_names(context.data), current_scope()
+    return regions[regions.region_code.isin(scope.regions)] if scope.regions else regions
 
 
 def _kind_help(path, lang: str) -> str:
     """What the interpreter-kind filter selects on the page at `path` (nothing on a page without filters)."""
-    page, _ = layouts.route(path if isinstance(path, str) else "/")
+    page, _ = layouts.route(path if isinstance(path, str) else "/", current_account())
     return t(kind_meaning(page.name), lang) if page.name in KIND_HELP else ""
 
 

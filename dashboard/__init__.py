@@ -16,12 +16,14 @@ def create_app(test_config: dict | None = None) -> Dash:
     """Build the Dash app: settings, read-only database, cache, pages, callbacks and exports.
 
     `test_config` may hold `settings` (a Settings), `probe_seconds` and `clock` (for the data-version probe),
-    `aggregates` (False: no aggregate store) and `forecast_background` (False: forecasts computed when asked).
+    `aggregates` (False: no aggregate store), `forecast_background` (False: forecasts computed when asked),
+    `state` (a dashboard.state.StateDatabase) and `auth_clock` (seconds, for session time-outs).
     Nothing is read from the database here: the first request does that (and builds the aggregate store if
     `stv-dashboard serve` has not done so already).
     """
     from callbacks import register_all
     from dashboard import exports, security
+    from dashboard.auth import Auth, default_clock
     from dashboard.cache import cache, cache_config
     from dashboard.context import Context
     from dashboard.data import DataAccess
@@ -29,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     from dashboard.events import load_events
     from dashboard.forecasting import Forecaster
     from dashboard.i18n import t
+    from dashboard.state import StateDatabase
     from dashboard.store import AggregateStore, store_path
     from dashboard.targets import load_targets
     from layouts._shell import shell_layout
@@ -47,6 +50,9 @@ def create_app(test_config: dict | None = None) -> Dash:
         suppress_callback_exceptions=True,
     )
     cache.init_app(app.server, config=cache_config(settings))
+    state = config.get("state") or StateDatabase(settings.effective_state_url)
+    state.create()
+    Auth(app.server, state, settings, clock=config.get("auth_clock", default_clock))
     database = Database(settings.effective_database_url)
     store = (
         AggregateStore(store_path(settings.store_dir, settings.effective_database_url), database)

@@ -1,4 +1,4 @@
-"""The `stv-dashboard` command: serve, demo-db, simulate (CONTRACT.md section 6)."""
+"""The `stv-dashboard` command: serve, demo-db, simulate, user, token (CONTRACT.md section 6)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC
 from pathlib import Path
 
+from dashboard.access import ROLES
 from dashboard.settings import Settings, SettingsError, load_settings
 
 
@@ -52,7 +53,98 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--steps", type=int, help="stop after this many steps (default: run until stopped)")
     simulate.add_argument("--seed", type=int, default=1)
     simulate.set_defaults(handler=_simulate)
+
+    user = commands.add_parser("user", help="local accounts: add, list, remove").add_subparsers(
+        dest="action", required=True
+    )
+    add = user.add_parser("add", help="add an account (prints a generated password unless --password-stdin)")
+    add.add_argument("name")
+    add.add_argument("--role", action="append", required=True, choices=ROLES, help="repeat for several roles")
+    add.add_argument("--region", action="append", default=[], help="a region code (region accounts; repeatable)")
+    add.add_argument("--organisation", type=int, help="the organisation's id (organisation accounts)")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.set_defaults(handler=_user_add)
+    user.add_parser("list", help="list the accounts").set_defaults(handler=_user_list)
+    remove = user.add_parser("remove", help="remove an account (and its tokens)")
+    remove.add_argument("name")
+    remove.set_defaults(handler=_user_remove)
+
+    token = commands.add_parser("token", help="API tokens for scripts").add_subparsers(dest="action", required=True)
+    create = token.add_parser("create", help="print a new token for the account (last line)")
+    create.add_argument("name")
+    create.set_defaults(handler=_token_create)
+    revoke = token.add_parser("revoke", help="revoke every token of the account")
+    revoke.add_argument("name")
+    revoke.set_defaults(handler=_token_revoke)
     return parser
+
+
+def _state(settings: Settings):
+    from dashboard.state import StateDatabase
+
+    state = StateDatabase(settings.effective_state_url)
+    state.create()
+    return state
+
+
+def _user_add(args, settings: Settings) -> int:
+    from dashboard.state import generate_password
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else generate_password()
+    if not password:
+        raise UsageError("the password read from standard input is empty")
+    check_region_codes(settings, args.region)
+    _state(settings).add_account(args.name, args.role, args.region, args.organisation, password)
+    print(f"Account '{args.name}' added ({', '.join(args.role)}).")
+    if not args.password_stdin:
+        print(f"Password (shown once): {password}")
+    return 0
+
+
+def check_region_codes(settings: Settings, codes: Sequence[str]) -> None:
+    """Refuse region codes the operational database does not have (a typo would make an account that sees nothing)."""
+    if not codes:
+        return
+    from dashboard.db import Database
+    from queries.reference import select_regions
+
+    database = Database(settings.effective_database_url)
+    try:
+        known = set(database.frame(select_regions()).code)
+    finally:
+        database.dispose()
+    unknown = sorted(set(codes) - known)
+    if unknown:
+        raise UsageError(f"unknown region code(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+
+
+def _user_list(args, settings: Settings) -> int:
+    for stored in _state(settings).accounts():
+        account = stored.account
+        scope = ",".join(account.regions) or (str(account.organisation_id) if account.organisation_id else "")
+        status = "disabled" if stored.disabled else ("local" if stored.has_password else "provider")
+        print(f"{account.username}\t{','.join(account.roles)}\t{scope or '-'}\t{status}")
+    return 0
+
+
+def _user_remove(args, settings: Settings) -> int:
+    if not _state(settings).remove_account(args.name):
+        raise UsageError(f"there is no account named '{args.name}'")
+    print(f"Account '{args.name}' removed.")
+    return 0
+
+
+def _token_create(args, settings: Settings) -> int:
+    token = _state(settings).create_token(args.name)
+    print(f"A new API token for '{args.name}' (shown once; send it as 'Authorization: Bearer <token>'):")
+    print(token)
+    return 0
+
+
+def _token_revoke(args, settings: Settings) -> int:
+    revoked = _state(settings).revoke_tokens(args.name)
+    print(f"{revoked} token(s) of '{args.name}' revoked.")
+    return 0
 
 
 def _demo_db(args, settings: Settings) -> int:

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlencode
 
+from dashboard.access import current_scope
 from dashboard.data import DataAccess
-from dashboard.filters import ParsedQuery, Vocabulary, parse_query, query_values
+from dashboard.filters import ParsedQuery, Scope, Vocabulary, parse_query, query_values
 from dashboard.periods import brussels_today
 from dashboard.settings import Settings
 from queries.reference import select_languages, select_regions
@@ -32,7 +33,8 @@ class Context:
         )
 
     def parse(self, search) -> ParsedQuery:
-        """Filters, interface language and problems of a query string, with "today" from the settings.
+        """Filters, interface language and problems of a query string, with "today" from the settings, within
+        the scope of the request's account (dashboard.access).
 
         The page's callbacks all read the same normalised string from the shell (`ids.QUERY`): it is parsed once
         per worker and remembered; a string that is not the shell's is parsed and validated like any other."""
@@ -40,9 +42,9 @@ class Context:
             search = urlencode([(name, v) for name, values in query_values(search).items() for v in values])
         elif not isinstance(search, str):  # a forged callback payload
             search = ""
-        return _parse(search, self.vocabulary(), brussels_today(self.settings.current_time()))
+        return _parse(search, self.vocabulary(), brussels_today(self.settings.current_time()), current_scope())
 
 
 @lru_cache(maxsize=256)
-def _parse(search: str, vocabulary: Vocabulary, today) -> ParsedQuery:
-    return parse_query(search, vocabulary, today)
+def _parse(search: str, vocabulary: Vocabulary, today, scope: Scope) -> ParsedQuery:
+    return parse_query(search, vocabulary, today, scope)

@@ -15,6 +15,8 @@ from flask import Blueprint, Flask, Response, request
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from dashboard import audit
+from dashboard.access import current_account, may_download_report, may_export
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import query_values
@@ -39,8 +41,12 @@ def init_app(server: Flask, context: Context) -> None:
         view, _, fmt = filename.rpartition(".")
         if view not in VIEWS or fmt not in FORMATS:
             return _text(f"Unknown export '{filename}'. Views: {', '.join(VIEWS)}; formats: .csv, .xlsx.", 404)
+        query = request.query_string.decode("utf-8", "replace")
+        if not may_export(current_account(), view):
+            return _forbidden()
+        audit.record("export", f"/export/{filename}", query)
         try:
-            parsed = context.parse(request.query_string.decode("utf-8", "replace"))
+            parsed = context.parse(query)
             if parsed.problems:
                 return _bad_parameters(parsed.problems)
             table = VIEWS[view](context, parsed.filters, parsed.lang)
@@ -59,6 +65,9 @@ def init_app(server: Flask, context: Context) -> None:
 
         if fmt not in ("pdf", "xlsx"):
             return _text("Unknown report format. Use /report.pdf or /report.xlsx.", 404)
+        if not may_download_report(current_account()):
+            return _forbidden()
+        audit.record("report", f"/report.{fmt}", request.query_string.decode("utf-8", "replace"))
         found = report_query(query_values(request.query_string.decode("utf-8", "replace")))
         if found is None:
             return _text(
@@ -86,12 +95,19 @@ def init_app(server: Flask, context: Context) -> None:
 
 
 def _bad_parameters(problems) -> Response:
-    """HTTP 400 naming every parameter that could not be used."""
+    """HTTP 400 naming every parameter that could not be used; 403 when one asks for what the account may not see
+    (a region outside its scope)."""
+    if any(problem.reason == "outside-scope" for problem in problems):
+        return _forbidden()
     return _text(
         "Bad parameter: "
         + "; ".join(t(f"problem-{p.reason}", "en", parameter=p.parameter, value=p.value) for p in problems),
         400,
     )
+
+
+def _forbidden() -> Response:
+    return _text(t("forbidden", "en"), 403)
 
 
 def _text(message: str, status: int) -> Response:

@@ -27,8 +27,25 @@ class Problem:
     """A query-string parameter that could not be used: which one, what was wrong (a message key), the value."""
 
     parameter: str
-    reason: str  # i18n key: "bad-date", "unknown-code", "to-before-from", "out-of-range", "unknown-language"
+    reason: str  # i18n key: "bad-date", "unknown-code", "to-before-from", "out-of-range", "unknown-language",
+    # "outside-scope"
     value: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an account may see (CONTRACT.md §7): every organisation (the default), the organisations of `regions`,
+    or the one `organisation`. Parsing folds it into the filters, and the request queries apply it once more."""
+
+    regions: tuple[str, ...] = ()
+    organisation: int | None = None
+
+    @property
+    def unlimited(self) -> bool:
+        return not self.regions and self.organisation is None
+
+
+EVERYTHING = Scope()
 
 
 @dataclass(frozen=True)
@@ -43,10 +60,17 @@ class Filters:
     sector: tuple[str, ...] = ()
     service: tuple[str, ...] = ()
     kind: tuple[str, ...] = ()
+    scope: Scope = EVERYTHING  # never from the query string: the signed-in account's (dashboard.access)
 
     def key(self) -> tuple:
         """A hashable, normalised key for caching."""
-        return (self.start.isoformat(), self.end.isoformat(), *(getattr(self, name) for name in MULTI_VALUE))
+        return (
+            self.start.isoformat(),
+            self.end.isoformat(),
+            *(getattr(self, name) for name in MULTI_VALUE),
+            self.scope.regions,
+            self.scope.organisation,
+        )
 
     def with_period(self, start: date, end: date) -> Filters:
         return replace(self, start=start, end=end)
@@ -108,8 +132,10 @@ def query_values(search: str | Mapping | None) -> dict[str, list[str]]:
     return {name: list(v) if isinstance(v, list | tuple) else [v] for name, v in search.items()}
 
 
-def parse_query(search, vocabulary: Vocabulary, today: date) -> ParsedQuery:
-    """Read filters and `lang` from a query string; bad values become defaults and problems."""
+def parse_query(search, vocabulary: Vocabulary, today: date, scope: Scope = EVERYTHING) -> ParsedQuery:
+    """Read filters and `lang` from a query string; bad values become defaults and problems. Within a `scope` of
+    regions the region filter narrows the scope (a region outside it is an "outside-scope" problem) and defaults to
+    the whole scope."""
     values = query_values(search)
     problems: list[Problem] = []
     start, end = _parse_period(values, today, problems)
@@ -118,11 +144,20 @@ def parse_query(search, vocabulary: Vocabulary, today: date) -> ParsedQuery:
     chosen = {
         name: _parse_codes(name, values.get(name, []), vocabulary.allowed(name), problems) for name in MULTI_VALUE
     }
+    if scope.regions:
+        chosen["region"] = _within_scope(chosen["region"], scope.regions, problems)
     lang = (values.get("lang") or ["nl"])[-1]
     if lang not in UI_LANGUAGES:
         problems.append(Problem("lang", "unknown-language", lang))
         lang = "nl"
-    return ParsedQuery(Filters(start, end, **chosen), lang, tuple(problems), period_given=given)
+    return ParsedQuery(Filters(start, end, **chosen, scope=scope), lang, tuple(problems), period_given=given)
+
+
+def _within_scope(regions: tuple[str, ...], scope: tuple[str, ...], problems: list[Problem]) -> tuple[str, ...]:
+    """The chosen regions an account of `scope` may see, or its whole scope when none is chosen (or none of them
+    may be seen: never more than the scope, and never an empty filter that would mean "every region")."""
+    problems.extend(Problem("region", "outside-scope", code) for code in regions if code not in scope)
+    return tuple(code for code in regions if code in scope) or tuple(sorted(scope))
 
 
 def _parse_period(values, today: date, problems: list[Problem]) -> tuple[date, date]:

@@ -71,6 +71,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{parameter}': '{value}' lies before the start date",
     ),
     "problem-unknown-code": ("'{parameter}': '{value}' is onbekend", "'{parameter}': '{value}' is unknown"),
+    "problem-outside-scope": (
+        "'{parameter}': '{value}' valt buiten de regio's van uw account",
+        "'{parameter}': '{value}' lies outside your account's regions",
+    ),
     "problem-unknown-language": (
         "'{parameter}': '{value}' is geen interfacetaal (nl of en)",
         "'{parameter}': '{value}' is not an interface language (nl or en)",

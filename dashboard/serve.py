@@ -94,11 +94,55 @@ def gunicorn_command(host: str, port: int, workers: int, trusted_proxies: int = 
     ]
 
 
+DEMO_ROLES = ("manager", "planner", "board", "region", "organisation", "admin")
+
+
+def prepare_state(settings: Settings, workers: int) -> None:
+    """The state database's tables; on the demo database, one account per role the first time (their generated
+    passwords printed once, here, and kept nowhere else)."""
+    from dashboard.state import StateDatabase, generate_password
+
+    if workers > 1 and not settings.secret_key:
+        raise ValueError("STV_SECRET_KEY must be set when more than one worker serves (they share the sessions)")
+    state = StateDatabase(settings.effective_state_url)
+    try:
+        state.create()
+        if not settings.uses_demo_database or state.has_accounts():
+            return
+        region, organisation = _demo_scope(settings)
+        print("First start: demo accounts, one per role (passwords shown once):", flush=True)
+        for role in DEMO_ROLES:
+            password = generate_password()
+            name = f"demo-{role}"
+            regions = (region,) if role == "region" else ()
+            organisation_id = organisation if role == "organisation" else None
+            state.add_account(name, (role,), regions, organisation_id, password)
+            scope = f" {region}" if regions else (f" {organisation_id}" if organisation_id else "")
+            print(f"  {name:<18} {password}   ({role}{scope})", flush=True)
+        print("Add accounts with: .venv/bin/stv-dashboard user add NAME --role ROLE", flush=True)
+    finally:
+        state.dispose()
+
+
+def _demo_scope(settings: Settings) -> tuple[str, int]:
+    """The demo's region account's region and organisation account's organisation: the busiest of each."""
+    from dashboard.db import Database
+    from queries.places import select_busiest_organisation
+
+    database = Database(settings.effective_database_url)
+    try:
+        row = database.frame(select_busiest_organisation()).iloc[0]
+    finally:
+        database.dispose()
+    return str(row.region_code), int(row.organisation_id)
+
+
 def serve(settings: Settings, host: str, port: int, workers: int) -> int:
     """Serve until stopped (replaces this process with gunicorn, which reads the same settings)."""
     if workers < 1:
         raise ValueError("--workers must be at least 1")
     ensure_demo_database(settings)
+    prepare_state(settings, workers)
     prepare_aggregates(settings)
     print("Preparing the demand forecasts…", flush=True)
     prepare_forecasts(settings)

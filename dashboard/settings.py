@@ -19,11 +19,24 @@ from sqlalchemy.exc import ArgumentError
 DEFAULT_DEMO_PATH = Path("var") / "demo.sqlite"
 DEFAULT_CACHE_DIR = Path("var") / "cache"
 DEFAULT_STORE_DIR = Path("var") / "store"  # never the cache's folder: a file cache trims what it finds there
+DEFAULT_STATE_PATH = Path("var") / "state.sqlite"
 CACHE_SCHEMES = ("redis", "rediss", "simple", "filesystem", "null")
+AUTH_MODES = ("local", "oidc")
+OIDC_SETTINGS = ("STV_OIDC_ISSUER", "STV_OIDC_CLIENT_ID", "STV_OIDC_CLIENT_SECRET")
 
 
 class SettingsError(ValueError):
     """A setting has a value the dashboard cannot use; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class OidcSettings:
+    """The organisation's OpenID Connect provider (STV_AUTH=oidc)."""
+
+    issuer: str
+    client_id: str
+    client_secret: str
+    roles_claim: str = "roles"
 
 
 @dataclass(frozen=True)
@@ -37,6 +50,16 @@ class Settings:
     cache_dir: Path = DEFAULT_CACHE_DIR
     store_dir: Path = DEFAULT_STORE_DIR
     trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-* headers count; 0: none
+    state_url: str | None = None  # None: a SQLite file beside the demo database's folder (var/state.sqlite)
+    auth: str = "local"
+    oidc: OidcSettings | None = None
+    secret_key: str | None = None  # None: generated once and kept in the state database (one worker only)
+    idle_minutes: int = 30
+    session_hours: int = 8
+
+    @property
+    def effective_state_url(self) -> str:
+        return self.state_url or f"sqlite:///{self.demo_path.parent / DEFAULT_STATE_PATH.name}"
 
     @property
     def uses_demo_database(self) -> bool:
@@ -71,7 +94,64 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         settings = settings.with_overrides(demo_path=Path(values["STV_DEMO_PATH"]))
     if values.get("STV_STORE_DIR"):
         settings = settings.with_overrides(store_dir=Path(values["STV_STORE_DIR"]))
-    return settings
+    return settings.with_overrides(**access_settings(values, settings.effective_database_url))
+
+
+def access_settings(values: Mapping[str, str], database_url: str) -> dict:
+    """STV_STATE_URL, STV_AUTH (and the STV_OIDC_* settings), STV_SECRET_KEY, STV_SESSION_IDLE_MINUTES and
+    STV_SESSION_HOURS."""
+    state_url = parse_state_url(values.get("STV_STATE_URL"), database_url)
+    auth = values.get("STV_AUTH") or "local"
+    if auth not in AUTH_MODES:
+        raise SettingsError(f"STV_AUTH must be one of {', '.join(AUTH_MODES)} (sign-in cannot be turned off): {auth!r}")
+    oidc = None
+    if auth == "oidc":
+        missing = [name for name in OIDC_SETTINGS if not values.get(name)]
+        if missing:
+            raise SettingsError(f"STV_AUTH=oidc needs {', '.join(missing)}")
+        oidc = OidcSettings(
+            issuer=values["STV_OIDC_ISSUER"].rstrip("/"),
+            client_id=values["STV_OIDC_CLIENT_ID"],
+            client_secret=values["STV_OIDC_CLIENT_SECRET"],
+            roles_claim=values.get("STV_OIDC_ROLES_CLAIM") or "roles",
+        )
+    secret = values.get("STV_SECRET_KEY") or None
+    if secret is not None and len(secret) < 32:
+        raise SettingsError(
+            "STV_SECRET_KEY must be at least 32 characters (e.g. python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(48))')"
+        )
+    return {
+        "state_url": state_url,
+        "auth": auth,
+        "oidc": oidc,
+        "secret_key": secret,
+        "idle_minutes": _minutes("STV_SESSION_IDLE_MINUTES", values.get("STV_SESSION_IDLE_MINUTES"), 30),
+        "session_hours": _minutes("STV_SESSION_HOURS", values.get("STV_SESSION_HOURS"), 8),
+    }
+
+
+def parse_state_url(value: str | None, database_url: str) -> str | None:
+    """The state database's SQLAlchemy URL (None: the default file), never the operational database's."""
+    if not value:
+        return None
+    try:
+        url = make_url(value)
+    except ArgumentError as error:
+        raise SettingsError(f"STV_STATE_URL is not a database URL: {value!r}") from error
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise SettingsError(f"STV_STATE_URL: only sqlite and postgresql are supported, not {url.drivername!r}")
+    if url == make_url(database_url):
+        raise SettingsError("STV_STATE_URL must not be the operational database (STV_DATABASE_URL): it is only read")
+    return value
+
+
+def _minutes(name: str, value: str | None, default: int) -> int:
+    if not value:
+        return default
+    if not value.isdigit() or int(value) == 0:
+        raise SettingsError(f"{name} must be a whole number above 0: {value!r}")
+    return int(value)
 
 
 def read_dotenv(path: Path) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dash import html
 
+from dashboard.access import Account, may_open
 from dashboard.modules import submodules
 
 
@@ -57,21 +58,28 @@ def register(
     return page
 
 
-def route(pathname: str | None) -> tuple[Page, dict[str, str]]:
-    """The page for `pathname` and its path variables; a fixed path wins over one with variables; else 'not found'."""
+def route(pathname: str | None, account: Account | None) -> tuple[Page, dict[str, str]]:
+    """The page for `pathname` and its path variables; a fixed path wins over one with variables; else, or when
+    `account` may not open it (CONTRACT.md §7), 'not found'."""
     load_pages()
     candidates = sorted(PAGES.values(), key=lambda page: ("<" in page.path, page.order))
     for page in candidates:
         variables = page.match(pathname or "/")
         if variables is not None:
-            return page, variables
+            return (page, variables) if may_open(account, page.name) else not_found()
+    return not_found()
+
+
+def not_found() -> tuple[Page, dict[str, str]]:
+    """The "not found" page (also what a page the account may not open looks like)."""
     return PAGES[NOT_FOUND_PATH], {}
 
 
-def navigation() -> list[Page]:
-    """The pages of the navigation, in their order."""
+def navigation(account: Account | None) -> list[Page]:
+    """The pages of the navigation that `account` may open, in their order."""
     load_pages()
-    return sorted((page for page in PAGES.values() if page.nav_key), key=lambda page: page.order)
+    shown = (page for page in PAGES.values() if page.nav_key and may_open(account, page.name))
+    return sorted(shown, key=lambda page: page.order)
 
 
 def load_pages() -> None:

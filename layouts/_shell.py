@@ -15,6 +15,8 @@ from dash import dcc, html
 
 import layouts
 from dashboard import codes, ids
+from dashboard.access import current_account
+from dashboard.auth import csrf_token
 from dashboard.i18n import t
 from layouts._choices import CHOICES
 
@@ -37,6 +39,7 @@ def shell_layout() -> html.Div:
                         html.A(
                             t("switch-language"), id=ids.LANG_SWITCH, href="?lang=en", className="nav-link text-white"
                         ),
+                        sign_out_form(),
                     ],
                     fluid="xl",
                 ),
@@ -55,6 +58,22 @@ def shell_layout() -> html.Div:
             ),
         ],
         id=ids.SHELL,
+    )
+
+
+def sign_out_form() -> html.Form:
+    """Who is signed in, and the sign-out button: a form that posts the session's CSRF token to /logout."""
+    account = current_account()
+    name = account.username if account is not None else ""
+    return html.Form(
+        [
+            html.Span(name, id=ids.SIGNED_IN, className="navbar-text text-white small me-2"),
+            dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
+            html.Button(t("sign-out"), id=ids.SIGN_OUT, type="submit", className="btn btn-outline-light btn-sm"),
+        ],
+        action="/logout",
+        method="POST",
+        className="d-flex align-items-center ms-2",
     )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import Select, select
 
-from dashboard.filters import Filters
+from dashboard.filters import Filters, Scope
 from dashboard.periods import utc_bounds
 from dashboard.schema import (
     interpreter_languages,
@@ -46,7 +48,29 @@ def filter_requests(statement: Select, filters: Filters, period: bool = True) ->
         conditions.append(
             requests.c.interpreter_id.in_(select(interpreters.c.id).where(interpreters.c.kind.in_(filters.kind)))
         )
-    return statement.where(*conditions)
+    return statement.where(*conditions, *scope_conditions(filters.scope))
+
+
+def scope_conditions(scope: Scope) -> list:
+    """The account's scope (dashboard.filters.Scope) on `requests`, whatever else the filters say: a page that
+    replaces the region filter by its place (the drill-down) still never reads outside it."""
+    conditions = []
+    if scope.organisation is not None:
+        conditions.append(requests.c.organisation_id == scope.organisation)
+    if scope.regions:
+        conditions.append(requests.c.organisation_id.in_(organisation_ids(Filters(date.min, date.min, scope.regions))))
+    return conditions
+
+
+def interpreter_scope(scope: Scope) -> list:
+    """The account's scope on `interpreters`: those of its regions and those without a region (who serve
+    everywhere); an organisation's account sees no interpreter."""
+    if scope.organisation is not None:
+        return [interpreters.c.id.is_(None)]
+    if scope.regions:
+        chosen = select(regions.c.id).where(regions.c.code.in_(scope.regions))
+        return [interpreters.c.region_id.is_(None) | interpreters.c.region_id.in_(chosen)]
+    return []
 
 
 def language_ids(language_codes: tuple[str, ...]) -> Select:

@@ -6,7 +6,7 @@ from sqlalchemy import Select, and_, func, or_, select
 
 from dashboard.filters import Filters
 from dashboard.schema import interpreter_languages, interpreters, languages
-from queries._filters import speaks
+from queries._filters import interpreter_scope, speaks
 
 
 def registered_at_end(filters: Filters) -> list:
@@ -17,7 +17,7 @@ def registered_at_end(filters: Filters) -> list:
     ]
     if filters.kind:
         conditions.append(interpreters.c.kind.in_(filters.kind))
-    return conditions
+    return conditions + interpreter_scope(filters.scope)
 
 
 def select_registered_interpreters(filters: Filters) -> Select:

@@ -7,7 +7,7 @@ Counts per region or for one region need nothing here: `select_status_counts` wi
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 
 from dashboard.filters import Filters
 from dashboard.schema import local_governments, organisations, regions, requests
@@ -56,3 +56,16 @@ def select_local_government_counts(filters: Filters, local_government_id: int, k
 def select_organisation_counts(filters: Filters, organisation_id: int, keys: tuple[str, ...] = ()) -> Select:
     """Requests per status (and `keys`) in the slice, made by one organisation."""
     return select_status_counts(filters, keys).where(requests.c.organisation_id == organisation_id)
+
+
+def select_busiest_organisation() -> Select:
+    """The organisation with the most requests (the lowest id among equals), with its region's code."""
+    return (
+        select(requests.c.organisation_id, regions.c.code.label("region_code"))
+        .join(organisations, organisations.c.id == requests.c.organisation_id)
+        .join(local_governments, local_governments.c.id == organisations.c.local_government_id)
+        .join(regions, regions.c.id == local_governments.c.region_id)
+        .group_by(requests.c.organisation_id, regions.c.code)
+        .order_by(func.count().desc(), requests.c.organisation_id)
+        .limit(1)
+    )

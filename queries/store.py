@@ -91,8 +91,19 @@ store_state = Table(
 def rollup_for(filters: Filters, keys: Sequence[str]) -> Table | None:
     """The smallest rollup holding every dimension the filters and keys use (None: no rollup has them all, e.g.
     per organisation)."""
+    if not within_scope(filters):
+        return None
     needed = {FILTER_DIMENSIONS[name] for name in FILTER_DIMENSIONS if getattr(filters, name)} | set(keys)
     return next((table for table in ROLLUPS if needed <= set(table.c.keys())), None)
+
+
+def within_scope(filters: Filters) -> bool:
+    """Whether the filters alone keep to the account's scope, so the store (which knows nothing of accounts) may
+    answer: no organisation scope, and a region filter inside the regions of the scope."""
+    scope = filters.scope
+    if scope.organisation is not None:
+        return False
+    return not scope.regions or (bool(filters.region) and set(filters.region) <= set(scope.regions))
 
 
 def narrow_rollup_inserts(months: Sequence[str] | None) -> list:
@@ -151,7 +162,7 @@ def select_activity(start: datetime | None = None, end: datetime | None = None) 
 def can_count_active(filters: Filters, keys: Sequence[str]) -> bool:
     """Whether `monthly_active` holds what these filters and keys need."""
     other = [n for n in FILTER_DIMENSIONS if getattr(filters, n) and n not in ACTIVE_FILTERS]
-    return not other and set(keys) <= {"language_id"}
+    return not other and filters.scope.unlimited and set(keys) <= {"language_id"}
 
 
 def select_stored_active(

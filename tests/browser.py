@@ -87,6 +87,31 @@ class DashboardServer:
             )
 
 
+# The served dashboard's accounts: name -> (role, its `user add` options), all with E2E_PASSWORD.
+E2E_ACCOUNTS = {
+    "e2e-manager": ("manager", []),
+    "e2e-board": ("board", []),
+    "e2e-region": ("region", ["--region", "ANT"]),
+    "e2e-organisation": ("organisation", ["--organisation", "1"]),
+    "e2e-admin": ("admin", []),
+}
+E2E_PASSWORD = "an e2e password, never a real one"
+
+
+def _add_accounts(environment: dict) -> None:
+    """The accounts, made with the command an administrator uses (`stv-dashboard user add --password-stdin`)."""
+    command = str(Path(sys.executable).parent / "stv-dashboard")
+    for name, (role, options) in E2E_ACCOUNTS.items():
+        subprocess.run(
+            [command, "user", "add", name, "--role", role, *options, "--password-stdin"],
+            input=E2E_PASSWORD + "\n",
+            env=environment,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+
+
 def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> None:
     """Poll `url` (short timeouts) until it answers 200; fail with the server log if it exits or never does."""
     deadline = time.monotonic() + STARTUP_SECONDS
@@ -125,10 +150,12 @@ def dashboard_server(demo_sqlite, tmp_path_factory) -> Iterator[DashboardServer]
     environment = {
         **os.environ,
         "STV_DATABASE_URL": f"sqlite:///{Path(demo_sqlite).resolve()}",
+        "STV_STATE_URL": f"sqlite:///{log_path.parent / 'state.sqlite'}",
         "STV_NOW": STV_NOW,
         "STV_CACHE_URL": "simple://",
         "PYTHONUNBUFFERED": "1",
     }
+    _add_accounts(environment)
     command = [str(Path(sys.executable).parent / "stv-dashboard"), "serve", "--host", "127.0.0.1", "--port", str(port)]
     database_bytes = hashlib.sha256(Path(demo_sqlite).read_bytes()).hexdigest()
     with log_path.open("wb") as log:
@@ -142,7 +169,7 @@ def dashboard_server(demo_sqlite, tmp_path_factory) -> Iterator[DashboardServer]
         )
     try:
         base_url = f"http://127.0.0.1:{port}"
-        _wait_until_ready(base_url + "/_dash-layout", process, log_path)
+        _wait_until_ready(base_url + "/login", process, log_path)
         yield DashboardServer(base_url, log_path, process)
     finally:
         _stop(process)
@@ -193,10 +220,59 @@ class BrowserPage:
         assert not server_problems, "errors in the server log:\n" + "\n".join(server_problems)
 
 
+CONTEXT_OPTIONS = {"viewport": {"width": 1400, "height": 1000}, "locale": "nl-BE", "accept_downloads": True}
+
+
+def sign_in_with_the_form(page, base_url: str, name: str, password: str = E2E_PASSWORD) -> None:
+    """Sign in as a person does: the form at /login, then wait to have left it."""
+    page.goto(base_url + "/login")
+    page.fill("#username", name)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/login" not in url)
+
+
+@pytest.fixture(scope="session")
+def signed_in_states(browser, dashboard_server):
+    """`state(name)`: the cookies of a session signed in as `name` (signed in once per test session)."""
+    states: dict[str, dict] = {}
+
+    def state(name: str) -> dict:
+        if name not in states:
+            context = browser.new_context(**CONTEXT_OPTIONS)
+            context.set_default_timeout(EXPECT_TIMEOUT_MS)
+            sign_in_with_the_form(context.new_page(), dashboard_server.base_url, name)
+            states[name] = context.storage_state()
+            context.close()
+        return states[name]
+
+    return state
+
+
 @pytest.fixture
-def browser_page(browser, dashboard_server):
-    """A fresh context and page per test; console errors and page errors are collected on `.errors`."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-BE", accept_downloads=True)
+def browser_page(browser_page_as):
+    """A fresh context and page per test, signed in as a manager; console errors and page errors are collected on
+    `.errors`."""
+    return browser_page_as("e2e-manager")
+
+
+@pytest.fixture
+def browser_page_as(browser, dashboard_server, signed_in_states):
+    """`browser_page_as(name)`: a fresh context and page signed in as `name` (None: not signed in)."""
+    contexts = []
+
+    def open_as(name: str | None):
+        state = signed_in_states(name) if name else None
+        context = browser.new_context(**CONTEXT_OPTIONS, storage_state=state)
+        contexts.append(context)
+        return _wrapped_page(context, dashboard_server)
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def _wrapped_page(context, dashboard_server) -> BrowserPage:
     context.set_default_timeout(EXPECT_TIMEOUT_MS)
     context.set_default_navigation_timeout(EXPECT_TIMEOUT_MS)
     page = context.new_page()
@@ -208,10 +284,7 @@ def browser_page(browser, dashboard_server):
         ),
     )
     page.on("pageerror", lambda error: wrapped.errors.append(f"uncaught: {error}"))
-    try:
-        yield wrapped
-    finally:
-        context.close()
+    return wrapped
 
 
 def expect():

@@ -85,20 +85,29 @@ def built_databases(tmp_path_factory, request):
 @pytest.fixture(scope="session")
 def make_app(tmp_path_factory):
     """`make_app(url, now=DEMO_NOW, cache_url="simple://", **options)`: the whole dashboard (`create_app`) on the
-    database at `url`, "now" fixed, its cache and aggregate store in fresh temporary folders; `options` are
-    create_app's own (`aggregates`, `forecast_background`, ...). The one way the tests build an app."""
+    database at `url`, "now" fixed, its cache, aggregate store and state database (with the accounts of
+    tests/support.py TEST_ACCOUNTS) in fresh temporary folders; `options` are create_app's own (`aggregates`,
+    `forecast_background`, ...), and `settings`, a dict of Settings fields. The one way the tests build an app."""
     from dashboard import create_app
     from dashboard.settings import Settings
+    from dashboard.state import StateDatabase
+    from tests.support import add_test_accounts
 
     def make(url: str, *, now: datetime = DEMO_NOW, cache_url: str = "simple://", **options):
+        state_folder = tmp_path_factory.mktemp("state")
         settings = Settings(
             database_url=url,
             cache_url=cache_url,
             now=now,
             cache_dir=tmp_path_factory.mktemp("cache"),
             store_dir=tmp_path_factory.mktemp("store"),
+            state_url=f"sqlite:///{state_folder / 'state.sqlite'}",
+            **options.pop("settings", {}),
         )
-        return create_app({"settings": settings, **options})
+        state = StateDatabase(settings.effective_state_url)
+        state.create()
+        add_test_accounts(state)
+        return create_app({"settings": settings, "state": state, **options})
 
     return make
 
@@ -116,12 +125,16 @@ def app(make_app, app_config):
     built = make_app(**app_config)
     yield built
     built.server.extensions["stv"].data.database.dispose()
+    built.server.extensions["stv-state"].dispose()
 
 
 @pytest.fixture(scope="module")
 def client(app):
-    """A Flask test client of `app`: pages, exports and reports as a browser or a script asks for them."""
-    return app.server.test_client()
+    """A Flask test client of `app`, signed in as a manager: pages, exports and reports as a browser or a script
+    asks for them."""
+    from tests.support import signed_in_client
+
+    return signed_in_client(app, "manager")
 
 
 # Parametrise a fixture over both databases: `@pytest.fixture(params=DIALECTS)`, then `request.param`.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -29,3 +30,50 @@ def read_csv(response) -> list[dict]:
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.mimetype == "text/csv"
     return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+
+
+# --- accounts and signing in ------------------------------------------------------------------------------------
+
+TEST_PASSWORD = "a test password, never a real one"
+# The accounts every test app has (`conftest.make_app`): name -> (roles, regions, organisation id).
+TEST_ACCOUNTS = {
+    "manager": (("manager",), (), None),
+    "planner": (("planner",), (), None),
+    "board": (("board",), (), None),
+    "region": (("region",), ("ANT",), None),
+    "organisation": (("organisation",), (), 1),
+    "admin": (("admin",), (), None),
+}
+
+
+def add_test_accounts(state) -> None:
+    """The accounts of TEST_ACCOUNTS, all with TEST_PASSWORD."""
+    for name, (roles, regions, organisation) in TEST_ACCOUNTS.items():
+        state.add_account(name, roles, regions, organisation, TEST_PASSWORD)
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token of a form on the page."""
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "no CSRF token on the page"
+    return found.group(1)
+
+
+def sign_in(client, username: str, password: str = TEST_PASSWORD):
+    """Sign in with the form, as a browser does; the response to the POST."""
+    token = csrf_of(client.get("/login").get_data(as_text=True))
+    return client.post("/login", data={"username": username, "password": password, "csrf_token": token})
+
+
+def signed_in_client(app, username: str = "manager"):
+    """A new test client of `app`, signed in as `username` (one of TEST_ACCOUNTS)."""
+    client = app.server.test_client()
+    response = sign_in(client, username)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return client
+
+
+def bearer(app, username: str = "manager") -> dict:
+    """Request headers with a new API token of `username`, as a script sends them."""
+    token = app.server.extensions["stv-state"].create_token(username)
+    return {"Authorization": f"Bearer {token}"}

@@ -18,7 +18,7 @@ from dashboard.exports import VIEWS
 from dashboard.metrics import is_rate
 from tests.conftest import DEMO_NOW
 from tests.fixture_db import EXPECTED_2022
-from tests.support import read_csv
+from tests.support import bearer, read_csv, signed_in_client
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
 YEAR = "from=2022-01-01&to=2022-12-31"
@@ -141,12 +141,13 @@ def test_redis_down_still_answers(fixture_file, make_app):
     from tests.services import free_port
 
     app = make_app(f"sqlite:///{fixture_file}", now=NOW, cache_url=f"redis://127.0.0.1:{free_port()}/0")
-    response = app.server.test_client().get(f"/export/kpis.csv?{YEAR}")
+    # The session store is Redis too: a script's token still gets its export.
+    response = app.server.test_client().get(f"/export/kpis.csv?{YEAR}", headers=bearer(app))
     assert response.status_code == 200 and "requests,13" in response.get_data(as_text=True)
 
 
 def test_broken_database_gives_503_not_500(tmp_path, make_app):
-    client = make_app(f"sqlite:///{tmp_path / 'missing.sqlite'}", now=NOW).server.test_client()
+    client = signed_in_client(make_app(f"sqlite:///{tmp_path / 'missing.sqlite'}", now=NOW))
     response = client.get(f"/export/kpis.csv?{YEAR}")
     assert response.status_code == 503 and "database" in response.get_data(as_text=True)
     assert not (tmp_path / "missing.sqlite").exists()
@@ -156,9 +157,9 @@ def test_broken_database_gives_503_not_500(tmp_path, make_app):
 def april_2023_client(fixture_file, make_app):
     """The app in April 2023 (the fixture's months then make a forecast history), forecasts computed when asked."""
     april = datetime(2023, 4, 15, 9, 0, tzinfo=UTC)
-    return make_app(
-        f"sqlite:///{fixture_file}", now=april, aggregates=False, forecast_background=False
-    ).server.test_client()
+    return signed_in_client(
+        make_app(f"sqlite:///{fixture_file}", now=april, aggregates=False, forecast_background=False)
+    )
 
 
 def _same_cell(text: str, value) -> bool:
@@ -225,7 +226,7 @@ DEMO_QUARTER = "from=2025-04-01&to=2025-06-30"
 
 @pytest.fixture(scope="module")
 def demo_client(demo_sqlite, make_app):
-    return make_app(f"sqlite:///{demo_sqlite}", now=DEMO_NOW, forecast_background=False).server.test_client()
+    return signed_in_client(make_app(f"sqlite:///{demo_sqlite}", now=DEMO_NOW, forecast_background=False))
 
 
 def _fractional(text: str) -> bool:

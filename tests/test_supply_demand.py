@@ -17,7 +17,7 @@ from dashboard.views import supply_demand as live
 from tests.conftest import DIALECTS
 from tests.dash_requests import dom_id, post, response_values, text_of
 from tests.fixture_supply import NOW, build_supply_fixture
-from tests.support import open_data
+from tests.support import open_data, signed_in_client
 
 SLICE = Filters(date(2026, 11, 1), date(2026, 11, 30))
 
@@ -180,7 +180,7 @@ def test_open_requests_export_in_excel_has_moments_in_utc(built_databases, make_
     from openpyxl import load_workbook
 
     url = built_databases("sqlite", "supply", build_supply_fixture)
-    client = make_app(url, now=NOW, aggregates=False).server.test_client()
+    client = signed_in_client(make_app(url, now=NOW, aggregates=False))
     response = client.get("/export/open-requests.xlsx")
     assert response.status_code == 200
     sheet = load_workbook(BytesIO(response.data)).active

@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard import codes
 from dashboard.data import DataAccess
-from dashboard.filters import Filters
+from dashboard.filters import Filters, Scope
 from dashboard.metrics import RATES as METRIC_RATES
 from dashboard.metrics import bucket_counts, compute_kpis, rates_of
 from dashboard.views import compared, with_language_names
@@ -375,3 +375,14 @@ EXPORTS = {
     "local-governments": lambda context, filters, lang: local_governments_table(context.data, filters),
     "organisations": lambda context, filters, lang: organisations_table(context.data, filters),
 }
+
+
+def within_scope(place: Place, scope: Scope) -> bool:
+    """Whether an account of `scope` may open the drill-down page of `place`: an organisation's account its own
+    organisation only, a region account the places of its regions (and the list of regions, which shows only
+    those)."""
+    if scope.organisation is not None:
+        return place.level == "organisation" and place.organisation_id == scope.organisation
+    if scope.regions:
+        return place.level == "all" or place.region_code in scope.regions
+    return True

@@ -1,0 +1,21 @@
+"""The audit log (CONTRACT.md §7): who signed in (or failed to), signed out, viewed a page or downloaded an export or
+a report, when, and with which parameters. Rows go to the state database (dashboard.state); passwords and tokens
+never do: only names, paths and query strings are written.
+"""
+
+from __future__ import annotations
+
+import flask
+
+ACTIONS = ("sign-in", "sign-in-failed", "sign-out", "page-view", "export", "report", "token-use", "account-change")
+
+
+def record(action: str, target: str = "", parameters: str = "", username: str | None = None) -> None:
+    """Add a row for the request being served: by `username`, or the signed-in account's."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    state = flask.current_app.extensions["stv-state"]
+    if username is None:
+        account = flask.g.get("account")
+        username = account.username if account is not None else None
+    state.record(action, username, target, parameters, flask.request.remote_addr or "")

@@ -1,0 +1,348 @@
+"""Sign-in and sessions (CONTRACT.md §7): nothing but `/login`, `/healthz` and the assets without a signed-in account.
+
+- Sessions are kept on the server (Flask-Session: Redis when the cache is Redis, so that every worker and host
+  shares them; else files under `var/`, or in-process for an in-process cache); the cookie holds a random id only,
+  HttpOnly, SameSite=Lax, Secure when the request came over https. A session ends after `idle_minutes` without a
+  request and `session_hours` after signing in, whichever comes first.
+- `STV_AUTH=local`: a form (`GET/POST /login`) with a CSRF token, Argon2 hashes in the state database, the same
+  answer for an unknown name and a wrong password, and failed attempts throttled per name and per address.
+- `STV_AUTH=oidc`: dashboard.oidc signs in at the organisation's provider and calls `start_session` here.
+- Without a session a page redirects to `/login?next=…`; the callback endpoint, an export or a report answers 401.
+  `Authorization: Bearer <token>` (dashboard.state API tokens) is taken on exports and report downloads only.
+- Every request's account is read again from the state database, so a disabled account stops at once.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlencode
+
+import flask
+import redis
+from cachelib import FileSystemCache, SimpleCache
+from flask import Flask, Response, redirect, render_template_string, request, session
+from flask.sessions import SessionInterface
+from flask_session import Session
+from limits import parse
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+from dashboard import audit
+from dashboard.access import Account, home_path, may_update
+from dashboard.filters import UI_LANGUAGES
+from dashboard.i18n import t
+from dashboard.settings import Settings
+from dashboard.state import StateDatabase
+
+PUBLIC_PATHS = frozenset({"/login", "/healthz", "/_favicon.ico", "/oidc/callback"})
+PUBLIC_PREFIXES = ("/assets/",)
+TOKEN_PREFIXES = ("/export/", "/report.pdf", "/report.xlsx")  # where a script may use a Bearer token
+API_PREFIXES = ("/_dash-", "/_reload-hash", "/export/", "/report.")  # answered 401 rather than redirected
+FAILED_PER_NAME = parse("5 per 15 minutes")
+FAILED_PER_ADDRESS = parse("30 per 15 minutes")
+THROTTLE_MINUTES = 15
+STORE_ERRORS = (redis.exceptions.RedisError, OSError)
+
+
+class Auth:
+    """The sign-in of one app: sessions, the guard in front of every request, `/login` and `/logout`."""
+
+    def __init__(self, server: Flask, state: StateDatabase, settings: Settings, clock: Callable[[], float]):
+        self.state = state
+        self.settings = settings
+        self.clock = clock
+        self.limiter = MovingWindowRateLimiter(storage_from_string(_throttle_storage(settings)))
+        server.secret_key = settings.secret_key or state.secret_key()
+        server.config.update(_session_config(settings))
+        Session(server)
+        # Secure cookies whenever the request itself is https (directly or through a trusted proxy).
+        server.session_interface.get_cookie_secure = lambda app: request.is_secure
+        server.session_interface = SessionsWhileStoreIsDown(server.session_interface)
+        server.before_request(self.guard)
+        server.register_blueprint(self._blueprint())
+        server.extensions["stv-state"] = state
+        server.extensions["stv-auth"] = self
+
+    # --- the guard ----------------------------------------------------------------------------------------------
+
+    def guard(self) -> Response | None:
+        """Let public paths through; find the request's account (session, or token where allowed); else answer
+        401 for the endpoints of scripts and the browser's requests, or redirect a page to the sign-in."""
+        path = request.path
+        if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
+            return None
+        account = self._session_account() or self._token_account(path)
+        if account is None:
+            if path.startswith(API_PREFIXES):
+                return _text(t("unauthorised", _lang()), 401)
+            expired = session.pop("expired", False)
+            query = {"next": request.full_path.rstrip("?")} | ({"expired": "1"} if expired else {})
+            return redirect("/login?" + urlencode(query), 303)
+        if request.method == "POST" and request.headers.get("Sec-Fetch-Site") == "cross-site":
+            return _text(t("forbidden", _lang()), 403)  # SameSite=Lax stops this already; said once more
+        if path == "/_dash-update-component" and not may_update(account, request.get_json(silent=True)):
+            return _text(t("forbidden", _lang()), 403)  # a page's callback the account may not open
+        flask.g.account = account
+        return None
+
+    def _session_account(self) -> Account | None:
+        username = session.get("user")
+        if not username:
+            return None
+        now = self.clock()
+        idle = now - session.get("seen_at", 0) > self.settings.idle_minutes * 60
+        too_old = now - session.get("signed_in_at", 0) > self.settings.session_hours * 3600
+        account = None if idle or too_old else self._current(username)
+        if account is None:
+            session.clear()
+            session["expired"] = idle or too_old
+            return None
+        session["seen_at"] = now
+        return account
+
+    def _current(self, username: str) -> Account | None:
+        """The account as it is now: from the state database (local), or as the provider gave it (oidc)."""
+        given = session.get("provider_account")
+        if given is not None:
+            return Account(given["username"], tuple(given["roles"]), tuple(given["regions"]), given["organisation"])
+        return self.state.enabled_account(username)
+
+    def _token_account(self, path: str) -> Account | None:
+        header = request.headers.get("Authorization", "")
+        if not header.startswith("Bearer ") or not path.startswith(TOKEN_PREFIXES):
+            return None
+        account = self.state.token_account(header.removeprefix("Bearer ").strip())
+        if account is not None:
+            audit.record("token-use", path, request.query_string.decode("utf-8", "replace"), account.username)
+        return account
+
+    # --- signing in and out -------------------------------------------------------------------------------------
+
+    def start_session(self, account: Account, provider_account: bool = False) -> None:
+        """A new session (a new id: never the one from before signing in) for `account`."""
+        session["regenerating"] = True  # Flask-Session regenerates only a session that holds something
+        flask.current_app.session_interface.regenerate(session)
+        session.clear()
+        now = self.clock()
+        session.update(user=account.username, signed_in_at=now, seen_at=now, csrf=secrets.token_urlsafe(32))
+        if provider_account:
+            session["provider_account"] = {
+                "username": account.username,
+                "roles": list(account.roles),
+                "regions": list(account.regions),
+                "organisation": account.organisation_id,
+            }
+        audit.record("sign-in", "/login", "", account.username)
+
+    def _blueprint(self) -> flask.Blueprint:
+        blueprint = flask.Blueprint("auth", __name__)
+        blueprint.add_url_rule("/login", "login", self.login, methods=["GET", "POST"])
+        blueprint.add_url_rule("/logout", "logout", self.logout, methods=["POST"])
+        return blueprint
+
+    def login(self) -> Response:
+        lang = _lang()
+        next_path = _safe_next(request.values.get("next"))
+        if request.method == "GET":
+            account = self._session_account()
+            if account is not None:
+                return redirect(next_path or home_path(account), 303)
+            notice = "login-expired" if request.args.get("expired") else None
+            notice = "login-signed-out" if request.args.get("signed_out") else notice
+            return self._form(lang, next_path, notice=notice)
+        if not _csrf_ok(request.form.get("csrf_token")):
+            return self._form(lang, next_path, error="login-form-expired", status=400)
+        if self.settings.auth != "local":
+            return self._form(lang, next_path, status=404)
+        username = request.form.get("username", "").strip()[:200]
+        attempts = self._attempts(username)
+        if not all(self._throttle(self.limiter.test, limit, key) for limit, key in attempts):
+            audit.record("sign-in-failed", "/login", "throttled", username or None)
+            return self._form(lang, next_path, error="login-throttled", status=429)
+        account = self.state.authenticate(username, request.form.get("password", ""))
+        if account is None:
+            for limit, key in attempts:
+                self._throttle(self.limiter.hit, limit, key)
+            audit.record("sign-in-failed", "/login", "", username or None)
+            return self._form(lang, next_path, error="login-failed", status=401)
+        self.start_session(account)
+        return redirect(next_path or home_path(account), 303)
+
+    @staticmethod
+    def _attempts(username: str) -> tuple:
+        """The failed-attempt counters a sign-in counts against: the name's and the address's."""
+        return (
+            (FAILED_PER_NAME, ("name", username.casefold())),
+            (FAILED_PER_ADDRESS, ("address", request.remote_addr or "")),
+        )
+
+    @staticmethod
+    def _throttle(operation, limit, key) -> bool:
+        """`operation` (test or hit) on the counter; when its storage (Redis) is down, sign-in stays possible."""
+        try:
+            return operation(limit, *key)
+        except Exception:  # noqa: BLE001 - any storage failure; logged, not shown
+            flask.current_app.logger.warning("sign-in throttling unavailable: its storage cannot be reached")
+            return True
+
+    def logout(self) -> Response:
+        account = self._session_account()
+        if account is not None and not _csrf_ok(request.form.get("csrf_token")):
+            return _text(t("login-form-expired", _lang()), 400)
+        provider_logout = flask.current_app.extensions.get("stv-oidc")
+        if account is not None:
+            audit.record("sign-out", "/logout", "", account.username)
+        id_token = session.get("id_token")
+        session.clear()
+        if provider_logout is not None and id_token:
+            return redirect(provider_logout.end_session_url(id_token), 303)
+        return redirect("/login?" + urlencode({"signed_out": "1", "lang": _lang()}), 303)
+
+    def _form(self, lang: str, next_path: str | None, error=None, notice=None, status=200) -> Response:
+        token = session.get("csrf") or secrets.token_urlsafe(32)
+        session["csrf"] = token
+        page = render_template_string(
+            LOGIN_PAGE,
+            lang=lang,
+            t=lambda key, **values: t(key, lang, **values),
+            next=next_path or "",
+            csrf=token,
+            error=t(error, lang, minutes=THROTTLE_MINUTES) if error else None,
+            notice=t(notice, lang) if notice else None,
+            local=self.settings.auth == "local",
+            username=request.form.get("username", "")[:200] if request.method == "POST" else "",
+            other_lang="en" if lang == "nl" else "nl",
+            other_query=urlencode({"lang": "en" if lang == "nl" else "nl", "next": next_path or "/"}),
+            provider_query=urlencode({"lang": lang, "next": next_path or "/"}),
+        )
+        return Response(page, status=status, mimetype="text/html")
+
+
+class SessionsWhileStoreIsDown(SessionInterface):
+    """The server-side sessions, but a session store that cannot be reached (Redis down) makes the request signed
+    out rather than an error: pages ask to sign in, scripts with a token keep working."""
+
+    def __init__(self, inner: SessionInterface):
+        self.inner = inner
+
+    def __getattr__(self, name):  # regenerate, session_class, … of the wrapped interface
+        return getattr(self.inner, name)
+
+    def open_session(self, app, request):
+        try:
+            return self.inner.open_session(app, request)
+        except STORE_ERRORS:
+            app.logger.warning("the session store cannot be reached: the request is served signed out")
+            return self.inner.session_class(sid=self.inner._generate_sid(self.inner.sid_length), permanent=True)
+
+    def save_session(self, app, session, response):
+        try:
+            self.inner.save_session(app, session, response)
+        except STORE_ERRORS:
+            app.logger.warning("the session store cannot be reached: the session was not saved")
+
+
+def csrf_token() -> str:
+    """The session's CSRF token, for forms the dashboard's pages post (the sign-out button)."""
+    return session.get("csrf", "")
+
+
+def _csrf_ok(given: str | None) -> bool:
+    expected = session.get("csrf")
+    return bool(expected and given and hmac.compare_digest(expected, given))
+
+
+def _safe_next(value: str | None) -> str | None:
+    """A path on this site to go on to after signing in; anything else (another host, a scheme) is dropped."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return None
+    return value if not value.startswith("/login") else None
+
+
+def _lang() -> str:
+    lang = request.values.get("lang")
+    if lang in UI_LANGUAGES:
+        return lang
+    return request.accept_languages.best_match(UI_LANGUAGES, default="nl") or "nl"
+
+
+def _text(message: str, status: int) -> Response:
+    return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def _session_config(settings: Settings) -> dict:
+    url = settings.cache_url or ""
+    config = {
+        "SESSION_PERMANENT": True,
+        "PERMANENT_SESSION_LIFETIME": settings.idle_minutes * 60,
+        "SESSION_REFRESH_EACH_REQUEST": True,
+        "SESSION_COOKIE_NAME": "stv_session",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_KEY_PREFIX": "stv-session:",
+    }
+    if url.startswith(("redis://", "rediss://")):
+        return config | {"SESSION_TYPE": "redis", "SESSION_REDIS": redis.Redis.from_url(url)}
+    if url.startswith(("simple://", "null://")):
+        return config | {"SESSION_TYPE": "cachelib", "SESSION_CACHELIB": SimpleCache(threshold=10_000)}
+    folder = Path(url.removeprefix("filesystem://")) if url.startswith("filesystem://") else settings.cache_dir
+    sessions = FileSystemCache(str(folder.parent / "sessions"), threshold=10_000)
+    return config | {"SESSION_TYPE": "cachelib", "SESSION_CACHELIB": sessions}
+
+
+def _throttle_storage(settings: Settings) -> str:
+    url = settings.cache_url or ""
+    return url if url.startswith(("redis://", "rediss://")) else "memory://"
+
+
+def default_clock() -> float:
+    return time.time()
+
+
+LOGIN_PAGE = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ t('login-title') }} · {{ t('app-title') }}</title>
+<link rel="stylesheet" href="/assets/00-bootstrap-flatly.min.css">
+<link rel="stylesheet" href="/assets/app.css">
+</head>
+<body>
+<main class="container" style="max-width: 26rem">
+  <h1 class="h3 mt-5 mb-2">{{ t('app-title') }}</h1>
+  <p class="text-muted">{{ t('login-lead') }}</p>
+  {% if notice %}<div class="alert alert-info" role="status">{{ notice }}</div>{% endif %}
+  {% if error %}<div class="alert alert-danger" role="alert" id="login-error">{{ error }}</div>{% endif %}
+  {% if local %}
+  <form method="post" action="/login" novalidate>
+    <input type="hidden" name="csrf_token" value="{{ csrf }}">
+    <input type="hidden" name="next" value="{{ next }}">
+    <input type="hidden" name="lang" value="{{ lang }}">
+    <div class="mb-3">
+      <label class="form-label" for="username">{{ t('login-username') }}</label>
+      <input class="form-control" id="username" name="username" autocomplete="username" required
+             value="{{ username }}" {% if not username %}autofocus{% endif %}
+             {% if error %}aria-describedby="login-error"{% endif %}>
+    </div>
+    <div class="mb-3">
+      <label class="form-label" for="password">{{ t('login-password') }}</label>
+      <input class="form-control" id="password" name="password" type="password" autocomplete="current-password"
+             required {% if username %}autofocus{% endif %}>
+    </div>
+    <button class="btn btn-primary w-100" type="submit">{{ t('login-submit') }}</button>
+  </form>
+  {% else %}
+  <a class="btn btn-primary w-100" href="/oidc/login?{{ provider_query }}">{{ t('login-oidc') }}</a>
+  {% endif %}
+  <p class="mt-4">
+    <a href="/login?{{ other_query }}" lang="{{ other_lang }}">{{ 'English' if lang == 'nl' else 'Nederlands' }}</a>
+  </p>
+</main>
+</body>
+</html>
+"""

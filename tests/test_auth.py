@@ -1,0 +1,242 @@
+"""Sign-in, sessions and tokens (CONTRACT.md §7, dashboard.auth), through the Flask test client as a browser and a
+script use them."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.state import hash_token
+from tests.support import TEST_PASSWORD, bearer, csrf_of, sign_in, signed_in_client
+
+YEAR = "from=2022-01-01&to=2022-12-31"
+
+
+@pytest.fixture(scope="module")
+def app_config(fixture_sqlite):
+    return {"url": fixture_sqlite, "aggregates": False}
+
+
+@pytest.fixture
+def anonymous(app):
+    return app.server.test_client()
+
+
+def _state(app):
+    return app.server.extensions["stv-state"]
+
+
+def test_a_page_without_a_session_redirects_to_sign_in_with_the_way_back(anonymous):
+    response = anonymous.get("/no-shows?region=ANT")
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/login?next=%2Fno-shows%3Fregion%3DANT"
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("POST", "/_dash-update-component"),
+        ("GET", "/_dash-layout"),
+        ("GET", "/_dash-dependencies"),
+        ("GET", "/export/kpis.csv"),
+        ("GET", "/report.pdf"),
+        ("GET", "/report.xlsx"),
+    ],
+)
+def test_endpoints_of_scripts_and_callbacks_answer_401_without_a_session(anonymous, method, path):
+    response = anonymous.open(path, method=method, json={} if method == "POST" else None)
+    assert response.status_code == 401
+
+
+def test_login_healthz_and_assets_need_no_session(anonymous):
+    assert anonymous.get("/login").status_code == 200
+    with anonymous.get("/assets/app.css") as asset:
+        assert asset.status_code == 200
+
+
+def test_sign_in_sets_a_strict_session_cookie_and_goes_on_to_next(anonymous):
+    token = csrf_of(anonymous.get("/login").get_data(as_text=True))
+    response = anonymous.post(
+        "/login", data={"username": "manager", "password": TEST_PASSWORD, "csrf_token": token, "next": "/shortages"}
+    )
+    assert response.status_code == 303 and response.headers["Location"] == "/shortages"
+    cookie = response.headers["Set-Cookie"]
+    assert "stv_session=" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Secure" not in cookie  # plain http here; https below
+    assert anonymous.get("/shortages").status_code == 200
+
+
+def test_the_session_id_changes_on_sign_in(anonymous):
+    anonymous.get("/login")
+    before = anonymous.get_cookie("stv_session").value
+    sign_in(anonymous, "manager")
+    assert anonymous.get_cookie("stv_session").value != before
+
+
+def test_the_cookie_is_secure_over_https(app):
+    client = app.server.test_client()
+    token = csrf_of(client.get("/login", base_url="https://localhost").get_data(as_text=True))
+    response = client.post(
+        "/login",
+        base_url="https://localhost",
+        data={"username": "manager", "password": TEST_PASSWORD, "csrf_token": token},
+    )
+    assert response.status_code == 303 and "Secure" in response.headers["Set-Cookie"]
+
+
+@pytest.mark.parametrize("next_path", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:x"])
+def test_next_never_leaves_the_site(anonymous, next_path):
+    token = csrf_of(anonymous.get("/login").get_data(as_text=True))
+    response = anonymous.post(
+        "/login", data={"username": "manager", "password": TEST_PASSWORD, "csrf_token": token, "next": next_path}
+    )
+    assert response.status_code == 303 and response.headers["Location"] == "/"
+
+
+def test_unknown_name_and_wrong_password_get_the_same_answer(app):
+    unknown = sign_in(app.server.test_client(), "nobody-here", "whatever")
+    wrong = sign_in(app.server.test_client(), "planner", "not the password")
+    assert unknown.status_code == wrong.status_code == 401
+    strip = lambda response: response.get_data(as_text=True).replace(csrf_of(response.get_data(as_text=True)), "")  # noqa: E731
+    assert strip(unknown) == strip(wrong)
+    assert "klopt niet" in strip(unknown)
+
+
+def test_a_post_without_the_form_token_is_refused(anonymous):
+    anonymous.get("/login")
+    response = anonymous.post("/login", data={"username": "manager", "password": TEST_PASSWORD})
+    assert response.status_code == 400
+    assert anonymous.get("/").status_code == 303
+
+
+def test_failed_attempts_are_throttled_per_name(app):
+    client = app.server.test_client()
+    statuses = [sign_in(client, "board", "wrong").status_code for _ in range(5)]
+    assert statuses == [401] * 5
+    throttled = sign_in(client, "board")  # the right password, but too many failures first
+    assert throttled.status_code == 429 and "Te veel mislukte pogingen" in throttled.get_data(as_text=True)
+    assert signed_in_client(app, "manager")  # another name still signs in
+
+
+def test_a_disabled_account_stops_at_once(app, make_app, fixture_sqlite):
+    _state(app).add_account("leaver", ("manager",), password=TEST_PASSWORD)
+    client = app.server.test_client()
+    assert sign_in(client, "leaver").status_code == 303
+    assert client.get("/").status_code == 200
+    _state(app).update_account("leaver", disabled=True)
+    assert client.get("/").status_code == 303
+    assert sign_in(app.server.test_client(), "leaver").status_code == 401
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1_000_000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def clocked():
+    return Clock()
+
+
+@pytest.fixture(scope="module")
+def clocked_app(make_app, fixture_sqlite, clocked):
+    return make_app(fixture_sqlite, aggregates=False, auth_clock=clocked, settings={"idle_minutes": 30})
+
+
+def test_a_session_ends_after_30_idle_minutes(clocked_app, clocked):
+    client = signed_in_client(clocked_app)
+    clocked.now += 29 * 60
+    assert client.get("/").status_code == 200  # a request within the idle time keeps it going
+    clocked.now += 29 * 60
+    assert client.get("/").status_code == 200
+    clocked.now += 31 * 60
+    response = client.get("/")
+    assert response.status_code == 303 and "expired=1" in response.headers["Location"]
+    assert "Uw sessie is verlopen" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_a_session_ends_8_hours_after_signing_in_however_busy(clocked_app, clocked):
+    client = signed_in_client(clocked_app)
+    for _ in range(16):  # a request every 29 minutes: never idle
+        clocked.now += 29 * 60
+        assert client.get("/").status_code == 200
+    clocked.now += 29 * 60  # 8 h 3 min after signing in
+    assert client.get("/").status_code == 303
+
+
+def test_sign_out_ends_the_session(app):
+    client = signed_in_client(app)
+    token = _layout_csrf(client.get("/_dash-layout").get_json())
+    response = client.post("/logout", data={"csrf_token": token})
+    assert response.status_code == 303 and response.headers["Location"].startswith("/login?signed_out=1")
+    assert client.get("/").status_code == 303
+    assert _state(app).audit(username="manager", action="sign-out")
+
+
+def _layout_csrf(node):
+    """The value of the shell's hidden csrf_token input (the sign-out form)."""
+    if isinstance(node, dict):
+        props = node.get("props", {})
+        if props.get("name") == "csrf_token":
+            return props["value"]
+        children = [*node.values()]
+    elif isinstance(node, list):
+        children = node
+    else:
+        return None
+    return next((found for child in children if (found := _layout_csrf(child))), None)
+
+
+def test_a_token_opens_exports_and_reports_only(app):
+    headers = bearer(app, "manager")
+    client = app.server.test_client()
+    assert client.get(f"/export/kpis.csv?{YEAR}", headers=headers).status_code == 200
+    assert client.get("/report.xlsx?period=2022", headers=headers).status_code == 200
+    assert client.get("/", headers=headers).status_code == 303
+    assert client.post("/_dash-update-component", json={}, headers=headers).status_code == 401
+
+
+def test_a_token_is_kept_as_a_hash_and_can_be_revoked(app):
+    state = _state(app)
+    token = state.create_token("planner")
+    with state.engine.connect() as conn:
+        stored = [row.token_hash for row in conn.execute(_tokens())]
+    assert hash_token(token) in stored and token not in stored
+    client = app.server.test_client()
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get(f"/export/kpis.csv?{YEAR}", headers=headers).status_code == 200
+    assert state.revoke_tokens("planner") >= 1
+    assert client.get(f"/export/kpis.csv?{YEAR}", headers=headers).status_code == 401
+
+
+def _tokens():
+    from sqlalchemy import select
+
+    from queries.state import api_tokens
+
+    return select(api_tokens.c.token_hash)
+
+
+def test_an_unknown_token_gets_401(anonymous):
+    response = anonymous.get(f"/export/kpis.csv?{YEAR}", headers={"Authorization": "Bearer stv_nothing"})
+    assert response.status_code == 401
+
+
+def test_a_cross_site_post_is_refused(client):
+    response = client.post("/_dash-update-component", json={}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert response.status_code == 403
+
+
+def test_the_audit_log_has_sign_ins_failures_exports_and_page_views(app):
+    state = _state(app)
+    sign_in(app.server.test_client(), "planner", "a wrong one")
+    client = signed_in_client(app, "planner")
+    client.get(f"/export/languages.csv?{YEAR}")
+    rows = state.audit(username="planner")
+    actions = [(row["action"], row["target"], row["parameters"]) for row in rows]
+    assert ("sign-in-failed", "/login", "") in actions
+    assert ("sign-in", "/login", "") in actions
+    assert ("export", "/export/languages.csv", YEAR) in actions
+    assert all(TEST_PASSWORD not in str(row) and "a wrong one" not in str(row) for row in rows)
