@@ -15,7 +15,6 @@ from flask_caching import Cache
 from dashboard.data import DataAccess
 from dashboard.db import Database
 from dashboard.filters import Filters
-from dashboard.settings import Settings
 from dashboard.views import data_quality as views
 from queries.data_quality import CHECKS
 from tests.conftest import DIALECTS
@@ -208,16 +207,14 @@ def test_list_exports(client):
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_page_parts_render_in_both_languages(lang, built_databases):
     """Every check's card and section (a missing text would raise KeyError)."""
-    from callbacks import data_quality as parts
-    from dashboard.context import Context
+    from layouts import data_quality as parts
 
     database, access = _data(built_databases("sqlite", "places", fill))
-    context = Context(Settings(now=AS_OF), access)
     summary = views.summary(access, YEAR, AS_OF)
     cards = [parts.summary_card(row, "?lang=" + lang, lang) for _, row in summary.iterrows()]
     assert len(cards) == len(CHECKS) and "/export/dq-no-sector.csv?lang=" + lang in str(cards[0])
     for check in CHECKS:
-        parts.detail(context, YEAR, check, AS_OF, lang)
+        parts.detail(check, views.by_detail(access, YEAR, check, AS_OF), lang)
     rows = parts.organisation_rows(views.by_organisation(access, YEAR, "unclosed", AS_OF), "?lang=en", lang)
     assert [row["link"] for row in rows] == [
         "[Basisschool Genk](/organisations/200?lang=en)",
@@ -228,6 +225,6 @@ def test_page_parts_render_in_both_languages(lang, built_databases):
         "nl": ("01-01-2025", "31-12-2025", "20-11-2025 10:00"),
         "en": ("1 Jan 2025", "31 Dec 2025", "20 Nov 2025 10:00"),
     }[lang]
-    scope = parts.scope(YEAR, AS_OF, lang)
+    scope = parts.scope(YEAR, views.measured_at(YEAR, AS_OF), lang)
     assert f"{first} " in scope and f" {last}" in scope and scope.rstrip(".").endswith(measured)
     database.dispose()

@@ -238,18 +238,19 @@ def test_known_places_with_their_trail(data):
 def test_a_places_download_says_it_holds_the_regions_organisations(data, lang, title):
     """Exports take filters only: below the region level the file holds every organisation of the region, and
     the menu's heading says so (on a region's page it keeps the view's name)."""
-    from callbacks.regions import export_links
-    from dashboard.filters import ParsedQuery
+    from layouts._charts_places import export_links
 
-    parsed = ParsedQuery(YEAR, lang)
+    def menu_of(found):
+        return export_links(found, views.export_filters(YEAR, found), lang)
+
     for found in (
         place(data, "local_government", region_code="ANT", local_government_id="11"),
         place(data, "organisation", organisation_id="102"),
     ):
-        menu = export_links(parsed, found)
+        menu = menu_of(found)
         assert menu.children[0].children == title
         assert "region=ANT" in menu.children[1].href and "/export/organisations.csv" in menu.children[1].href
-    region = export_links(parsed, place(data, "region", region_code="ANT"))
+    region = menu_of(place(data, "region", region_code="ANT"))
     assert region.children[0].children == ("Per lokaal bestuur" if lang == "nl" else "Per local government")
 
 
@@ -283,8 +284,8 @@ def test_spread_quantiles_by_hand():
 
 
 def test_grid_links_escape_brackets_and_keep_the_query():
-    from callbacks.regions import with_hrefs
     from layouts._grid import markdown_link
+    from layouts.regions import with_hrefs
 
     lier = views.Place("local_government", 1, "ANT", "Provincie Antwerpen", 11, "Lier")
     table = with_hrefs(pd.DataFrame({"id": [102], "name": ["Ziekenhuis [Lier]"]}), lier, "?from=2025-01-01&lang=en")
@@ -363,9 +364,10 @@ def test_organisations_export(client):
 def test_page_parts_render_in_both_languages(data, lang):
     """The builders the callbacks call, at every level, for a found and a missing place (a missing text would
     raise KeyError)."""
-    from callbacks import regions as parts
     from dashboard.context import Context
-    from layouts._charts_places import children_columns, figure_spread, quantile_table
+    from layouts import _breadcrumbs, _charts_places
+    from layouts import regions as parts
+    from layouts._charts_places import children_columns, figure_spread, quantile_table, sector_labels
 
     context = Context(Settings(now=datetime(2025, 11, 20, 9, tzinfo=UTC)), data)
     chosen = replace(YEAR, region=("LIM",), sector=("welfare",))
@@ -376,31 +378,31 @@ def test_page_parts_render_in_both_languages(data, lang):
         ("organisation", {"organisation_id": "101"}),
     ):
         found = views.find_place(data, level, path)
-        assert parts.heading(found, lang)
-        assert len(parts.place_cards(context, "test", chosen, found, lang)) == len(parts.PLACE_CARDS)
-        parts.modality_table(views.place_modalities(data, chosen, found), lang)
+        assert _breadcrumbs.heading(found, lang)
+        cards = _charts_places.place_cards("test", views.place_comparisons(data, chosen, found), context.targets, lang)
+        assert len(cards) == len(_charts_places.PLACE_CARDS)
+        _charts_places.modality_table(views.place_modalities(data, chosen, found), lang)
         if level != "all":
-            assert parts.notice(chosen, found, context, lang) is not None  # LIM is not where these places are
+            set_aside = views.set_aside(data, chosen, found)
+            assert _charts_places.notice(set_aside, found, lang) is not None  # LIM is not where these places are
         if level != "organisation":
             table = parts.with_hrefs(views.children(data, chosen, found), found, "")
             rows = parts.children_rows(table, lang)
             columns = [c.field for c in children_columns(views.CHILD_LEVEL[level])]
             assert rows and all(list(row) == columns for row in rows)  # the rows fill the layout's grid
-        missing = parts.missing_place(
-            context, level, {"region_code": "ANT", "local_government_id": "x", "organisation_id": "x"}, "", lang
-        )
+        missing_path = {"region_code": "ANT", "local_government_id": "x", "organisation_id": "x"}
+        region = views.find_place(data, "region", missing_path)
+        missing = _breadcrumbs.missing_place(level, missing_path, region, "", lang)
         assert "x" in str(missing) or level == "all"
     spread = views.organisation_spread(data, YEAR)
     for metric in views.CONSISTENCY_METRICS:
-        figure_spread(spread, "sector", metric, parts.sector_labels(lang), lang)
-        quantile_table(
-            views.spread_quantiles(spread, "sector", metric), "sector", parts.sector_labels(lang), metric, lang
-        )
+        figure_spread(spread, "sector", metric, sector_labels(lang), lang)
+        quantile_table(views.spread_quantiles(spread, "sector", metric), "sector", sector_labels(lang), metric, lang)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_organisation_parts_render_in_both_languages(data, lang):
-    from callbacks import organisation as parts
+    from layouts import organisation as parts
 
     clb = views.find_place(data, "organisation", {"organisation_id": "101"})
     assert "Mechelen, Provincie Antwerpen" in parts.facts(clb, lang)
