@@ -54,9 +54,8 @@ def register(app: dash.Dash, context: Context) -> None:
             lang, filters, data = parsed.lang, parsed.filters, context.data
             place = views.find_place(data, "organisation", path)
             if place is None:
-                return (
-                    missing_parts(missing_place("organisation", path, None, as_given(search), lang)) | NO_ORGANISATION
-                )
+                message = missing_place("organisation", path, None, as_given(search), lang)
+                return missing_parts(message) | NO_ORGANISATION
             shown = place_parts(NAME, views.place_view(data, filters, place), context.targets, parsed.search, lang)
             if views.place_figures(data, filters, place)["requests"]:
                 trend = figure_monthly_requests(views.place_monthly(data, filters, place), lang)

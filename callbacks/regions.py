@@ -50,16 +50,14 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
         """The place's own parts and its children's rows; for a path naming no known place, which part is not."""
 
         def build(parsed: ParsedQuery) -> dict:
-            place = views.find_place(context.data, level, path)
+            lang, filters, data = parsed.lang, parsed.filters, context.data
+            place = views.find_place(data, level, path)
             if place is None:
-                region = views.find_place(context.data, "region", path)
-                message = missing_place(level, path, region, as_given(search), parsed.lang)
-                return missing_parts(message) | {"table": []}
-            shown = views.place_view(context.data, parsed.filters, place)
-            children = page.with_hrefs(views.children(context.data, parsed.filters, place), place, parsed.search)
-            return place_parts(name, shown, context.targets, parsed.search, parsed.lang) | {
-                "table": page.children_rows(children, parsed.lang)
-            }
+                region = views.find_place(data, "region", path)
+                return missing_parts(missing_place(level, path, region, as_given(search), lang)) | {"table": []}
+            shown = place_parts(name, views.place_view(data, filters, place), context.targets, parsed.search, lang)
+            children = page.with_hrefs(views.children(data, filters, place), place, parsed.search)
+            return shown | {"table": page.children_rows(children, lang)}
 
         return render(context, search, build, missing_parts() | {"table": [], "alerts": None})
 
