@@ -1,4 +1,5 @@
-"""Where a drill-down page stands: the paths of places, the breadcrumbs above a page, and "not found".
+"""Where a drill-down page stands: the paths of places, the breadcrumbs above a page, its heading, and "not
+found".
 
 Every link keeps the page's query string (filters and interface language), so going up or down keeps the slice.
 """
@@ -68,3 +69,31 @@ def not_found(message_key: str, search: str, lang: str, **values) -> html.Div:
         ],
         className="place-not-found alert alert-light",
     )
+
+
+def missing_place(level: str, path, region, search: str, lang: str) -> html.Div:
+    """The not-found message for a page of `level` whose path (its variables) names no known place: which part of
+    it is unknown. `region`: the place of the path's region, or None when that is unknown too."""
+    path = path if isinstance(path, dict) else {}
+    if level == "organisation":
+        return not_found("regions-not-found-organisation", search, lang, value=path.get("organisation_id"))
+    if region is None:
+        return not_found("regions-not-found-region", search, lang, value=path.get("region_code"))
+    return not_found(
+        "regions-not-found-local_government",
+        search,
+        lang,
+        value=path.get("local_government_id"),
+        region=region.region_name,
+    )
+
+
+def heading(place, lang: str) -> str:
+    """The name of the place the page shows."""
+    if place.level == "all":
+        return t("regions-everywhere", lang)
+    return {
+        "region": place.region_name,
+        "local_government": place.local_government_name,
+        "organisation": place.organisation_name,
+    }[place.level]

@@ -1,4 +1,5 @@
-"""Pure builders of the drill-down and data-quality pages: tables in, Plotly figures and components out."""
+"""Pure builders of the drill-down and data-quality pages: tables in, Plotly figures and components out; and the
+parts every place's page (a region, a local government, an organisation) shows of the place itself."""
 
 from __future__ import annotations
 
@@ -9,9 +10,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
-from dashboard.i18n import format_count, format_decimal, format_rate, t
+from dashboard import codes
+from dashboard.filters import Filters, to_search
+from dashboard.i18n import code_name, format_count, format_decimal, format_rate, t
 from dashboard.metrics import is_rate
+from dashboard.views.regions import RATES, Place, PlaceView
+from layouts._breadcrumbs import breadcrumbs, heading
 from layouts._charts import base_layout
+from layouts._components import download_links, figure_card
 from layouts._grid import Column, ReadableHeaders, data_grid, is_numeric
 
 # A sequential scale readable with the common colour-vision deficiencies (and in grey print).
@@ -104,6 +110,16 @@ def figure_children(table: pd.DataFrame, rate: str, lang: str, limit: int = CHAR
     )
     figure.update_layout(**layout)
     return figure
+
+
+def clicked_href(click) -> str | None:
+    """The page of the bar a click on `figure_children` chose (its customdata's href), or None: also for a
+    forged click or a target off this site."""
+    points = click.get("points") if isinstance(click, dict) else None
+    point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
+    data = point.get("customdata")
+    target = data[1] if isinstance(data, list) and len(data) > 1 else None
+    return target if isinstance(target, str) and target.startswith("/") and not target.startswith("//") else None
 
 
 def _colour_range(values: pd.Series) -> dict:
@@ -311,3 +327,119 @@ def layout_grid(
         empty_key=empty_key,
         headers=ReadableHeaders(min_widths=MIN_WIDTHS, header_tooltips=tips, buttons=False),
     )
+
+
+# --- what every place's page shows of the place ---------------------------------------------------------------
+
+HIDDEN = {"display": "none"}  # as callbacks._common.HIDDEN: a part kept out of sight
+# The parts every place's page shows of the place: output name -> (part of the page's component ids, property).
+PLACE_PARTS = {
+    "downloads": ("downloads", "children"),
+    "crumbs": ("crumbs", "children"),
+    "missing": ("missing", "children"),
+    "content": ("content", "style"),
+    "heading": ("heading", "children"),
+    "notice": ("notice", "children"),
+    "cards": ("cards", "children"),
+    "modalities": ("modalities", "children"),
+}
+PLACE_CARDS = (
+    "requests",
+    "answer_rate",
+    "unmet_rate",
+    "shortage_rate",
+    "completion_rate",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "late_cancellation_rate",
+)
+MODALITY_FIGURES = (
+    "requests",
+    "answered",
+    "completed",
+    "no_show_client",
+    "no_show_interpreter",
+    "cancelled_client_late",
+    *RATES,
+)
+# The export of each level's children (exports take the filters only: the path's region goes in as a filter).
+LEVEL_EXPORTS = {
+    "all": "regions",
+    "region": "local-governments",
+    "local_government": "organisations",
+    "organisation": "organisations",
+}
+
+
+def place_parts(name: str, shown: PlaceView, targets: dict, search: str, lang: str) -> dict:
+    """The PLACE_PARTS of page `name` for the place `shown` (`search`: the page's query string, which its links
+    keep; `targets`: the figures' targets, for the cards)."""
+    place = shown.place
+    return {
+        "downloads": export_links(place, shown.export_filters, lang),
+        "crumbs": breadcrumbs(place, search, lang),
+        "missing": None,
+        "content": {},
+        "heading": heading(place, lang),
+        "notice": notice(shown.set_aside, place, lang),
+        "cards": place_cards(name, shown.compared, targets, lang),
+        "modalities": modality_table(shown.modalities, lang),
+    }
+
+
+def missing_parts(message=None) -> dict:
+    """The PLACE_PARTS of a page whose path names no known place (`message` says which part of it is unknown),
+    or whose figures could not be read (no message): the place's content out of sight."""
+    return dict.fromkeys(PLACE_PARTS) | {"missing": message, "content": HIDDEN}
+
+
+def export_links(place: Place, filters: Filters, lang: str):
+    """Downloads of the children's table with `filters` (`views.regions.export_filters`: the path's region
+    travels as the region filter). Below the region level the file holds the organisations of the whole region:
+    its title says so."""
+    export = LEVEL_EXPORTS[place.level]
+    titles = (
+        {export: t("regions-download-region-organisations", lang, region=place.region_name)}
+        if place.level in ("local_government", "organisation")
+        else None
+    )
+    return download_links((export,), to_search(filters, lang), lang, titles)
+
+
+def notice(set_aside: dict[str, tuple[str, ...]], place: Place, lang: str):
+    """A note naming the filters the path sets aside (the path wins) and what they had chosen, or nothing."""
+    if not set_aside:
+        return None
+    lines = []
+    if "region" in set_aside:
+        chosen = ", ".join(set_aside["region"])
+        lines.append(t("regions-notice-region", lang, chosen=chosen, place=place.region_name))
+    if "sector" in set_aside:
+        chosen = ", ".join(t(f"sector-{code}", lang) for code in set_aside["sector"])
+        lines.append(t("regions-notice-sector", lang, chosen=chosen, sector=sector_name(place.sector, lang)))
+    return dbc.Alert(" ".join(lines), color="info", className="place-notice small py-2")
+
+
+def place_cards(name: str, compared: tuple[dict, dict, dict], targets: dict, lang: str) -> list:
+    """The place's headline figures, with changes against the previous period and a year earlier (`compared`)."""
+    now, previous, year_ago = compared
+    return [
+        figure_card(name, metric, now[metric], lang, previous[metric], year_ago[metric], targets.get(metric))
+        for metric in PLACE_CARDS
+    ]
+
+
+def modality_table(table: pd.DataFrame, lang: str) -> dbc.Table:
+    """Figures per modality at the place."""
+    labels = {m: t(f"modality-{m}", lang) for m in codes.MODALITIES}
+    return figures_table(table, "modality", labels, MODALITY_FIGURES, lang, "modality-table")
+
+
+def sector_name(sector, lang: str) -> str:
+    """A sector's name; not filled in (also for a code that is no sector)."""
+    return code_name("sector", sector if sector in codes.SECTORS else None, lang)
+
+
+def sector_labels(lang: str) -> dict[str, str]:
+    """Sector code -> name, and "" (not filled in) last."""
+    return {code: code_name("sector", code, lang) for code in (*codes.SECTORS, "")}

@@ -4,13 +4,16 @@ cancellations per party, languages, the monthly trend), the bottom of the drill-
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
+from dashboard.views.regions import Place
 from layouts import register
 from layouts._breadcrumbs import LEVEL_PAGES
-from layouts._charts_places import language_columns, layout_grid
+from layouts._charts_places import format_value, language_columns, layout_grid, sector_name
+from layouts._grid import grid_records
 from layouts._page import page_frame, page_lang
 
 NAME = LEVEL_PAGES["organisation"]
@@ -70,6 +73,51 @@ def layout(query: dict, organisation_id=None) -> html.Div:
         ]
     )
     return page_frame(NAME, query, "regions-title", "regions-lead", body)
+
+
+def facts(place: Place, lang: str) -> str:
+    """Sector, cooperation agreement, local government and region of the organisation, in one line."""
+    agreement = t("organisation-agreement-yes" if place.has_agreement else "organisation-agreement-no", lang)
+    return " · ".join(
+        (
+            f"{t('sector', lang)}: {sector_name(place.sector, lang)}",
+            agreement,
+            f"{place.local_government_name}, {place.region_name}",
+        )
+    )
+
+
+def parties_table(table: pd.DataFrame, lang: str) -> html.Table:
+    """Assigned requests not carried out, per party and status: count and share of the answered requests."""
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("organisation-party", lang)),
+                html.Th(t("organisation-status", lang)),
+                html.Th(t("organisation-count", lang), className="text-end"),
+                html.Th(
+                    t("organisation-share", lang), className="text-end", title=t("organisation-share-definition", lang)
+                ),
+            ]
+        )
+    )
+    rows = [
+        html.Tr(
+            [
+                html.Td(t(f"organisation-party-{row.party}", lang)),
+                html.Td(t(f"organisation-status-{row.status}", lang)),
+                html.Td(format_value("count", row["count"], lang), className="text-end"),
+                html.Td(format_value("share_rate", row.share_rate, lang), className="text-end"),
+            ]
+        )
+        for _, row in table.iterrows()
+    ]
+    return html.Table([header, html.Tbody(rows)], className="table table-sm table-hover parties-table")
+
+
+def language_rows(table: pd.DataFrame) -> list[dict]:
+    """Every language the organisation asked for in the slice, as the languages grid's rows."""
+    return grid_records(table[[c.field for c in language_columns()]])
 
 
 register("/organisations/<organisation_id>", layout, order=63, name=NAME)

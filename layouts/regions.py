@@ -8,16 +8,20 @@ Only `/regions` is in the navigation.
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
-from dashboard.views.regions import CHILD_LEVEL, CONSISTENCY_METRICS, RATES
+from dashboard.metrics import is_rate
+from dashboard.views.regions import CHILD_LEVEL, CONSISTENCY_METRICS, RATES, Place
 from layouts import register
-from layouts._breadcrumbs import LEVEL_PAGES
-from layouts._charts_places import GRID_FIGURES, children_columns, layout_grid
+from layouts._breadcrumbs import LEVEL_PAGES, local_government_path, organisation_path, region_path
+from layouts._charts_places import GRID_FIGURES, children_columns, figure_spread, layout_grid, sector_name
 from layouts._choices import choice
 from layouts._components import figure_definitions
+from layouts._grid import grid_records, markdown_link
 from layouts._page import page_frame, page_lang
 
 COLOUR = choice("colour", "answer_rate", RATES)
@@ -108,6 +112,33 @@ def consistency_section(name: str, query: dict, lang: str) -> list:
         html.P(t("regions-consistency-note", lang), className="text-muted small"),
         dcc.Loading(html.Div(id=ids.page(name, "spread-table")), type="default"),
     ]
+
+
+def with_hrefs(table: pd.DataFrame, place: Place, search: str) -> pd.DataFrame:
+    """The children's table with the path of each child's page (keeping `search`) in column `href`."""
+    child = CHILD_LEVEL[place.level]
+    if child == "region":
+        paths = [region_path(code) for code in table.code]
+    elif child == "local_government":
+        paths = [local_government_path(place.region_code, i) for i in table.id]
+    else:
+        paths = [organisation_path(i) for i in table.id]
+    return table.assign(href=[path + (search or "") for path in paths])
+
+
+def children_rows(table: pd.DataFrame, lang: str) -> list[dict]:
+    """The children's figures (with their `href`) as the grid's rows, each name a link one level down."""
+    table = table.assign(link=[markdown_link(n, h) for n, h in zip(table.name, table.href)])
+    if "sector" in table:
+        table = table.assign(sector_name=[sector_name(s, lang) for s in table.sector])
+    return grid_records(table[[c for c in ("link", "sector_name", *GRID_FIGURES) if c in table]])
+
+
+def figure_region_spread(spread: pd.DataFrame, regions: pd.DataFrame, metric: str, lang: str) -> go.Figure:
+    """`metric` between organisations per region, the regions in name order (`regions`: their figures, by code);
+    for a rate, each region taken as a whole as a diamond."""
+    whole = regions[metric] if is_rate(metric) else None
+    return figure_spread(spread, "region_code", metric, regions["name"].sort_values().to_dict(), lang, whole)
 
 
 def layout(query: dict) -> html.Div:

@@ -15,7 +15,6 @@ from flask_caching import Cache
 from dashboard.data import DataAccess
 from dashboard.db import Database
 from dashboard.filters import Filters
-from dashboard.settings import Settings
 from dashboard.views import data_quality as views
 from queries.data_quality import CHECKS
 from tests.conftest import DIALECTS
@@ -208,16 +207,14 @@ def test_list_exports(client):
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_page_parts_render_in_both_languages(lang, built_databases):
     """Every check's card and section (a missing text would raise KeyError)."""
-    from callbacks import data_quality as parts
-    from dashboard.context import Context
+    from layouts import data_quality as parts
 
     database, access = _data(built_databases("sqlite", "places", fill))
-    context = Context(Settings(now=AS_OF), access)
     summary = views.summary(access, YEAR, AS_OF)
     cards = [parts.summary_card(row, "?lang=" + lang, lang) for _, row in summary.iterrows()]
     assert len(cards) == len(CHECKS) and "/export/dq-no-sector.csv?lang=" + lang in str(cards[0])
     for check in CHECKS:
-        parts.detail(context, YEAR, check, AS_OF, lang)
+        parts.detail(check, views.by_detail(access, YEAR, check, AS_OF), lang)
     rows = parts.organisation_rows(views.by_organisation(access, YEAR, "unclosed", AS_OF), "?lang=en", lang)
     assert [row["link"] for row in rows] == [
         "[Basisschool Genk](/organisations/200?lang=en)",
@@ -228,6 +225,57 @@ def test_page_parts_render_in_both_languages(lang, built_databases):
         "nl": ("01-01-2025", "31-12-2025", "20-11-2025 10:00"),
         "en": ("1 Jan 2025", "31 Dec 2025", "20 Nov 2025 10:00"),
     }[lang]
-    scope = parts.scope(YEAR, AS_OF, lang)
+    scope = parts.scope(YEAR, views.measured_at(YEAR, AS_OF), lang)
     assert f"{first} " in scope and f" {last}" in scope and scope.rstrip(".").endswith(measured)
     database.dispose()
+
+
+def test_the_pages_callback_shows_every_check_of_the_fixture(client, app):
+    """Posted as the browser posts it: a card per check with its count, the breakdowns, the organisations
+    concerned as links keeping the query, and ages measured at AS_OF (10:00 in Brussels)."""
+    from dashboard import ids
+    from tests.dash_requests import post, response_values, text_of
+
+    search = "?from=2025-01-01&to=2025-12-31"
+    response = post(client, app, "data-quality-summary.children", {f"{ids.PAGE_QUERY}.data": search})
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    answer = response_values(response)
+    cards = {card["props"]["id"]: text_of(card) for card in _with_ids(answer["data-quality-summary.children"])}
+    counts = {"no_sector": "1", "unvalidated": "3", "unclosed": "2", "out_of_order": "4", "stale_matched": "1"}
+    for check, count in counts.items():
+        assert count in cards[f"data-quality-card-{check}"].split(), check
+    assert f"/export/dq-unclosed.csv{search}" in str(answer["data-quality-summary.children"])
+    assert answer["data-quality-scope.children"].rstrip(".").endswith("20-11-2025 10:00")
+    assert [row["link"] for row in answer["data-quality-organisations-unclosed.rowData"]] == [
+        f"[Basisschool Genk](/organisations/200{search})",
+        f"[CLB Mechelen](/organisations/101{search})",
+    ]
+    bands = answer["data-quality-detail-unvalidated.children"]["props"]["figure"]["data"][0]
+    assert _numbers(bands["y"]) == [1, 0, 0, 2, 0]  # r16; r2, r7
+    assert answer["data-quality-detail-no_sector.children"] is None
+    rules = answer["data-quality-detail-out_of_order.children"]["props"]["children"][1]["props"]["children"]
+    assert [text_of(row["props"]["children"][1]) for row in rules] == ["1", "1", "1", "1"]  # r10 once
+    assert answer["data-quality-alerts.children"] is None
+
+
+def _with_ids(tree):
+    """Every component of a rendered tree (as JSON) that has an id."""
+    if isinstance(tree, list):
+        for item in tree:
+            yield from _with_ids(item)
+    elif isinstance(tree, dict):
+        props = tree.get("props", {})
+        if "id" in props:
+            yield tree
+        yield from _with_ids(props.get("children"))
+
+
+def _numbers(values) -> list:
+    """A figure's numbers as a response carries them: a list, or Plotly's typed array (base64)."""
+    if isinstance(values, dict):
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)

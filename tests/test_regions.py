@@ -238,18 +238,19 @@ def test_known_places_with_their_trail(data):
 def test_a_places_download_says_it_holds_the_regions_organisations(data, lang, title):
     """Exports take filters only: below the region level the file holds every organisation of the region, and
     the menu's heading says so (on a region's page it keeps the view's name)."""
-    from callbacks.regions import export_links
-    from dashboard.filters import ParsedQuery
+    from layouts._charts_places import export_links
 
-    parsed = ParsedQuery(YEAR, lang)
+    def menu_of(found):
+        return export_links(found, views.export_filters(YEAR, found), lang)
+
     for found in (
         place(data, "local_government", region_code="ANT", local_government_id="11"),
         place(data, "organisation", organisation_id="102"),
     ):
-        menu = export_links(parsed, found)
+        menu = menu_of(found)
         assert menu.children[0].children == title
         assert "region=ANT" in menu.children[1].href and "/export/organisations.csv" in menu.children[1].href
-    region = export_links(parsed, place(data, "region", region_code="ANT"))
+    region = menu_of(place(data, "region", region_code="ANT"))
     assert region.children[0].children == ("Per lokaal bestuur" if lang == "nl" else "Per local government")
 
 
@@ -283,8 +284,8 @@ def test_spread_quantiles_by_hand():
 
 
 def test_grid_links_escape_brackets_and_keep_the_query():
-    from callbacks.regions import with_hrefs
     from layouts._grid import markdown_link
+    from layouts.regions import with_hrefs
 
     lier = views.Place("local_government", 1, "ANT", "Provincie Antwerpen", 11, "Lier")
     table = with_hrefs(pd.DataFrame({"id": [102], "name": ["Ziekenhuis [Lier]"]}), lier, "?from=2025-01-01&lang=en")
@@ -356,6 +357,152 @@ def test_organisations_export(client):
     assert client.get("/export/organisations.csv?region=NOPE").status_code == 400
 
 
+# --- the pages' callbacks, posted as the browser posts them ------------------------------------------------------
+
+SEARCH_2025 = "?from=2025-01-01&to=2025-12-31"
+
+
+def _answer(client, app, output: str, search, **values) -> dict:
+    """The answer of the callback drawing `output`, for the page's query `search` and other inputs or states
+    (`values`: 'id.property' -> value)."""
+    from dashboard import ids
+    from tests.dash_requests import post, response_values
+
+    response = post(client, app, output, {f"{ids.PAGE_QUERY}.data": search, **values}, [f"{ids.PAGE_QUERY}.data"])
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response_values(response)
+
+
+def test_a_regions_page_shows_its_figures_and_its_children(client, app):
+    """Provincie Antwerpen in 2025: 10 requests, answer rate 7/8; Mechelen (7) then Lier (3), each a link one
+    level down keeping the query."""
+    from tests.dash_requests import text_of
+
+    answer = _answer(client, app, "region-cards.children", SEARCH_2025, **{"region-place.data": {"region_code": "ANT"}})
+    cards = text_of(answer["region-cards.children"])
+    assert "10" in cards.split() and "87,5 %" in cards
+    assert answer["region-heading.children"] == "Provincie Antwerpen"
+    assert answer["region-content.style"] == {} and answer["region-missing.children"] is None
+    assert [(row["link"], row["requests"]) for row in answer["region-table.rowData"]] == [
+        (f"[Mechelen](/regions/ANT/10{SEARCH_2025})", 7),
+        (f"[Lier](/regions/ANT/11{SEARCH_2025})", 3),
+    ]
+    assert "region=ANT" in str(answer["region-downloads.children"])
+    assert answer["region-notice.children"] is None
+
+
+def test_the_path_wins_over_the_region_filter_and_says_so(client, app):
+    from tests.dash_requests import text_of
+
+    path = {"region-place.data": {"region_code": "ANT"}}
+    answer = _answer(client, app, "region-cards.children", SEARCH_2025 + "&region=LIM", **path)
+    notice = text_of(answer["region-notice.children"])
+    assert "Limburg" in notice and "Provincie Antwerpen" in notice
+    assert "10" in text_of(answer["region-cards.children"]).split()  # Antwerp's figures, not Limburg's
+
+
+@pytest.mark.parametrize(
+    "path, named",
+    [
+        ({"region_code": "ANT", "local_government_id": "99"}, ["99", "Provincie Antwerpen"]),
+        ({"region_code": "NOPE", "local_government_id": "10"}, ["NOPE"]),
+        (["ANT", "10"], []),  # forged: no mapping
+        ({"region_code": ["ANT"], "local_government_id": "10"}, []),  # forged: a code that is no string
+        ("ANT", []),
+    ],
+)
+def test_a_path_naming_no_place_shows_what_is_unknown(client, app, path, named):
+    from tests.dash_requests import text_of
+
+    answer = _answer(
+        client, app, "local-government-cards.children", SEARCH_2025, **{"local-government-place.data": path}
+    )
+    missing = text_of(answer["local-government-missing.children"])
+    assert missing and all(part in missing for part in named)
+    assert answer["local-government-content.style"] == {"display": "none"}
+    assert answer["local-government-table.rowData"] == [] and answer["local-government-cards.children"] is None
+
+
+def test_the_childrens_chart_links_its_bars_and_takes_only_known_rates(client, app):
+    path = {"region-place.data": {"region_code": "ANT"}}
+
+    def chart(rate):
+        return _answer(client, app, "region-chart.figure", SEARCH_2025, **path, **{"region-colour.value": rate})
+
+    answer = chart("no_show_client_rate")
+    (bars,) = answer["region-chart.figure"]["data"]
+    assert list(bars["y"]) == ["Lier", "Mechelen"]  # busiest on top
+    assert [href for _, href in bars["customdata"]] == [
+        f"/regions/ANT/11{SEARCH_2025}",
+        f"/regions/ANT/10{SEARCH_2025}",
+    ]
+    assert answer["region-chart.style"] == {} and answer["region-chart-empty.children"] is None
+    assert chart("bogus") == chart(["answer_rate"]) == chart("answer_rate")  # a forged rate: the default
+    empty = _answer(client, app, "region-chart.figure", "?from=2030-01-01&to=2030-01-31", **path)
+    assert empty["region-chart.style"] == {"display": "none"} and empty["region-chart-empty.children"]
+
+
+def test_a_click_on_a_bar_opens_its_page_and_a_forged_one_nothing(client, app):
+    from tests.dash_requests import post, response_values
+
+    def follow(click):
+        response = post(client, app, "regions-go.href", {"regions-chart.clickData": click})
+        assert response.status_code in (200, 204), response.get_data(as_text=True)[:300]
+        return response_values(response).get("regions-go.href")
+
+    assert follow({"points": [{"customdata": ["87,5 %", "/regions/ANT?lang=en"]}]}) == "/regions/ANT?lang=en"
+    for forged in (
+        {"points": [{"customdata": ["x", "//elsewhere.example"]}]},
+        {"points": [{"customdata": ["x", "https://elsewhere.example"]}]},
+        {"points": "x"},
+        {"points": [["x"]]},
+        ["x"],
+        "x",
+    ):
+        assert follow(forged) is None, forged
+
+
+def test_the_spread_takes_only_known_figures(client, app):
+    def spread(metric):
+        return _answer(client, app, "regions-spread-sector.figure", SEARCH_2025, **{"regions-spread.value": metric})
+
+    requests = spread("requests")
+    assert {box["name"] for box in requests["regions-spread-sector.figure"]["data"]} >= {"Welzijn", "Onderwijs"}
+    assert spread("bogus") == spread({"x": 1}) == requests
+    assert "regions-spread-table.children" in spread("answer_rate")
+
+
+def test_an_organisations_page_shows_its_own_figures(client, app):
+    """Ziekenhuis [Lier] in 2025: 3 requests (r8, r9, r17), its trend, its facts and its one language."""
+    from tests.dash_requests import text_of
+
+    answer = _answer(
+        client,
+        app,
+        "organisation-cards.children",
+        SEARCH_2025,
+        **{"organisation-place.data": {"organisation_id": "102"}},
+    )
+    assert answer["organisation-heading.children"] == "Ziekenhuis [Lier]"
+    assert "Lier, Provincie Antwerpen" in answer["organisation-facts.children"]
+    assert "3" in text_of(answer["organisation-cards.children"]).split()
+    assert answer["organisation-trend.style"] == {"height": "360px"} and answer["organisation-trend.figure"]["data"]
+    assert [row["language"] for row in answer["organisation-language-table.rowData"]] == ["Arabisch"]
+    quiet = _answer(
+        client,
+        app,
+        "organisation-cards.children",
+        SEARCH_2025,
+        **{"organisation-place.data": {"organisation_id": "300"}},
+    )
+    assert quiet["organisation-trend.style"] == {"display": "none"} and quiet["organisation-trend-empty.children"]
+    unknown = _answer(
+        client, app, "organisation-cards.children", SEARCH_2025, **{"organisation-place.data": {"organisation_id": [1]}}
+    )
+    assert "organisation-trend.figure" not in unknown  # no_update: the figure stays as it was
+    assert unknown["organisation-content.style"] == {"display": "none"} and unknown["organisation-missing.children"]
+
+
 # --- every part of the pages renders in both languages ---------------------------------------------------------
 
 
@@ -363,9 +510,10 @@ def test_organisations_export(client):
 def test_page_parts_render_in_both_languages(data, lang):
     """The builders the callbacks call, at every level, for a found and a missing place (a missing text would
     raise KeyError)."""
-    from callbacks import regions as parts
     from dashboard.context import Context
-    from layouts._charts_places import children_columns, figure_spread, quantile_table
+    from layouts import _breadcrumbs, _charts_places
+    from layouts import regions as parts
+    from layouts._charts_places import children_columns, figure_spread, quantile_table, sector_labels
 
     context = Context(Settings(now=datetime(2025, 11, 20, 9, tzinfo=UTC)), data)
     chosen = replace(YEAR, region=("LIM",), sector=("welfare",))
@@ -376,31 +524,31 @@ def test_page_parts_render_in_both_languages(data, lang):
         ("organisation", {"organisation_id": "101"}),
     ):
         found = views.find_place(data, level, path)
-        assert parts.heading(found, lang)
-        assert len(parts.place_cards(context, "test", chosen, found, lang)) == len(parts.PLACE_CARDS)
-        parts.modality_table(views.place_modalities(data, chosen, found), lang)
+        assert _breadcrumbs.heading(found, lang)
+        cards = _charts_places.place_cards("test", views.place_comparisons(data, chosen, found), context.targets, lang)
+        assert len(cards) == len(_charts_places.PLACE_CARDS)
+        _charts_places.modality_table(views.place_modalities(data, chosen, found), lang)
         if level != "all":
-            assert parts.notice(chosen, found, context, lang) is not None  # LIM is not where these places are
+            set_aside = views.set_aside(data, chosen, found)
+            assert _charts_places.notice(set_aside, found, lang) is not None  # LIM is not where these places are
         if level != "organisation":
             table = parts.with_hrefs(views.children(data, chosen, found), found, "")
             rows = parts.children_rows(table, lang)
             columns = [c.field for c in children_columns(views.CHILD_LEVEL[level])]
             assert rows and all(list(row) == columns for row in rows)  # the rows fill the layout's grid
-        missing = parts.missing_place(
-            context, level, {"region_code": "ANT", "local_government_id": "x", "organisation_id": "x"}, "", lang
-        )
+        missing_path = {"region_code": "ANT", "local_government_id": "x", "organisation_id": "x"}
+        region = views.find_place(data, "region", missing_path)
+        missing = _breadcrumbs.missing_place(level, missing_path, region, "", lang)
         assert "x" in str(missing) or level == "all"
     spread = views.organisation_spread(data, YEAR)
     for metric in views.CONSISTENCY_METRICS:
-        figure_spread(spread, "sector", metric, parts.sector_labels(lang), lang)
-        quantile_table(
-            views.spread_quantiles(spread, "sector", metric), "sector", parts.sector_labels(lang), metric, lang
-        )
+        figure_spread(spread, "sector", metric, sector_labels(lang), lang)
+        quantile_table(views.spread_quantiles(spread, "sector", metric), "sector", sector_labels(lang), metric, lang)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_organisation_parts_render_in_both_languages(data, lang):
-    from callbacks import organisation as parts
+    from layouts import organisation as parts
 
     clb = views.find_place(data, "organisation", {"organisation_id": "101"})
     assert "Mechelen, Provincie Antwerpen" in parts.facts(clb, lang)

@@ -25,6 +25,7 @@ from queries.data_quality import (
     select_defect_requests,
     select_defects,
 )
+from queries.data_quality import STALE_AFTER_DAYS as STALE_AFTER_DAYS  # for the pages' texts
 from queries.places import select_local_governments, select_organisations
 
 # What a check counts: organisations (without a sector) or requests.

@@ -78,7 +78,9 @@ EVERYWHERE = Place()
 
 
 def find_region(data: DataAccess, code: str | None) -> Place | None:
-    """The region with this code, or None."""
+    """The region with this code, or None (also for a code that is no string)."""
+    if not isinstance(code, str):
+        return None
     regions = data.fetch(select_regions)
     found = regions[regions.code == code]
     if found.empty:
@@ -122,8 +124,9 @@ def find_organisation(data: DataAccess, organisation_id) -> Place | None:
 
 
 def find_place(data: DataAccess, level: str, path: dict) -> Place | None:
-    """The place a page's path names (`path`: the path template's variables), or None when it names none."""
-    path = path or {}
+    """The place a page's path names (`path`: the path template's variables), or None when it names none (also
+    for a forged path that is no mapping)."""
+    path = path if isinstance(path, dict) else {}
     if level == "all":
         return EVERYWHERE
     if level == "region":
@@ -161,6 +164,27 @@ def overridden(filters: Filters, place: Place) -> tuple[str, ...]:
     if place.level == "organisation" and filters.sector and place.sector not in filters.sector:
         found.append("sector")
     return tuple(found)
+
+
+def set_aside(data: DataAccess, filters: Filters, place: Place) -> dict[str, tuple[str, ...]]:
+    """The filters the path sets aside (`overridden`), each with what it had chosen: the regions' names (the
+    code of one it does not know), the sectors' codes."""
+    found = overridden(filters, place)
+    chosen = {}
+    if "region" in found:
+        regions = data.fetch(select_regions)
+        names = dict(zip(regions.code, regions["name"]))
+        chosen["region"] = tuple(names.get(code, code) for code in filters.region)
+    if "sector" in found:
+        chosen["sector"] = tuple(filters.sector)
+    return chosen
+
+
+def export_filters(filters: Filters, place: Place) -> Filters:
+    """The filters of the export of the place's children: exports take filters only, so the path's region goes
+    in as the region filter (below the region level the export holds the whole region's organisations)."""
+    filters = place_filters(filters, place)
+    return replace(filters, region=(place.region_code,)) if place.region_code is not None else filters
 
 
 def place_counts(data: DataAccess, filters: Filters, place: Place, keys: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -244,6 +268,28 @@ def place_modalities(data: DataAccess, filters: Filters, place: Place = EVERYWHE
     counts = bucket_counts(place_counts(data, filters, place, ("modality",)), ("modality",)).set_index("modality")
     table = counts.reindex(list(filters.modality or codes.MODALITIES), fill_value=0).reset_index(names="modality")
     return with_rates(table)[["modality", *FIGURES]]
+
+
+@dataclass(frozen=True, eq=False)
+class PlaceView:
+    """What every place's page shows of the place itself (see `place_view`)."""
+
+    place: Place
+    compared: tuple[dict, dict, dict]  # its figures now, in the previous period and a year earlier
+    set_aside: dict[str, tuple[str, ...]]  # the filters its path sets aside, with what they had chosen
+    modalities: pd.DataFrame  # its figures per modality
+    export_filters: Filters  # the filters of its children's export
+
+
+def place_view(data: DataAccess, filters: Filters, place: Place) -> PlaceView:
+    """The place's figures (compared), the filters its path sets aside, its modalities and its export's filters."""
+    return PlaceView(
+        place,
+        place_comparisons(data, filters, place),
+        set_aside(data, filters, place),
+        place_modalities(data, filters, place),
+        export_filters(filters, place),
+    )
 
 
 # --- an organisation's own statistics -----------------------------------------------------------------------------
