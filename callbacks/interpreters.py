@@ -9,7 +9,7 @@ from datetime import date
 import dash
 from dash import Input, Output, no_update
 
-from callbacks._common import HIDDEN, render
+from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
@@ -24,7 +24,7 @@ from layouts._charts_management import (
     figure_invitations_monthly,
     hours_table,
 )
-from layouts._components import download_links, empty_state
+from layouts._components import HIDDEN, download_links, empty_state
 
 NAME = page.NAME
 EXPORTS = (

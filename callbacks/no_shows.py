@@ -7,14 +7,14 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, no_update
 
-from callbacks._common import HIDDEN, render
+from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.views import no_shows as views
 from layouts import no_shows as page
 from layouts._charts_management import figure_party_by_dimension, figure_party_trend
-from layouts._components import download_links, empty_state
+from layouts._components import HIDDEN, download_links, empty_state
 
 NAME = page.NAME
 EXPORTS = ("no-shows", "no-shows-monthly", "no-show-organisations")

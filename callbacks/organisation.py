@@ -7,7 +7,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, no_update
 
-from callbacks._common import HIDDEN, as_given, render
+from callbacks._common import as_given, render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
@@ -16,7 +16,7 @@ from layouts import organisation as page
 from layouts._breadcrumbs import missing_place
 from layouts._charts import figure_monthly_requests
 from layouts._charts_places import PLACE_PARTS, missing_parts, place_parts
-from layouts._components import empty_state, table_annual_report
+from layouts._components import HIDDEN, empty_state, table_annual_report
 
 NAME = page.NAME
 # The organisation's own parts when there is none to show.
@@ -52,7 +52,7 @@ def register(app: dash.Dash, context: Context) -> None:
     def render_organisation(search, path):
         def build(parsed: ParsedQuery) -> dict:
             lang, filters, data = parsed.lang, parsed.filters, context.data
-            place = views.find_place(data, "organisation", path)
+            place = views.find_place(data, "organisation", path, filters.scope)
             if place is None:
                 message = missing_place("organisation", path, None, as_given(search), lang)
                 return missing_parts(message) | NO_ORGANISATION

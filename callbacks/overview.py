@@ -7,7 +7,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, no_update
 
-from callbacks._common import HIDDEN, render
+from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
@@ -16,7 +16,7 @@ from dashboard.views import language_names
 from dashboard.views import overview as views
 from layouts import overview as page
 from layouts._charts import figure_monthly_requests
-from layouts._components import download_links, empty_state, table_annual_report
+from layouts._components import HIDDEN, download_links, empty_state, table_annual_report
 
 NAME = page.NAME
 EXPORTS = ("kpis", "annual-report", "monthly")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, no_update
 
-from callbacks._common import HIDDEN, as_given, render
+from callbacks._common import as_given, render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
@@ -26,7 +26,7 @@ from layouts._charts_places import (
     quantile_table,
     sector_labels,
 )
-from layouts._components import empty_state
+from layouts._components import HIDDEN, empty_state
 
 
 def register(app: dash.Dash, context: Context) -> None:
@@ -51,9 +51,9 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
 
         def build(parsed: ParsedQuery) -> dict:
             lang, filters, data = parsed.lang, parsed.filters, context.data
-            place = views.find_place(data, level, path)
+            place = views.find_place(data, level, path, filters.scope)
             if place is None:
-                region = views.find_place(data, "region", path)
+                region = views.find_place(data, "region", path, filters.scope)
                 return missing_parts(missing_place(level, path, region, as_given(search), lang)) | {"table": []}
             shown = place_parts(name, views.place_view(data, filters, place), context.targets, parsed.search, lang)
             children = page.with_hrefs(views.children(data, filters, place), place, parsed.search)
@@ -75,7 +75,7 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
         rate = rate if rate in views.RATES else page.COLOUR.default  # a forged value
 
         def build(parsed: ParsedQuery) -> dict:
-            place = views.find_place(context.data, level, path)
+            place = views.find_place(context.data, level, path, parsed.filters.scope)
             if place is None:
                 return {"chart": no_update, "chart_style": HIDDEN, "empty": None}
             table = page.with_hrefs(views.children(context.data, parsed.filters, place), place, parsed.search)

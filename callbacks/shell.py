@@ -24,7 +24,7 @@ from dashboard import audit, ids, views
 from dashboard.access import current_account, current_scope
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
-from dashboard.filters import UI_LANGUAGES, Filters, query_values
+from dashboard.filters import EVERYTHING, UI_LANGUAGES, Filters, query_values
 from dashboard.i18n import KIND_HELP, kind_meaning, t
 from dashboard.periods import brussels_today, preset_range
 from dashboard.views.regions import find_place, within_scope
@@ -217,7 +217,7 @@ def _place_within_scope(context: Context, page_name: str | None, variables: dict
     if level is None:
         return True
     try:
-        place = find_place(context.data, level, variables)
+        place = find_place(context.data, level, variables, EVERYTHING)
     except DatabaseUnavailable:  # the page says so; it has nothing to show
         return True
     return place is None or within_scope(place, current_scope())

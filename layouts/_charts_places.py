@@ -17,7 +17,7 @@ from dashboard.metrics import is_rate
 from dashboard.views.regions import RATES, Place, PlaceView
 from layouts._breadcrumbs import breadcrumbs, heading
 from layouts._charts import base_layout
-from layouts._components import download_links, figure_card
+from layouts._components import HIDDEN, download_links, figure_card
 from layouts._grid import Column, ReadableHeaders, data_grid, is_numeric
 
 # A sequential scale readable with the common colour-vision deficiencies (and in grey print).
@@ -331,7 +331,6 @@ def layout_grid(
 
 # --- what every place's page shows of the place ---------------------------------------------------------------
 
-HIDDEN = {"display": "none"}  # as callbacks._common.HIDDEN: a part kept out of sight
 # The parts every place's page shows of the place: output name -> (part of the page's component ids, property).
 PLACE_PARTS = {
     "downloads": ("downloads", "children"),

@@ -91,6 +91,9 @@ def problems_alert(problems: tuple[Problem, ...], lang: str):
     )
 
 
+HIDDEN = {"display": "none"}  # the style of a part kept out of sight (a chart with nothing to show)
+
+
 def error_alert(message_key: str, lang: str) -> dbc.Alert:
     """A clear message in place of a figure that could not be computed."""
     return dbc.Alert(t(message_key, lang), color="danger", className="error-alert")

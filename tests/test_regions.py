@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import pytest
 
-from dashboard.filters import Filters
+from dashboard.filters import EVERYTHING, Filters
 from dashboard.settings import Settings
 from dashboard.views import regions as views
 from tests.conftest import DIALECTS
@@ -50,7 +50,7 @@ def figures_of(row) -> tuple:
 
 
 def place(data, level: str, **path) -> views.Place:
-    found = views.find_place(data, level, path)
+    found = views.find_place(data, level, path, EVERYTHING)
     assert found is not None, path
     return found
 
@@ -215,7 +215,7 @@ def test_the_sector_filter_chooses_organisations_of_a_local_government(data):
     ],
 )
 def test_unknown_places_are_not_found(data, level, path):
-    assert views.find_place(data, level, path) is None
+    assert views.find_place(data, level, path, EVERYTHING) is None
 
 
 def test_known_places_with_their_trail(data):
@@ -523,7 +523,7 @@ def test_page_parts_render_in_both_languages(data, lang):
         ("local_government", {"region_code": "ANT", "local_government_id": "10"}),
         ("organisation", {"organisation_id": "101"}),
     ):
-        found = views.find_place(data, level, path)
+        found = views.find_place(data, level, path, EVERYTHING)
         assert _breadcrumbs.heading(found, lang)
         cards = _charts_places.place_cards("test", views.place_comparisons(data, chosen, found), context.targets, lang)
         assert len(cards) == len(_charts_places.PLACE_CARDS)
@@ -537,7 +537,7 @@ def test_page_parts_render_in_both_languages(data, lang):
             columns = [c.field for c in children_columns(views.CHILD_LEVEL[level])]
             assert rows and all(list(row) == columns for row in rows)  # the rows fill the layout's grid
         missing_path = {"region_code": "ANT", "local_government_id": "x", "organisation_id": "x"}
-        region = views.find_place(data, "region", missing_path)
+        region = views.find_place(data, "region", missing_path, EVERYTHING)
         missing = _breadcrumbs.missing_place(level, missing_path, region, "", lang)
         assert "x" in str(missing) or level == "all"
     spread = views.organisation_spread(data, YEAR)
@@ -550,7 +550,7 @@ def test_page_parts_render_in_both_languages(data, lang):
 def test_organisation_parts_render_in_both_languages(data, lang):
     from layouts import organisation as parts
 
-    clb = views.find_place(data, "organisation", {"organisation_id": "101"})
+    clb = views.find_place(data, "organisation", {"organisation_id": "101"}, EVERYTHING)
     assert "Mechelen, Provincie Antwerpen" in parts.facts(clb, lang)
     table = parts.parties_table(views.place_parties(data, YEAR, clb), lang)
     assert len(table.children[1].children) == 6

@@ -123,9 +123,15 @@ def find_organisation(data: DataAccess, organisation_id) -> Place | None:
     )
 
 
-def find_place(data: DataAccess, level: str, path: dict) -> Place | None:
+def find_place(data: DataAccess, level: str, path: dict, scope: Scope) -> Place | None:
     """The place a page's path names (`path`: the path template's variables), or None when it names none (also
-    for a forged path that is no mapping)."""
+    for a forged path that is no mapping) or one outside the account's `scope` (so a forged path in a callback
+    finds nothing either)."""
+    place = _named_place(data, level, path)
+    return place if place is not None and within_scope(place, scope) else None
+
+
+def _named_place(data: DataAccess, level: str, path) -> Place | None:
     path = path if isinstance(path, dict) else {}
     if level == "all":
         return EVERYWHERE
