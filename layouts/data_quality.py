@@ -17,7 +17,7 @@ from dashboard.views.data_quality import CHECKS, STALE_AFTER_DAYS, export_name
 from layouts import register
 from layouts._breadcrumbs import organisation_path
 from layouts._charts_places import defect_columns, figure_bands, layout_grid, sector_name
-from layouts._components import card, note
+from layouts._components import card, graph_config, note
 from layouts._grid import grid_records, markdown_link
 from layouts._page import page_frame, page_lang
 
@@ -123,7 +123,7 @@ def detail(check: str, table: pd.DataFrame, lang: str):
         return dcc.Graph(
             figure=figure_bands(table, lang, BAND_AXES[check]),
             style={"height": "260px"},
-            config={"locale": lang, "displaylogo": False},
+            config=graph_config(lang),
         )
     if check in DETAIL_LABELS:
         return detail_table(table, DETAIL_LABELS[check], lang)

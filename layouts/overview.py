@@ -18,7 +18,7 @@ from layouts._charts import (
     figure_rolling,
     figure_year_on_year,
 )
-from layouts._components import empty_state, figure_card, glossary, list_movers, table_top_languages
+from layouts._components import empty_state, figure_card, glossary, graph_config, list_movers, table_top_languages
 from layouts._page import page_frame, page_lang
 
 NAME = "overview"
@@ -58,7 +58,7 @@ def layout(query: dict) -> html.Div:
                         html.Div(id=ids.page(NAME, "trend-empty")),
                         dcc.Graph(
                             id=ids.page(NAME, "trend"),
-                            config={"locale": lang, "displaylogo": False},
+                            config=graph_config(lang),
                             style=TREND_HEIGHT,
                         ),
                     ]
@@ -92,9 +92,7 @@ def _chart(part: str, title: str, lang: str) -> html.Div:
         [
             html.H3(title, className="h6"),
             dcc.Loading(
-                dcc.Graph(
-                    id=ids.page(NAME, part), config={"locale": lang, "displaylogo": False}, style={"height": "340px"}
-                ),
+                dcc.Graph(id=ids.page(NAME, part), config=graph_config(lang), style={"height": "340px"}),
                 type="default",
             ),
         ]

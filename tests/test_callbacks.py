@@ -214,3 +214,14 @@ def test_the_kind_filter_says_what_it_selects_on_each_page(client, app):
     assert help_on("/shortages").startswith("Selects the interpreters")
     assert help_on("/regions/ANT/1") == help_on("/no-shows")
     assert help_on("/nowhere") == ""
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_every_chart_toolbar_is_in_the_readers_language_and_never_offers_the_cloud(client, app, path):
+    graphs = [node for node in _walk(_mount(client, app, path, "?lang=en")) if node.get("type") == "Graph"]
+    assert graphs, f"no chart on {path}"
+    for graph in graphs:
+        config = graph["props"]["config"]
+        assert config["locale"] == "en" and config["displaylogo"] is False
+        assert config["showSendToCloud"] is False and config["showEditInChartStudio"] is False
+        assert config["showLink"] is False and "toImage" not in config["modeBarButtonsToRemove"]
