@@ -96,6 +96,7 @@ def test_unknown_name_and_wrong_password_get_the_same_answer(app):
     unknown = sign_in(app.server.test_client(), "nobody-here", "whatever")
     wrong = sign_in(app.server.test_client(), "planner", "not the password")
     assert unknown.status_code == wrong.status_code == 401
+
     def page(response, name):  # the form keeps the name typed; its token is the session's
         text = response.get_data(as_text=True)
         return text.replace(csrf_of(text), "").replace(f'value="{name}"', "")
