@@ -91,6 +91,19 @@ def problems_alert(problems: tuple[Problem, ...], lang: str):
     )
 
 
+# The headline figures every figure-card row starts with (the overview's and each place's): volume, the answer,
+# its shortfall and the outcome.
+CORE_FIGURES = (
+    "requests",
+    "answer_rate",
+    "unmet_rate",
+    "shortage_rate",
+    "completion_rate",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+)
+
+
 def graph_config(lang: str, **extra) -> dict:
     """The chart toolbar of every chart: in the reader's language, PNG download and zoom reset kept, and nothing
     that sends the chart's data elsewhere (Plotly's cloud: "share", "edit in Chart Studio")."""

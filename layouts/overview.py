@@ -18,20 +18,19 @@ from layouts._charts import (
     figure_rolling,
     figure_year_on_year,
 )
-from layouts._components import empty_state, figure_card, glossary, graph_config, list_movers, table_top_languages
+from layouts._components import (
+    CORE_FIGURES,
+    empty_state,
+    figure_card,
+    glossary,
+    graph_config,
+    list_movers,
+    table_top_languages,
+)
 from layouts._page import page_frame, page_lang
 
 NAME = "overview"
-CARD_METRICS = (
-    "requests",
-    "answer_rate",
-    "unmet_rate",
-    "shortage_rate",
-    "completion_rate",
-    "no_show_client_rate",
-    "no_show_interpreter_rate",
-    "active_interpreters",
-)
+CARD_METRICS = (*CORE_FIGURES, "active_interpreters")
 TREND_HEIGHT = {"height": "420px"}
 
 
