@@ -11,6 +11,7 @@ from dash import Input, Output, no_update
 
 from callbacks._common import render
 from dashboard import ids
+from dashboard.access import may_list_individuals
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.periods import brussels_today
@@ -118,7 +119,7 @@ def register(app: dash.Dash, context: Context) -> None:
                 "kinds": figure,
                 "kinds_style": {"height": f"{figure.layout.height}px"},
                 "languages": page.inactive_language_grid(by_language, lang),
-                "list": page.inactive_list_grid(table, lang),
+                "list": page.inactive_list_grid(table, lang) if may_list_individuals() else None,
             }
 
         failed = {"window": None, "kinds": no_update, "kinds_style": HIDDEN, "languages": None, "list": None}

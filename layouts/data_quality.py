@@ -10,6 +10,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.access import may_list_individuals
 from dashboard.filters import Filters
 from dashboard.i18n import format_count, format_date, format_rate, t
 from dashboard.periods import BRUSSELS
@@ -109,7 +110,9 @@ def summary_card(row: pd.Series, search: str, lang: str) -> dbc.Col:
                 html.A(t("download-xlsx", lang), href=f"/export/{export}.xlsx{search}"),
             ],
             className="small",
-        ),
+        )
+        if may_list_individuals()
+        else None,
     ]
     name, shown = t(f"data-quality-check-{row.check}", lang), format_count(row["count"], lang)
     card_id = ids.page(NAME, f"card-{row.check}")
