@@ -11,6 +11,7 @@ from urllib.parse import quote
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.access import current_account, may_open
 from dashboard.i18n import t
 
 REGIONS_PATH = "/regions"
@@ -35,6 +36,9 @@ def organisation_path(organisation_id: int) -> str:
     return f"/organisations/{int(organisation_id)}"
 
 
+TRAIL_LEVELS = ("all", "region", "local_government", "organisation")  # the levels of place_trail, in order
+
+
 def place_trail(place) -> list[tuple[str, str]]:
     """(label, path) from the top of the drill-down down to `place` (a `dashboard.views.regions.Place`); the top's
     label is a text key, the others are names from the database."""
@@ -49,13 +53,15 @@ def place_trail(place) -> list[tuple[str, str]]:
 
 
 def breadcrumbs(place, search: str, lang: str) -> dbc.Breadcrumb:
-    """Regions › Antwerpen › Mechelen › OCMW Mechelen: every level a link (keeping `search`) but the last."""
+    """Regions › Antwerpen › Mechelen › OCMW Mechelen: every level a link (keeping `search`) but the last, and
+    but those the account may not open (an organisation's account sees its organisation only)."""
     trail = place_trail(place)
+    account = current_account()
     items = []
     for index, (label, path) in enumerate(trail):
         text = t(label, lang) if index == 0 else label
-        last = index == len(trail) - 1
-        items.append({"label": text, "active": True} if last else {"label": text, "href": path + (search or "")})
+        linked = index < len(trail) - 1 and may_open(account, LEVEL_PAGES[TRAIL_LEVELS[index]])
+        items.append({"label": text, "href": path + (search or "")} if linked else {"label": text, "active": True})
     return dbc.Breadcrumb(items=items, class_name="place-crumbs mb-2")
 
 

@@ -353,6 +353,7 @@ MODALITY_FIGURES = (
     *RATES,
 )
 # The export of each level's children (exports take the filters only: the path's region goes in as a filter).
+OWN_ORGANISATION_EXPORTS = ("kpis", "monthly", "languages", "no-shows-monthly")
 LEVEL_EXPORTS = {
     "all": "regions",
     "region": "local-governments",
@@ -386,7 +387,9 @@ def missing_parts(message=None) -> dict:
 def export_links(place: Place, filters: Filters, lang: str):
     """Downloads of the children's table with `filters` (`views.regions.export_filters`: the path's region
     travels as the region filter). Below the region level the file holds the organisations of the whole region:
-    its title says so."""
+    its title says so. An organisation's account gets its own figures instead (its scope narrows every export)."""
+    if filters.scope.organisation is not None:  # an organisation's own statistics
+        return download_links(OWN_ORGANISATION_EXPORTS, to_search(filters, lang), lang)
     export = LEVEL_EXPORTS[place.level]
     titles = (
         {export: t("regions-download-region-organisations", lang, region=place.region_name)}

@@ -8,6 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import ids
+from dashboard.access import current_account, may_export
 from dashboard.filters import Problem
 from dashboard.i18n import format_change, format_count, format_rate, t
 from dashboard.metrics import GLOSSARY, is_rate
@@ -133,10 +134,11 @@ def empty_state(lang: str, key: str = "empty-period") -> html.Div:
 
 
 def download_links(views: tuple[str, ...], search: str, lang: str, titles: dict[str, str] | None = None) -> html.Div:
-    """A "Download" menu with the CSV and Excel export of each view, with the page's query string; each view
-    headed by its `titles` entry (text already in `lang`, saying what the file holds) or else its name."""
+    """A "Download" menu with the CSV and Excel export of each view the account may download, with the page's
+    query string; each view headed by its `titles` entry (text already in `lang`, saying what the file holds) or
+    else its name. None when the account may download none of them."""
     items = []
-    for view in views:
+    for view in (view for view in views if may_export(current_account(), view)):
         items.append(dbc.DropdownMenuItem((titles or {}).get(view) or t(f"view-{view}", lang), header=True))
         for fmt in ("csv", "xlsx"):
             items.append(
@@ -147,6 +149,8 @@ def download_links(views: tuple[str, ...], search: str, lang: str, titles: dict[
                     className=f"export-{view}-{fmt}",
                 )
             )
+    if not items:  # nothing the account may download
+        return None
     return dbc.DropdownMenu(
         items, label=t("download", lang), color="primary", size="sm", align_end=True, className="downloads"
     )

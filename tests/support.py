@@ -77,3 +77,16 @@ def bearer(app, username: str = "manager") -> dict:
     """Request headers with a new API token of `username`, as a script sends them."""
     token = app.server.extensions["stv-state"].create_token(username)
     return {"Authorization": f"Bearer {token}"}
+
+
+@contextmanager
+def acting_as(role: str = "manager") -> Iterator[None]:
+    """A request of an account of `role` (TEST_ACCOUNTS), for builders that show what the account may open."""
+    import flask
+
+    from dashboard.access import Account
+
+    roles, regions, organisation = TEST_ACCOUNTS[role]
+    with Flask("test").test_request_context():
+        flask.g.account = Account(role, roles, regions, organisation)
+        yield

@@ -19,6 +19,7 @@ from dashboard.views import data_quality as views
 from queries.data_quality import CHECKS
 from tests.conftest import DIALECTS
 from tests.fixture_places import AS_OF, fill, fill_clean
+from tests.support import acting_as
 
 YEAR = Filters(date(2025, 1, 1), date(2025, 12, 31))
 # The requests each check must find in 2025 (tests/fixture_places.py explains each).
@@ -211,7 +212,8 @@ def test_page_parts_render_in_both_languages(lang, built_databases):
 
     database, access = _data(built_databases("sqlite", "places", fill))
     summary = views.summary(access, YEAR, AS_OF)
-    cards = [parts.summary_card(row, "?lang=" + lang, lang) for _, row in summary.iterrows()]
+    with acting_as("manager"):
+        cards = [parts.summary_card(row, "?lang=" + lang, lang) for _, row in summary.iterrows()]
     assert len(cards) == len(CHECKS) and "/export/dq-no-sector.csv?lang=" + lang in str(cards[0])
     for check in CHECKS:
         parts.detail(check, views.by_detail(access, YEAR, check, AS_OF), lang)
