@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import secrets
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -63,13 +65,27 @@ def page_callbacks(app, page: str) -> list[dict]:
     return bodies
 
 
+def signed_in(app):
+    """A test client signed in with the form, as a manager (an account made for the benchmark)."""
+    password = secrets.token_urlsafe(16)
+    app.server.extensions["stv-state"].add_account("benchmark", ("manager",), password=password)
+    client = app.server.test_client()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").get_data(as_text=True)).group(1)
+    answer = client.post("/login", data={"username": "benchmark", "password": password, "csrf_token": token})
+    assert answer.status_code == 303, answer.get_data(as_text=True)[:300]
+    return client
+
+
 def measure(url: str, page: str, search: str, renders: int = 2) -> list[Counter]:
     """The counts of `renders` renders of `page` with `search` on the database at `url`."""
     from dashboard import create_app
     from dashboard.settings import Settings
 
     folder = Path(tempfile.mkdtemp(prefix="render-"))
-    app = create_app({"settings": Settings(database_url=url, cache_url="simple://", store_dir=folder)})
+    state_url = f"sqlite:///{folder / 'state.sqlite'}"
+    app = create_app(
+        {"settings": Settings(database_url=url, cache_url="simple://", store_dir=folder, state_url=state_url)}
+    )
     data = app.server.extensions["stv"].data
     if data.store is not None:  # let the store catch up first, so that the renders read it as in production
         assert data.store.wait_for(data.data_version(), timeout=600), "the aggregate store did not catch up"
@@ -80,7 +96,7 @@ def measure(url: str, page: str, search: str, renders: int = 2) -> list[Counter]
     if data.store is not None:
         executors["store statements"] = data.store.database
     bodies = page_callbacks(app, page)
-    client = app.server.test_client()
+    client = signed_in(app)
     results = []
     for _ in range(renders):
         counts.clear()

@@ -4,16 +4,14 @@ Glue only: the figures come from `dashboard.views.interpreters`, the parts from 
 
 from __future__ import annotations
 
-from datetime import date
-
 import dash
 from dash import Input, Output, no_update
 
 from callbacks._common import render
 from dashboard import ids
+from dashboard.access import may_list_individuals
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
-from dashboard.periods import brussels_today
 from dashboard.views import interpreters as views
 from layouts import interpreters as page
 from layouts._charts import figure_kind_mix
@@ -39,9 +37,6 @@ EXPORTS = (
 def register(app: dash.Dash, context: Context) -> None:
     """Attach the interpreters page's callbacks to `app`."""
 
-    def today() -> date:
-        return brussels_today(context.settings.current_time())
-
     @app.callback(
         output={
             "alerts": Output(ids.page(NAME, "alerts"), "children"),
@@ -59,7 +54,7 @@ def register(app: dash.Dash, context: Context) -> None:
             lang, filters = parsed.lang, parsed.filters
             return {
                 "downloads": download_links(EXPORTS, parsed.search, lang),
-                "cards": page.cards(views.headline(context.data, filters, today()).iloc[0], lang),
+                "cards": page.cards(views.headline(context.data, filters, context.today()).iloc[0], lang),
                 "kinds": figure_activity_by_kind(views.activity_by_kind(context.data, filters), lang),
                 "languages": page.activity_grid(views.activity_by_language(context.data, filters, lang), lang),
             }
@@ -106,19 +101,19 @@ def register(app: dash.Dash, context: Context) -> None:
 
         def build(parsed: ParsedQuery) -> dict:
             lang, filters = parsed.lang, parsed.filters
-            window = page.inactive_window(*views.inactivity_window(filters, today()), lang)
-            table = views.inactive(context.data, filters, today())
+            window = page.inactive_window(*views.inactivity_window(filters, context.today()), lang)
+            table = views.inactive(context.data, filters, context.today())
             if table.empty:
                 empty = empty_state(lang, "interpreters-inactive-empty")
                 return {"window": window, "kinds": {}, "kinds_style": HIDDEN, "languages": empty, "list": None}
             figure = figure_inactive_by_kind(table, lang)
-            by_language = views.inactive_by_language(context.data, filters, today(), lang)
+            by_language = views.inactive_by_language(context.data, filters, context.today(), lang)
             return {
                 "window": window,
                 "kinds": figure,
                 "kinds_style": {"height": f"{figure.layout.height}px"},
                 "languages": page.inactive_language_grid(by_language, lang),
-                "list": page.inactive_list_grid(table, lang),
+                "list": page.inactive_list_grid(table, lang) if may_list_individuals() else None,
             }
 
         failed = {"window": None, "kinds": no_update, "kinds_style": HIDDEN, "languages": None, "list": None}

@@ -11,7 +11,6 @@ from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
-from dashboard.periods import brussels_today
 from dashboard.views import language_names
 from dashboard.views import overview as views
 from layouts import overview as page
@@ -24,9 +23,6 @@ EXPORTS = ("kpis", "annual-report", "monthly")
 
 def register(app: dash.Dash, context: Context) -> None:
     """Attach the overview's callbacks to `app`."""
-
-    def today():
-        return brussels_today(context.settings.current_time())
 
     @app.callback(
         output={
@@ -80,7 +76,7 @@ def register(app: dash.Dash, context: Context) -> None:
         """Ukraine-related languages from January 2022 to the last complete month, and who served them."""
 
         def build(parsed: ParsedQuery) -> dict:
-            by_month, by_kind = views.ukraine_to_date(context.data, parsed.filters, today())
+            by_month, by_kind = views.ukraine_to_date(context.data, parsed.filters, context.today())
             names = language_names(context.data, parsed.lang)
             return page.ukraine_figures(by_month, by_kind, names, context.events, parsed.lang)
 
@@ -95,7 +91,7 @@ def register(app: dash.Dash, context: Context) -> None:
         filters but not its period."""
 
         def build(parsed: ParsedQuery) -> dict:
-            trend, by_modality = views.trends(context.data, parsed.filters, today())
+            trend, by_modality = views.trends(context.data, parsed.filters, context.today())
             answer_target = context.targets.get("answer_rate")
             return page.trend_figures(trend, by_modality, context.events, answer_target, parsed.lang)
 

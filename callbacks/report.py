@@ -12,7 +12,7 @@ from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery, query_values
-from dashboard.periods import brussels_today, last_complete_quarter
+from dashboard.periods import last_complete_quarter
 from dashboard.report import report_query
 from dashboard.views import overview as views
 from layouts import report as page
@@ -36,7 +36,7 @@ def register(app: dash.Dash, context: Context) -> None:
     def render_report(query):
         values = report_values(query)
         if not (values.get("period") or [""])[-1]:  # no period named: the last complete quarter
-            values["period"] = [last_complete_quarter(brussels_today(context.settings.current_time()))]
+            values["period"] = [last_complete_quarter(context.today())]
         found = report_query(values)
         if found is None:
             return {"alerts": error_alert("report-bad-period", page_lang(values)), "body": None}

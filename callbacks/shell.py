@@ -26,7 +26,7 @@ from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import EVERYTHING, UI_LANGUAGES, Filters, query_values
 from dashboard.i18n import KIND_HELP, kind_meaning, t
-from dashboard.periods import brussels_today, preset_range
+from dashboard.periods import preset_range
 from dashboard.views.regions import find_place, within_scope
 from layouts._breadcrumbs import LEVEL_PAGES
 from layouts._choices import CHOICES
@@ -186,7 +186,7 @@ def _register_sync(app: dash.Dash, context: Context) -> None:
         unchanged = {name: no_update for name in outputs}
         unchanged |= {"codes": [no_update] * len(CODE_INPUTS), "code_options": [no_update] * len(CODE_INPUTS)}
         trigger = ctx.triggered_id
-        today = brussels_today(context.settings.current_time())
+        today = context.today()
         values = query_values(search)
         from_url = trigger in (None, ids.URL)
         if not from_url:

@@ -8,6 +8,7 @@ from dash import ClientsideFunction, Input, Output, State, no_update
 
 from callbacks._common import render
 from dashboard import ids
+from dashboard.access import may_list_individuals
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.views import supply_demand as views
@@ -89,7 +90,7 @@ def register(app: dash.Dash, context: Context) -> None:
             requests = views.open_requests(context.data, filters, now, window, language)
             return {
                 "regions": page.region_rows(regions, parsed.lang),
-                "requests": page.request_rows(requests, parsed.lang),
+                "requests": page.request_rows(requests, parsed.lang) if may_list_individuals() else [],
             }
 
         return render(context, search, build, nothing)

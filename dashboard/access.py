@@ -135,6 +135,12 @@ def current_account() -> Account | None:
     return flask.g.get("account")
 
 
+def may_list_individuals() -> bool:
+    """Whether the request's account is shown lists of individual requests and interpreters (not `board`)."""
+    account = current_account()
+    return account is not None and account.sees_individuals
+
+
 def current_scope() -> Scope:
     """The scope of the request's account. Outside a request (start-up, background forecasts, the command line)
     everything; inside a request without an account nothing (dashboard.auth answers such requests before any

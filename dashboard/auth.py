@@ -31,14 +31,14 @@ from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from dashboard import audit
+from dashboard import audit, security
 from dashboard.access import Account, home_path, may_update
 from dashboard.filters import UI_LANGUAGES
 from dashboard.i18n import t
 from dashboard.settings import Settings
 from dashboard.state import StateDatabase
 
-PUBLIC_PATHS = frozenset({"/login", "/healthz", "/_favicon.ico", "/oidc/callback"})
+PUBLIC_PATHS = frozenset({"/login", "/_favicon.ico", "/oidc/callback", *security.PUBLIC_PATHS})
 PUBLIC_PREFIXES = ("/assets/",)
 TOKEN_PREFIXES = ("/export/", "/report.pdf", "/report.xlsx")  # where a script may use a Bearer token
 API_PREFIXES = ("/_dash-", "/_reload-hash", "/export/", "/report.")  # answered 401 rather than redirected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -32,6 +33,10 @@ class Context:
             languages=frozenset(self.data.fetch(select_languages).code),
         )
 
+    def today(self) -> date:
+        """The Brussels day of "now" (STV_NOW or the wall clock)."""
+        return brussels_today(self.settings.current_time())
+
     def parse(self, search) -> ParsedQuery:
         """Filters, interface language and problems of a query string, with "today" from the settings, within
         the scope of the request's account (dashboard.access).
@@ -42,7 +47,7 @@ class Context:
             search = urlencode([(name, v) for name, values in query_values(search).items() for v in values])
         elif not isinstance(search, str):  # a forged callback payload
             search = ""
-        return _parse(search, self.vocabulary(), brussels_today(self.settings.current_time()), current_scope())
+        return _parse(search, self.vocabulary(), self.today(), current_scope())
 
 
 @lru_cache(maxsize=256)

@@ -27,6 +27,8 @@ STATUS_BUCKETS: dict[str, tuple[str, ...]] = {
     "cancelled_client_late": ("cancelled_client_late",),
 }
 REQUEST_COUNTS = ("requests", *STATUS_BUCKETS)
+# The requests and their outcomes, in the order of the annual report (2022, fig. 47).
+OUTCOME_COUNTS = REQUEST_COUNTS[:8]
 INTERPRETER_COUNTS = ("active_interpreters", "registered_interpreters")
 
 
@@ -55,14 +57,7 @@ RATE_NAMES = tuple(rate.name for rate in RATES)
 assert all(name.endswith("_rate") for name in RATE_NAMES)  # the naming rule of `is_rate`
 # The figures explained to readers (glossaries of the overview and the board report), in reading order.
 GLOSSARY = (
-    "requests",
-    "answered",
-    "completed",
-    "not_completed",
-    "unanswered",
-    "not_available",
-    "other_reason",
-    "in_progress",
+    *OUTCOME_COUNTS,
     "answer_rate",
     "unmet_rate",
     "shortage_rate",

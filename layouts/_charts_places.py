@@ -17,7 +17,7 @@ from dashboard.metrics import is_rate
 from dashboard.views.regions import RATES, Place, PlaceView
 from layouts._breadcrumbs import breadcrumbs, heading
 from layouts._charts import base_layout
-from layouts._components import HIDDEN, download_links, figure_card
+from layouts._components import CORE_FIGURES, HIDDEN, download_links, figure_card
 from layouts._grid import Column, ReadableHeaders, data_grid, is_numeric
 
 # A sequential scale readable with the common colour-vision deficiencies (and in grey print).
@@ -342,16 +342,7 @@ PLACE_PARTS = {
     "cards": ("cards", "children"),
     "modalities": ("modalities", "children"),
 }
-PLACE_CARDS = (
-    "requests",
-    "answer_rate",
-    "unmet_rate",
-    "shortage_rate",
-    "completion_rate",
-    "no_show_client_rate",
-    "no_show_interpreter_rate",
-    "late_cancellation_rate",
-)
+PLACE_CARDS = (*CORE_FIGURES, "late_cancellation_rate")
 MODALITY_FIGURES = (
     "requests",
     "answered",

@@ -91,6 +91,34 @@ def problems_alert(problems: tuple[Problem, ...], lang: str):
     )
 
 
+# The headline figures every figure-card row starts with (the overview's and each place's): volume, the answer,
+# its shortfall and the outcome.
+CORE_FIGURES = (
+    "requests",
+    "answer_rate",
+    "unmet_rate",
+    "shortage_rate",
+    "completion_rate",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+)
+
+
+def graph_config(lang: str, **extra) -> dict:
+    """The chart toolbar of every chart: in the reader's language, PNG download and zoom reset kept, and nothing
+    that sends the chart's data elsewhere (Plotly's cloud: "share", "edit in Chart Studio")."""
+    return {
+        "locale": lang,
+        "displaylogo": False,
+        "showLink": False,
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendDataToCloud"],
+        "toImageButtonOptions": {"format": "png", "filename": "stv-dashboard", "scale": 2},
+        **extra,
+    }
+
+
 HIDDEN = {"display": "none"}  # the style of a part kept out of sight (a chart with nothing to show)
 
 

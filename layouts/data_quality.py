@@ -10,6 +10,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.access import may_list_individuals
 from dashboard.filters import Filters
 from dashboard.i18n import format_count, format_date, format_rate, t
 from dashboard.periods import BRUSSELS
@@ -17,7 +18,7 @@ from dashboard.views.data_quality import CHECKS, STALE_AFTER_DAYS, export_name
 from layouts import register
 from layouts._breadcrumbs import organisation_path
 from layouts._charts_places import defect_columns, figure_bands, layout_grid, sector_name
-from layouts._components import card, note
+from layouts._components import card, graph_config, note
 from layouts._grid import grid_records, markdown_link
 from layouts._page import page_frame, page_lang
 
@@ -109,7 +110,9 @@ def summary_card(row: pd.Series, search: str, lang: str) -> dbc.Col:
                 html.A(t("download-xlsx", lang), href=f"/export/{export}.xlsx{search}"),
             ],
             className="small",
-        ),
+        )
+        if may_list_individuals()
+        else None,
     ]
     name, shown = t(f"data-quality-check-{row.check}", lang), format_count(row["count"], lang)
     card_id = ids.page(NAME, f"card-{row.check}")
@@ -123,7 +126,7 @@ def detail(check: str, table: pd.DataFrame, lang: str):
         return dcc.Graph(
             figure=figure_bands(table, lang, BAND_AXES[check]),
             style={"height": "260px"},
-            config={"locale": lang, "displaylogo": False},
+            config=graph_config(lang),
         )
     if check in DETAIL_LABELS:
         return detail_table(table, DETAIL_LABELS[check], lang)

@@ -21,6 +21,7 @@ from layouts._charts_management import (
     sized_grid,
 )
 from layouts._choices import choice
+from layouts._components import graph_config
 from layouts._grid import Column, markdown_link
 from layouts._page import page_frame, page_lang
 
@@ -48,7 +49,7 @@ DIMENSION_LABELS = {
 def layout(query: dict) -> html.Div:
     """The page's skeleton; figures arrive from `callbacks.no_shows`."""
     lang = page_lang(query)
-    graph_config = {"locale": lang, "displaylogo": False}
+    chart_config = graph_config(lang)
     body = html.Div(
         [
             dcc.Loading(html.Div(id=ids.page(NAME, "cards"), className="row"), type="default"),
@@ -58,7 +59,7 @@ def layout(query: dict) -> html.Div:
                 html.Div(
                     [
                         html.Div(id=ids.page(NAME, "trend-empty")),
-                        dcc.Graph(id=ids.page(NAME, "trend"), config=graph_config, style={"height": "440px"}),
+                        dcc.Graph(id=ids.page(NAME, "trend"), config=chart_config, style={"height": "440px"}),
                     ]
                 ),
                 type="default",
@@ -75,7 +76,7 @@ def layout(query: dict) -> html.Div:
                 html.Div(
                     [
                         html.Div(id=ids.page(NAME, "dimension-empty")),
-                        dcc.Graph(id=ids.page(NAME, "dimension-chart"), config=graph_config),
+                        dcc.Graph(id=ids.page(NAME, "dimension-chart"), config=chart_config),
                         html.Div(id=ids.page(NAME, "dimension-table")),
                     ]
                 ),

@@ -18,20 +18,19 @@ from layouts._charts import (
     figure_rolling,
     figure_year_on_year,
 )
-from layouts._components import empty_state, figure_card, glossary, list_movers, table_top_languages
+from layouts._components import (
+    CORE_FIGURES,
+    empty_state,
+    figure_card,
+    glossary,
+    graph_config,
+    list_movers,
+    table_top_languages,
+)
 from layouts._page import page_frame, page_lang
 
 NAME = "overview"
-CARD_METRICS = (
-    "requests",
-    "answer_rate",
-    "unmet_rate",
-    "shortage_rate",
-    "completion_rate",
-    "no_show_client_rate",
-    "no_show_interpreter_rate",
-    "active_interpreters",
-)
+CARD_METRICS = (*CORE_FIGURES, "active_interpreters")
 TREND_HEIGHT = {"height": "420px"}
 
 
@@ -58,7 +57,7 @@ def layout(query: dict) -> html.Div:
                         html.Div(id=ids.page(NAME, "trend-empty")),
                         dcc.Graph(
                             id=ids.page(NAME, "trend"),
-                            config={"locale": lang, "displaylogo": False},
+                            config=graph_config(lang),
                             style=TREND_HEIGHT,
                         ),
                     ]
@@ -92,9 +91,7 @@ def _chart(part: str, title: str, lang: str) -> html.Div:
         [
             html.H3(title, className="h6"),
             dcc.Loading(
-                dcc.Graph(
-                    id=ids.page(NAME, part), config={"locale": lang, "displaylogo": False}, style={"height": "340px"}
-                ),
+                dcc.Graph(id=ids.page(NAME, part), config=graph_config(lang), style={"height": "340px"}),
                 type="default",
             ),
         ]

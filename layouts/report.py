@@ -13,7 +13,7 @@ from dashboard.filters import Filters
 from dashboard.i18n import format_date, t
 from layouts import register
 from layouts._charts import figure_monthly_requests
-from layouts._components import glossary, table_annual_report, table_top_languages
+from layouts._components import glossary, graph_config, table_annual_report, table_top_languages
 from layouts._page import page_lang
 
 NAME = "report"
@@ -81,7 +81,7 @@ def _section(title_key: str, content, lang: str) -> html.Section:
 def _static_chart(figure, lang: str) -> dcc.Graph:
     return dcc.Graph(
         figure=figure,
-        config={"locale": lang, "displaylogo": False, "staticPlot": True},
+        config=graph_config(lang, staticPlot=True),
         style={"height": "420px"},
     )
 

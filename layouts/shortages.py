@@ -18,7 +18,7 @@ from layouts._charts_planning import (
     figure_shortage_trend,
 )
 from layouts._choices import choice
-from layouts._components import definitions, empty_state
+from layouts._components import definitions, empty_state, graph_config
 from layouts._grid import Column, data_grid, grid_records
 from layouts._page import page_frame, page_lang
 
@@ -165,7 +165,7 @@ def note(key: str, lang: str) -> html.Div:
 
 
 def graph(figure, lang: str) -> dcc.Graph:
-    return dcc.Graph(figure=figure, config={"locale": lang, "displaylogo": False})
+    return dcc.Graph(figure=figure, config=graph_config(lang))
 
 
 def _top(table: pd.DataFrame, ranked: pd.DataFrame, count: int) -> tuple[pd.DataFrame, list[str]]:

@@ -13,7 +13,7 @@ from dashboard.views.supply_demand import DEFAULT_WINDOW, WINDOWS
 from layouts import register
 from layouts._charts_planning import figure_gap_heatmap
 from layouts._choices import choice
-from layouts._components import THREE_CARDS, card, definitions, empty_state
+from layouts._components import THREE_CARDS, card, definitions, empty_state, graph_config
 from layouts._grid import LOCALES, Column, data_grid, grid_records
 from layouts._page import page_frame, page_lang
 
@@ -212,7 +212,7 @@ def heatmap(days: pd.DataFrame, lang: str):
     """The gap per language and day, or a note that nothing is pending or free."""
     if days.empty:
         return empty_state(lang, "sd-heatmap-empty")
-    return dcc.Graph(figure=figure_gap_heatmap(days, lang), config={"locale": lang, "displaylogo": False})
+    return dcc.Graph(figure=figure_gap_heatmap(days, lang), config=graph_config(lang))
 
 
 def region_rows(regions: pd.DataFrame, lang: str) -> list[dict]:

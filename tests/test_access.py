@@ -137,3 +137,18 @@ def test_the_navigation_shows_only_what_the_account_may_open(clients, app):
 
 
 _NAV_PATHS = {"/", "/supply-demand", "/shortages", "/no-shows", "/interpreters", "/regions", "/data-quality"}
+
+
+def test_the_board_gets_no_list_of_individual_interpreters_or_requests(clients, app):
+    def inactive_list(role):
+        response = post(
+            clients[role], app, "interpreters-inactive-list.children", {f"{ids.PAGE_QUERY}.data": "?" + YEAR}
+        )
+        return response_values(response)["interpreters-inactive-list.children"]
+
+    def defect_links(role):
+        response = post(clients[role], app, "data-quality-summary.children", {f"{ids.PAGE_QUERY}.data": "?" + YEAR})
+        return "/export/dq-" in str(response_values(response))
+
+    assert inactive_list("manager") is not None and inactive_list("board") is None
+    assert defect_links("manager") and not defect_links("board")

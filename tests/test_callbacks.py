@@ -57,18 +57,18 @@ def _page_callbacks(app, page_name: str) -> list[str]:
     return found
 
 
-def test_every_callback_id_is_in_the_shell_or_a_page():
+def test_every_callback_id_is_in_the_shell_or_a_page(make_app, tmp_path):
     """What Dash's validation layout would check, for the pages the router mounts."""
     import layouts
-    from dashboard import create_app
     from layouts._shell import shell_layout
 
-    app = create_app({"aggregates": False, "forecast_background": False})
+    app = make_app(f"sqlite:///{tmp_path / 'unused.sqlite'}", aggregates=False, forecast_background=False)
     layouts.load_pages()
-    trees = [shell_layout().to_plotly_json()]
-    for page in layouts.PAGES.values():
-        variables = dict.fromkeys(page.match(page.path) or {}, "1")
-        trees.append(page.layout({}, **variables).to_plotly_json())
+    with app.server.test_request_context():  # the shell shows who is signed in
+        trees = [shell_layout().to_plotly_json()]
+        for page in layouts.PAGES.values():
+            variables = dict.fromkeys(page.match(page.path) or {}, "1")
+            trees.append(page.layout({}, **variables).to_plotly_json())
     present = set()
 
     def walk(node):
@@ -214,3 +214,15 @@ def test_the_kind_filter_says_what_it_selects_on_each_page(client, app):
     assert help_on("/shortages").startswith("Selects the interpreters")
     assert help_on("/regions/ANT/1") == help_on("/no-shows")
     assert help_on("/nowhere") == ""
+
+
+def test_every_chart_toolbar_is_in_the_readers_language_and_never_offers_the_cloud(client, app):
+    """The charts of every page's skeleton (those drawn by a callback use the same layouts._components.graph_config)."""
+    mounted = [_mount(client, app, path, "?lang=en") for path in PAGE_PATHS]
+    graphs = [node for page in mounted for node in _walk(page) if node.get("type") == "Graph"]
+    assert len(graphs) > len(PAGE_PATHS)
+    for graph in graphs:
+        config = graph["props"]["config"]
+        assert config["locale"] == "en" and config["displaylogo"] is False
+        assert config["showSendToCloud"] is False and config["showEditInChartStudio"] is False
+        assert config["showLink"] is False and "toImage" not in config["modeBarButtonsToRemove"]

@@ -13,6 +13,7 @@ from dashboard import ids, security
 from dashboard.serve import gunicorn_command
 from dashboard.settings import Settings, SettingsError, load_settings, parse_trusted_proxies
 from tests.dash_requests import post, response_values
+from tests.support import signed_in_client
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
 YEAR = "from=2022-01-01&to=2022-12-31"
@@ -213,7 +214,8 @@ def test_the_trusted_proxy_gives_the_client_address(proxied_app):
     assert seen["remote"] == "203.0.113.9"
 
 
-def test_healthz_answers_without_a_session_and_says_nothing_else(client):
+def test_healthz_answers_without_a_session_and_says_nothing_else(app):
+    client = app.server.test_client()
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.get_json() == {"status": "ok"}
@@ -263,7 +265,7 @@ def test_dev_tools_stay_off_whatever_dash_variables_say(make_app, fixture_sqlite
         tools = app._dev_tools
         assert not (tools.ui or tools.hot_reload or tools.props_check or tools.serve_dev_bundles)
         assert app.server.debug is False
-        html = app.server.test_client().get("/").get_data(as_text=True)
+        html = signed_in_client(app).get("/").get_data(as_text=True)
         assert '"ui":false' in html and '"hot_reload"' not in html and ".dev.js" not in html
     finally:
         app.server.extensions["stv"].data.database.dispose()

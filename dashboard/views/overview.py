@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard import codes
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
-from dashboard.metrics import bucket_counts, compute_kpis, ratio
+from dashboard.metrics import OUTCOME_COUNTS, bucket_counts, compute_kpis, ratio
 from dashboard.periods import month_start, months_between, year_earlier
 from dashboard.views import compared, first_request_year, with_language_names
 from dashboard.views.interpreters import kind_mix
@@ -45,16 +45,7 @@ LANGUAGE_COLUMNS = (
 )
 MONTHLY_COLUMNS = ("month", "modality", "requests", *MONTHLY_BUCKETS)
 # The rows of the annual report's table (2022 annual report, fig. 47), in its order.
-ANNUAL_REPORT_ROWS = (
-    "requests",
-    "answered",
-    "completed",
-    "not_completed",
-    "unanswered",
-    "not_available",
-    "other_reason",
-    "in_progress",
-)
+ANNUAL_REPORT_ROWS = OUTCOME_COUNTS
 
 
 def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
