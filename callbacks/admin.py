@@ -295,7 +295,10 @@ def add_account(state: StateDatabase, form: dict, known: set[str], lang: str):
     except AccountError as error:
         return page.error("admin-error-other", lang, message=str(error))
     audit.record("account-change", name, _change("add", roles=roles, regions=regions, organisation=organisation))
-    shown = html.Code(password, className="admin-password fs-5 user-select-all")
+    shown = html.Code(
+        password,
+        className="admin-password d-inline-block mt-2 px-2 py-1 rounded bg-white text-dark fs-5 user-select-all",
+    )
     return page.message("success", "admin-added", lang, extra=shown, username=name)
 
 

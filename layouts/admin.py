@@ -20,10 +20,11 @@ from dashboard.i18n import format_date, t
 from dashboard.periods import BRUSSELS
 from dashboard.state import StoredAccount
 from layouts import register
-from layouts._grid import Column, data_grid
+from layouts._grid import Column, ReadableHeaders, data_grid
 from layouts._page import page_frame, page_lang
 
 NAME = "admin"
+TAKES_FILTERS = False  # the filter bar is hidden above it (assets/app.css), so it says nothing of a kind
 ACCOUNT_COLUMNS = (
     Column("username", "admin-col-username", pinned=True),
     Column("roles", "admin-col-roles"),
@@ -120,7 +121,7 @@ def accounts_section(lang: str) -> html.Section:
                         dbc.Button(
                             t("admin-disable", lang),
                             id=part("edit-toggle"),
-                            color="secondary",
+                            color="warning",
                             size="sm",
                             outline=True,
                             disabled=True,
@@ -171,12 +172,12 @@ def accounts_section(lang: str) -> html.Section:
                                 id=part("add-organisation"), type="number", min=1, step=1, className="form-control"
                             ),
                             lang,
-                            2,
+                            3,
                         ),
                         dbc.Col(
                             dbc.Button(t("admin-add-submit", lang), id=part("add-submit"), color="primary"),
                             xs=12,
-                            md=2,
+                            md=1,
                             className="mb-2 align-self-end",
                         ),
                     ],
@@ -209,6 +210,7 @@ def audit_section(lang: str) -> html.Section:
         lang,
         height=420,
         empty_key="admin-no-audit",
+        headers=ReadableHeaders(cell_tooltips={"target": "target", "parameters": "parameters"}),  # all of it on hover
     )
     grid.columnDefs[0]["sortable"] = False  # shown in the reader's format; the rows come newest first
     return html.Section(
