@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import flask
 
-ACTIONS = ("sign-in", "sign-in-failed", "sign-out", "page-view", "export", "report", "token-use", "account-change")
+ACTIONS = (
+    "sign-in",
+    "sign-in-failed",
+    "sign-out",
+    "page-view",
+    "export",
+    "report",
+    "token-use",
+    "account-change",
+    "setting-change",
+)
 
 
 def record(action: str, target: str = "", parameters: str = "", username: str | None = None) -> None:

@@ -192,10 +192,16 @@ class StateDatabase:
                 )
             )
 
-    def audit(self, since: datetime | None = None, username: str | None = None, action: str | None = None):
-        """The audit log's rows (dicts), newest first."""
+    def audit(
+        self,
+        since: datetime | None = None,
+        username: str | None = None,
+        action: str | None = None,
+        limit: int | None = 1000,
+    ):
+        """The audit log's rows (dicts), newest first: at most `limit` (None: all)."""
         with self.engine.connect() as conn:
-            rows = conn.execute(statements.select_audit(since, username, action)).mappings().all()
+            rows = conn.execute(statements.select_audit(since, username, action, limit)).mappings().all()
         return [dict(row) | {"at": _aware(row["at"])} for row in rows]
 
     def prune_audit(self, now: datetime | None = None) -> int:

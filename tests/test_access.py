@@ -33,15 +33,16 @@ PAGES = {
     "/organisations/2": "organisation",
     "/data-quality": "data-quality",
     "/report": "report",
+    "/admin": "admin",
 }
-ANALYST_PAGES = set(PAGES)
+ANALYST_PAGES = set(PAGES) - {"/admin"}
 OPENS = {
     "manager": ANALYST_PAGES,
     "planner": ANALYST_PAGES,
     "board": ANALYST_PAGES,
     "region": ANALYST_PAGES - {"/regions/LIM", "/regions/LIM/2", "/organisations/2"},
     "organisation": {"/organisations/1", "/report"},
-    "admin": set(),
+    "admin": {"/admin"},
 }
 INDIVIDUAL_LISTS = {"open-requests", "interpreter-hours", "interpreters-inactive"}  # and every dq-… list
 ORGANISATION_EXPORTS = {"kpis", "languages", "monthly", "annual-report", "no-shows", "no-shows-monthly"}

@@ -61,7 +61,8 @@ def served_headers(server, path: str, headers: dict[str, str] | None = None):
 
 
 @pytest.mark.parametrize("path", PAGE_PATHS)
-def test_every_page_runs_under_the_policy(browser_page, path_variables, path):
+def test_every_page_runs_under_the_policy(browser_page_as, path_variables, path):
+    browser_page = browser_page_as("e2e-admin" if path == "/admin" else "e2e-manager")  # /admin: for admins only
     page = browser_page.page
     page.add_init_script(LISTEN)
     browser_page.server.assert_running()
@@ -70,6 +71,10 @@ def test_every_page_runs_under_the_policy(browser_page, path_variables, path):
     assert "script-src 'self' 'sha256-" in policy and "unsafe-eval" not in policy, policy
     if path == layouts.NOT_FOUND_PATH:
         expect()(page.locator(".not-found")).to_be_visible()
+    elif path == "/admin":  # no chart there: its grids
+        expect()(page.locator("#admin-accounts .ag-row").first).to_be_visible()
+        with whole_page_in_view(page):
+            pass
     else:
         expect()(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()  # a chart is drawn
         with whole_page_in_view(page):  # and every grid, which injects its styles as it draws

@@ -33,12 +33,15 @@ def test_format_change():
 
 
 def _page_names() -> set[str]:
-    """The NAME of every page module, and the drill-down's levels (one module serves three of them)."""
+    """The NAME of every page module that shows the filter bar (not `TAKES_FILTERS = False`: /admin), and the
+    drill-down's levels (one module serves three of them)."""
     from dashboard import create_app
 
     create_app()  # imports the page modules, as Pages requires an app first
     names = {
-        module.NAME for name, module in sys.modules.items() if name.startswith("layouts.") and hasattr(module, "NAME")
+        module.NAME
+        for name, module in sys.modules.items()
+        if name.startswith("layouts.") and hasattr(module, "NAME") and getattr(module, "TAKES_FILTERS", True)
     }
     return names | set(LEVEL_PAGES.values())
 
