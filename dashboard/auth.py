@@ -41,7 +41,7 @@ from dashboard.state import StateDatabase
 PUBLIC_PATHS = frozenset({"/login", "/_favicon.ico", "/oidc/callback", *security.PUBLIC_PATHS})
 PUBLIC_PREFIXES = ("/assets/",)
 TOKEN_PREFIXES = ("/export/", "/report.pdf", "/report.xlsx")  # where a script may use a Bearer token
-API_PREFIXES = ("/_dash-", "/_reload-hash", "/export/", "/report.")  # answered 401 rather than redirected
+API_PREFIXES = ("/_dash-", "/_reload-hash", "/export/", "/report.", "/admin/audit.csv")  # 401, not redirected
 FAILED_PER_NAME = parse("5 per 15 minutes")
 FAILED_PER_ADDRESS = parse("30 per 15 minutes")
 THROTTLE_MINUTES = 15

@@ -40,6 +40,7 @@ def test_a_page_without_a_session_redirects_to_sign_in_with_the_way_back(anonymo
         ("GET", "/export/kpis.csv"),
         ("GET", "/report.pdf"),
         ("GET", "/report.xlsx"),
+        ("GET", "/admin/audit.csv"),
     ],
 )
 def test_endpoints_of_scripts_and_callbacks_answer_401_without_a_session(anonymous, method, path):
