@@ -81,6 +81,8 @@ def register(app: dash.Dash, context: Context) -> None:
 
         def build(parsed: ParsedQuery) -> dict:
             lang = parsed.lang
+            if not parsed.filters.scope.unlimited:  # the forecast covers every organisation: not an account's scope
+                return without | {"forecast": page.note("sh-forecast-unscoped", lang)}
             history = context.forecaster.history(context.settings.current_time())
             try:
                 table = context.forecaster.table_for(history)

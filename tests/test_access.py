@@ -152,3 +152,10 @@ def test_the_board_gets_no_list_of_individual_interpreters_or_requests(clients, 
 
     assert inactive_list("manager") is not None and inactive_list("board") is None
     assert defect_links("manager") and not defect_links("board")
+
+
+def test_a_region_account_gets_no_forecast_of_every_organisation(clients, app):
+    body = {f"{ids.PAGE_QUERY}.data": "?" + YEAR, "shortages-forecast-language.value": None}
+    answer = response_values(post(clients["region"], app, "shortages-forecast.children", body))
+    assert "buiten de regio's van uw account" in str(answer["shortages-forecast.children"])
+    assert answer["shortages-forecast-grid.rowData"] == []

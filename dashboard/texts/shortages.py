@@ -1,6 +1,10 @@
 """Texts of /shortages: bottleneck languages and the demand forecast."""
 
 MESSAGES = {
+    "sh-forecast-unscoped": (
+        "De prognose geldt voor alle organisaties samen en valt dus buiten de regio's van uw account.",
+        "The forecast covers every organisation together, so it lies outside your account's regions.",
+    ),
     "nav-shortages": ("Knelpunttalen", "Shortage languages"),
     "sh-title": ("Knelpunttalen", "Shortage languages"),
     "sh-lead": (
