@@ -67,10 +67,13 @@ def interpreter_scope(scope: Scope) -> list:
     everywhere); an organisation's account sees no interpreter."""
     if scope.organisation is not None:
         return [interpreters.c.id.is_(None)]
-    if scope.regions:
-        chosen = select(regions.c.id).where(regions.c.code.in_(scope.regions))
-        return [interpreters.c.region_id.is_(None) | interpreters.c.region_id.in_(chosen)]
-    return []
+    return [serves_regions(scope.regions)] if scope.regions else []
+
+
+def serves_regions(region_codes: tuple[str, ...]):
+    """The condition on `interpreters`: of one of these regions, or without a region (they serve everywhere)."""
+    chosen = select(regions.c.id).where(regions.c.code.in_(region_codes))
+    return interpreters.c.region_id.is_(None) | interpreters.c.region_id.in_(chosen)
 
 
 def language_ids(language_codes: tuple[str, ...]) -> Select:

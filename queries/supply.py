@@ -23,7 +23,7 @@ from dashboard.schema import (
     regions,
     requests,
 )
-from queries._filters import filter_requests, interpreter_scope, language_ids
+from queries._filters import filter_requests, interpreter_scope, language_ids, serves_regions
 
 # Slots are read when they start at most this long before the window (it bounds the index range scanned for
 # slots that began earlier and still run into it): a slot that started longer ago is not seen.
@@ -97,6 +97,5 @@ def select_interpreter_languages(filters: Filters) -> Select:
     if filters.language:
         statement = statement.where(interpreter_languages.c.language_id.in_(language_ids(filters.language)))
     if filters.region:
-        chosen = select(regions.c.id).where(regions.c.code.in_(filters.region))
-        statement = statement.where(interpreters.c.region_id.is_(None) | interpreters.c.region_id.in_(chosen))
+        statement = statement.where(serves_regions(filters.region))
     return statement.where(*interpreter_scope(filters.scope))

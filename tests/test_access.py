@@ -4,7 +4,7 @@ the contract, in SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ from dashboard import ids
 from dashboard.views import export_views
 from tests.conftest import DIALECTS
 from tests.dash_requests import post, response_values, server_callbacks
-from tests.support import TEST_ACCOUNTS, signed_in_client
+from tests.support import TEST_ACCOUNTS, read_csv, signed_in_client
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 YEAR = "from=2022-01-01&to=2022-12-31"
@@ -159,3 +159,66 @@ def test_a_region_account_gets_no_forecast_of_every_organisation(clients, app):
     answer = response_values(post(clients["region"], app, "shortages-forecast.children", body))
     assert "buiten de regio's van uw account" in str(answer["shortages-forecast.children"])
     assert answer["shortages-forecast-grid.rowData"] == []
+
+
+# The register's size is the one figure that differs: a manager's region filter leaves the register whole
+# (CONTRACT.md §3: registered interpreters "of the selected kinds and languages"), a region account's register is
+# its regions' interpreters and those without a region (§7); so is the activity rate drawn from it.
+REGISTER_FIGURES = {"registered_interpreters", "activity_rate"}
+
+
+@pytest.mark.parametrize("view", ["kpis", "languages", "monthly"])
+def test_a_region_accounts_exports_equal_a_managers_with_its_region_filter(clients, view):
+    regional = clients["region"].get(f"/export/{view}.csv?{YEAR}")
+    managers = clients["manager"].get(f"/export/{view}.csv?{YEAR}&region=ANT")
+    everywhere = clients["manager"].get(f"/export/{view}.csv?{YEAR}")
+    assert regional.status_code == managers.status_code == 200
+    assert _without_register(regional) == _without_register(managers) != _without_register(everywhere)
+    assert clients["region"].get(f"/export/{view}.csv?{YEAR}&region=ANT").get_data() == regional.get_data()
+
+
+def test_a_region_accounts_register_is_its_regions_and_those_without_one(clients):
+    """The management fixture's register at the end of 2022 (tests/fixture_management.py INTERPRETERS)."""
+    from tests.fixture_management import INTERPRETERS
+
+    def registered(client) -> int:
+        rows = read_csv(client.get(f"/export/kpis.csv?{YEAR}"))
+        return int(next(row["value"] for row in rows if row["metric"] == "registered_interpreters"))
+
+    in_register = [
+        i for i in INTERPRETERS if i[4] <= date(2022, 12, 31) and (i[5] is None or i[5] > date(2022, 12, 31))
+    ]
+    assert registered(clients["manager"]) == len(in_register)
+    assert registered(clients["region"]) == len([i for i in in_register if i[2] in (None, 1)])  # 1: ANT
+
+
+def _without_register(response) -> list[dict]:
+    rows = read_csv(response)
+    if rows and "metric" in rows[0]:
+        return [row for row in rows if row["metric"] not in REGISTER_FIGURES]
+    return [{k: v for k, v in row.items() if k not in REGISTER_FIGURES} for row in rows]
+
+
+@pytest.mark.parametrize("view", ["kpis", "languages", "monthly"])
+def test_another_regions_export_is_forbidden_never_its_figures(clients, view):
+    assert clients["region"].get(f"/export/{view}.csv?{YEAR}&region=LIM").status_code == 403
+    assert clients["region"].get(f"/export/{view}.csv?{YEAR}&region=ANT,LIM").status_code == 403
+
+
+def test_an_organisation_account_sees_its_own_figures_only(clients, app):
+    own = clients["organisation"].get(f"/export/kpis.csv?{YEAR}").get_data(as_text=True)
+    everywhere = clients["manager"].get(f"/export/kpis.csv?{YEAR}").get_data(as_text=True)
+    assert own != everywhere
+    # Its scope cannot be widened by a parameter, nor another organisation named.
+    for query in ("&region=LIM", "&organisation_id=2", "&organisation=2"):
+        answer = clients["organisation"].get(f"/export/kpis.csv?{YEAR}{query}")
+        assert answer.status_code == 200
+        assert _requests_of(answer.get_data(as_text=True)) <= _requests_of(own)
+    # A forged callback of the organisation page with another organisation's path finds nothing.
+    body = {f"{ids.PAGE_QUERY}.data": "?" + YEAR, "organisation-place.data": {"organisation_id": "2"}}
+    answer = response_values(post(clients["organisation"], app, "organisation-cards.children", body))
+    assert not answer.get("organisation-cards.children")
+
+
+def _requests_of(csv_text: str) -> int:
+    return int(next(line for line in csv_text.splitlines() if line.startswith("requests,")).split(",")[1])
