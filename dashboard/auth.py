@@ -150,7 +150,7 @@ class Auth:
         if request.method == "GET":
             account = self._session_account()
             if account is not None:
-                return redirect(next_path or home_path(account), 303)
+                return redirect(next_path or _home(account, lang), 303)
             notice = "login-expired" if request.args.get("expired") else None
             notice = "login-signed-out" if request.args.get("signed_out") else notice
             return self._form(lang, next_path, notice=notice)
@@ -170,7 +170,7 @@ class Auth:
             audit.record("sign-in-failed", "/login", "", username or None)
             return self._form(lang, next_path, error="login-failed", status=401)
         self.start_session(account)
-        return redirect(next_path or home_path(account), 303)
+        return redirect(next_path or _home(account, lang), 303)
 
     @staticmethod
     def _attempts(username: str) -> tuple:
@@ -244,6 +244,11 @@ class SessionsWhileStoreIsDown(SessionInterface):
             self.inner.save_session(app, session, response)
         except STORE_ERRORS:
             app.logger.warning("the session store cannot be reached: the session was not saved")
+
+
+def _home(account: Account, lang: str) -> str:
+    """The account's landing page, in the language the sign-in was in."""
+    return home_path(account) + ("?lang=en" if lang == "en" else "")
 
 
 def csrf_token() -> str:

@@ -245,3 +245,11 @@ def test_the_audit_log_has_sign_ins_failures_exports_and_page_views(app):
     assert ("sign-in", "/login", "") in actions
     assert ("export", "/export/languages.csv", YEAR) in actions
     assert all(TEST_PASSWORD not in str(row) and "a wrong one" not in str(row) for row in rows)
+
+
+def test_signing_in_in_english_lands_in_english(anonymous):
+    token = csrf_of(anonymous.get("/login?lang=en").get_data(as_text=True))
+    response = anonymous.post(
+        "/login", data={"username": "organisation", "password": TEST_PASSWORD, "csrf_token": token, "lang": "en"}
+    )
+    assert response.status_code == 303 and response.headers["Location"] == "/organisations/1?lang=en"
