@@ -61,7 +61,7 @@ class Auth:
         Session(server)
         # Secure cookies whenever the request itself is https (directly or through a trusted proxy).
         server.session_interface.get_cookie_secure = lambda app: request.is_secure
-        server.session_interface = SessionsWhileStoreIsDown(server.session_interface)
+        server.session_interface = ServerSessions(server.session_interface)
         server.before_request(self.guard)
         server.register_blueprint(self._blueprint())
         server.extensions["stv-state"] = state
@@ -222,28 +222,44 @@ class Auth:
         return Response(page, status=status, mimetype="text/html")
 
 
-class SessionsWhileStoreIsDown(SessionInterface):
-    """The server-side sessions, but a session store that cannot be reached (Redis down) makes the request signed
-    out rather than an error: pages ask to sign in, scripts with a token keep working."""
+class ServerSessions(SessionInterface):
+    """Flask-Session's server-side sessions, with two guarantees it does not give by itself:
+    - a session ended elsewhere stays ended: a request that was under way while its session was signed out (or
+      replaced on signing in) would otherwise write the old session back when it answers, and sign the browser
+      in again; a session read from the store is saved only while the store still holds it;
+    - a session store that cannot be reached (Redis down) makes the request signed out rather than an error:
+      pages ask to sign in, scripts with a token keep working."""
 
     def __init__(self, inner: SessionInterface):
         self.inner = inner
 
-    def __getattr__(self, name):  # regenerate, session_class, … of the wrapped interface
+    def __getattr__(self, name):  # session_class, … of the wrapped interface
         return getattr(self.inner, name)
 
     def open_session(self, app, request):
         try:
-            return self.inner.open_session(app, request)
+            session = self.inner.open_session(app, request)
         except STORE_ERRORS:
             app.logger.warning("the session store cannot be reached: the request is served signed out")
             return self.inner.session_class(sid=self.inner._generate_sid(self.inner.sid_length), permanent=True)
+        session.from_store = bool(session)  # what a new session (or one just made on signing in) is not
+        return session
+
+    def regenerate(self, session) -> None:
+        """A new id for the session (on signing in): the old one is deleted, the new one not stored yet."""
+        self.inner.regenerate(session)
+        session.from_store = False
 
     def save_session(self, app, session, response):
         try:
+            if getattr(session, "from_store", False) and session and not self._still_stored(session):
+                return  # signed out (or replaced) meanwhile: do not bring it back
             self.inner.save_session(app, session, response)
         except STORE_ERRORS:
             app.logger.warning("the session store cannot be reached: the session was not saved")
+
+    def _still_stored(self, session) -> bool:
+        return self.inner._retrieve_session_data(self.inner._get_store_id(session.sid)) is not None
 
 
 def _home(account: Account, lang: str) -> str:

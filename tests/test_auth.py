@@ -253,3 +253,25 @@ def test_signing_in_in_english_lands_in_english(anonymous):
         "/login", data={"username": "organisation", "password": TEST_PASSWORD, "csrf_token": token, "lang": "en"}
     )
     assert response.status_code == 303 and response.headers["Location"] == "/organisations/1?lang=en"
+
+
+def test_a_request_under_way_during_sign_out_does_not_sign_in_again(app):
+    """A callback that read the session before the browser signed out answers after it: its session must not
+    be written back (Chromium showed it: signed out, then signed in again by a late answer)."""
+    import flask
+
+    client = signed_in_client(app)
+    cookie = client.get_cookie("stv_session").value
+    server = app.server
+    with server.test_request_context("/_dash-update-component", headers={"Cookie": f"stv_session={cookie}"}):
+        under_way = server.session_interface.open_session(server, flask.request)
+        assert under_way["user"] == "manager"
+        token = _layout_csrf(client.get("/_dash-layout").get_json())
+        assert client.post("/logout", data={"csrf_token": token}).status_code == 303
+        under_way["seen_at"] += 1  # the late request touched its session, as every request does
+        answer = server.response_class()
+        server.session_interface.save_session(server, under_way, answer)
+        assert "Set-Cookie" not in answer.headers
+    late = app.server.test_client()
+    late.set_cookie("stv_session", cookie)
+    assert late.get("/").status_code == 303
