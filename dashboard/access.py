@@ -65,7 +65,7 @@ class Account:
             return Scope(organisation=self.organisation_id) if self.organisation_id is not None else NOTHING
         if self.role == "region":
             return Scope(regions=tuple(sorted(self.regions)) or ("-",))  # a region account without regions sees nothing
-        return EVERYTHING
+        return EVERYTHING if self.role is not None else NOTHING  # `admin` alone: accounts, no figures
 
     @property
     def sees_individuals(self) -> bool:

@@ -23,6 +23,7 @@ from flask import Flask, Response, request
 
 from dashboard import audit
 from dashboard.access import current_account
+from dashboard.exports import text_cell
 from dashboard.i18n import t
 from dashboard.periods import BRUSSELS
 from dashboard.state import StateDatabase
@@ -78,7 +79,7 @@ def audit_csv(rows: list[dict]) -> str:
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         at = row["at"].astimezone(UTC).isoformat(timespec="seconds")
-        writer.writerow([at, *(row[column] or "" for column in CSV_COLUMNS[1:])])
+        writer.writerow([at, *(text_cell(str(row[column] or "")) for column in CSV_COLUMNS[1:])])
     return out.getvalue()
 
 

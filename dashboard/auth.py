@@ -19,7 +19,7 @@ import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode, urlsplit
 
 import flask
 import redis
@@ -38,7 +38,7 @@ from dashboard.i18n import t
 from dashboard.settings import Settings
 from dashboard.state import StateDatabase
 
-PUBLIC_PATHS = frozenset({"/login", "/_favicon.ico", "/oidc/callback", *security.PUBLIC_PATHS})
+PUBLIC_PATHS = frozenset({"/login", "/_favicon.ico", *security.PUBLIC_PATHS})
 PUBLIC_PREFIXES = ("/assets/",)
 TOKEN_PREFIXES = ("/export/", "/report.pdf", "/report.xlsx")  # where a script may use a Bearer token
 API_PREFIXES = ("/_dash-", "/_reload-hash", "/export/", "/report.", "/admin/audit.csv")  # 401, not redirected
@@ -160,15 +160,17 @@ class Auth:
             return self._form(lang, next_path, status=404)
         username = request.form.get("username", "").strip()[:200]
         attempts = self._attempts(username)
-        if not all(self._throttle(self.limiter.test, limit, key) for limit, key in attempts):
+        # Every attempt is counted before the password is checked (an atomic hit: attempts sent at the same time
+        # cannot all slip under the limit); a successful one clears the counts again.
+        if not all([self._throttle(self.limiter.hit, limit, key) for limit, key in attempts]):
             audit.record("sign-in-failed", "/login", "throttled", username or None)
             return self._form(lang, next_path, error="login-throttled", status=429)
         account = self.state.authenticate(username, request.form.get("password", ""))
         if account is None:
-            for limit, key in attempts:
-                self._throttle(self.limiter.hit, limit, key)
             audit.record("sign-in-failed", "/login", "", username or None)
             return self._form(lang, next_path, error="login-failed", status=401)
+        for limit, key in attempts:
+            self._throttle(self.limiter.clear, limit, key)
         self.start_session(account)
         return redirect(next_path or _home(account, lang), 303)
 
@@ -278,8 +280,12 @@ def _csrf_ok(given: str | None) -> bool:
 
 
 def _safe_next(value: str | None) -> str | None:
-    """A path on this site to go on to after signing in; anything else (another host, a scheme) is dropped."""
-    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+    """A path on this site to go on to after signing in; anything else (another host, a scheme, a control
+    character or space that a browser would skip to read '//host') is dropped."""
+    if not value or any(ord(c) < 0x21 or c == "\\" for c in unquote(value)):
+        return None
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or not value.startswith("/") or value.startswith("//"):
         return None
     return value if not value.startswith("/login") else None
 

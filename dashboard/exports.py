@@ -131,7 +131,16 @@ def _plain(value, rate: bool) -> str:
         return f"{value:.{RATE_DIGITS}f}"
     if isinstance(value, int | float) and float(value).is_integer():
         return str(int(value))
-    return str(value)
+    return text_cell(value) if isinstance(value, str) else str(value)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(text: str) -> str:
+    """A text for a CSV cell that a spreadsheet will not run as a formula (a name typed at the sign-in, an
+    organisation's name): one starting like a formula gets a leading apostrophe (OWASP's advice)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def to_csv(table: pd.DataFrame) -> str:

@@ -21,22 +21,11 @@ DEFAULT_CACHE_DIR = Path("var") / "cache"
 DEFAULT_STORE_DIR = Path("var") / "store"  # never the cache's folder: a file cache trims what it finds there
 DEFAULT_STATE_PATH = Path("var") / "state.sqlite"
 CACHE_SCHEMES = ("redis", "rediss", "simple", "filesystem", "null")
-AUTH_MODES = ("local", "oidc")
-OIDC_SETTINGS = ("STV_OIDC_ISSUER", "STV_OIDC_CLIENT_ID", "STV_OIDC_CLIENT_SECRET")
+AUTH_MODES = ("local",)
 
 
 class SettingsError(ValueError):
     """A setting has a value the dashboard cannot use; the message names the setting."""
-
-
-@dataclass(frozen=True)
-class OidcSettings:
-    """The organisation's OpenID Connect provider (STV_AUTH=oidc)."""
-
-    issuer: str
-    client_id: str
-    client_secret: str
-    roles_claim: str = "roles"
 
 
 @dataclass(frozen=True)
@@ -52,7 +41,6 @@ class Settings:
     trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-* headers count; 0: none
     state_url: str | None = None  # None: a SQLite file beside the demo database's folder (var/state.sqlite)
     auth: str = "local"
-    oidc: OidcSettings | None = None
     secret_key: str | None = None  # None: generated once and kept in the state database (one worker only)
     idle_minutes: int = 30
     session_hours: int = 8
@@ -98,23 +86,14 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
 
 
 def access_settings(values: Mapping[str, str], database_url: str) -> dict:
-    """STV_STATE_URL, STV_AUTH (and the STV_OIDC_* settings), STV_SECRET_KEY, STV_SESSION_IDLE_MINUTES and
+    """STV_STATE_URL, STV_AUTH, STV_SECRET_KEY, STV_SESSION_IDLE_MINUTES and
     STV_SESSION_HOURS."""
     state_url = parse_state_url(values.get("STV_STATE_URL"), database_url)
     auth = values.get("STV_AUTH") or "local"
+    if auth == "oidc":  # CONTRACT §5 names it; refused clearly until dashboard.oidc exists, never half working
+        raise SettingsError("STV_AUTH=oidc: sign-in at an OpenID Connect provider is not available yet; use local")
     if auth not in AUTH_MODES:
         raise SettingsError(f"STV_AUTH must be one of {', '.join(AUTH_MODES)} (sign-in cannot be turned off): {auth!r}")
-    oidc = None
-    if auth == "oidc":
-        missing = [name for name in OIDC_SETTINGS if not values.get(name)]
-        if missing:
-            raise SettingsError(f"STV_AUTH=oidc needs {', '.join(missing)}")
-        oidc = OidcSettings(
-            issuer=values["STV_OIDC_ISSUER"].rstrip("/"),
-            client_id=values["STV_OIDC_CLIENT_ID"],
-            client_secret=values["STV_OIDC_CLIENT_SECRET"],
-            roles_claim=values.get("STV_OIDC_ROLES_CLAIM") or "roles",
-        )
     secret = values.get("STV_SECRET_KEY") or None
     if secret is not None and len(secret) < 32:
         raise SettingsError(
@@ -124,7 +103,6 @@ def access_settings(values: Mapping[str, str], database_url: str) -> dict:
     return {
         "state_url": state_url,
         "auth": auth,
-        "oidc": oidc,
         "secret_key": secret,
         "idle_minutes": _minutes("STV_SESSION_IDLE_MINUTES", values.get("STV_SESSION_IDLE_MINUTES"), 30),
         "session_hours": _minutes("STV_SESSION_HOURS", values.get("STV_SESSION_HOURS"), 8),

