@@ -100,18 +100,24 @@ def may_download_report(account: Account | None) -> bool:
 
 def callback_pages(body) -> set[str]:
     """The pages whose parts a callback request (the JSON of `POST /_dash-update-component`) would update: a
-    part's id starts with its page's name (dashboard.ids.page; pattern ids name it under "page"). The shell's own
-    outputs belong to no page."""
-    outputs = body.get("outputs") if isinstance(body, dict) else None
-    outputs = outputs if isinstance(outputs, list) else [outputs]
+    part's id starts with its page's name (dashboard.ids.page; pattern ids name it under "page"). Both the
+    callback's name (`output`, which Dash runs by) and its `outputs` are read. The shell's own outputs belong to
+    no page."""
+    if not isinstance(body, dict):
+        return set()
+    outputs = body.get("outputs")
+    components = [o.get("id") for o in (outputs if isinstance(outputs, list) else [outputs]) if isinstance(o, dict)]
+    name = body.get("output")
+    if isinstance(name, str):
+        components += [part.strip(".").rsplit(".", 1)[0] for part in name.split("...") if part.strip(".")]
     pages = set()
-    for output in outputs:
-        component = output.get("id") if isinstance(output, dict) else None
+    for component in components:
         if isinstance(component, dict):
             component = component.get("page")
         if isinstance(component, str):
-            pages |= {name for name in _PAGE_PREFIXES if component == name or component.startswith(name + "-")}
-    return {max(pages, key=len)} if pages else set()
+            owners = [page for page in _PAGE_PREFIXES if component == page or component.startswith(page + "-")]
+            pages |= {max(owners, key=len)} if owners else set()
+    return pages
 
 
 def may_update(account: Account | None, body) -> bool:

@@ -222,3 +222,15 @@ def test_an_organisation_account_sees_its_own_figures_only(clients, app):
 
 def _requests_of(csv_text: str) -> int:
     return int(next(line for line in csv_text.splitlines() if line.startswith("requests,")).split(",")[1])
+
+
+def test_the_callback_guard_reads_every_page_a_request_names():
+    from dashboard.access import callback_pages
+
+    forged = {
+        "output": "..admin-accounts.rowData...organisation-cards.children..",
+        "outputs": [{"id": "organisation-cards", "property": "children"}],
+    }
+    assert callback_pages(forged) == {"admin", "organisation"}
+    assert callback_pages({"output": "region-chart.figure", "outputs": {"id": "region-chart"}}) == {"region"}
+    assert callback_pages({"output": "shell-nav.children", "outputs": {"id": "shell-nav"}}) == set()
