@@ -155,7 +155,7 @@ def test_a_region_account_is_added_with_its_regions(admin, app, state):
         ("two words", "planner", None, None, "without spaces"),
         ("", "planner", None, None, "without spaces"),
         ("lonely-region", "region", [], None, "at least one region"),
-        ("far-region", "region", ["XXX"], None, "from the database's list"),
+        ("far-region", "region", ["ZZZ"], None, "from the database's list"),
         ("no-organisation", "organisation", None, None, "organisation id"),
         ("bad-organisation", "organisation", None, 2.5, "organisation id"),
         ("no-role", None, None, None, "choose a role"),
