@@ -21,7 +21,7 @@ from dash.exceptions import PreventUpdate
 
 import layouts
 from dashboard import audit, ids, views
-from dashboard.access import current_account, current_scope
+from dashboard.access import current_account, current_scope, may_open
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import EVERYTHING, UI_LANGUAGES, Filters, query_values
@@ -66,10 +66,11 @@ def _register_router(app: dash.Dash, context: Context) -> None:
         if not isinstance(route, dict) or not isinstance(route.get("path"), str):
             raise PreventUpdate
         search = search if isinstance(search, str) else ""
-        page, variables = layouts.route(route["path"], current_account())
-        if not _place_within_scope(context, page.name, variables):
+        page, variables = layouts.match(route["path"])
+        allowed = may_open(current_account(), page.name) and _place_within_scope(context, page.name, variables)
+        audit.record("page-view" if allowed else "refused", route["path"], search)
+        if not allowed:  # what the account may not open looks like a page that does not exist (CONTRACT §7)
             page, variables = layouts.not_found()
-        audit.record("page-view", route["path"], search)
         return html.Div(
             [
                 dcc.Store(id=ids.PAGE_QUERY, data=_normalised(context, search)),

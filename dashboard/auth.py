@@ -27,6 +27,7 @@ from cachelib import FileSystemCache, SimpleCache
 from flask import Flask, Response, redirect, render_template_string, request, session
 from flask.sessions import SessionInterface
 from flask_session import Session
+from itsdangerous import BadSignature, TimestampSigner
 from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
@@ -42,9 +43,15 @@ PUBLIC_PATHS = frozenset({"/login", "/_favicon.ico", *security.PUBLIC_PATHS})
 PUBLIC_PREFIXES = ("/assets/",)
 TOKEN_PREFIXES = ("/export/", "/report.pdf", "/report.xlsx")  # where a script may use a Bearer token
 API_PREFIXES = ("/_dash-", "/_reload-hash", "/export/", "/report.", "/admin/audit.csv")  # 401, not redirected
-FAILED_PER_NAME = parse("5 per 15 minutes")
+# Failed sign-ins, counted three ways: guessing one name from one address stops after 5; from many addresses
+# after 50 (a wide attack locks the name out, a stranger's five wrong tries from elsewhere do not); one address
+# trying many names after 30.
+FAILED_PER_NAME_AND_ADDRESS = parse("5 per 15 minutes")
+FAILED_PER_NAME = parse("50 per 15 minutes")
 FAILED_PER_ADDRESS = parse("30 per 15 minutes")
 THROTTLE_MINUTES = 15
+LOGIN_CSRF_COOKIE = "stv_login_csrf"
+LOGIN_CSRF_SECONDS = 2 * 3600  # a sign-in form left open longer asks again
 STORE_ERRORS = (redis.exceptions.RedisError, OSError)
 
 
@@ -63,6 +70,7 @@ class Auth:
         server.session_interface.get_cookie_secure = lambda app: request.is_secure
         server.session_interface = ServerSessions(server.session_interface)
         server.before_request(self.guard)
+        server.after_request(audit.record_refusal)
         server.register_blueprint(self._blueprint())
         server.extensions["stv-state"] = state
         server.extensions["stv-auth"] = self
@@ -82,11 +90,11 @@ class Auth:
             expired = session.pop("expired", False)
             query = {"next": request.full_path.rstrip("?")} | ({"expired": "1"} if expired else {})
             return redirect("/login?" + urlencode(query), 303)
+        flask.g.account = account
         if request.method == "POST" and request.headers.get("Sec-Fetch-Site") == "cross-site":
             return _text(t("forbidden", _lang()), 403)  # SameSite=Lax stops this already; said once more
         if path == "/_dash-update-component" and not may_update(account, request.get_json(silent=True)):
             return _text(t("forbidden", _lang()), 403)  # a page's callback the account may not open
-        flask.g.account = account
         return None
 
     def _session_account(self) -> Account | None:
@@ -154,7 +162,7 @@ class Auth:
             notice = "login-expired" if request.args.get("expired") else None
             notice = "login-signed-out" if request.args.get("signed_out") else notice
             return self._form(lang, next_path, notice=notice)
-        if not _csrf_ok(request.form.get("csrf_token")):
+        if not _login_csrf_ok(request.form.get("csrf_token")):
             return self._form(lang, next_path, error="login-form-expired", status=400)
         if self.settings.auth != "local":
             return self._form(lang, next_path, status=404)
@@ -163,23 +171,30 @@ class Auth:
         # Every attempt is counted before the password is checked (an atomic hit: attempts sent at the same time
         # cannot all slip under the limit); a successful one clears the counts again.
         if not all([self._throttle(self.limiter.hit, limit, key) for limit, key in attempts]):
-            audit.record("sign-in-failed", "/login", "throttled", username or None)
+            audit.record("sign-in-failed", "/login", "throttled", self._audited_name(username))
             return self._form(lang, next_path, error="login-throttled", status=429)
         account = self.state.authenticate(username, request.form.get("password", ""))
         if account is None:
-            audit.record("sign-in-failed", "/login", "", username or None)
+            audit.record("sign-in-failed", "/login", "", self._audited_name(username))
             return self._form(lang, next_path, error="login-failed", status=401)
         for limit, key in attempts:
             self._throttle(self.limiter.clear, limit, key)
         self.start_session(account)
         return redirect(next_path or _home(account, lang), 303)
 
+    def _audited_name(self, username: str) -> str | None:
+        """The name of a failed sign-in as the audit log keeps it: an account's name, or nothing when no account
+        has it (people type their password into the name field; it must not land in the log)."""
+        return username if username and self.state.find(username) is not None else None
+
     @staticmethod
     def _attempts(username: str) -> tuple:
-        """The failed-attempt counters a sign-in counts against: the name's and the address's."""
+        """The failed-attempt counters a sign-in counts against."""
+        name, address = username.casefold(), request.remote_addr or ""
         return (
-            (FAILED_PER_NAME, ("name", username.casefold())),
-            (FAILED_PER_ADDRESS, ("address", request.remote_addr or "")),
+            (FAILED_PER_NAME_AND_ADDRESS, ("name-address", name, address)),
+            (FAILED_PER_NAME, ("name", name)),
+            (FAILED_PER_ADDRESS, ("address", address)),
         )
 
     @staticmethod
@@ -205,14 +220,13 @@ class Auth:
         return redirect("/login?" + urlencode({"signed_out": "1", "lang": _lang()}), 303)
 
     def _form(self, lang: str, next_path: str | None, error=None, notice=None, status=200) -> Response:
-        token = session.get("csrf") or secrets.token_urlsafe(32)
-        session["csrf"] = token
+        nonce = secrets.token_urlsafe(32)
         page = render_template_string(
             LOGIN_PAGE,
             lang=lang,
             t=lambda key, **values: t(key, lang, **values),
             next=next_path or "",
-            csrf=token,
+            csrf=_login_signer().sign(nonce).decode(),
             error=t(error, lang, minutes=THROTTLE_MINUTES) if error else None,
             notice=t(notice, lang) if notice else None,
             local=self.settings.auth == "local",
@@ -221,7 +235,17 @@ class Auth:
             other_query=urlencode({"lang": "en" if lang == "nl" else "nl", "next": next_path or "/"}),
             provider_query=urlencode({"lang": lang, "next": next_path or "/"}),
         )
-        return Response(page, status=status, mimetype="text/html")
+        response = Response(page, status=status, mimetype="text/html")
+        response.set_cookie(
+            LOGIN_CSRF_COOKIE,
+            nonce,
+            max_age=LOGIN_CSRF_SECONDS,
+            path="/login",
+            secure=request.is_secure,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
 
 
 class ServerSessions(SessionInterface):
@@ -277,6 +301,25 @@ def csrf_token() -> str:
 def _csrf_ok(given: str | None) -> bool:
     expected = session.get("csrf")
     return bool(expected and given and hmac.compare_digest(expected, given))
+
+
+def _login_signer() -> TimestampSigner:
+    return TimestampSigner(flask.current_app.secret_key, salt="stv-login-csrf")
+
+
+def _login_csrf_ok(given: str | None) -> bool:
+    """The sign-in form's CSRF check, a signed double submit: the form carries the cookie's random value signed
+    with the app's key. Nothing is stored on the server for a visitor who only opens the form, so a flood of
+    anonymous `GET /login` cannot fill (and prune) the session store; a cookie planted by another site cannot be
+    matched without the key."""
+    nonce = request.cookies.get(LOGIN_CSRF_COOKIE)
+    if not nonce or not given:
+        return False
+    try:
+        signed = _login_signer().unsign(given, max_age=LOGIN_CSRF_SECONDS)
+    except BadSignature:
+        return False
+    return hmac.compare_digest(signed, nonce.encode())
 
 
 def _safe_next(value: str | None) -> str | None:

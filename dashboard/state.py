@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -61,7 +62,11 @@ class StateDatabase:
             event.listen(self.engine, "connect", _sqlite_pragmas)
 
     def create(self) -> None:
-        """Create the tables that are missing (idempotent; `serve` and the `user` commands call it)."""
+        """Create the tables that are missing (idempotent; `serve` and the `user` commands call it), and the
+        folder of a SQLite file (a fresh clone has no `var/`)."""
+        database = self.engine.url.database
+        if self.engine.dialect.name == "sqlite" and database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         statements.state_metadata.create_all(self.engine)
 
     def dispose(self) -> None:

@@ -59,14 +59,20 @@ def register(
 
 
 def route(pathname: str | None, account: Account | None) -> tuple[Page, dict[str, str]]:
-    """The page for `pathname` and its path variables; a fixed path wins over one with variables; else, or when
-    `account` may not open it (CONTRACT.md §7), 'not found'."""
+    """The page for `pathname` and its path variables; 'not found' when there is none, or when `account` may not
+    open it (CONTRACT.md §7)."""
+    page, variables = match(pathname)
+    return (page, variables) if may_open(account, page.name) else not_found()
+
+
+def match(pathname: str | None) -> tuple[Page, dict[str, str]]:
+    """The page whose path `pathname` matches, whoever asks: a fixed path wins over one with variables."""
     load_pages()
     candidates = sorted(PAGES.values(), key=lambda page: ("<" in page.path, page.order))
     for page in candidates:
         variables = page.match(pathname or "/")
         if variables is not None:
-            return (page, variables) if may_open(account, page.name) else not_found()
+            return page, variables
     return not_found()
 
 

@@ -59,10 +59,11 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
-def sign_in(client, username: str, password: str = TEST_PASSWORD):
-    """Sign in with the form, as a browser does; the response to the POST."""
-    token = csrf_of(client.get("/login").get_data(as_text=True))
-    return client.post("/login", data={"username": username, "password": password, "csrf_token": token})
+def sign_in(client, username: str, password: str = TEST_PASSWORD, **request):
+    """Sign in with the form, as a browser does; the response to the POST (`request`: more arguments of both
+    requests, e.g. `environ_base`)."""
+    token = csrf_of(client.get("/login", **request).get_data(as_text=True))
+    return client.post("/login", data={"username": username, "password": password, "csrf_token": token}, **request)
 
 
 def signed_in_client(app, username: str = "manager"):

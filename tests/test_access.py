@@ -86,6 +86,15 @@ def test_pages_open_or_are_not_found_by_role(clients, app, role):
     assert opened == OPENS[role]
 
 
+def test_a_page_refused_is_audited_as_refused(clients, app):
+    state = app.server.extensions["stv-state"]
+    assert "not-found" in _mounted_class(clients["region"], app, "/regions/LIM")
+    assert "not-found" not in _mounted_class(clients["region"], app, "/regions/ANT")
+    newest, before = state.audit(username="region", limit=2)
+    assert (newest["action"], newest["target"]) == ("page-view", "/regions/ANT")
+    assert (before["action"], before["target"]) == ("refused", "/regions/LIM")
+
+
 @pytest.mark.parametrize("role", TEST_ACCOUNTS)
 def test_exports_answer_200_or_403_by_role(clients, role):
     for view in export_views():

