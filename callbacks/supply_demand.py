@@ -69,31 +69,35 @@ def register(app: dash.Dash, context: Context) -> None:
         code = cell.get("rowId") if isinstance(cell, dict) else None
         return code if code and page.DRILL.allows(code) else no_update
 
-    @app.callback(
-        output={
-            "regions": Output(ids.page(NAME, "regions-grid"), "rowData"),
-            "requests": Output(ids.page(NAME, "requests-grid"), "rowData"),
-        },
-        inputs={"language": Input(page.DRILL.id(NAME), "value"), "_stamp": Input(ids.page(NAME, "stamp"), "data")},
-        state={"search": State(ids.PAGE_QUERY, "data"), "window": State(page.WINDOW.id(NAME), "value")},
-    )
-    def drill_down(language, _stamp, search, window):
-        """The chosen language's pending and free hours per region, and its open requests, in the window."""
-        nothing = {"regions": [], "requests": []}
+    drill_inputs = {"language": Input(page.DRILL.id(NAME), "value"), "_stamp": Input(ids.page(NAME, "stamp"), "data")}
+    drill_state = {"search": State(ids.PAGE_QUERY, "data"), "window": State(page.WINDOW.id(NAME), "value")}
+
+    @app.callback(Output(ids.page(NAME, "regions-grid"), "rowData"), inputs=drill_inputs, state=drill_state)
+    def drill_down_regions(language, _stamp, search, window):
+        """The chosen language's pending and free hours per region in the window."""
         if not language or not page.DRILL.allows(language):
-            return nothing
-        window = _window(window)
+            return []
 
-        def build(parsed: ParsedQuery) -> dict:
-            now, filters = context.settings.current_time(), parsed.filters
-            regions = views.by_region(context.data, filters, language, now, window)
-            requests = views.open_requests(context.data, filters, now, window, language)
-            return {
-                "regions": page.region_rows(regions, parsed.lang),
-                "requests": page.request_rows(requests, parsed.lang) if may_list_individuals() else [],
-            }
+        def build(parsed: ParsedQuery) -> list[dict]:
+            now, window_shown = context.settings.current_time(), _window(window)
+            regions = views.by_region(context.data, parsed.filters, language, now, window_shown)
+            return page.region_rows(regions, parsed.lang)
 
-        return render(context, search, build, nothing)
+        return render(context, search, build, [])
+
+    @app.callback(Output(ids.page(NAME, "requests-grid"), "rowData"), inputs=drill_inputs, state=drill_state)
+    def drill_down_requests(language, _stamp, search, window):
+        """The chosen language's open requests in the window: a list of individual requests, so the grid is left
+        out of the board's page and this answers nothing to a board account (CONTRACT §7)."""
+        if not language or not page.DRILL.allows(language) or not may_list_individuals():
+            return []
+
+        def build(parsed: ParsedQuery) -> list[dict]:
+            now, window_shown = context.settings.current_time(), _window(window)
+            requests = views.open_requests(context.data, parsed.filters, now, window_shown, language)
+            return page.request_rows(requests, parsed.lang)
+
+        return render(context, search, build, [])
 
     app.clientside_callback(
         ClientsideFunction(namespace="stv", function_name="lastUpdated"),

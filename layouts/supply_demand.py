@@ -7,6 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import codes, ids
+from dashboard.access import may_list_individuals
 from dashboard.i18n import format_count, format_date, format_decimal, t
 from dashboard.periods import BRUSSELS
 from dashboard.views.supply_demand import DEFAULT_WINDOW, WINDOWS
@@ -114,29 +115,21 @@ def layout(query: dict) -> html.Div:
                 className="choice-drill",
                 style={"maxWidth": "360px"},
             ),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        [
-                            html.H3(t("sd-drill-regions", lang), className="h6"),
-                            _grid("regions-grid", REGION_GRID, lang, 260),
-                        ],
-                        lg=4,
-                    ),
-                    dbc.Col(
-                        [
-                            html.H3(t("sd-drill-requests", lang), className="h6"),
-                            _grid("requests-grid", REQUEST_GRID, lang, 360),
-                        ],
-                        lg=8,
-                    ),
-                ],
-                className="mt-2",
-            ),
+            _drill_grids(lang),
             definitions("sd-definitions", DEFINITIONS, lang),
         ]
     )
     return page_frame(NAME, query, "sd-title", "sd-lead", body)
+
+
+def _drill_grids(lang: str) -> dbc.Row:
+    """The drill-down's regions and, for an account that may see individual requests (not the board), its open
+    requests."""
+    regions = [html.H3(t("sd-drill-regions", lang), className="h6"), _grid("regions-grid", REGION_GRID, lang, 260)]
+    if not may_list_individuals():
+        return dbc.Row(dbc.Col(regions, lg=6), className="mt-2")
+    requests = [html.H3(t("sd-drill-requests", lang), className="h6"), _grid("requests-grid", REQUEST_GRID, lang, 360)]
+    return dbc.Row([dbc.Col(regions, lg=4), dbc.Col(requests, lg=8)], className="mt-2")
 
 
 def _language_grid(lang: str):

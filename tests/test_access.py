@@ -159,8 +159,14 @@ def test_the_board_gets_no_list_of_individual_interpreters_or_requests(clients, 
         response = post(clients[role], app, "data-quality-summary.children", {f"{ids.PAGE_QUERY}.data": "?" + YEAR})
         return "/export/dq-" in str(response_values(response))
 
+    def supply_demand_parts(role):
+        response = post(clients[role], app, f"{ids.PAGE}.children", {f"{ids.ROUTE}.data": {"path": "/supply-demand"}})
+        return str(response_values(response))
+
     assert inactive_list("manager") is not None and inactive_list("board") is None
     assert defect_links("manager") and not defect_links("board")
+    assert "supply-demand-requests-grid" in supply_demand_parts("manager")
+    assert "supply-demand-requests-grid" not in supply_demand_parts("board")  # left out, not shown empty
 
 
 def test_a_region_account_gets_no_forecast_of_every_organisation(clients, app):

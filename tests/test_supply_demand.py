@@ -239,8 +239,9 @@ def test_the_window_chooses_the_days_and_a_forged_one_is_the_default(client, app
 
 
 def test_the_drill_down_lists_a_languages_regions_and_open_requests(client, app):
-    response = post(client, app, "supply-demand-regions-grid.rowData", {QUERY: "", WINDOW: "7d", DRILL: "ar"})
-    values = response_values(response)
+    body = {QUERY: "", WINDOW: "7d", DRILL: "ar"}
+    values = response_values(post(client, app, "supply-demand-regions-grid.rowData", body))
+    values |= response_values(post(client, app, "supply-demand-requests-grid.rowData", body))
     regions = {row["region"]: row for row in values["supply-demand-regions-grid.rowData"]}
     assert (regions["ANT"]["pending_hours"], regions["ANT"]["free_hours"]) == (1.5, 5.5)
     assert (regions["LIM"]["pending_hours"], regions["LIM"]["free_hours"]) == (1.0, 0.0)
@@ -249,12 +250,22 @@ def test_the_drill_down_lists_a_languages_regions_and_open_requests(client, app)
     assert (requests[0]["scheduled"], requests[0]["status_name"]) == ("23-11-2026 13:00", "wachtend")
 
 
+def test_the_board_gets_the_drill_downs_regions_but_no_individual_requests(client, app):
+    body = {QUERY: "", WINDOW: "7d", DRILL: "ar"}
+    board = signed_in_client(app, "board")
+    for who, expected in ((client, ["1", "2", "6"]), (board, [])):
+        answer = response_values(post(who, app, "supply-demand-requests-grid.rowData", body))
+        assert [row["request_id"] for row in answer["supply-demand-requests-grid.rowData"]] == expected
+    regions = response_values(post(board, app, "supply-demand-regions-grid.rowData", body))
+    assert len(regions["supply-demand-regions-grid.rowData"]) == 2
+
+
 @pytest.mark.parametrize("forged", [None, "", "nope", ["ar"], {"code": "ar"}])
 def test_a_drill_down_without_a_language_it_knows_is_empty(client, app, forged):
-    response = post(client, app, "supply-demand-regions-grid.rowData", {QUERY: "", WINDOW: "7d", DRILL: forged})
-    assert response.status_code == 200
-    values = response_values(response)
-    assert values == {"supply-demand-regions-grid.rowData": [], "supply-demand-requests-grid.rowData": []}
+    for grid in ("regions", "requests"):
+        response = post(client, app, f"supply-demand-{grid}-grid.rowData", {QUERY: "", WINDOW: "7d", DRILL: forged})
+        assert response.status_code == 200
+        assert response_values(response) == {f"supply-demand-{grid}-grid.rowData": []}
 
 
 def test_a_click_on_a_row_opens_its_language(client, app):
