@@ -104,6 +104,12 @@ def prepare_state(settings: Settings, workers: int) -> None:
 
     if workers > 1 and not settings.secret_key:
         raise ValueError("STV_SECRET_KEY must be set when more than one worker serves (they share the sessions)")
+    if workers > 1 and not (settings.cache_url or "").startswith(("redis://", "rediss://")):
+        print(
+            "Note: without STV_CACHE_URL=redis://… each worker counts failed sign-ins by itself (the limits are "
+            "per worker), and sessions and cache stay on this host's disk.",
+            flush=True,
+        )
     state = StateDatabase(settings.effective_state_url)
     try:
         state.create()

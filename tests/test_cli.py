@@ -51,3 +51,17 @@ def test_cli_writes_a_small_database(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["ok.sqlite"]  # no partial file left
     with sqlite3.connect(tmp_path / "ok.sqlite") as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_serve_refuses_several_workers_without_a_secret_and_says_what_redis_would_share(tmp_path, capsys):
+    from dashboard.serve import prepare_state
+    from dashboard.settings import Settings
+
+    settings = Settings(database_url="sqlite:///unused.sqlite", state_url=f"sqlite:///{tmp_path / 'state.sqlite'}")
+    with pytest.raises(ValueError, match="STV_SECRET_KEY must be set"):
+        prepare_state(settings, workers=2)
+    prepare_state(settings.with_overrides(secret_key="k" * 40), workers=2)
+    assert "each worker counts failed sign-ins by itself" in capsys.readouterr().out
+    redis_settings = settings.with_overrides(secret_key="k" * 40, cache_url="redis://cache.internal:6379/0")
+    prepare_state(redis_settings, workers=2)
+    assert "per worker" not in capsys.readouterr().out
