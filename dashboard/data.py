@@ -84,8 +84,15 @@ class DataAccess:
         return pd.concat(parts, ignore_index=True).groupby([*keys, "status"], as_index=False, dropna=False).n.sum()
 
     def active_counts(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:
-        """Distinct interpreters of completed requests (column `active_interpreters`), per `keys`: a union of
-        interpreter ids, so that whole months from the store and days around them combine exactly."""
+        """Distinct interpreters of completed requests (column `active_interpreters`), per `keys`."""
+        ids = self.active_ids(filters, keys)
+        if not keys:
+            return pd.DataFrame({"active_interpreters": [len(ids)]})
+        return ids.groupby(list(keys), as_index=False).size().rename(columns={"size": "active_interpreters"})
+
+    def active_ids(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:
+        """Distinct (keys, interpreter_id) of completed requests in the slice: a union of interpreter ids, so that
+        whole months from the store and days around them combine exactly."""
 
         def stored(version: str, months: tuple[str, str]) -> pd.DataFrame | None:
             languages = self._ids(select_languages, filters.language)
@@ -93,10 +100,7 @@ class DataAccess:
 
         route = route_active(filters, keys, self.store is not None)
         ids = pd.concat(self._combine("active", route, filters, keys, stored, select_active_ids), ignore_index=True)
-        ids = ids.drop_duplicates()
-        if not keys:
-            return pd.DataFrame({"active_interpreters": [len(ids)]})
-        return ids.groupby(list(keys), as_index=False).size().rename(columns={"size": "active_interpreters"})
+        return ids.drop_duplicates().reset_index(drop=True)
 
     def _combine(self, name: str, route: Route, filters: Filters, keys, stored, builder) -> list[pd.DataFrame]:
         """The parts of a slice along `route`: the store's months by `stored(version, months)` (cached), the days by

@@ -247,6 +247,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tolken in register of pool op de laatste dag van de periode (van de gekozen soorten en talen).",
         "Interpreters in the register or a pool on the period's last day (of the chosen kinds and languages).",
     ),
+    "metric-registered_in_period": ("In register tijdens periode", "In the register during the period"),
+    "def-registered_in_period": (
+        "Tolken die op enig moment in de periode in register of pool stonden: ingeschreven uiterlijk op de "
+        "laatste dag en niet vertrokken vóór of op de eerste dag (van de gekozen soorten en talen).",
+        "Interpreters in the register or a pool at some time within the period: registered by its last day and "
+        "not left by its first (of the chosen kinds and languages).",
+    ),
     "metric-answer_rate": ("Beantwoordingsgraad", "Answer rate"),
     "def-answer_rate": ("Beantwoord ÷ (aanvragen − in behandeling).", "Answered ÷ (requests − in progress)."),
     "metric-unmet_rate": ("Onbeantwoord", "Unmet demand"),
@@ -272,7 +279,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Late client cancellations ÷ answered.",
     ),
     "metric-activity_rate": ("Activiteitsgraad tolken", "Interpreter activity rate"),
-    "def-activity_rate": ("Actieve ÷ geregistreerde tolken.", "Active ÷ registered interpreters."),
+    "def-activity_rate": (
+        "Actieve tolken die tijdens de periode in het register stonden ÷ tolken die op enig moment in de periode "
+        "in het register stonden; nooit meer dan 100 %.",
+        "Active interpreters who were in the register during the period ÷ the interpreters in the register at "
+        "some time in the period; never above 100 %.",
+    ),
 }
 
 # What the interpreter-kind filter selects, per page (its help text): on the pages about requests, the requests an

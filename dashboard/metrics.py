@@ -29,7 +29,10 @@ STATUS_BUCKETS: dict[str, tuple[str, ...]] = {
 REQUEST_COUNTS = ("requests", *STATUS_BUCKETS)
 # The requests and their outcomes, in the order of the annual report (2022, fig. 47).
 OUTCOME_COUNTS = REQUEST_COUNTS[:8]
-INTERPRETER_COUNTS = ("active_interpreters", "registered_interpreters")
+INTERPRETER_COUNTS = ("active_interpreters", "registered_interpreters", "registered_in_period")
+# The activity rate's numerator: the active interpreters who were in the register during the period
+# (dashboard/activity.py). Not a figure of §3 itself, so not in the `kpis` export.
+ACTIVE_IN_REGISTER = "active_in_register"
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ RATES: tuple[Rate, ...] = (
     Rate("no_show_client_rate", "no_show_client", lambda c: c["answered"]),
     Rate("no_show_interpreter_rate", "no_show_interpreter", lambda c: c["answered"]),
     Rate("late_cancellation_rate", "cancelled_client_late", lambda c: c["answered"]),
-    Rate("activity_rate", "active_interpreters", lambda c: c["registered_interpreters"]),
+    Rate("activity_rate", ACTIVE_IN_REGISTER, lambda c: c["registered_in_period"]),
 )
 RATE_NAMES = tuple(rate.name for rate in RATES)
 assert all(name.endswith("_rate") for name in RATE_NAMES)  # the naming rule of `is_rate`
@@ -69,6 +72,7 @@ GLOSSARY = (
     "late_cancellation_rate",
     "active_interpreters",
     "registered_interpreters",
+    "registered_in_period",
     "activity_rate",
 )
 # Every figure of §3 in the order of the `kpis` export.
@@ -114,9 +118,10 @@ def rates_of(table: pd.DataFrame, rates: Mapping[str, tuple[str | pd.Series, str
 
 
 def compute_kpis(counts: Mapping[str, int]) -> dict[str, int | float | None]:
-    """Every figure of §3 from the request and interpreter counts (missing counts read as 0)."""
-    full = {name: int(counts.get(name) or 0) for name in (*REQUEST_COUNTS, *INTERPRETER_COUNTS)}
-    figures: dict[str, int | float | None] = dict(full)
+    """Every figure of §3 from the request and interpreter counts, and the activity rate's numerator (missing
+    counts read as 0)."""
+    full = {name: int(counts.get(name) or 0) for name in (*REQUEST_COUNTS, *INTERPRETER_COUNTS, ACTIVE_IN_REGISTER)}
+    figures: dict[str, int | float | None] = {name: full[name] for name in (*REQUEST_COUNTS, *INTERPRETER_COUNTS)}
     for rate in RATES:
         figures[rate.name] = ratio(full[rate.numerator], rate.denominator(full))
     return figures

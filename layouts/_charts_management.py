@@ -219,8 +219,8 @@ def figure_party_by_dimension(table: pd.DataFrame, lang: str, limit: int = DIMEN
 
 
 def figure_activity_by_kind(table: pd.DataFrame, lang: str) -> go.Figure:
-    """Registered and active interpreters per kind (bars side by side, the contract's order from the top), the
-    activity rate beside the active bar."""
+    """Interpreters in the register during the period (the activity rate's denominator) and active ones per kind
+    (bars side by side, the contract's order from the top), the activity rate beside the active bar."""
     shown = table.iloc[::-1]
     labels = [t(f"kind-{k}", lang) for k in shown.kind]
     figure = go.Figure()
@@ -237,9 +237,9 @@ def figure_activity_by_kind(table: pd.DataFrame, lang: str) -> go.Figure:
     )
     figure.add_bar(
         y=labels,
-        x=shown.registered_interpreters,
+        x=shown.registered_in_period,
         orientation="h",
-        name=t("metric-registered_interpreters", lang),
+        name=t("metric-registered_in_period", lang),
         marker_color="#BBBBBB",
         hovertemplate="%{x:,d}",
     )

@@ -10,7 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import codes, ids
-from dashboard.i18n import format_count, format_date, t
+from dashboard.i18n import format_count, format_date, format_rate, t
 from layouts import register
 from layouts._charts import KIND_MIX_LIMIT
 from layouts._charts_management import definition, definitions_list, format_hours, rate_card, sized_grid, stat_card
@@ -21,6 +21,7 @@ from layouts._page import page_frame, page_lang
 NAME = "interpreters"
 GLOSSARY = (
     "registered_interpreters",
+    "registered_in_period",
     "active_interpreters",
     "activity_rate",
     "hours_per_interpreter",
@@ -121,10 +122,18 @@ def cards(figures, lang: str) -> list:
     return [
         _count_card("registered_interpreters", figures.registered_interpreters, lang),
         _count_card("active_interpreters", figures.active_interpreters, lang),
-        rate_card(NAME, "activity_rate", figures.activity_rate, lang, FIVE_CARDS),
+        _activity_card(figures, lang),
         _count_card("inactive_interpreters", figures.inactive_interpreters, lang),
         stat_card(NAME, "hours_per_interpreter", format_hours(figures.median_hours, lang), lang, size=FIVE_CARDS),
     ]
+
+
+def _activity_card(figures, lang: str):
+    """The activity rate, with the register it is counted over: those in it at some time within the period."""
+    if figures.activity_rate is None:
+        return rate_card(NAME, "activity_rate", None, lang, FIVE_CARDS)
+    note = t("interpreters-activity-of", lang, count=format_count(figures.registered_in_period, lang))
+    return stat_card(NAME, "activity_rate", format_rate(figures.activity_rate, lang), lang, note, FIVE_CARDS)
 
 
 def _count_card(figure: str, count: int, lang: str):
@@ -156,12 +165,13 @@ def inactive_window(reference: date, since: date, lang: str) -> str:
 
 
 def activity_grid(table, lang: str):
-    """Registered, active and activity rate per language, sortable."""
+    """Registered (at the end, and during the period), active and activity rate per language, sortable."""
     if table.empty:
         return empty_state(lang, "interpreters-activity-empty")
     columns = [
         Column("language", "language", "text", width=180, pinned=True),
         Column("registered_interpreters", "metric-registered_interpreters", "count"),
+        Column("registered_in_period", "metric-registered_in_period", "count"),
         Column("active_interpreters", "metric-active_interpreters", "count"),
         Column("activity_rate", "metric-activity_rate", "rate"),
     ]

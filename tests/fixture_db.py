@@ -72,7 +72,8 @@ EXPECTED_2022 = {
     "no_show_interpreter": 1,
     "cancelled_client_late": 1,
     "active_interpreters": 2,
-    "registered_interpreters": 2,
+    "registered_interpreters": 2,  # 1 and 2 (3 left on 30 June 2022, 4 and 5 registered in 2023)
+    "registered_in_period": 3,  # 1, 2 and 3: in the register at some time in 2022
     "answer_rate": 8 / 11,
     "unmet_rate": 3 / 13,
     "shortage_rate": 2 / 13,
@@ -82,7 +83,7 @@ EXPECTED_2022 = {
     "no_show_client_rate": 1 / 8,
     "no_show_interpreter_rate": 1 / 8,
     "late_cancellation_rate": 1 / 8,
-    "activity_rate": 2 / 2,
+    "activity_rate": 2 / 3,  # active and in the register: 1 (r1 r2 r10) and 2 (r3), of 1, 2 and 3
 }
 
 

@@ -43,7 +43,10 @@ def test_activity_per_kind(data):
     assert table.registered_interpreters.to_dict() == {"certified": 2, "sworn": 2, "crisis": 1, "taalhulp": 2}
     # certified: 1 and 3 completed (3 has left, but was active in the slice); sworn 7 and 9 did nothing
     assert table.active_interpreters.to_dict() == {"certified": 2, "sworn": 0, "crisis": 1, "taalhulp": 2}
-    assert table.activity_rate.to_dict() == {"certified": 1.0, "sworn": 0.0, "crisis": 1.0, "taalhulp": 1.0}
+    # in the register at some time in 2022: certified 1, 3 (left 30 June) and 6; 8 (taalhulp) joins in 2023
+    assert table.registered_in_period.to_dict() == {"certified": 3, "sworn": 2, "crisis": 1, "taalhulp": 2}
+    assert table.active_in_register.to_dict() == {"certified": 2, "sworn": 0, "crisis": 1, "taalhulp": 2}
+    assert table.activity_rate.to_dict() == {"certified": 2 / 3, "sworn": 0.0, "crisis": 1.0, "taalhulp": 1.0}
 
 
 def test_activity_per_language(data):
@@ -51,14 +54,16 @@ def test_activity_per_language(data):
     assert list(table.index) == ["ar", "ti", "uk"]  # most registered first, then by code
     assert table.registered_interpreters.to_dict() == {"ar": 4, "ti": 2, "uk": 2}  # ar: 1, 4, 5, 7
     assert table.active_interpreters.to_dict() == {"ar": 4, "ti": 0, "uk": 1}  # ar: 1, 3, 4, 5; uk: 2
-    assert table.activity_rate.to_dict() == {"ar": 1.0, "ti": 0.0, "uk": 0.5}
+    assert table.registered_in_period.to_dict() == {"ar": 5, "ti": 2, "uk": 2}  # ar: 1, 3 (left 30 June), 4, 5, 7
+    assert table.activity_rate.to_dict() == {"ar": 4 / 5, "ti": 0.0, "uk": 0.5}
     assert table.loc["uk"].language == "Ukrainian"
 
 
 def test_headline_figures(data):
     row = views.headline(data, YEAR_2022, LATER).iloc[0]
     assert (row.registered_interpreters, row.active_interpreters) == (7, 5)
-    assert row.activity_rate == pytest.approx(5 / 7)
+    assert row.registered_in_period == 8  # the 7 and 3, who left on 30 June
+    assert row.activity_rate == pytest.approx(5 / 8)  # 1 to 5 were active, all in the register
     assert row.inactive_interpreters == 5  # 1, 2, 4, 6, 9 (see the inactivity tests)
     assert row.median_hours == pytest.approx(1.75)
 
@@ -66,12 +71,20 @@ def test_headline_figures(data):
 def test_kind_and_language_filters_on_activity(data):
     taalhulp = views.activity_by_kind(data, Filters(date(2022, 1, 1), date(2022, 12, 31), kind=("taalhulp",)))
     assert taalhulp.to_dict("records") == [
-        {"kind": "taalhulp", "registered_interpreters": 2, "active_interpreters": 2, "activity_rate": 1.0}
+        {
+            "kind": "taalhulp",
+            "registered_interpreters": 2,
+            "active_interpreters": 2,
+            "registered_in_period": 2,
+            "active_in_register": 2,
+            "activity_rate": 1.0,
+        }
     ]
     ukrainian = views.activity_by_kind(data, Filters(date(2022, 1, 1), date(2022, 12, 31), language=("uk",)))
     # speakers of uk registered: 2 (crisis) and 5 (taalhulp); active in uk requests: 2 only
     assert ukrainian.set_index("kind").active_interpreters.to_dict() == {"crisis": 1, "taalhulp": 0}
     assert ukrainian.set_index("kind").registered_interpreters.to_dict() == {"crisis": 1, "taalhulp": 1}
+    assert ukrainian.set_index("kind").activity_rate.to_dict() == {"crisis": 1.0, "taalhulp": 0.0}
 
 
 # --- hours per interpreter ---------------------------------------------------------------------------------------
@@ -293,16 +306,23 @@ def test_interpreter_activity_export(client):
     rows = read_csv(client.get(f"/export/interpreter-activity.csv?{YEAR}&lang=en"))
     assert list(rows[0]) == list(views.ACTIVITY_COLUMNS)
     assert [
-        (r["group"], r["code"], r["registered_interpreters"], r["active_interpreters"], r["activity_rate"])
+        (
+            r["group"],
+            r["code"],
+            r["registered_interpreters"],
+            r["registered_in_period"],
+            r["active_interpreters"],
+            r["activity_rate"],
+        )
         for r in rows
     ] == [
-        ("kind", "certified", "2", "2", "1.000000"),
-        ("kind", "sworn", "2", "0", "0.000000"),
-        ("kind", "crisis", "1", "1", "1.000000"),
-        ("kind", "taalhulp", "2", "2", "1.000000"),
-        ("language", "ar", "4", "4", "1.000000"),
-        ("language", "ti", "2", "0", "0.000000"),
-        ("language", "uk", "2", "1", "0.500000"),
+        ("kind", "certified", "2", "3", "2", "0.666667"),  # 1, 3 active of 1, 3 (left 30 June 2022), 6
+        ("kind", "sworn", "2", "2", "0", "0.000000"),
+        ("kind", "crisis", "1", "1", "1", "1.000000"),
+        ("kind", "taalhulp", "2", "2", "2", "1.000000"),
+        ("language", "ar", "4", "5", "4", "0.800000"),  # 1, 3, 4, 5 active of 1, 3, 4, 5, 7
+        ("language", "ti", "2", "2", "0", "0.000000"),
+        ("language", "uk", "2", "2", "1", "0.500000"),
     ]
     assert rows[0]["label"] == "Certified social interpreter"
 
@@ -453,7 +473,7 @@ def test_activity_callback_shows_the_headline_and_activity(client, app):
     assert _shown(values["interpreters-cards.children"]) == {
         "registered_interpreters": "7",
         "active_interpreters": "5",
-        "activity_rate": "71,4 %",  # 5 ÷ 7
+        "activity_rate": "62,5 %",  # 5 ÷ 8: the 5 active of the 8 in the register at some time in 2022
         "inactive_interpreters": "5",
         "hours_per_interpreter": "1,8",  # the median of 1.25, 1.5, 2.0 and 2.67 hours
     }
@@ -465,7 +485,9 @@ def test_activity_callback_shows_the_headline_and_activity(client, app):
         "Beëdigd tolk": 0,
         "Gecertificeerd sociaal tolk": 2,
     }
-    assert bars["Geregistreerde tolken"]["Beëdigd tolk"] == 2
+    # the grey bars are the rate's denominator: in the register at some time in 2022 (certified 1, 3 and 6)
+    assert bars["In register tijdens periode"]["Beëdigd tolk"] == 2
+    assert bars["In register tijdens periode"]["Gecertificeerd sociaal tolk"] == 3
     languages = values["interpreters-activity-languages.children"]
     assert _rows(languages, "language", "registered_interpreters", "active_interpreters") == [
         ("Arabisch", 4, 4),
@@ -473,7 +495,7 @@ def test_activity_callback_shows_the_headline_and_activity(client, app):
         ("Oekraïens", 2, 1),
     ]
     english = _answer(client, app, "interpreters-cards.children", QUERY_2022 + "&lang=en")
-    assert _shown(english["interpreters-cards.children"])["activity_rate"] == "71.4 %"
+    assert _shown(english["interpreters-cards.children"])["activity_rate"] == "62.5 %"
     assert "Active interpreters" in _bars(english["interpreters-activity-kinds.figure"])
 
 

@@ -48,9 +48,10 @@ def test_ranking_puts_the_known_bottleneck_first(data):
     assert table.loc["ar", "supply_pressure"] == 9.0
     assert table.loc["uk", "supply_pressure"] == 3.0
     assert pd.isna(table.loc["ti", "supply_pressure"])
-    # Activity rate = active / registered at the end of 2022: Arabic 1/1 (interpreter 3 left in June, 4 joined in
-    # 2023); Tigrinya's only interpreter registered in 2023: no rate.
-    assert table.loc["ar", "activity_rate"] == 1.0
+    # Activity rate = active among those in the register during 2022 / those in it (CONTRACT §3): Arabic 1/2
+    # (1 and 3, who left in June, were in it; 4 joined in 2023; 3 completed nothing); Tigrinya's only interpreter
+    # registered in 2023: no rate.
+    assert table.loc["ar", "activity_rate"] == 0.5
     assert pd.isna(table.loc["ti", "activity_rate"])
 
 

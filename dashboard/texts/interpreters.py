@@ -26,19 +26,30 @@ MESSAGES = {
     # activity
     "interpreters-activity-title": ("Actief tegenover geregistreerd", "Active against registered"),
     "interpreters-activity-lead": (
-        "Links per soort tolk (het percentage naast de balk is de activiteitsgraad), rechts per taal.",
-        "Left per interpreter kind (the percentage beside the bar is the activity rate), right per language.",
+        "Links per soort tolk: actief tegenover wie tijdens de periode in het register stond (het percentage naast "
+        "de balk is de activiteitsgraad); rechts per taal.",
+        "Left per interpreter kind: active against those in the register during the period (the percentage beside "
+        "the bar is the activity rate); right per language.",
     ),
     "interpreters-activity-def": (
-        "Geregistreerd: in register of pool op de laatste dag van de periode (alleen de "
-        "filters soort tolk en taal gelden). Actief: minstens één volbrachte opdracht in "
-        "de selectie (alle filters). Per taal telt een tolk als geregistreerd in elke taal "
-        "die hij spreekt en als actief in de talen van zijn volbrachte opdrachten.",
-        "Registered: in the register or a pool on the period's last day (only the kind and "
-        "language filters apply). Active: at least one completed assignment in the slice "
-        "(all filters). Per language, an interpreter counts as registered in every language "
-        "they speak and as active in the languages of their completed assignments.",
+        "Geregistreerd: in register of pool op de laatste dag van de periode. In register "
+        "tijdens periode: op enig moment in de periode (alleen de filters soort tolk en taal "
+        "gelden voor beide). Actief: minstens één volbrachte opdracht in de selectie (alle "
+        "filters). Activiteitsgraad: de actieven die tijdens de periode in het register "
+        "stonden ÷ wie tijdens de periode in het register stond, dus nooit boven 100 %; wie "
+        "werkte maar toen niet in het register stond (een fout in de gegevens) telt niet mee. "
+        "Per taal telt een tolk als geregistreerd in elke taal die hij spreekt en als actief "
+        "in de talen van zijn volbrachte opdrachten.",
+        "Registered: in the register or a pool on the period's last day. In the register "
+        "during the period: at some time within it (only the kind and language filters apply "
+        "to both). Active: at least one completed assignment in the slice (all filters). "
+        "Activity rate: the active interpreters who were in the register during the period ÷ "
+        "those in the register during the period, so never above 100 %; someone who worked "
+        "while not in the register (a data inconsistency) does not count. Per language, an "
+        "interpreter counts as registered in every language they speak and as active in the "
+        "languages of their completed assignments.",
     ),
+    "interpreters-activity-of": ("van {count} in register tijdens periode", "of {count} in the register in the period"),
     "interpreters-activity-empty": (
         "Geen geregistreerde of actieve tolken met deze filters.",
         "No registered or active interpreters with these filters.",

@@ -4,7 +4,9 @@ language, and the taalhulp invitation flow.
 
 Definitions (shown on the page too):
 - active = distinct interpreters with a completed request in the slice; registered = in the register or a pool on
-  the period's last day, of the chosen kinds and languages (CONTRACT §3); activity rate = active ÷ registered.
+  the period's last day, of the chosen kinds and languages (CONTRACT §3); in the register during the period = at
+  some time within it (`registered_in_period`); activity rate = the active among those in the register during the
+  period ÷ those in the register during the period (dashboard/activity.py), never above 100 %.
   Per language, an interpreter is active in the languages of their completed requests and registered in every
   language they speak.
 - hours per interpreter = the sum over their completed requests in the slice of the actual length (`actual_min`),
@@ -31,10 +33,11 @@ import numpy as np
 import pandas as pd
 
 from dashboard import codes
+from dashboard.activity import register_activity, with_activity_rate
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.i18n import code_name
-from dashboard.metrics import rates_of, ratio
+from dashboard.metrics import rates_of
 from dashboard.periods import BRUSSELS, add_months, brussels_today, month_end, months_between
 from dashboard.views import language_names, with_language_names
 from queries.interpreter_activity import (
@@ -53,7 +56,17 @@ BIN_WIDTHS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 MAX_BINS = 25
 QUANTILES = {"p10_hours": 0.10, "p25_hours": 0.25, "median_hours": 0.50, "p75_hours": 0.75, "p90_hours": 0.90}
 
-ACTIVITY_COLUMNS = ("group", "code", "label", "registered_interpreters", "active_interpreters", "activity_rate")
+ACTIVITY_COUNTS = ("registered_in_period", "active_in_register")  # dashboard.activity
+ACTIVITY_COLUMNS = (
+    "group",
+    "code",
+    "label",
+    "registered_interpreters",
+    "registered_in_period",
+    "active_interpreters",
+    "active_in_register",
+    "activity_rate",
+)
 HOURS_COLUMNS = ("interpreter_id", "kind", "completed", "hours", "booked_length_used", "without_length")
 HOURS_SUMMARY_COLUMNS = (
     "interpreters",
@@ -85,8 +98,8 @@ POOL_COLUMNS = ("local_government_id", "local_government", "region_code", *FLOW_
 
 
 def activity_by_kind(data: DataAccess, filters: Filters) -> pd.DataFrame:
-    """Per interpreter kind (the contract's order) with registered or active interpreters: registered, active and
-    the activity rate."""
+    """Per interpreter kind (the contract's order) with registered or active interpreters: registered at the
+    period's end, in the register during it, active, active among those in the register, and the activity rate."""
     registered = (
         data.fetch(select_registered_by_kind, filters, max_age=UNWATCHED_MAX_AGE)
         .set_index("kind")
@@ -96,32 +109,36 @@ def activity_by_kind(data: DataAccess, filters: Filters) -> pd.DataFrame:
     table = pd.DataFrame({"kind": list(codes.KINDS)})
     table["registered_interpreters"] = table.kind.map(registered).fillna(0).astype("int64")
     table["active_interpreters"] = table.kind.map(active).fillna(0).astype("int64")
-    table = table[(table.registered_interpreters > 0) | (table.active_interpreters > 0)]
-    return _with_activity_rate(table).reset_index(drop=True)
+    table = _with_register_activity(table, register_activity(data, filters, "kind"), "kind")
+    return table.reset_index(drop=True)
 
 
 def activity_by_language(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
-    """Per language with registered or active interpreters: registered (speaking it), active (with a completed
-    request in it) and the activity rate; most registered first."""
+    """Per language with registered or active interpreters: registered at the period's end and in the register
+    during it (speaking it), active (with a completed request in it), active among those in the register, and the
+    activity rate; most registered first."""
     registered = (
         data.fetch(select_registered_by_language, filters, max_age=UNWATCHED_MAX_AGE)
         .set_index("language_code")
         .registered_interpreters
     )
-    active = with_language_names(data, data.active_counts(filters, ("language_id",)))
-    active = active.set_index("language_code").active_interpreters
+    active = data.active_counts(filters, ("language_id",)).set_index("language_id").active_interpreters
     table = language_names(data, lang)
     table["registered_interpreters"] = table.language_code.map(registered).fillna(0).astype("int64")
-    table["active_interpreters"] = table.language_code.map(active).fillna(0).astype("int64")
-    table = table[(table.registered_interpreters > 0) | (table.active_interpreters > 0)]
+    table["active_interpreters"] = table.language_id.map(active).fillna(0).astype("int64")
+    table = _with_register_activity(table, register_activity(data, filters, "language_id"), "language_id")
     table = table.sort_values(["registered_interpreters", "language_code"], ascending=[False, True], kind="stable")
-    return _with_activity_rate(
-        table[["language_code", "language", "registered_interpreters", "active_interpreters"]]
-    ).reset_index(drop=True)
+    return table[["language_code", "language", *ACTIVITY_COLUMNS[3:]]].reset_index(drop=True)
 
 
-def _with_activity_rate(table: pd.DataFrame) -> pd.DataFrame:
-    return rates_of(table, {"activity_rate": ("active_interpreters", "registered_interpreters")})
+def _with_register_activity(table: pd.DataFrame, register: pd.DataFrame, key: str) -> pd.DataFrame:
+    """`table` (one row per `key`) with the register's counts (0 where none) and the activity rate; only the
+    rows with anyone registered (at the end or during the period) or active."""
+    counts = register.set_index(key)
+    for column in ACTIVITY_COUNTS:
+        table[column] = table[key].map(counts[column]).fillna(0).astype("int64")
+    shown = (table.registered_interpreters > 0) | (table.registered_in_period > 0) | (table.active_interpreters > 0)
+    return with_activity_rate(table[shown])
 
 
 def activity(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
@@ -135,16 +152,18 @@ def activity(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFra
 
 
 def headline(data: DataAccess, filters: Filters, today: date | None = None) -> pd.DataFrame:
-    """The page's headline figures in one row: registered, active, activity rate, inactive for six months and the
-    median hours per interpreter."""
+    """The page's headline figures in one row: registered (at the end, and during the period), active, activity
+    rate, inactive for six months and the median hours per interpreter."""
     registered = int(data.fetch(select_registered_interpreters, filters, max_age=UNWATCHED_MAX_AGE).iloc[0, 0])
     active = int(data.active_counts(filters).active_interpreters.iloc[0])
+    register = with_activity_rate(register_activity(data, filters)).iloc[0]
     return pd.DataFrame(
         [
             {
                 "registered_interpreters": registered,
+                "registered_in_period": int(register.registered_in_period),
                 "active_interpreters": active,
-                "activity_rate": ratio(active, registered),
+                "activity_rate": register.activity_rate,
                 "inactive_interpreters": len(_inactive_rows(data, filters, today)),
                 "median_hours": hours_summary(data, filters).median_hours.iloc[0],
             }

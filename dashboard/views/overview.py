@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from dashboard import codes
+from dashboard.activity import register_activity
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import OUTCOME_COUNTS, bucket_counts, compute_kpis, ratio
@@ -55,6 +56,7 @@ def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
     counts["registered_interpreters"] = data.fetch(
         select_registered_interpreters, filters, max_age=UNWATCHED_MAX_AGE
     ).iloc[0, 0]
+    counts |= register_activity(data, filters).iloc[0].to_dict()
     return compute_kpis(counts)
 
 

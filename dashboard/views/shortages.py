@@ -19,6 +19,7 @@ from dataclasses import replace
 import pandas as pd
 
 from dashboard import codes
+from dashboard.activity import rate_parts_by_language
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.forecasting import ALL_MODALITIES
@@ -57,7 +58,8 @@ def wilson_lower(successes: int, trials: int, z: float = Z_95) -> float | None:
 
 def ranking(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
     """Languages with requests in the slice, ranked by shortage score (then not available, then code), with
-    their interpreters: activity rate = active ÷ registered, supply pressure = requests per active interpreter."""
+    their interpreters: activity rate of CONTRACT §3 (dashboard.activity), supply pressure = requests per
+    active interpreter."""
     table = languages(data, _demand(filters), lang)
     table = table[table.requests > 0].copy()
     if filters.kind:
@@ -71,7 +73,7 @@ def ranking(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFram
     table = rates_of(
         table,
         {
-            "activity_rate": ("active_interpreters", "registered_interpreters"),
+            "activity_rate": rate_parts_by_language(data, filters, table.language_code),
             "supply_pressure": ("requests", "active_interpreters"),
         },
     )
