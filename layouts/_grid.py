@@ -24,7 +24,7 @@ class Column:
     field: str
     header_key: str
     kind: str = "text"  # text, count, rate (a fraction as %), number (one decimal), decimal (two), date (ISO day),
-    # link (markdown)
+    # link (markdown), shown (a number that sorts as itself but reads as the row's text in `<field>_shown`)
     width: int | None = None
     pinned: bool = False
 
@@ -62,7 +62,7 @@ def _formatter(kind: str, lang: str) -> dict | None:
 
 def is_numeric(column: Column) -> bool:
     """Whether the column holds numbers (formatted and right-aligned)."""
-    return column.kind in FORMATTERS and column.kind != "date"
+    return (column.kind in FORMATTERS and column.kind != "date") or column.kind == "shown"
 
 
 def markdown_link(text: str, href: str) -> str:
@@ -82,6 +82,8 @@ def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
             "resizable": True,
         }
         formatter = _formatter(column.kind, lang)
+        if column.kind == "shown":  # formatted on the server, where the words are (layouts/supply_demand.py)
+            formatter = {"function": f"params.data.{column.field}_shown"}
         if formatter:
             definition["valueFormatter"] = formatter
             if is_numeric(column):

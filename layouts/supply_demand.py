@@ -22,9 +22,10 @@ NAME = "supply-demand"
 REFRESH_SECONDS = 30  # the page asks for fresh figures this often; the data-version probe (10 s) is shorter
 LANGUAGE_GRID = (
     Column("language", "col-language", pinned=True, width=170),
-    Column("gap_hours", "col-gap-hours", "number"),
+    Column("shortfall_hours", "col-gap-hours", "number"),
     Column("regions_short", "col-regions-short", width=150),
-    Column("coverage", "col-coverage", "rate"),
+    Column("surplus_hours", "col-surplus-hours", "number"),
+    Column("coverage", "col-coverage", "shown"),
     Column("pending", "col-pending", "count"),
     Column("pending_hours", "col-pending-hours", "number"),
     Column("matched", "col-matched", "count"),
@@ -181,9 +182,32 @@ def cards(table: pd.DataFrame, lang: str) -> list:
     return [card(t(key, lang), value, {"data-figure": key}, size=THREE_CARDS) for key, value in figures]
 
 
+COVERAGE_CAP = 10  # above this, "more than 10×": 233.100 % tells a planner nothing more
+
+
+def format_coverage(value: float | None, lang: str) -> str:
+    """Coverage (free ÷ pending hours) as a readable multiple: '2,3×' (nl), 'more than 10×' above COVERAGE_CAP,
+    'less than 0,1×' where one decimal would read 0; '–' when nothing is pending."""
+    if value is None or value != value:
+        return "–"
+    if value > COVERAGE_CAP:
+        return t("sd-coverage-over", lang, cap=COVERAGE_CAP)
+    if 0 < value < 0.05:
+        return t("sd-coverage-under", lang, floor=format_decimal(0.1, lang, 1))
+    return f"{format_decimal(value, lang, 1)}×"
+
+
+def shortfall_and_surplus(gap_hours: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The gap (pending − free hours) in two columns of positive hours: the shortfall where it is above 0, the
+    surplus (free − pending) where it is below; empty otherwise, so a surplus never reads as a negative
+    shortfall."""
+    return gap_hours.where(gap_hours > 0), (-gap_hours).where(gap_hours < 0)
+
+
 def language_rows(table: pd.DataFrame, lang: str) -> list[dict]:
-    """The languages grid's rows, with a readable column of free hours per interpreter kind:
-    'Gecertificeerd sociaal tolk 5,0 u · …'."""
+    """The languages grid's rows, with the gap as shortfall or surplus, the coverage in words
+    (`coverage_shown`) and a readable column of free hours per interpreter kind:
+    'Gecertificeerd sociaal tolk 5,0 u · …'. The export keeps the exact numbers (the view's table)."""
     unit = t("sd-hours-short", lang)
     mixes = []
     for row in table.itertuples():
@@ -193,7 +217,15 @@ def language_rows(table: pd.DataFrame, lang: str) -> list[dict]:
             if getattr(row, f"free_hours_{kind}") > 0
         ]
         mixes.append(" · ".join(parts))
-    return grid_records(table.assign(free_by_kind=mixes))
+    shortfall, surplus = shortfall_and_surplus(table.gap_hours)
+    return grid_records(
+        table.assign(
+            free_by_kind=mixes,
+            shortfall_hours=shortfall,
+            surplus_hours=surplus,
+            coverage_shown=[format_coverage(value, lang) for value in table.coverage],
+        )
+    )
 
 
 def drill_options(table: pd.DataFrame) -> list[dict]:

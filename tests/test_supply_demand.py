@@ -220,6 +220,14 @@ def test_the_live_cards_and_grid_show_the_fixture(client, app):
     rows = values["supply-demand-languages-grid.rowData"]
     assert [row["language_code"] for row in rows] == ["ti", "ar", "uk", "ru"]
     assert rows[1]["free_by_kind"] == "Gecertificeerd sociaal tolk 5,0 u · Beëdigd tolk 0,5 u"
+    # The gap as shortfall or surplus, never a negative shortfall; coverage in words, its number kept for sorting:
+    # ti 2 h pending, 0.5 h free: short 1.5 h; ar 2.5 h against 5.5 h: 3 h over, 5.5 ÷ 2.5 = 2.2×; ru nothing
+    # pending, 5 h free: 5 h over, no coverage.
+    ti, ar, ru = rows[0], rows[1], rows[3]
+    assert (ti["shortfall_hours"], ti["surplus_hours"]) == (1.5, None)
+    assert (ar["shortfall_hours"], ar["surplus_hours"], ar["coverage_shown"]) == (None, 3.0, "2,2×")
+    assert ar["coverage"] == pytest.approx(2.2)
+    assert (ru["shortfall_hours"], ru["surplus_hours"], ru["coverage"], ru["coverage_shown"]) == (None, 5.0, None, "–")
     drill = f"{ids.dom_id(ids.choice('supply-demand', 'drill'))}.options"
     assert values[drill][0] == {"label": "Tigrinya", "value": "ti"}
     assert values["supply-demand-situation.children"] == "Toestand op 23-11-2026 10:00"
@@ -274,3 +282,27 @@ def test_a_click_on_a_row_opens_its_language(client, app):
     assert response_values(response) == {f"{ids.dom_id(ids.choice('supply-demand', 'drill'))}.value": "uk"}
     for forged in (None, {}, {"rowId": None}, ["uk"], {"rowId": ["uk"]}, {"rowId": "a b"}):
         assert response_values(post(client, app, DRILL_OUTPUT, {cell: forged})) == {}  # the drill-down stays
+
+
+def test_coverage_reads_as_a_capped_multiple():
+    from layouts.supply_demand import format_coverage
+
+    assert [format_coverage(v, "nl") for v in (2331.0, 10.5, 10.0, 2.2, 0.01, 0.0, None, float("nan"))] == [
+        "meer dan 10×",  # 233.100 % in the old display
+        "meer dan 10×",
+        "10,0×",
+        "2,2×",
+        "minder dan 0,1×",
+        "0,0×",  # free hours none, something pending
+        "–",
+        "–",
+    ]
+    assert [format_coverage(v, "en") for v in (2331.0, 2.2)] == ["more than 10×", "2.2×"]
+
+
+def test_a_gap_splits_into_shortfall_and_surplus():
+    from layouts.supply_demand import shortfall_and_surplus
+
+    shortfall, surplus = shortfall_and_surplus(pd.Series([1.5, -3.0, 0.0]))
+    assert shortfall.tolist()[0] == 1.5 and shortfall.isna().tolist() == [False, True, True]
+    assert surplus.tolist()[1] == 3.0 and surplus.isna().tolist() == [True, False, True]

@@ -67,6 +67,9 @@ MESSAGES = {
     "col-free-hours": ("Vrije uren", "Free hours"),
     "col-gap-hours": ("Tekort (uren)", "Shortfall (hours)"),
     "col-coverage": ("Dekking", "Coverage"),
+    "col-surplus-hours": ("Overschot (uren)", "Surplus (hours)"),
+    "sd-coverage-over": ("meer dan {cap}×", "more than {cap}×"),
+    "sd-coverage-under": ("minder dan {floor}×", "less than {floor}×"),
     "col-regions-short": ("Tekort in regio", "Short in region"),
     "col-region": ("Regio", "Region"),
     "col-request": ("Aanvraag", "Request"),
@@ -103,13 +106,17 @@ MESSAGES = {
     ),
     "sd-term-gap": ("Tekort en dekking", "Shortfall and coverage"),
     "sd-def-gap": (
-        "Tekort = wachtende uren − vrije uren (boven 0: te weinig vrije uren). Dekking = vrije uren ÷ "
-        "wachtende uren (leeg als niets wacht). Tekort in regio: de regio's van de aanvragende "
-        "organisaties waar de wachtende uren de vrije uren van de tolken van die regio (en van tolken "
-        "zonder regio) overtreffen, de grootste eerst.",
-        "Shortfall = pending hours − free hours (above 0: too few free hours). Coverage = free hours ÷ "
-        "pending hours (empty when nothing is pending). Short in region: the regions of the requesting "
-        "organisations where pending hours exceed the free hours of that region's interpreters (and of "
-        "interpreters without a region), the largest first.",
+        "Tekort = wachtende uren − vrije uren, waar er te weinig vrije uren zijn; overschot = vrije uren "
+        "− wachtende uren, waar er meer vrije uren zijn dan wat wacht. Dekking = vrije uren ÷ wachtende "
+        "uren, als veelvoud: 2,3× is 2,3 keer zoveel vrije als wachtende uren, boven 10× staat “meer "
+        "dan 10×” (de export geeft de exacte waarde); leeg als niets wacht. Tekort in regio: de regio's "
+        "van de aanvragende organisaties waar de wachtende uren de vrije uren van de tolken van die regio "
+        "(en van tolken zonder regio) overtreffen, de grootste eerst.",
+        "Shortfall = pending hours − free hours, where there are too few free hours; surplus = free hours "
+        "− pending hours, where more hours are free than wait. Coverage = free hours ÷ pending hours, as a "
+        "multiple: 2.3× is 2.3 times as many free as pending hours; above 10× it reads “more than 10×” "
+        "(the export holds the exact value); empty when nothing is pending. Short in region: the regions "
+        "of the requesting organisations where pending hours exceed the free hours of that region's "
+        "interpreters (and of interpreters without a region), the largest first.",
     ),
 }
