@@ -44,6 +44,7 @@ SHARED_FIGURES = {
     "late_cancellation_rate",
     "non_completion_rate",
     "registered_interpreters",
+    "registered_in_period",
     "active_interpreters",
     "activity_rate",
 }

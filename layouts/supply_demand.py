@@ -22,10 +22,10 @@ NAME = "supply-demand"
 REFRESH_SECONDS = 30  # the page asks for fresh figures this often; the data-version probe (10 s) is shorter
 LANGUAGE_GRID = (
     Column("language", "col-language", pinned=True, width=170),
-    Column("shortfall_hours", "col-gap-hours", "number"),
+    Column("shortfall_hours", "col-gap-hours", "number", width=110),
+    Column("surplus_hours", "col-surplus-hours", "number", width=120),
     Column("regions_short", "col-regions-short", width=150),
-    Column("surplus_hours", "col-surplus-hours", "number"),
-    Column("coverage", "col-coverage", "shown"),
+    Column("coverage", "col-coverage", "shown", width=130),
     Column("pending", "col-pending", "count"),
     Column("pending_hours", "col-pending-hours", "number"),
     Column("matched", "col-matched", "count"),

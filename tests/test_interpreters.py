@@ -628,3 +628,11 @@ def test_a_database_failure_empties_the_parts_and_only_the_activity_callback_say
     if ALERT in expected.values():
         assert text_of(values.pop("interpreters-alerts.children")) == t("database-unavailable", "en")
     assert values == {output: value for output, value in expected.items() if value is not ALERT}
+
+
+def test_the_page_explains_the_register_during_the_period(app):
+    from layouts import interpreters as page
+
+    with app.server.test_request_context("/interpreters"):
+        text = str(page.layout({"lang": ["en"]}))
+    assert "In the register during the period" in text and "at some time within the period" in text
