@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -52,6 +53,7 @@ FAILED_PER_ADDRESS = parse("30 per 15 minutes")
 THROTTLE_MINUTES = 15
 LOGIN_CSRF_COOKIE = "stv_login_csrf"
 LOGIN_CSRF_SECONDS = 2 * 3600  # a sign-in form left open longer asks again
+LOGIN_NONCE = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 STORE_ERRORS = (redis.exceptions.RedisError, OSError)
 
 
@@ -220,7 +222,7 @@ class Auth:
         return redirect("/login?" + urlencode({"signed_out": "1", "lang": _lang()}), 303)
 
     def _form(self, lang: str, next_path: str | None, error=None, notice=None, status=200) -> Response:
-        nonce = secrets.token_urlsafe(32)
+        nonce = _login_nonce()
         page = render_template_string(
             LOGIN_PAGE,
             lang=lang,
@@ -305,6 +307,13 @@ def _csrf_ok(given: str | None) -> bool:
 
 def _login_signer() -> TimestampSigner:
     return TimestampSigner(flask.current_app.secret_key, salt="stv-login-csrf")
+
+
+def _login_nonce() -> str:
+    """The sign-in form's cookie value: the browser's own when it has one (two tabs of the form, or a form shown
+    again, keep working), else a new random one."""
+    given = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    return given if LOGIN_NONCE.fullmatch(given) else secrets.token_urlsafe(32)
 
 
 def _login_csrf_ok(given: str | None) -> bool:

@@ -94,6 +94,14 @@ def test_the_form_token_must_match_its_own_cookie(app):
     assert forged.status_code == 400  # the cookie's value unsigned is no token
 
 
+def test_a_sign_in_form_opened_twice_still_signs_in(anonymous):
+    """Two tabs of the form (or a form shown again after a wrong password) share one cookie: the first still works."""
+    first = csrf_of(anonymous.get("/login").get_data(as_text=True))
+    anonymous.get("/login?lang=en")
+    response = anonymous.post("/login", data={"username": "manager", "password": TEST_PASSWORD, "csrf_token": first})
+    assert response.status_code == 303
+
+
 def test_the_cookie_is_secure_over_https(app):
     client = app.server.test_client()
     token = csrf_of(client.get("/login", base_url="https://localhost").get_data(as_text=True))
