@@ -63,7 +63,7 @@ def test_ranking_puts_the_known_bottleneck_first(data):
     assert table.loc["uk", "shortage_rate_low"] == pytest.approx(0.06149, abs=1e-5)
     assert table.loc["uk", "shortage_rate_high"] == pytest.approx(0.79234, abs=1e-5)
     # Tigrinya's only interpreter registered in 2023: nobody registered in 2022 with a request not available.
-    assert table.not_on_offer.tolist() == [True, False, False]
+    assert table.not_on_offer.tolist() == [1, 0, 0]
     # Supply pressure = requests per active interpreter: Arabic 9 requests, interpreter 1 active; Tigrinya none.
     assert table.loc["ar", "supply_pressure"] == 9.0
     assert table.loc["uk", "supply_pressure"] == 3.0
@@ -142,7 +142,7 @@ def test_the_recruitment_list_holds_the_languages_not_on_offer(ranking_data):
     # requests, someone registered) nor ti (80 %). They stay in the ranking, marked.
     assert list(listed.language_code) == fixture_shortages.NOT_ON_OFFER
     assert listed[["rank", "registered_interpreters"]].values.tolist() == [[1, 1], [5, 0]]
-    assert list(ranked.language_code[ranked.not_on_offer]) == fixture_shortages.NOT_ON_OFFER
+    assert list(ranked.language_code[ranked.not_on_offer == 1]) == fixture_shortages.NOT_ON_OFFER
 
 
 def test_the_recruitment_list_reads_the_chosen_kinds(ranking_data):

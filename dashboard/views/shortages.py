@@ -103,7 +103,8 @@ def ranking(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFram
         },
     )
     table = with_interval(table)
-    return rank_languages(table.assign(not_on_offer=not_on_offer(table)))[list(RANKING_COLUMNS)]
+    table = table.assign(not_on_offer=not_on_offer(table).astype("int64"))  # 1 or 0: CSV and Excel write it alike
+    return rank_languages(table)[list(RANKING_COLUMNS)]
 
 
 def with_interval(table: pd.DataFrame) -> pd.DataFrame:
@@ -129,7 +130,7 @@ def not_on_offer(table: pd.DataFrame) -> pd.Series:
 
 def recruitment_list(ranked: pd.DataFrame) -> pd.DataFrame:
     """The ranked languages that are effectively not on offer, in ranking order, with their place in it."""
-    return ranked[ranked.not_on_offer][list(RECRUITMENT_COLUMNS)].reset_index(drop=True)
+    return ranked[ranked.not_on_offer == 1][list(RECRUITMENT_COLUMNS)].reset_index(drop=True)
 
 
 def _demand(filters: Filters) -> Filters:
