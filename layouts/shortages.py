@@ -8,7 +8,8 @@ from dash import dcc, html
 
 from dashboard import codes, ids
 from dashboard.forecasting import ALL_MODALITIES
-from dashboard.i18n import format_count, format_decimal, t
+from dashboard.i18n import format_count, format_decimal, format_rate, t
+from dashboard.views.shortages import NOT_ON_OFFER_MIN_REQUESTS, NOT_ON_OFFER_RATE
 from layouts import register
 from layouts._charts_planning import (
     figure_active_registered,
@@ -28,14 +29,24 @@ FORECAST_POLL_SECONDS = 5  # while the forecast is computed in the background
 RANKING_GRID = (
     Column("rank", "sh-col-rank", "count", width=80, pinned=True),
     Column("language", "sh-col-language", width=170),
-    Column("shortage_score", "sh-col-score", "rate"),
-    Column("shortage_rate", "sh-col-shortage-rate", "rate"),
     Column("not_available", "sh-col-not-available", "count"),
     Column("requests", "sh-col-requests", "count"),
+    Column("shortage_rate", "sh-col-shortage-rate", "rate"),
+    Column("shortage_rate_low", "sh-col-rate-low", "rate"),
+    Column("shortage_rate_high", "sh-col-rate-high", "rate"),
+    Column("on_offer", "sh-col-on-offer", width=170),
     Column("active_interpreters", "sh-col-active", "count"),
     Column("registered_interpreters", "sh-col-registered", "count"),
     Column("activity_rate", "sh-col-activity", "rate"),
     Column("supply_pressure", "sh-col-pressure", "number"),
+)
+RECRUITMENT_GRID = (
+    Column("language", "sh-col-language", width=170, pinned=True),
+    Column("not_available", "sh-col-not-available", "count"),
+    Column("requests", "sh-col-requests", "count"),
+    Column("shortage_rate", "sh-col-shortage-rate", "rate"),
+    Column("registered_interpreters", "sh-col-registered", "count"),
+    Column("rank", "sh-col-rank", "count"),
 )
 FORECAST_GRID = (
     Column("language", "sh-col-language", width=170, pinned=True),
@@ -49,7 +60,8 @@ FORECAST_GRID = (
 )
 DEFINITIONS = (
     ("metric-shortage_rate", "def-shortage_rate"),
-    ("sh-term-score", "sh-ranking-explained"),
+    ("sh-term-rank", "sh-ranking-explained"),
+    ("sh-term-interval", "sh-def-interval"),
     ("metric-activity_rate", "def-activity_rate"),
     ("sh-term-pressure", "sh-def-pressure"),
     ("sh-term-forecast", "sh-forecast-lead"),
@@ -76,6 +88,7 @@ def layout(query: dict) -> html.Div:
                 ),
                 className="bg-light mt-2",
             ),
+            _recruitment(lang),
             _section(
                 "sh-where-title",
                 "sh-where-lead",
@@ -99,13 +112,25 @@ def layout(query: dict) -> html.Div:
     return page_frame(NAME, query, "sh-title", "sh-lead", body)
 
 
-def _section(title_key: str, lead_key: str, lang: str, content) -> html.Div:
+def _section(title_key: str, lead_key: str, lang: str, content, **values) -> html.Div:
     return html.Div(
         [
             html.H2(t(title_key, lang), className="h5 mt-4 mb-0"),
-            html.P(t(lead_key, lang), className="text-muted small"),
+            html.P(t(lead_key, lang, **values), className="text-muted small"),
             content,
         ]
+    )
+
+
+def _recruitment(lang: str) -> html.Div:
+    """The languages effectively not on offer, apart from the ranking, with the rule that puts them here."""
+    return _section(
+        "sh-recruitment-title",
+        "sh-recruitment-lead",
+        lang,
+        _grid("recruitment-grid", RECRUITMENT_GRID, lang, "sh-recruitment-empty", height=260),
+        rate=format_rate(float(NOT_ON_OFFER_RATE), lang, digits=0),
+        count=format_count(NOT_ON_OFFER_MIN_REQUESTS, lang),
     )
 
 
@@ -113,7 +138,7 @@ def _graph(part: str, lang: str):
     return dcc.Loading(html.Div(id=ids.page(NAME, part)), type="default")
 
 
-def _grid(part: str, columns: tuple[Column, ...], lang: str, empty_key: str):
+def _grid(part: str, columns: tuple[Column, ...], lang: str, empty_key: str, height: int = 420):
     """A grid in the layout from the start (its rows arrive from callbacks): a grid created later inside a
     loading area can measure itself wrongly and stay blank."""
     return data_grid(
@@ -121,7 +146,7 @@ def _grid(part: str, columns: tuple[Column, ...], lang: str, empty_key: str):
         pd.DataFrame(columns=[c.field for c in columns]),
         columns,
         lang,
-        height=420,
+        height=height,
         empty_key=empty_key,
     )
 
@@ -166,6 +191,12 @@ def note(key: str, lang: str) -> html.Div:
 
 def graph(figure, lang: str) -> dcc.Graph:
     return dcc.Graph(figure=figure, config=graph_config(lang))
+
+
+def ranking_rows(ranked: pd.DataFrame, lang: str) -> list[dict]:
+    """The ranking grid's rows: a language not on offer marked (it is on the recruitment list too)."""
+    mark = t("sh-mark-not-on-offer", lang)
+    return grid_records(ranked.assign(on_offer=[mark if absent else "" for absent in ranked.not_on_offer]))
 
 
 def _top(table: pd.DataFrame, ranked: pd.DataFrame, count: int) -> tuple[pd.DataFrame, list[str]]:

@@ -233,6 +233,14 @@ def test_the_page_ranks_the_fixtures_languages_and_draws_them(client, app):
     assert values["shortages-alerts.children"] is None
 
 
+def test_the_page_lists_the_languages_not_on_offer_apart_and_marks_them(client, app):
+    values = page_answer(client, app)
+    # Tigrinya: 1 request, not available, nobody registered in 2022.
+    assert [row["language_code"] for row in values["shortages-recruitment-grid.rowData"]] == ["ti"]
+    marks = [row["on_offer"] for row in values["shortages-ranking-grid.rowData"]]
+    assert marks == ["Niet aangeboden: werven", "", ""]
+
+
 def test_the_forecast_language_stays_the_readers_while_it_is_offered(client, app):
     assert page_answer(client, app, chosen="uk")[f"{LANGUAGE}.value"] == "uk"
     for forged in ("nope", ["uk"], {"code": "uk"}, 7):
@@ -242,6 +250,7 @@ def test_the_forecast_language_stays_the_readers_while_it_is_offered(client, app
 def test_a_period_without_requests_ranks_nothing_and_draws_nothing(client, app):
     values = page_answer(client, app, "?from=2010-01-01&to=2010-12-31")
     assert values["shortages-ranking-grid.rowData"] == []
+    assert values["shortages-recruitment-grid.rowData"] == []
     drawn = [values[f"shortages-{part}.children"] for part in ("by-region", "by-modality", "trend", "supply")]
     assert drawn == [None, None, None, None]
     assert text_of(values["shortages-ukraine.children"]) == "Geen volbrachte Oekraïense aanvragen in deze selectie."
