@@ -20,7 +20,7 @@ from layouts._charts_planning import (
 )
 from layouts._choices import choice
 from layouts._components import definitions, empty_state, graph_config
-from layouts._grid import Column, data_grid, grid_records
+from layouts._grid import Column, ReadableHeaders, data_grid, grid_records
 from layouts._page import page_frame, page_lang
 
 NAME = "shortages"
@@ -28,17 +28,21 @@ TOP_WHERE, TOP_TREND, TOP_SUPPLY = 12, 5, 15  # languages in the heatmaps, the t
 FORECAST_POLL_SECONDS = 5  # while the forecast is computed in the background
 RANKING_GRID = (
     Column("rank", "sh-col-rank", "count", width=80, pinned=True),
-    Column("language", "sh-col-language", width=170),
+    Column("language", "sh-col-language", width=160),
     Column("not_available", "sh-col-not-available", "count"),
     Column("requests", "sh-col-requests", "count"),
     Column("shortage_rate", "sh-col-shortage-rate", "rate"),
     Column("shortage_rate_low", "sh-col-rate-low", "rate"),
     Column("shortage_rate_high", "sh-col-rate-high", "rate"),
-    Column("on_offer", "sh-col-on-offer", width=170),
+    Column("on_offer", "sh-col-on-offer", width=125),
     Column("active_interpreters", "sh-col-active", "count"),
     Column("registered_interpreters", "sh-col-registered", "count"),
     Column("activity_rate", "sh-col-activity", "rate"),
     Column("supply_pressure", "sh-col-pressure", "number"),
+)
+# Headers wrap between words only, and the twelve columns fit a laptop's width.
+RANKING_HEADERS = ReadableHeaders(
+    min_widths={"rank": 70, "active_interpreters": 115, "registered_interpreters": 115}, number_width=95
 )
 RECRUITMENT_GRID = (
     Column("language", "sh-col-language", width=170, pinned=True),
@@ -46,7 +50,7 @@ RECRUITMENT_GRID = (
     Column("requests", "sh-col-requests", "count"),
     Column("shortage_rate", "sh-col-shortage-rate", "rate"),
     Column("registered_interpreters", "sh-col-registered", "count"),
-    Column("rank", "sh-col-rank", "count"),
+    Column("rank", "sh-col-rank", "count", width=90),
 )
 FORECAST_GRID = (
     Column("language", "sh-col-language", width=170, pinned=True),
@@ -78,7 +82,7 @@ def layout(query: dict) -> html.Div:
         [
             html.H2(t("sh-ranking-title", lang), className="h5"),
             html.P(t("sh-kind-note", lang), className="small text-muted"),
-            _grid("ranking-grid", RANKING_GRID, lang, "sh-ranking-empty"),
+            _grid("ranking-grid", RANKING_GRID, lang, "sh-ranking-empty", headers=RANKING_HEADERS),
             dbc.Card(
                 dbc.CardBody(
                     [
@@ -128,7 +132,7 @@ def _recruitment(lang: str) -> html.Div:
         "sh-recruitment-title",
         "sh-recruitment-lead",
         lang,
-        _grid("recruitment-grid", RECRUITMENT_GRID, lang, "sh-recruitment-empty", height=260),
+        _grid("recruitment-grid", RECRUITMENT_GRID, lang, "sh-recruitment-empty", height=320),
         rate=format_rate(float(NOT_ON_OFFER_RATE), lang, digits=0),
         count=format_count(NOT_ON_OFFER_MIN_REQUESTS, lang),
     )
@@ -138,7 +142,14 @@ def _graph(part: str, lang: str):
     return dcc.Loading(html.Div(id=ids.page(NAME, part)), type="default")
 
 
-def _grid(part: str, columns: tuple[Column, ...], lang: str, empty_key: str, height: int = 420):
+def _grid(
+    part: str,
+    columns: tuple[Column, ...],
+    lang: str,
+    empty_key: str,
+    height: int = 420,
+    headers: ReadableHeaders | None = None,
+):
     """A grid in the layout from the start (its rows arrive from callbacks): a grid created later inside a
     loading area can measure itself wrongly and stay blank."""
     return data_grid(
@@ -148,6 +159,7 @@ def _grid(part: str, columns: tuple[Column, ...], lang: str, empty_key: str, hei
         lang,
         height=height,
         empty_key=empty_key,
+        headers=headers,
     )
 
 

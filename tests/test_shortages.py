@@ -238,7 +238,7 @@ def test_the_page_lists_the_languages_not_on_offer_apart_and_marks_them(client, 
     # Tigrinya: 1 request, not available, nobody registered in 2022.
     assert [row["language_code"] for row in values["shortages-recruitment-grid.rowData"]] == ["ti"]
     marks = [row["on_offer"] for row in values["shortages-ranking-grid.rowData"]]
-    assert marks == ["Niet aangeboden: werven", "", ""]
+    assert marks == ["Geen aanbod", "", ""]
 
 
 def test_the_forecast_language_stays_the_readers_while_it_is_offered(client, app):

@@ -45,7 +45,7 @@ MESSAGES = {
         "Geen talen die niet aangeboden worden in deze periode en selectie.",
         "No languages that are not on offer in this period and selection.",
     ),
-    "sh-mark-not-on-offer": ("Niet aangeboden: werven", "Not on offer: recruit"),
+    "sh-mark-not-on-offer": ("Geen aanbod", "Not on offer"),
     "sh-where-title": ("Waar het tekort zit", "Where the shortage is"),
     "sh-where-lead": (
         "Tekortgraad van de hoogst gerangschikte talen per regio (van de aanvragende organisatie) en per "
@@ -139,8 +139,8 @@ MESSAGES = {
     "sh-col-requests": ("Aanvragen", "Requests"),
     "sh-col-not-available": ("Niet beschikbaar", "Not available"),
     "sh-col-shortage-rate": ("Tekortgraad", "Shortage rate"),
-    "sh-col-rate-low": ("Tekortgraad, ondergrens 95 %", "Shortage rate, 95 % lower bound"),
-    "sh-col-rate-high": ("Tekortgraad, bovengrens 95 %", "Shortage rate, 95 % upper bound"),
+    "sh-col-rate-low": ("Ondergrens (95 %)", "Lower bound (95 %)"),
+    "sh-col-rate-high": ("Bovengrens (95 %)", "Upper bound (95 %)"),
     "sh-col-on-offer": ("Aanbod", "On offer"),
     "sh-col-active": ("Actieve tolken", "Active interpreters"),
     "sh-col-registered": ("Geregistreerde tolken", "Registered interpreters"),
