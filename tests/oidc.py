@@ -48,7 +48,8 @@ class OidcProvider:
         """OidcSettings for a dashboard signing in here."""
         from dashboard.settings import OidcSettings
 
-        return OidcSettings(issuer=self.issuer, client_id=CLIENT_ID, client_secret=CLIENT_SECRET, **changes)
+        values = {"issuer": self.issuer, "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET} | changes
+        return OidcSettings(**values)
 
     def environment(self) -> dict:
         return {

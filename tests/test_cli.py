@@ -3,6 +3,7 @@ message and no traceback, and writes a database when it can."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -51,3 +52,29 @@ def test_cli_writes_a_small_database(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["ok.sqlite"]  # no partial file left
     with sqlite3.connect(tmp_path / "ok.sqlite") as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_user_add_with_oidc_makes_an_account_without_a_password(tmp_path):
+    """With STV_AUTH=oidc an account is signed in by the provider: `user add` keeps its scope, no password."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),  # this checkout's dashboard, where another is installed
+        "STV_STATE_URL": f"sqlite:///{tmp_path / 'state.sqlite'}",
+        "STV_AUTH": "oidc",
+        "STV_OIDC_ISSUER": "https://login.example.be",
+        "STV_OIDC_CLIENT_ID": "stv",
+        "STV_OIDC_CLIENT_SECRET": "s3cret",
+    }
+    command = [sys.executable, "-m", "dashboard.cli", "user"]
+    added = subprocess.run(
+        [*command, "add", "anna", "--role", "organisation", "--organisation", "7"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert added.returncode == 0, added.stderr
+    assert "identity provider" in added.stdout and "Password" not in added.stdout
+    listed = subprocess.run([*command, "list"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert listed.stdout.split() == ["anna", "organisation", "7", "provider"]

@@ -121,6 +121,10 @@ async function formBody(req) {
 
 // The interaction routes (sign-in form); everything else is the provider's own.
 provider.use(async (ctx, next) => {
+  if (ctx.path === "/favicon.ico") {
+    ctx.status = 204; // browsers ask; a 404 would be a console error in the Chromium test
+    return undefined;
+  }
   const match = ctx.path.match(/^\/interaction\/([\w-]+)(\/login)?$/);
   if (!match) return next();
   const details = await provider.interactionDetails(ctx.req, ctx.res);
