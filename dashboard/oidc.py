@@ -136,7 +136,8 @@ class OidcSignIn:
             claims, id_token = self._verified_claims(flow)
             account = self._account(_username(claims), claimed_roles(claims, self.settings.roles_claim))
         except SignInRefused as refused:
-            session.pop("user", None)
+            if refused.username:  # someone the provider vouched for, refused here: no earlier session goes on
+                session.pop("user", None)
             return self._refused(refused, lang)
         flask.current_app.extensions["stv-auth"].start_session(account, target=CALLBACK_PATH, parameters="oidc")
         session["id_token"] = id_token

@@ -208,6 +208,22 @@ def test_an_organisation_role_without_an_organisation_gets_no_access(app, state,
     assert response.status_code == 403 and "no organisation yet" in response.get_data(as_text=True)
 
 
+def test_an_administrator_adds_a_provider_account_without_a_password(app, state, oidc_provider):
+    from tests.test_admin import ALERT, _add, _alert, _walk
+
+    admin = app.server.test_client()
+    assert provider_sign_in(admin, ProviderBrowser(oidc_provider), "oidc-admin").headers["Location"] == "/admin"
+    state.remove_account("oidc-organisation")
+    answer = _add(admin, app, "oidc-organisation", "organisation", organisation=1)
+    color, text = _alert(answer)
+    assert color == "success" and "signs in at the identity provider" in text
+    assert not [node for node in _walk(answer[ALERT]) if "admin-password" in node["props"].get("className", "")]
+    assert not state.find("oidc-organisation").has_password
+    organisation = app.server.test_client()
+    landed = provider_sign_in(organisation, ProviderBrowser(oidc_provider), "oidc-organisation")
+    assert landed.headers["Location"] == "/organisations/1"
+
+
 def test_a_disabled_account_is_stopped_at_its_next_request(app, state, browser_at_provider):
     client = app.server.test_client()
     assert provider_sign_in(client, browser_at_provider, "oidc-leaver").status_code == 303
