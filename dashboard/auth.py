@@ -40,7 +40,7 @@ from dashboard.i18n import t
 from dashboard.settings import Settings
 from dashboard.state import StateDatabase
 
-PUBLIC_PATHS = frozenset({"/login", "/_favicon.ico", *security.PUBLIC_PATHS})
+PUBLIC_PATHS = frozenset({"/login", "/oidc/login", "/oidc/callback", "/_favicon.ico", *security.PUBLIC_PATHS})
 PUBLIC_PREFIXES = ("/assets/",)
 TOKEN_PREFIXES = ("/export/", "/report.pdf", "/report.xlsx")  # where a script may use a Bearer token
 API_PREFIXES = ("/_dash-", "/_reload-hash", "/export/", "/report.", "/admin/audit.csv")  # 401, not redirected
@@ -115,10 +115,8 @@ class Auth:
         return account
 
     def _current(self, username: str) -> Account | None:
-        """The account as it is now: from the state database (local), or as the provider gave it (oidc)."""
-        given = session.get("provider_account")
-        if given is not None:
-            return Account(given["username"], tuple(given["roles"]), tuple(given["regions"]), given["organisation"])
+        """The account as it is now in the state database (dashboard.oidc keeps a row for every provider account
+        too), so that disabling or removing it ends its session at once."""
         return self.state.enabled_account(username)
 
     def _token_account(self, path: str) -> Account | None:
@@ -132,21 +130,15 @@ class Auth:
 
     # --- signing in and out -------------------------------------------------------------------------------------
 
-    def start_session(self, account: Account, provider_account: bool = False) -> None:
-        """A new session (a new id: never the one from before signing in) for `account`."""
+    def start_session(self, account: Account, target: str = "/login", parameters: str = "") -> None:
+        """A new session (a new id: never the one from before signing in) for `account`; `target` and
+        `parameters` are the audit row's (dashboard.oidc: its callback, "oidc")."""
         session["regenerating"] = True  # Flask-Session regenerates only a session that holds something
         flask.current_app.session_interface.regenerate(session)
         session.clear()
         now = self.clock()
         session.update(user=account.username, signed_in_at=now, seen_at=now, csrf=secrets.token_urlsafe(32))
-        if provider_account:
-            session["provider_account"] = {
-                "username": account.username,
-                "roles": list(account.roles),
-                "regions": list(account.regions),
-                "organisation": account.organisation_id,
-            }
-        audit.record("sign-in", "/login", "", account.username)
+        audit.record("sign-in", target, parameters, account.username)
 
     def _blueprint(self) -> flask.Blueprint:
         blueprint = flask.Blueprint("auth", __name__)
