@@ -90,7 +90,7 @@ def register(app: dash.Dash, context: Context) -> None:
         state = _state()
         name = dash.no_update
         if trigger == part("add-submit"):
-            alert = add_account(state, form, known, lang)
+            alert = add_account(state, form, known, lang, at_provider=context.settings.auth == "oidc")
             name = "" if alert.color == "success" else dash.no_update
         elif trigger in (part("edit-save"), part("edit-toggle"), part("remove-confirm")):
             alert = change_account(state, trigger, form, known, lang)
@@ -275,8 +275,9 @@ def _problem(roles: list[str], regions: list[str], organisation, known: set[str]
     return None
 
 
-def add_account(state: StateDatabase, form: dict, known: set[str], lang: str):
-    """Add the account of the form with a generated password (shown once in the answer)."""
+def add_account(state: StateDatabase, form: dict, known: set[str], lang: str, at_provider: bool = False):
+    """Add the account of the form with a generated password (shown once in the answer); `at_provider`
+    (STV_AUTH=oidc): without a password, it signs in at the provider and this row holds its scope."""
     name = form["name"].strip() if isinstance(form["name"], str) else ""
     role = form["role"] if isinstance(form["role"], str) else None
     roles = [role] if role else []
@@ -289,12 +290,14 @@ def add_account(state: StateDatabase, form: dict, known: set[str], lang: str):
         return page.error(problem, lang)
     if state.find(name) is not None:
         return page.error("admin-error-exists", lang, username=name)
-    password = generate_password()
+    password = None if at_provider else generate_password()
     try:
         state.add_account(name, roles, regions, organisation, password)
     except AccountError as error:
         return page.error("admin-error-other", lang, message=str(error))
     audit.record("account-change", name, _change("add", roles=roles, regions=regions, organisation=organisation))
+    if password is None:
+        return page.message("success", "admin-added-provider", lang, username=name)
     shown = html.Code(
         password,
         className="admin-password d-inline-block mt-2 px-2 py-1 rounded bg-white text-dark fs-5 user-select-all",

@@ -18,7 +18,14 @@ from layouts._components import download_links
 from layouts._grid import grid_records
 
 NAME = page.NAME
-EXPORTS = ("shortages", "shortages-by-region", "shortages-by-modality", "shortages-monthly", "shortage-forecast")
+EXPORTS = (
+    "shortages",
+    "shortages-recruitment",
+    "shortages-by-region",
+    "shortages-by-modality",
+    "shortages-monthly",
+    "shortage-forecast",
+)
 FIGURES = ("by_region", "by_modality", "trend", "supply")  # the parts drawn from the ranking (none without it)
 
 
@@ -30,6 +37,7 @@ def register(app: dash.Dash, context: Context) -> None:
             "alerts": Output(ids.page(NAME, "alerts"), "children"),
             "downloads": Output(ids.page(NAME, "downloads"), "children"),
             "ranking": Output(ids.page(NAME, "ranking-grid"), "rowData"),
+            "recruitment": Output(ids.page(NAME, "recruitment-grid"), "rowData"),
             "by_region": Output(ids.page(NAME, "by-region"), "children"),
             "by_modality": Output(ids.page(NAME, "by-modality"), "children"),
             "trend": Output(ids.page(NAME, "trend"), "children"),
@@ -48,7 +56,8 @@ def register(app: dash.Dash, context: Context) -> None:
             options = page.language_options(language_names(context.data, lang))
             shown = {
                 "downloads": download_links(EXPORTS, parsed.search, lang),
-                "ranking": grid_records(ranked),
+                "ranking": page.ranking_rows(ranked, lang),
+                "recruitment": grid_records(views.recruitment_list(ranked)),
                 "ukraine": page.ukraine(views.ukrainian_served_by(context.data, filters), lang),
                 "languages": options,
                 "language": page.forecast_language(chosen, options, views.most_unavailable(ranked)),
@@ -57,7 +66,7 @@ def register(app: dash.Dash, context: Context) -> None:
                 return shown | dict.fromkeys(FIGURES)
             return shown | _figures(context, filters, ranked, lang)
 
-        failed = {"downloads": None, "ranking": [], **dict.fromkeys(FIGURES), "ukraine": None}
+        failed = {"downloads": None, "ranking": [], "recruitment": [], **dict.fromkeys(FIGURES), "ukraine": None}
         return render(context, search, build, failed | {"alerts": None, "languages": [], "language": None})
 
     @app.callback(

@@ -72,5 +72,9 @@ def create_app(test_config: dict | None = None) -> Dash:
     register_all(app, context)
     exports.init_app(app.server, context)
     app.server.extensions["stv"] = context
-    security.init_app(app, settings)  # last: its script hashes cover every callback registered above
+    security.init_app(app, settings)  # its script hashes cover every callback registered above
+    if settings.auth == "oidc":  # after security: it adds the provider's origin to the policy's form-action
+        from dashboard import oidc
+
+        oidc.init_app(app.server, settings, state)
     return app

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -39,7 +40,7 @@ from dashboard.i18n import t
 from dashboard.settings import Settings
 from dashboard.state import StateDatabase
 
-PUBLIC_PATHS = frozenset({"/login", "/_favicon.ico", *security.PUBLIC_PATHS})
+PUBLIC_PATHS = frozenset({"/login", "/oidc/login", "/oidc/callback", "/_favicon.ico", *security.PUBLIC_PATHS})
 PUBLIC_PREFIXES = ("/assets/",)
 TOKEN_PREFIXES = ("/export/", "/report.pdf", "/report.xlsx")  # where a script may use a Bearer token
 API_PREFIXES = ("/_dash-", "/_reload-hash", "/export/", "/report.", "/admin/audit.csv")  # 401, not redirected
@@ -52,6 +53,7 @@ FAILED_PER_ADDRESS = parse("30 per 15 minutes")
 THROTTLE_MINUTES = 15
 LOGIN_CSRF_COOKIE = "stv_login_csrf"
 LOGIN_CSRF_SECONDS = 2 * 3600  # a sign-in form left open longer asks again
+LOGIN_NONCE = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 STORE_ERRORS = (redis.exceptions.RedisError, OSError)
 
 
@@ -113,10 +115,8 @@ class Auth:
         return account
 
     def _current(self, username: str) -> Account | None:
-        """The account as it is now: from the state database (local), or as the provider gave it (oidc)."""
-        given = session.get("provider_account")
-        if given is not None:
-            return Account(given["username"], tuple(given["roles"]), tuple(given["regions"]), given["organisation"])
+        """The account as it is now in the state database (dashboard.oidc keeps a row for every provider account
+        too), so that disabling or removing it ends its session at once."""
         return self.state.enabled_account(username)
 
     def _token_account(self, path: str) -> Account | None:
@@ -130,21 +130,15 @@ class Auth:
 
     # --- signing in and out -------------------------------------------------------------------------------------
 
-    def start_session(self, account: Account, provider_account: bool = False) -> None:
-        """A new session (a new id: never the one from before signing in) for `account`."""
+    def start_session(self, account: Account, target: str = "/login", parameters: str = "") -> None:
+        """A new session (a new id: never the one from before signing in) for `account`; `target` and
+        `parameters` are the audit row's (dashboard.oidc: its callback, "oidc")."""
         session["regenerating"] = True  # Flask-Session regenerates only a session that holds something
         flask.current_app.session_interface.regenerate(session)
         session.clear()
         now = self.clock()
         session.update(user=account.username, signed_in_at=now, seen_at=now, csrf=secrets.token_urlsafe(32))
-        if provider_account:
-            session["provider_account"] = {
-                "username": account.username,
-                "roles": list(account.roles),
-                "regions": list(account.regions),
-                "organisation": account.organisation_id,
-            }
-        audit.record("sign-in", "/login", "", account.username)
+        audit.record("sign-in", target, parameters, account.username)
 
     def _blueprint(self) -> flask.Blueprint:
         blueprint = flask.Blueprint("auth", __name__)
@@ -220,7 +214,7 @@ class Auth:
         return redirect("/login?" + urlencode({"signed_out": "1", "lang": _lang()}), 303)
 
     def _form(self, lang: str, next_path: str | None, error=None, notice=None, status=200) -> Response:
-        nonce = secrets.token_urlsafe(32)
+        nonce = _login_nonce()
         page = render_template_string(
             LOGIN_PAGE,
             lang=lang,
@@ -305,6 +299,13 @@ def _csrf_ok(given: str | None) -> bool:
 
 def _login_signer() -> TimestampSigner:
     return TimestampSigner(flask.current_app.secret_key, salt="stv-login-csrf")
+
+
+def _login_nonce() -> str:
+    """The sign-in form's cookie value: the browser's own when it has one (two tabs of the form, or a form shown
+    again, keep working), else a new random one."""
+    given = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    return given if LOGIN_NONCE.fullmatch(given) else secrets.token_urlsafe(32)
 
 
 def _login_csrf_ok(given: str | None) -> bool:

@@ -88,15 +88,22 @@ def _state(settings: Settings):
 
 
 def _user_add(args, settings: Settings) -> int:
+    """With STV_AUTH=oidc and no --password-stdin the account has no password: it signs in at the provider, and
+    this row gives it its regions or organisation (dashboard.oidc)."""
     from dashboard.state import generate_password
 
+    at_provider = settings.auth == "oidc" and not args.password_stdin
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else generate_password()
     if not password:
         raise UsageError("the password read from standard input is empty")
     check_region_codes(settings, args.region)
-    _state(settings).add_account(args.name, args.role, args.region, args.organisation, password)
+    _state(settings).add_account(
+        args.name, args.role, args.region, args.organisation, None if at_provider else password
+    )
     print(f"Account '{args.name}' added ({', '.join(args.role)}).")
-    if not args.password_stdin:
+    if at_provider:
+        print("It signs in at the identity provider (STV_AUTH=oidc): no password.")
+    elif not args.password_stdin:
         print(f"Password (shown once): {password}")
     return 0
 

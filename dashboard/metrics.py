@@ -127,8 +127,9 @@ def compute_kpis(counts: Mapping[str, int]) -> dict[str, int | float | None]:
     return figures
 
 
-# The fractions whose names do not end in `_rate`: a language's share, supply's coverage, the ranking's score.
-FRACTION_COLUMNS = frozenset({"share", "coverage", "shortage_score"})
+# The fractions whose names do not end in `_rate`: a language's share, supply's coverage, the bounds of the
+# shortage rate's interval.
+FRACTION_COLUMNS = frozenset({"share", "coverage", "shortage_rate_low", "shortage_rate_high"})
 
 
 def is_rate(name: str) -> bool:

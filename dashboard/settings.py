@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -21,11 +22,27 @@ DEFAULT_CACHE_DIR = Path("var") / "cache"
 DEFAULT_STORE_DIR = Path("var") / "store"  # never the cache's folder: a file cache trims what it finds there
 DEFAULT_STATE_PATH = Path("var") / "state.sqlite"
 CACHE_SCHEMES = ("redis", "rediss", "simple", "filesystem", "null")
-AUTH_MODES = ("local",)
+AUTH_MODES = ("local", "oidc")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")  # where an http (not https) issuer is accepted: tests
 
 
 class SettingsError(ValueError):
     """A setting has a value the dashboard cannot use; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class OidcSettings:
+    """Sign-in at an OpenID Connect provider (STV_AUTH=oidc): the issuer, the dashboard's client at it, and the
+    claim of the ID token that carries the roles (a dotted path such as `realm_access.roles` reads a nested one)."""
+
+    issuer: str
+    client_id: str
+    client_secret: str
+    roles_claim: str = "roles"
+
+    @property
+    def discovery_url(self) -> str:
+        return self.issuer.rstrip("/") + "/.well-known/openid-configuration"
 
 
 @dataclass(frozen=True)
@@ -44,6 +61,7 @@ class Settings:
     secret_key: str | None = None  # None: generated once and kept in the state database (one worker only)
     idle_minutes: int = 30
     session_hours: int = 8
+    oidc: OidcSettings | None = None  # set exactly when auth is "oidc"
 
     @property
     def effective_state_url(self) -> str:
@@ -86,12 +104,10 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
 
 
 def access_settings(values: Mapping[str, str], database_url: str) -> dict:
-    """STV_STATE_URL, STV_AUTH, STV_SECRET_KEY, STV_SESSION_IDLE_MINUTES and
-    STV_SESSION_HOURS."""
+    """STV_STATE_URL, STV_AUTH (and with oidc its STV_OIDC_* settings), STV_SECRET_KEY, STV_SESSION_IDLE_MINUTES
+    and STV_SESSION_HOURS."""
     state_url = parse_state_url(values.get("STV_STATE_URL"), database_url)
     auth = values.get("STV_AUTH") or "local"
-    if auth == "oidc":  # CONTRACT §5 names it; refused clearly until dashboard.oidc exists, never half working
-        raise SettingsError("STV_AUTH=oidc: sign-in at an OpenID Connect provider is not available yet; use local")
     if auth not in AUTH_MODES:
         raise SettingsError(f"STV_AUTH must be one of {', '.join(AUTH_MODES)} (sign-in cannot be turned off): {auth!r}")
     secret = values.get("STV_SECRET_KEY") or None
@@ -103,10 +119,38 @@ def access_settings(values: Mapping[str, str], database_url: str) -> dict:
     return {
         "state_url": state_url,
         "auth": auth,
+        "oidc": parse_oidc(values) if auth == "oidc" else None,
         "secret_key": secret,
         "idle_minutes": _minutes("STV_SESSION_IDLE_MINUTES", values.get("STV_SESSION_IDLE_MINUTES"), 30),
         "session_hours": _minutes("STV_SESSION_HOURS", values.get("STV_SESSION_HOURS"), 8),
     }
+
+
+def parse_oidc(values: Mapping[str, str]) -> OidcSettings:
+    """STV_OIDC_ISSUER (https, or http on loopback), STV_OIDC_CLIENT_ID, STV_OIDC_CLIENT_SECRET (all required) and
+    STV_OIDC_ROLES_CLAIM (default `roles`)."""
+    required = ("STV_OIDC_ISSUER", "STV_OIDC_CLIENT_ID", "STV_OIDC_CLIENT_SECRET")
+    missing = [name for name in required if not (values.get(name) or "").strip()]
+    if missing:
+        raise SettingsError(f"STV_AUTH=oidc needs {', '.join(missing)} (the provider and the dashboard's client there)")
+    issuer = values["STV_OIDC_ISSUER"].strip()
+    parts = urlsplit(issuer)
+    secure = parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS)
+    if not secure or not parts.hostname or parts.query or parts.fragment:
+        raise SettingsError(
+            f"STV_OIDC_ISSUER must be the provider's https URL, without query or fragment (its 'issuer'): {issuer!r}"
+        )
+    claim = (values.get("STV_OIDC_ROLES_CLAIM") or "roles").strip()
+    if any(not part for part in claim.split(".")) or any(c.isspace() for c in claim):
+        raise SettingsError(
+            f"STV_OIDC_ROLES_CLAIM must be a claim name or a dotted path such as realm_access.roles: {claim!r}"
+        )
+    return OidcSettings(
+        issuer=issuer,
+        client_id=values["STV_OIDC_CLIENT_ID"].strip(),
+        client_secret=values["STV_OIDC_CLIENT_SECRET"].strip(),
+        roles_claim=claim,
+    )
 
 
 def parse_state_url(value: str | None, database_url: str) -> str | None:

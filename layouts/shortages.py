@@ -8,7 +8,8 @@ from dash import dcc, html
 
 from dashboard import codes, ids
 from dashboard.forecasting import ALL_MODALITIES
-from dashboard.i18n import format_count, format_decimal, t
+from dashboard.i18n import format_count, format_decimal, format_rate, t
+from dashboard.views.shortages import NOT_ON_OFFER_MIN_REQUESTS, NOT_ON_OFFER_RATE
 from layouts import register
 from layouts._charts_planning import (
     figure_active_registered,
@@ -19,7 +20,7 @@ from layouts._charts_planning import (
 )
 from layouts._choices import choice
 from layouts._components import definitions, empty_state, graph_config
-from layouts._grid import Column, data_grid, grid_records
+from layouts._grid import Column, ReadableHeaders, data_grid, grid_records
 from layouts._page import page_frame, page_lang
 
 NAME = "shortages"
@@ -27,15 +28,29 @@ TOP_WHERE, TOP_TREND, TOP_SUPPLY = 12, 5, 15  # languages in the heatmaps, the t
 FORECAST_POLL_SECONDS = 5  # while the forecast is computed in the background
 RANKING_GRID = (
     Column("rank", "sh-col-rank", "count", width=80, pinned=True),
-    Column("language", "sh-col-language", width=170),
-    Column("shortage_score", "sh-col-score", "rate"),
-    Column("shortage_rate", "sh-col-shortage-rate", "rate"),
+    Column("language", "sh-col-language", width=160),
     Column("not_available", "sh-col-not-available", "count"),
     Column("requests", "sh-col-requests", "count"),
+    Column("shortage_rate", "sh-col-shortage-rate", "rate"),
+    Column("shortage_rate_low", "sh-col-rate-low", "rate"),
+    Column("shortage_rate_high", "sh-col-rate-high", "rate"),
+    Column("on_offer", "sh-col-on-offer", width=125),
     Column("active_interpreters", "sh-col-active", "count"),
     Column("registered_interpreters", "sh-col-registered", "count"),
     Column("activity_rate", "sh-col-activity", "rate"),
     Column("supply_pressure", "sh-col-pressure", "number"),
+)
+# Headers wrap between words only, and the twelve columns fit a laptop's width.
+RANKING_HEADERS = ReadableHeaders(
+    min_widths={"rank": 70, "active_interpreters": 115, "registered_interpreters": 115}, number_width=95
+)
+RECRUITMENT_GRID = (
+    Column("language", "sh-col-language", width=170, pinned=True),
+    Column("not_available", "sh-col-not-available", "count"),
+    Column("requests", "sh-col-requests", "count"),
+    Column("shortage_rate", "sh-col-shortage-rate", "rate"),
+    Column("registered_interpreters", "sh-col-registered", "count"),
+    Column("rank", "sh-col-rank", "count", width=90),
 )
 FORECAST_GRID = (
     Column("language", "sh-col-language", width=170, pinned=True),
@@ -49,7 +64,8 @@ FORECAST_GRID = (
 )
 DEFINITIONS = (
     ("metric-shortage_rate", "def-shortage_rate"),
-    ("sh-term-score", "sh-ranking-explained"),
+    ("sh-term-rank", "sh-ranking-explained"),
+    ("sh-term-interval", "sh-def-interval"),
     ("metric-activity_rate", "def-activity_rate"),
     ("sh-term-pressure", "sh-def-pressure"),
     ("sh-term-forecast", "sh-forecast-lead"),
@@ -66,7 +82,7 @@ def layout(query: dict) -> html.Div:
         [
             html.H2(t("sh-ranking-title", lang), className="h5"),
             html.P(t("sh-kind-note", lang), className="small text-muted"),
-            _grid("ranking-grid", RANKING_GRID, lang, "sh-ranking-empty"),
+            _grid("ranking-grid", RANKING_GRID, lang, "sh-ranking-empty", headers=RANKING_HEADERS),
             dbc.Card(
                 dbc.CardBody(
                     [
@@ -76,6 +92,7 @@ def layout(query: dict) -> html.Div:
                 ),
                 className="bg-light mt-2",
             ),
+            _recruitment(lang),
             _section(
                 "sh-where-title",
                 "sh-where-lead",
@@ -99,13 +116,25 @@ def layout(query: dict) -> html.Div:
     return page_frame(NAME, query, "sh-title", "sh-lead", body)
 
 
-def _section(title_key: str, lead_key: str, lang: str, content) -> html.Div:
+def _section(title_key: str, lead_key: str, lang: str, content, **values) -> html.Div:
     return html.Div(
         [
             html.H2(t(title_key, lang), className="h5 mt-4 mb-0"),
-            html.P(t(lead_key, lang), className="text-muted small"),
+            html.P(t(lead_key, lang, **values), className="text-muted small"),
             content,
         ]
+    )
+
+
+def _recruitment(lang: str) -> html.Div:
+    """The languages effectively not on offer, apart from the ranking, with the rule that puts them here."""
+    return _section(
+        "sh-recruitment-title",
+        "sh-recruitment-lead",
+        lang,
+        _grid("recruitment-grid", RECRUITMENT_GRID, lang, "sh-recruitment-empty", height=320),
+        rate=format_rate(float(NOT_ON_OFFER_RATE), lang, digits=0),
+        count=format_count(NOT_ON_OFFER_MIN_REQUESTS, lang),
     )
 
 
@@ -113,7 +142,14 @@ def _graph(part: str, lang: str):
     return dcc.Loading(html.Div(id=ids.page(NAME, part)), type="default")
 
 
-def _grid(part: str, columns: tuple[Column, ...], lang: str, empty_key: str):
+def _grid(
+    part: str,
+    columns: tuple[Column, ...],
+    lang: str,
+    empty_key: str,
+    height: int = 420,
+    headers: ReadableHeaders | None = None,
+):
     """A grid in the layout from the start (its rows arrive from callbacks): a grid created later inside a
     loading area can measure itself wrongly and stay blank."""
     return data_grid(
@@ -121,8 +157,9 @@ def _grid(part: str, columns: tuple[Column, ...], lang: str, empty_key: str):
         pd.DataFrame(columns=[c.field for c in columns]),
         columns,
         lang,
-        height=420,
+        height=height,
         empty_key=empty_key,
+        headers=headers,
     )
 
 
@@ -166,6 +203,12 @@ def note(key: str, lang: str) -> html.Div:
 
 def graph(figure, lang: str) -> dcc.Graph:
     return dcc.Graph(figure=figure, config=graph_config(lang))
+
+
+def ranking_rows(ranked: pd.DataFrame, lang: str) -> list[dict]:
+    """The ranking grid's rows: a language not on offer marked (it is on the recruitment list too)."""
+    mark = t("sh-mark-not-on-offer", lang)
+    return grid_records(ranked.assign(on_offer=[mark if absent else "" for absent in ranked.not_on_offer]))
 
 
 def _top(table: pd.DataFrame, ranked: pd.DataFrame, count: int) -> tuple[pd.DataFrame, list[str]]:

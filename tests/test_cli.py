@@ -3,6 +3,7 @@ message and no traceback, and writes a database when it can."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -65,3 +66,29 @@ def test_serve_refuses_several_workers_without_a_secret_and_says_what_redis_woul
     redis_settings = settings.with_overrides(secret_key="k" * 40, cache_url="redis://cache.internal:6379/0")
     prepare_state(redis_settings, workers=2)
     assert "per worker" not in capsys.readouterr().out
+
+
+def test_user_add_with_oidc_makes_an_account_without_a_password(tmp_path):
+    """With STV_AUTH=oidc an account is signed in by the provider: `user add` keeps its scope, no password."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),  # this checkout's dashboard, where another is installed
+        "STV_STATE_URL": f"sqlite:///{tmp_path / 'state.sqlite'}",
+        "STV_AUTH": "oidc",
+        "STV_OIDC_ISSUER": "https://login.example.be",
+        "STV_OIDC_CLIENT_ID": "stv",
+        "STV_OIDC_CLIENT_SECRET": "s3cret",
+    }
+    command = [sys.executable, "-m", "dashboard.cli", "user"]
+    added = subprocess.run(
+        [*command, "add", "anna", "--role", "organisation", "--organisation", "7"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert added.returncode == 0, added.stderr
+    assert "identity provider" in added.stdout and "Password" not in added.stdout
+    listed = subprocess.run([*command, "list"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert listed.stdout.split() == ["anna", "organisation", "7", "provider"]

@@ -262,5 +262,8 @@ def test_every_rate_of_every_export_is_a_fraction_in_csv_and_a_percentage_in_exc
 
 
 def test_the_fractions_not_named_rate_are_rates():
-    assert all(is_rate(name) for name in ("share", "coverage", "shortage_score", "share_rate", "activity_rate"))
+    assert all(
+        is_rate(name)
+        for name in ("share", "coverage", "shortage_rate_low", "shortage_rate_high", "share_rate", "activity_rate")
+    )
     assert not any(is_rate(name) for name in ("requests", "supply_pressure", "gap_hours", "rank"))

@@ -47,6 +47,10 @@ MESSAGES = {
         "Account {username} is toegevoegd. Het wachtwoord wordt maar één keer getoond; geef het veilig door:",
         "Account {username} was added. The password is shown this once only; pass it on safely:",
     ),
+    "admin-added-provider": (
+        "Account {username} is toegevoegd. Het meldt zich aan bij de identiteitsprovider, zonder wachtwoord hier.",
+        "Account {username} was added. It signs in at the identity provider, without a password here.",
+    ),
     # changing an account
     "admin-edit": ("Gekozen account", "Selected account"),
     "admin-edit-none": ("Kies eerst een account in de tabel.", "Choose an account in the table first."),

@@ -37,6 +37,27 @@ MESSAGES = {
         "Aanmelden bij de identiteitsprovider is niet gelukt. Probeer het opnieuw.",
         "Signing in at the identity provider did not succeed. Please try again.",
     ),
+    "login-no-region": (
+        "Uw account heeft de rol regio, maar nog geen regio's. Vraag de beheerder uw regio's in te stellen.",
+        "Your account has the region role but no regions yet. Ask the administrator to set your regions.",
+    ),
+    "login-no-organisation": (
+        "Uw account heeft de rol organisatie, maar nog geen organisatie. Vraag de beheerder die in te stellen.",
+        "Your account has the organisation role but no organisation yet. Ask the administrator to set it.",
+    ),
+    "login-disabled": (
+        "Uw account in het dashboard is uitgeschakeld. Vraag de beheerder om toegang.",
+        "Your dashboard account is disabled. Ask the administrator for access.",
+    ),
+    "login-state-mismatch": (
+        "Deze aanmelding is verlopen of niet in deze browser begonnen. Meld u opnieuw aan.",
+        "This sign-in has expired or was not started in this browser. Please sign in again.",
+    ),
+    "login-provider-unreachable": (
+        "De identiteitsprovider is nu niet bereikbaar. Probeer het over enkele minuten opnieuw.",
+        "The identity provider cannot be reached right now. Please try again in a few minutes.",
+    ),
+    "login-again": ("Opnieuw aanmelden", "Sign in again"),
     "sign-out": ("Afmelden", "Sign out"),
     "signed-in-as": ("Aangemeld als {name}", "Signed in as {name}"),
     "unauthorised": ("Meld u eerst aan.", "Please sign in first."),

@@ -16,17 +16,36 @@ MESSAGES = {
     "sh-ranking-title": ("Rangschikking", "Ranking"),
     "sh-ranking-how": ("Hoe de rangschikking werkt", "How the ranking works"),
     "sh-ranking-explained": (
-        "Talen staan gerangschikt op de tekortgraad waar we zeker van kunnen zijn: de ondergrens van het "
-        "95 %-betrouwbaarheidsinterval (Wilson) van 'niet beschikbaar ÷ aanvragen'. Zo tellen graad én volume: "
-        "2 onbeantwoorde aanvragen op 2 geven 100 % maar een score van 34 %; 500 op 1.000 geven 50 % en 47 %. "
-        "Een kleine taal komt dus niet bovenaan door toeval, en een grote taal met een echt tekort verdwijnt niet. "
-        "Gelijke scores: eerst de taal met meer niet-beschikbare aanvragen. Talen zonder aanvragen hebben geen graad.",
-        "Languages are ranked by the shortage rate we can be sure of: the lower bound of the 95 % (Wilson) "
-        "interval of 'not available ÷ requests'. Rate and volume both count: 2 unanswered requests out of 2 give "
-        "100 % but a score of 34 %; 500 out of 1,000 give 50 % and 47 %. A small language does not reach the top "
-        "by chance, and a large language with a real shortage does not disappear. Equal scores: the language with "
-        "more requests not available first. Languages without requests have no rate.",
+        "Bovenaan staat de taal met de meeste aanvragen die zonder tolk bleven ('niet beschikbaar') in de gekozen "
+        "periode: waar het tekort de meeste mensen treft. Bij een gelijk aantal gaat de taal met de hogere "
+        "tekortgraad voor, dan de taalcode. Naast de tekortgraad (niet beschikbaar ÷ aanvragen) staat het "
+        "95 %-interval: bij weinig aanvragen is de graad onzeker, dus 5 op 5 betekent 57 % tot 100 %. Talen zonder "
+        "aanvragen worden niet gerangschikt.",
+        "At the top is the language with the most requests left without an interpreter ('not available') in the "
+        "chosen period: where the shortage affects the most people. Equal numbers: the language with the higher "
+        "shortage rate first, then the language code. Beside the shortage rate (not available ÷ requests) stands "
+        "its 95 % interval: over a few requests the rate is uncertain, so 5 out of 5 means 57 % to 100 %. "
+        "Languages without requests are not ranked.",
     ),
+    "sh-recruitment-title": (
+        "Wervingslijst: talen die niet aangeboden worden",
+        "Recruitment list: languages not on offer",
+    ),
+    "sh-recruitment-lead": (
+        "Talen waarvoor bijna geen aanvraag een tolk vindt: minstens {rate} bleef zonder tolk (bij minstens {count} "
+        "aanvragen), of er staat geen tolk van de gekozen soorten in het register terwijl aanvragen zonder tolk "
+        "bleven. Hier helpt geen betere planning, alleen tolken werven. Ze staan ook in de rangschikking, "
+        "gemarkeerd.",
+        "Languages for which almost no request finds an interpreter: at least {rate} were left without one (over at "
+        "least {count} requests), or no interpreter of the chosen kinds is in the register while requests went "
+        "without one. Better planning does not help here, only recruiting interpreters. They are in the ranking "
+        "too, marked.",
+    ),
+    "sh-recruitment-empty": (
+        "Geen talen die niet aangeboden worden in deze periode en selectie.",
+        "No languages that are not on offer in this period and selection.",
+    ),
+    "sh-mark-not-on-offer": ("Geen aanbod", "Not on offer"),
     "sh-where-title": ("Waar het tekort zit", "Where the shortage is"),
     "sh-where-lead": (
         "Tekortgraad van de hoogst gerangschikte talen per regio (van de aanvragende organisatie) en per "
@@ -120,7 +139,9 @@ MESSAGES = {
     "sh-col-requests": ("Aanvragen", "Requests"),
     "sh-col-not-available": ("Niet beschikbaar", "Not available"),
     "sh-col-shortage-rate": ("Tekortgraad", "Shortage rate"),
-    "sh-col-score": ("Score (ondergrens)", "Score (lower bound)"),
+    "sh-col-rate-low": ("Ondergrens (95 %)", "Lower bound (95 %)"),
+    "sh-col-rate-high": ("Bovengrens (95 %)", "Upper bound (95 %)"),
+    "sh-col-on-offer": ("Aanbod", "On offer"),
     "sh-col-active": ("Actieve tolken", "Active interpreters"),
     "sh-col-registered": ("Geregistreerde tolken", "Registered interpreters"),
     "sh-col-activity": ("Activiteitsgraad", "Activity rate"),
@@ -140,11 +161,22 @@ MESSAGES = {
         "No requests in this period and selection: nothing to rank.",
     ),
     "view-shortages": ("Rangschikking knelpunttalen", "Shortage ranking"),
+    "view-shortages-recruitment": (
+        "Wervingslijst (talen niet aangeboden)",
+        "Recruitment list (languages not on offer)",
+    ),
     "view-shortages-by-region": ("Tekort per taal en regio", "Shortage per language and region"),
     "view-shortages-by-modality": ("Tekort per taal en soort dienst", "Shortage per language and modality"),
     "view-shortages-monthly": ("Tekort per taal en maand", "Shortage per language and month"),
     "view-shortage-forecast": ("Verwachting per taal", "Forecast per language"),
-    "sh-term-score": ("Score", "Score"),
+    "sh-term-rank": ("Rang", "Rank"),
+    "sh-term-interval": ("95 %-interval", "95 % interval"),
+    "sh-def-interval": (
+        "Het Wilson-interval van de tekortgraad: de graden die met de aantallen verenigbaar zijn, met 95 % "
+        "zekerheid. Smal bij veel aanvragen, breed bij weinig.",
+        "The Wilson interval of the shortage rate: the rates consistent with the counts, with 95 % confidence. "
+        "Narrow over many requests, wide over few.",
+    ),
     "sh-term-pressure": ("Druk", "Pressure"),
     "sh-def-pressure": (
         "Aanvragen ÷ actieve tolken van die taal in de periode (leeg zonder actieve tolk).",

@@ -1,11 +1,15 @@
 """Bottleneck languages over a period: a ranking, where and how they fall short, supply pressure, and how Ukrainian
 demand was served.
 
-The ranking combines the shortage rate (not available ÷ requests, CONTRACT §3) with volume through the lower bound
-of its 95 % Wilson interval: the shortage rate we can be confident of. Two unanswered requests out of two give a
-rate of 100 % but a bound of 34 %; 500 out of 1,000 give 50 % and 47 %. A few requests cannot put a small language
-on top, and a large language with a real shortage is not hidden by its size. Languages without requests have no
-rate and are not ranked.
+The ranking (CONTRACT §4, `shortages`) puts first the language with the most requests left without an interpreter
+(`not_available`): the requests a planner could still win by recruiting. Ties go to the higher shortage rate
+(not available ÷ requests, CONTRACT §3), then the language code. The rate is shown with its 95 % Wilson interval,
+so that a rate over a few requests reads as the guess it is. Languages without requests have no rate and are not
+ranked.
+
+Languages effectively not on offer (nearly every request unanswered, or nobody registered to take one) are a
+different problem: not a shortage to ease but a language to recruit for. They stay in the ranking, marked, and
+are listed apart as the recruitment list.
 
 The interpreter-kind filter applies to interpreters (active, registered), not to requests: a request that found no
 interpreter has no kind, so filtering requests by kind would hide every shortage.
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from fractions import Fraction
 
 import pandas as pd
 
@@ -31,6 +36,10 @@ from queries.reference import select_languages, select_regions
 from queries.shortages import select_served_by
 
 Z_95 = 1.959964
+# Effectively not on offer: at least this shortage rate over at least this many requests (fewer requests prove
+# nothing), or no interpreter of the slice's kinds registered while requests went without one.
+NOT_ON_OFFER_RATE = Fraction(9, 10)  # a fraction, so that the comparison is exact
+NOT_ON_OFFER_MIN_REQUESTS = 5
 RANKING_COLUMNS = (
     "rank",
     "language_code",
@@ -38,28 +47,46 @@ RANKING_COLUMNS = (
     "requests",
     "not_available",
     "shortage_rate",
-    "shortage_score",
+    "shortage_rate_low",
+    "shortage_rate_high",
+    "not_on_offer",
     "active_interpreters",
     "registered_interpreters",
     "activity_rate",
     "supply_pressure",
 )
+RECRUITMENT_COLUMNS = (
+    "rank",
+    "language_code",
+    "language",
+    "requests",
+    "not_available",
+    "shortage_rate",
+    "shortage_rate_low",
+    "shortage_rate_high",
+    "registered_interpreters",
+)
 
 
-def wilson_lower(successes: int, trials: int, z: float = Z_95) -> float | None:
-    """Lower bound of the Wilson score interval of successes/trials; empty without trials."""
+def wilson_interval(successes: int, trials: int, z: float = Z_95) -> tuple[float | None, float | None]:
+    """The Wilson score interval (lower, upper) of successes/trials; both empty without trials. Unlike the
+    normal approximation it stays within 0-1 and is not empty at 0 % or 100 %; there its bound is 0 or 1
+    exactly (the formula gives them only up to rounding)."""
     if not trials:
-        return None
+        return None, None
     p = successes / trials
     centre = p + z * z / (2 * trials)
     margin = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials))
-    return max(0.0, (centre - margin) / (1 + z * z / trials))
+    scale = 1 + z * z / trials
+    low = 0.0 if successes == 0 else (centre - margin) / scale
+    high = 1.0 if successes == trials else (centre + margin) / scale
+    return low, high
 
 
 def ranking(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
-    """Languages with requests in the slice, ranked by shortage score (then not available, then code), with
-    their interpreters: activity rate of CONTRACT §3 (dashboard.activity), supply pressure = requests per
-    active interpreter."""
+    """Languages with requests in the slice, ranked by requests not available (see `rank_languages`), with the
+    shortage rate's 95 % interval, whether the language is effectively not on offer, and its interpreters:
+    activity rate of CONTRACT §3 (dashboard.activity), supply pressure = requests per active interpreter."""
     table = languages(data, _demand(filters), lang)
     table = table[table.requests > 0].copy()
     if filters.kind:
@@ -69,7 +96,6 @@ def ranking(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFram
             .fillna({"active_interpreters": 0, "registered_interpreters": 0})
             .astype({"active_interpreters": "int64", "registered_interpreters": "int64"})
         )
-    table["shortage_score"] = [wilson_lower(n, r) for n, r in zip(table.not_available, table.requests)]
     table = rates_of(
         table,
         {
@@ -77,7 +103,35 @@ def ranking(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFram
             "supply_pressure": ("requests", "active_interpreters"),
         },
     )
+    table = with_interval(table)
+    table = table.assign(not_on_offer=not_on_offer(table).astype("int64"))  # 1 or 0: CSV and Excel write it alike
     return rank_languages(table)[list(RANKING_COLUMNS)]
+
+
+def with_interval(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with the 95 % Wilson interval of its shortage rate: shortage_rate_low and shortage_rate_high."""
+    bounds = [wilson_interval(n, r) for n, r in zip(table.not_available, table.requests)]
+    low, high = zip(*bounds) if bounds else ((), ())
+    return table.assign(
+        shortage_rate_low=pd.Series(low, index=table.index, dtype=object),
+        shortage_rate_high=pd.Series(high, index=table.index, dtype=object),
+    )
+
+
+def not_on_offer(table: pd.DataFrame) -> pd.Series:
+    """Per language, whether it is effectively not on offer (NOT_ON_OFFER_RATE over NOT_ON_OFFER_MIN_REQUESTS, or
+    requests not available with nobody registered): a language to recruit for, not a shortage to ease."""
+    rate = NOT_ON_OFFER_RATE
+    nearly_all = (table.requests >= NOT_ON_OFFER_MIN_REQUESTS) & (
+        table.not_available * rate.denominator >= table.requests * rate.numerator
+    )
+    nobody = (table.registered_interpreters == 0) & (table.not_available > 0)
+    return (nearly_all | nobody).astype(bool)
+
+
+def recruitment_list(ranked: pd.DataFrame) -> pd.DataFrame:
+    """The ranked languages that are effectively not on offer, in ranking order, with their place in it."""
+    return ranked[ranked.not_on_offer == 1][list(RECRUITMENT_COLUMNS)].reset_index(drop=True)
 
 
 def _demand(filters: Filters) -> Filters:
@@ -95,10 +149,14 @@ def _interpreters_by_language(data: DataAccess, filters: Filters) -> pd.DataFram
 
 
 def rank_languages(table: pd.DataFrame) -> pd.DataFrame:
-    """Sorted by shortage score, ties by more requests not available, then by language code; numbered from 1."""
-    table = table.sort_values(
-        ["shortage_score", "not_available", "language_code"], ascending=[False, False, True], kind="stable"
-    ).reset_index(drop=True)
+    """Sorted by requests not available, ties by the higher shortage rate, then by language code (CONTRACT §4);
+    numbered from 1."""
+    table = (
+        table.assign(_rate=pd.to_numeric(table.shortage_rate, errors="coerce"))
+        .sort_values(["not_available", "_rate", "language_code"], ascending=[False, False, True], kind="stable")
+        .drop(columns="_rate")
+        .reset_index(drop=True)
+    )
     return table.assign(rank=range(1, len(table) + 1))
 
 
@@ -141,6 +199,7 @@ def ukrainian_served_by(data: DataAccess, filters: Filters) -> pd.DataFrame:
 
 EXPORTS = {
     "shortages": lambda context, filters, lang: ranking(context.data, filters, lang),
+    "shortages-recruitment": lambda context, filters, lang: recruitment_list(ranking(context.data, filters, lang)),
     "shortages-by-region": lambda context, filters, lang: shortage_by(context.data, filters, "region_id", lang),
     "shortages-by-modality": lambda context, filters, lang: shortage_by(context.data, filters, "modality", lang),
     "shortages-monthly": lambda context, filters, lang: monthly_shortage(context.data, filters, lang),
@@ -157,11 +216,9 @@ def forecast_export(context) -> pd.DataFrame:
 
 
 def most_unavailable(ranked: pd.DataFrame) -> str | None:
-    """The code of the ranked language with most requests not available (the first in the ranking among equals);
-    none without a ranking: the language the forecast shows first."""
-    if ranked.empty:
-        return None
-    return ranked.sort_values("not_available", ascending=False, kind="stable").language_code.iloc[0]
+    """The code of the first-ranked language (the most requests not available); none without a ranking: the
+    language the forecast shows first."""
+    return None if ranked.empty else ranked.language_code.iloc[0]
 
 
 def forecast_modalities(forecasts: pd.DataFrame, language_code: str | None) -> list[str]:
