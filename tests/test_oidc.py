@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
+from dashboard.auth import _login_signer
 from dashboard.settings import SettingsError, load_settings
 from tests.browser import CONTEXT_OPTIONS, _wrapped_page, expect
 from tests.oidc import ProviderBrowser, path_of, running_provider
@@ -377,8 +378,9 @@ def test_the_sign_in_form_of_local_accounts_is_not_offered(app):
     assert 'href="/oidc/login?lang=nl&amp;next=%2Fshortages"' in page and 'name="password"' not in page
     client = app.server.test_client()
     client.get("/login")
-    with client.session_transaction() as session:
-        token = session["csrf"]  # the form's token, though no form shows it
+    nonce = client.get_cookie("stv_login_csrf", path="/login").value
+    with app.server.app_context():
+        token = _login_signer().sign(nonce).decode()  # the form's token, though no form shows it
     answer = client.post("/login", data={"username": "manager", "password": TEST_PASSWORD, "csrf_token": token})
     assert answer.status_code == 404 and client.get("/").status_code == 303
 
