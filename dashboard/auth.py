@@ -374,7 +374,13 @@ def default_clock() -> float:
     return time.time()
 
 
-LOGIN_PAGE = """<!DOCTYPE html>
+def sign_in_page(main: str) -> str:
+    """A page of the sign-in (the form here, dashboard.oidc's refusals): the title and the styles around `main`, a
+    Jinja template that may use `lang` and `t`."""
+    return SIGN_IN_FRAME.replace("{main}", main)
+
+
+SIGN_IN_FRAME = """<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
@@ -386,7 +392,13 @@ LOGIN_PAGE = """<!DOCTYPE html>
 <body>
 <main class="container" style="max-width: 26rem">
   <h1 class="h3 mt-5 mb-2">{{ t('app-title') }}</h1>
-  <p class="text-muted">{{ t('login-lead') }}</p>
+{main}</main>
+</body>
+</html>
+"""
+
+LOGIN_PAGE = sign_in_page(
+    """  <p class="text-muted">{{ t('login-lead') }}</p>
   {% if notice %}<div class="alert alert-info" role="status">{{ notice }}</div>{% endif %}
   {% if error %}<div class="alert alert-danger" role="alert" id="login-error">{{ error }}</div>{% endif %}
   {% if local %}
@@ -413,7 +425,5 @@ LOGIN_PAGE = """<!DOCTYPE html>
   <p class="mt-4">
     <a href="/login?{{ other_query }}" lang="{{ other_lang }}">{{ 'English' if lang == 'nl' else 'Nederlands' }}</a>
   </p>
-</main>
-</body>
-</html>
 """
+)

@@ -46,7 +46,7 @@ from joserfc.errors import JoseError
 
 from dashboard import audit, security
 from dashboard.access import ROLES, Account
-from dashboard.auth import _home, _lang, _safe_next
+from dashboard.auth import _home, _lang, _safe_next, sign_in_page
 from dashboard.i18n import t
 from dashboard.settings import OidcSettings, Settings
 from dashboard.state import AccountError, StateDatabase
@@ -278,21 +278,8 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-REFUSED_PAGE = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ t('login-title') }} · {{ t('app-title') }}</title>
-<link rel="stylesheet" href="/assets/00-bootstrap-flatly.min.css">
-<link rel="stylesheet" href="/assets/app.css">
-</head>
-<body>
-<main class="container" style="max-width: 26rem">
-  <h1 class="h3 mt-5 mb-2">{{ t('app-title') }}</h1>
-  <div class="alert alert-danger" role="alert" id="login-error">{{ message }}</div>
+REFUSED_PAGE = sign_in_page(
+    """  <div class="alert alert-danger" role="alert" id="login-error">{{ message }}</div>
   <a class="btn btn-primary w-100" href="{{ again }}">{{ t('login-again') }}</a>
-</main>
-</body>
-</html>
 """
+)

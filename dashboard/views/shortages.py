@@ -55,17 +55,7 @@ RANKING_COLUMNS = (
     "activity_rate",
     "supply_pressure",
 )
-RECRUITMENT_COLUMNS = (
-    "rank",
-    "language_code",
-    "language",
-    "requests",
-    "not_available",
-    "shortage_rate",
-    "shortage_rate_low",
-    "shortage_rate_high",
-    "registered_interpreters",
-)
+RECRUITMENT_COLUMNS = (*RANKING_COLUMNS[: RANKING_COLUMNS.index("not_on_offer")], "registered_interpreters")
 
 
 def wilson_interval(successes: int, trials: int, z: float = Z_95) -> tuple[float | None, float | None]:
