@@ -142,6 +142,26 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=15)
 
 
+@contextmanager
+def served_dashboard(base_url: str, port: int, log_path: Path, environment: dict) -> Iterator[DashboardServer]:
+    """`stv-dashboard serve` on `port` with `environment`, its output in `log_path`; ready when `/login` answers."""
+    command = [str(Path(sys.executable).parent / "stv-dashboard"), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=log_path.parent,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    try:
+        _wait_until_ready(base_url + "/login", process, log_path)
+        yield DashboardServer(base_url, log_path, process)
+    finally:
+        _stop(process)
+
+
 @pytest.fixture(scope="session")
 def dashboard_server(demo_sqlite, tmp_path_factory) -> Iterator[DashboardServer]:
     """`stv-dashboard serve` on a free loopback port, reading the session's demo database, "now" fixed."""
@@ -156,23 +176,9 @@ def dashboard_server(demo_sqlite, tmp_path_factory) -> Iterator[DashboardServer]
         "PYTHONUNBUFFERED": "1",
     }
     _add_accounts(environment)
-    command = [str(Path(sys.executable).parent / "stv-dashboard"), "serve", "--host", "127.0.0.1", "--port", str(port)]
     database_bytes = hashlib.sha256(Path(demo_sqlite).read_bytes()).hexdigest()
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=log_path.parent,
-            env=environment,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    try:
-        base_url = f"http://127.0.0.1:{port}"
-        _wait_until_ready(base_url + "/login", process, log_path)
-        yield DashboardServer(base_url, log_path, process)
-    finally:
-        _stop(process)
+    with served_dashboard(f"http://127.0.0.1:{port}", port, log_path, environment) as server:
+        yield server
     assert hashlib.sha256(Path(demo_sqlite).read_bytes()).hexdigest() == database_bytes, (
         "the served dashboard wrote to the operational database"
     )

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import requests
 
-from tests.browser import STV_NOW, DashboardServer, _stop, _wait_until_ready
+from tests.browser import STV_NOW, _stop, served_dashboard
 from tests.services import free_port, require
 
 FOLDER = Path(__file__).parent / "oidc_provider"
@@ -212,18 +211,5 @@ def oidc_dashboard_server(oidc_provider, fixture_sqlite, tmp_path_factory):
         "STV_CACHE_URL": "simple://",
         "PYTHONUNBUFFERED": "1",
     }
-    command = [str(Path(sys.executable).parent / "stv-dashboard"), "serve", "--host", "127.0.0.1", "--port", str(port)]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=log_path.parent,
-            env=environment,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    try:
-        _wait_until_ready(oidc_provider.served_base + "/login", process, log_path)
-        yield DashboardServer(oidc_provider.served_base, log_path, process)
-    finally:
-        _stop(process)
+    with served_dashboard(oidc_provider.served_base, port, log_path, environment) as server:
+        yield server
