@@ -367,3 +367,22 @@ def test_the_page_names_the_recent_days_and_links_to_shortages_over_them(client,
     assert link["href"] == "/shortages?from=2026-08-25&to=2026-11-22&region=ANT&lang=en"
     dutch = text_of(live_answer(client, app)["supply-demand-recent-note.children"])
     assert "van 25-08-2026 tot en met 22-11-2026" in dutch and "Knelpunttalen over deze dagen" in dutch
+
+
+# --- the demo: future availability follows the same scarcity as history -----------------------------------------
+
+
+def test_on_the_demo_languages_short_in_history_have_no_surplus_in_the_next_seven_days(demo_sqlite):
+    """Issue 11: Tigrinya read 11× coverage on /supply-demand beside a 44 % shortage rate on /shortages, because
+    the demo's slots ignored the matching model's scarcity. Its slots now hold the hours the model lets each
+    interpreter take, so the languages short lately are short in the coming days too."""
+    from tests.conftest import DEMO_NOW
+
+    with open_data(f"sqlite:///{demo_sqlite}") as demo:
+        table = live.by_language(demo, SLICE, DEMO_NOW, "7d").set_index("language_code")
+    recent = pd.to_numeric(table.recent_shortage_rate)
+    short, served = table[recent >= 0.25], table[recent < 0.05]
+    assert len(short) >= 10 and short.pending_hours.sum() > 20
+    assert short.free_hours.sum() < short.pending_hours.sum()
+    assert served.free_hours.sum() > 10 * served.pending_hours.sum()  # where history went well, there is room
+    assert recent["ti"] > 0.4 and table.loc["ti", "coverage"] < 2

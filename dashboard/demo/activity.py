@@ -287,3 +287,10 @@ def taalhulp_pool_sizes(frame: pd.DataFrame, supply: Supply) -> np.ndarray:
     sizes = helpers.groupby(["local_government_id", "language_id"]).size()
     index = pd.MultiIndex.from_arrays([frame.local_government_id, frame.language_id])
     return sizes.reindex(index).fillna(0).to_numpy(int)
+
+
+def helper_miss_probability(pool_sizes: np.ndarray) -> np.ndarray:
+    """Probability that no helper accepts a taalhulp request: up to MAX_INVITATIONS of the pool are invited in
+    turn, each accepting with INVITATION_ACCEPT; 1 without a pool."""
+    tries = np.minimum(pool_sizes, cal.MAX_INVITATIONS)
+    return np.where(pool_sizes > 0, (1 - cal.INVITATION_ACCEPT) ** tries, 1.0)

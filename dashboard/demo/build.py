@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
+from dashboard.demo import availability, plan
 from dashboard.demo import calibrate as calibration_step
-from dashboard.demo import plan
-from dashboard.demo.activity import DAY, HOUR, Month, Supply, sample_demand, to_local, to_utc
+from dashboard.demo.activity import DAY, Month, Supply, sample_demand, to_local
 from dashboard.demo.outcomes import cut_at_now, cut_invitations, decide, timeline
 from dashboard.demo.population import Population, build_population
 from dashboard.demo.writer import open_target
@@ -65,8 +65,10 @@ def build_demo(target: str, options: DemoOptions, progress: Callable[[str], None
     with open_target(target) as writer:
         _write_world(writer, world)
         next_request, next_invitation = 1, 1
+        days, bookings = availability.slot_days(options.now64), []
         for month in _months(options):
             requests, invitations = _month_requests(world, options, month, k)
+            bookings.append(_bookings_in(requests, days))
             requests.insert(0, "id", np.arange(next_request, next_request + len(requests)))
             invitations = invitations.assign(request_id=invitations.row.to_numpy(int) + next_request)
             invitations.insert(0, "id", np.arange(next_invitation, next_invitation + len(invitations)))
@@ -76,7 +78,7 @@ def build_demo(target: str, options: DemoOptions, progress: Callable[[str], None
             next_invitation += len(invitations)
             if month.month == 12:
                 progress(f"{month.year}: {next_request - 1:,} requests so far")
-        writer.write("availability", availability_slots(world, options))
+        writer.write("availability", _availability(world, options, k, bookings, days))
     summary.requests = next_request - 1
     summary.seconds = time.perf_counter() - started
     return summary
@@ -112,8 +114,28 @@ def _month_requests(world: Population, options: DemoOptions, month: Month, k: di
     return requests, cut_invitations(invitations, month.now)
 
 
-def _rng(options: DemoOptions, stream: int, month: Month) -> np.random.Generator:
-    return np.random.default_rng([options.seed, stream, month.year, month.month])
+def _rng(options: DemoOptions, stream: int, month: Month | None = None) -> np.random.Generator:
+    return np.random.default_rng([options.seed, stream] + ([month.year, month.month] if month else []))
+
+
+def _bookings_in(requests: pd.DataFrame, days: np.ndarray) -> pd.DataFrame:
+    """The month's requests booked ahead with an interpreter and a length that start around the slots' days."""
+    columns = ["interpreter_id", "scheduled_start", "duration_min"]
+    if requests.empty:
+        return pd.DataFrame(columns=columns)
+    start = requests.scheduled_start.to_numpy("datetime64[s]")
+    near = (start >= (days[0] - DAY).astype("datetime64[s]")) & (start < (days[-1] + 2 * DAY).astype("datetime64[s]"))
+    booked = near & availability.booked_ahead(requests) & requests.interpreter_id.notna().to_numpy()
+    return requests.loc[booked & requests.duration_min.notna().to_numpy(), columns]
+
+
+def _availability(world: Population, options: DemoOptions, k, bookings: list[pd.DataFrame], days) -> pd.DataFrame:
+    """The slots of `days`: the hours the matching model lets each interpreter take, with their bookings inside."""
+    hours = availability.daily_hours(
+        [_demand(world, options, month) for month in availability.months_of(days)], k, days
+    )
+    booked = pd.concat(bookings, ignore_index=True)
+    return availability.availability_slots(world.interpreters, hours, booked, days, _rng(options, AVAILABILITY))
 
 
 def _write_world(writer, world: Population) -> None:
@@ -123,49 +145,3 @@ def _write_world(writer, world: Population) -> None:
     writer.write("languages", world.languages)
     writer.write("interpreters", world.interpreters)
     writer.write("interpreter_languages", world.interpreter_languages)
-
-
-# Declared free time: (start hour, length in hours) in Brussels time; the last crosses midnight.
-SLOT_SHAPES = ((8, 4), (13, 4), (8, 9), (17, 4), (20, 6))
-SLOT_CHANCE = {"certified": 0.45, "sworn": 0.3, "in_training": 0.35, "crisis": 0.25, "commercial": 0.6, "taalhulp": 0.2}
-
-
-def availability_slots(world: Population, options: DemoOptions) -> pd.DataFrame:
-    """Slots declared free from a week before now to four weeks after: scarce where interpreters are scarce."""
-    rng = np.random.default_rng([options.seed, AVAILABILITY])
-    today = to_local(np.array([options.now64]))[0].astype("datetime64[D]")
-    days = np.arange(today - 7 * DAY, today + 29 * DAY)
-    people = world.interpreters
-    registered = pd.to_datetime(people.registered_on).to_numpy().astype("datetime64[D]")
-    left = pd.to_datetime(people.left_on).to_numpy().astype("datetime64[D]")
-    present = (registered <= today) & (np.isnat(left) | (left > today))
-    willing = (people.capacity > 0).to_numpy() | (rng.random(len(people)) < 0.2)
-    chosen = people[present & willing]
-    grid_person = np.repeat(np.arange(len(chosen)), len(days))
-    grid_day = np.tile(days, len(chosen))
-    kind = chosen.kind.to_numpy()[grid_person]
-    weekend = ((grid_day.view("int64") - 4) % 7) >= 5
-    chance = pd.Series(kind).map(SLOT_CHANCE).to_numpy(float) * np.where(weekend & (kind != "commercial"), 0.15, 1.0)
-    keep = rng.random(len(grid_day)) < chance
-    shape = np.where(
-        kind[keep] == "commercial",
-        rng.choice([2, 3, 4], keep.sum()),
-        rng.choice([0, 1, 2, 3], keep.sum(), p=[0.35, 0.3, 0.25, 0.1]),
-    )
-    start_hour = np.array([s for s, _ in SLOT_SHAPES])[shape]
-    length = np.array([n for _, n in SLOT_SHAPES])[shape]
-    starts = grid_day[keep].astype("datetime64[s]") + start_hour * HOUR
-    slots = pd.DataFrame(
-        {
-            "interpreter_id": chosen.id.to_numpy()[grid_person[keep]],
-            "starts_at": to_utc(starts),
-            "ends_at": to_utc(starts + length * HOUR),
-        }
-    )
-    overlap = slots.sample(frac=0.03, random_state=options.seed)  # declared twice, an hour apart
-    overlap = overlap.assign(
-        starts_at=overlap.starts_at + pd.Timedelta(hours=1), ends_at=overlap.ends_at + pd.Timedelta(hours=1)
-    )
-    slots = pd.concat([slots, overlap]).sort_values(["starts_at", "interpreter_id"], kind="stable")
-    slots.insert(0, "id", np.arange(1, len(slots) + 1))
-    return slots

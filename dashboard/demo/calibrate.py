@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard import codes
 from dashboard.demo import calibration as cal
-from dashboard.demo.activity import fill_probability, matching_pressure, taalhulp_pool_sizes
+from dashboard.demo.activity import fill_probability, helper_miss_probability, matching_pressure, taalhulp_pool_sizes
 
 CALIBRATION_YEAR = 2022
 
@@ -37,8 +37,7 @@ def calibrate(months: list[tuple]) -> dict[str, float]:
 
 def _expectation_parts(frame, supply, month) -> pd.DataFrame:
     ratio, factor = matching_pressure(frame, supply, month)
-    pool = taalhulp_pool_sizes(frame, supply)
-    helper_miss = np.where(pool > 0, (1 - cal.INVITATION_ACCEPT) ** np.minimum(pool, cal.MAX_INVITATIONS), 1.0)
+    helper_miss = helper_miss_probability(taalhulp_pool_sizes(frame, supply))
     return pd.DataFrame(
         {
             "modality": frame.modality.to_numpy(),
