@@ -56,7 +56,9 @@ def register(app: dash.Dash, context: Context) -> None:
             if place is None:
                 message = missing_place("organisation", path, None, as_given(search), lang)
                 return missing_parts(message) | NO_ORGANISATION
-            shown = place_parts(NAME, views.place_view(data, filters, place), context.targets, parsed.search, lang)
+            shown = place_parts(
+                NAME, views.place_view(data, filters, place, context.today()), context.targets, parsed.search, lang
+            )
             if views.place_figures(data, filters, place)["requests"]:
                 trend = figure_monthly_requests(views.place_monthly(data, filters, place), lang)
                 shown |= {"trend": trend, "trend_style": {"height": "360px"}, "trend_empty": None}

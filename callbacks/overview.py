@@ -39,7 +39,7 @@ def register(app: dash.Dash, context: Context) -> None:
     def render_overview(search):
         def build(parsed: ParsedQuery) -> dict:
             lang, filters = parsed.lang, parsed.filters
-            comparisons = views.kpi_comparisons(context.data, filters)
+            comparisons = views.kpi_comparisons(context.data, filters, context.today())
             shown = {
                 "downloads": download_links(EXPORTS, parsed.search, lang),
                 "cards": page.headline_cards(NAME, comparisons, context.targets, lang),
@@ -64,7 +64,9 @@ def register(app: dash.Dash, context: Context) -> None:
         """The busiest languages of the period and the largest movers against a year earlier."""
 
         def build(parsed: ParsedQuery) -> dict:
-            return page.busiest_languages(views.language_movers(context.data, parsed.filters, parsed.lang), parsed.lang)
+            return page.busiest_languages(
+                views.language_movers(context.data, parsed.filters, context.today(), parsed.lang), parsed.lang
+            )
 
         return render(context, search, build, {"top_languages": None, "movers": None})
 

@@ -49,9 +49,11 @@ def register(app: dash.Dash, context: Context) -> None:
                 filters,
                 values,
                 lang,
-                cards=headline_cards(NAME, views.kpi_comparisons(context.data, filters), context.targets, lang),
+                cards=headline_cards(
+                    NAME, views.kpi_comparisons(context.data, filters, context.today()), context.targets, lang
+                ),
                 annual=views.annual_report(context.data, filters),
-                movers=views.language_movers(context.data, filters, lang),
+                movers=views.language_movers(context.data, filters, context.today(), lang),
                 monthly=views.monthly(context.data, filters),
             )
             return {"body": body}

@@ -13,12 +13,10 @@ from datetime import date
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard import codes
-from dashboard.periods import default_range
+from dashboard.periods import EARLIEST, LATEST, default_range
 
 MULTI_VALUE = ("region", "language", "modality", "sector", "service", "kind")
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-EARLIEST = date(2000, 1, 1)
-LATEST = date(2100, 12, 31)
 UI_LANGUAGES = ("nl", "en")
 
 

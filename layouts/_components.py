@@ -11,7 +11,7 @@ from dashboard import ids
 from dashboard.access import current_account, may_export
 from dashboard.filters import Problem
 from dashboard.i18n import format_change, format_count, format_rate, t
-from dashboard.metrics import GLOSSARY, is_rate
+from dashboard.metrics import GLOSSARY, change_of, change_verdict, is_rate
 
 CARD_SIZE = {"xs": 6, "md": 3}  # four cards on a row
 THREE_CARDS = {"xs": 6, "md": 4}
@@ -51,12 +51,7 @@ def figure_card(page_name: str, metric: str, value, lang: str, previous=None, ye
     below = [note(t("rate-empty", lang) if value is None else None)]
     for key, before, part in (("vs-previous", previous, "previous"), ("vs-year", year_ago, "year")):
         if before is not False:
-            below.append(
-                html.Div(
-                    f"{format_change(value, before, rate, lang)} {t(key, lang)}",
-                    className=f"kpi-change kpi-change-{part}",
-                )
-            )
+            below.append(change_line(metric, value, before, key, lang, f"kpi-change kpi-change-{part}"))
     if target is not None:
         below.append(_target_badge(target, value, lang))
     return card(
@@ -66,6 +61,38 @@ def figure_card(page_name: str, metric: str, value, lang: str, previous=None, ye
         below,
         card_id=ids.kpi_card(page_name, metric),
         tooltip=t(f"def-{metric}", lang),
+    )
+
+
+def compared_cards(page_name: str, metrics: Sequence[str], compared: tuple, targets: dict, lang: str) -> list:
+    """A `figure_card` for each of `metrics`, with its change against the previous period and a year earlier
+    (`compared`: the figures now and of the two, as `views.compared` gives them; None where there is nothing to
+    compare, a period that has not begun: "–") and its target where `targets` sets one."""
+    now, previous, year_ago = compared
+    return [
+        figure_card(
+            page_name,
+            metric,
+            now[metric],
+            lang,
+            (previous or {}).get(metric),
+            (year_ago or {}).get(metric),
+            targets.get(metric),
+        )
+        for metric in metrics
+    ]
+
+
+def change_line(metric: str, value, before, against_key: str, lang: str, class_name: str = "kpi-change") -> html.Div:
+    """The one change line: arrow and change, whether that is better or worse for `metric` (the word always
+    there, the colour only beside it), and what it is compared with: "▼ 20,0 pp slechter t.o.v. vorige periode"."""
+    change = change_of(value, before, is_rate(metric))
+    verdict = change_verdict(metric, change)
+    word = "" if verdict == "neither" else f" {t(f'change-{verdict}', lang)}"
+    return html.Div(
+        f"{format_change(value, before, is_rate(metric), lang)}{word} {t(against_key, lang)}",
+        className=f"{class_name} change-{verdict}",
+        **{"data-verdict": verdict},
     )
 
 

@@ -7,10 +7,16 @@ from datetime import date
 import pytest
 
 from dashboard.periods import (
+    comparison_periods,
+    default_range,
+    is_future,
+    is_running,
     last_complete_quarter,
     parse_report_period,
     preset_range,
     previous_period,
+    quarter_label,
+    running_month,
     utc_bounds,
     year_earlier,
 )
@@ -27,10 +33,154 @@ def test_utc_bounds_follow_brussels_days():
 
 def test_presets():
     assert preset_range("last-month", TODAY) == (date(2026, 10, 1), date(2026, 10, 31))
-    assert preset_range("this-quarter", TODAY) == (date(2026, 10, 1), TODAY)
-    assert preset_range("last-12-months", TODAY) == (date(2025, 12, 1), TODAY)
+    assert preset_range("this-month", TODAY) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert preset_range("this-quarter", TODAY) == (date(2026, 10, 1), date(2026, 12, 31))
+    assert preset_range("last-quarter", TODAY) == (date(2026, 7, 1), date(2026, 9, 30))
+    assert preset_range("last-12-months", TODAY) == (date(2025, 11, 1), date(2026, 10, 31))
+    assert default_range(TODAY) == preset_range("last-12-months", TODAY)
     assert preset_range("year-2022", TODAY) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert preset_range("quarter-2026-Q3", TODAY) == (date(2026, 7, 1), date(2026, 9, 30))
     assert preset_range(None, TODAY) is None and preset_range("custom", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "preset",
+    [
+        "year-99999",
+        "year-1999",
+        "year-2101",
+        "year-",
+        "year-20x6",
+        "quarter-2026-Q5",
+        "quarter-99999-Q1",
+        "quarter-2026-05",
+        "quarter-",
+        "month-2026-01",
+        2026,
+        ["year-2026"],
+    ],
+)
+def test_absurd_choices_are_no_period(preset):
+    assert preset_range(preset, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "today, last_12, this_quarter, last_quarter, last_month",
+    [
+        # 1 January: the last twelve complete months are last year; last month and quarter are December's.
+        (
+            date(2027, 1, 1),
+            ("2026-01-01", "2026-12-31"),
+            ("2027-01-01", "2027-03-31"),
+            ("2026-10-01", "2026-12-31"),
+            ("2026-12-01", "2026-12-31"),
+        ),
+        # 31 December: December still runs, so it is not among the twelve complete months.
+        (
+            date(2026, 12, 31),
+            ("2025-12-01", "2026-11-30"),
+            ("2026-10-01", "2026-12-31"),
+            ("2026-07-01", "2026-09-30"),
+            ("2026-11-01", "2026-11-30"),
+        ),
+        # A quarter's last day (30 September) and the first day of the next one.
+        (
+            date(2026, 9, 30),
+            ("2025-09-01", "2026-08-31"),
+            ("2026-07-01", "2026-09-30"),
+            ("2026-04-01", "2026-06-30"),
+            ("2026-08-01", "2026-08-31"),
+        ),
+        (
+            date(2026, 10, 1),
+            ("2025-10-01", "2026-09-30"),
+            ("2026-10-01", "2026-12-31"),
+            ("2026-07-01", "2026-09-30"),
+            ("2026-09-01", "2026-09-30"),
+        ),
+        # The days of the DST changes (29 March, 25 October 2026) are calendar days like any other.
+        (
+            date(2026, 3, 29),
+            ("2025-03-01", "2026-02-28"),
+            ("2026-01-01", "2026-03-31"),
+            ("2025-10-01", "2025-12-31"),
+            ("2026-02-01", "2026-02-28"),
+        ),
+        (
+            date(2026, 10, 25),
+            ("2025-10-01", "2026-09-30"),
+            ("2026-10-01", "2026-12-31"),
+            ("2026-07-01", "2026-09-30"),
+            ("2026-09-01", "2026-09-30"),
+        ),
+        # A leap year's February.
+        (
+            date(2024, 3, 15),
+            ("2023-03-01", "2024-02-29"),
+            ("2024-01-01", "2024-03-31"),
+            ("2023-10-01", "2023-12-31"),
+            ("2024-02-01", "2024-02-29"),
+        ),
+    ],
+)
+def test_presets_on_the_edges_of_months_quarters_and_years(today, last_12, this_quarter, last_quarter, last_month):
+    def iso(preset):
+        return tuple(day.isoformat() for day in preset_range(preset, today))
+
+    assert iso("last-12-months") == last_12
+    assert iso("this-quarter") == this_quarter
+    assert iso("last-quarter") == last_quarter
+    assert iso("last-month") == last_month
+    assert iso("this-month")[0] == f"{today:%Y-%m}-01"
+
+
+def test_brussels_today_around_midnight_and_dst():
+    from datetime import UTC, datetime
+
+    from dashboard.periods import brussels_today
+
+    assert brussels_today(datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == date(2027, 1, 1)  # winter: UTC+1
+    assert brussels_today(datetime(2026, 3, 28, 23, 30, tzinfo=UTC)) == date(2026, 3, 29)
+    assert brussels_today(datetime(2026, 6, 30, 22, 30, tzinfo=UTC)) == date(2026, 7, 1)  # summer: UTC+2
+    assert brussels_today(datetime(2026, 10, 24, 21, 59, tzinfo=UTC)) == date(2026, 10, 24)
+
+
+def test_running_and_future_periods():
+    today = date(2026, 12, 3)
+    assert is_running(date(2026, 10, 1), date(2026, 12, 31), today)
+    assert is_running(date(2026, 12, 1), today, today)  # today's day is not over
+    assert not is_running(date(2026, 7, 1), date(2026, 9, 30), today)
+    assert is_future(date(2027, 1, 1), today) and not is_future(today, today)
+    assert running_month(date(2026, 1, 1), date(2026, 12, 31), today) == "2026-12"
+    assert running_month(date(2025, 12, 1), date(2026, 11, 30), today) is None
+    assert quarter_label(date(2026, 12, 3)) == "2026-Q4" and quarter_label(date(2026, 1, 1)) == "2026-Q1"
+
+
+@pytest.mark.parametrize(
+    "period, today, previous, year_ago",
+    [
+        # A complete quarter: the whole quarter before and the same quarter a year earlier.
+        (("2026-07-01", "2026-09-30"), "2026-12-03", ("2026-04-01", "2026-06-30"), ("2025-07-01", "2025-09-30")),
+        # The running quarter up to 3 December: the same days of the quarter before and of a year earlier.
+        (("2026-10-01", "2026-12-31"), "2026-12-03", ("2026-07-01", "2026-09-03"), ("2025-10-01", "2025-12-03")),
+        # The running month on its 31st: the month before is shorter, so all of it.
+        (("2026-05-01", "2026-05-31"), "2026-05-31", ("2026-04-01", "2026-04-30"), ("2025-05-01", "2025-05-31")),
+        # The running year, on 29 February of a leap year.
+        (("2024-01-01", "2024-12-31"), "2024-02-29", ("2023-01-01", "2023-02-28"), ("2023-01-01", "2023-02-28")),
+        # A running period of days (not whole months): as many days before.
+        (("2026-11-20", "2026-12-10"), "2026-12-03", ("2026-10-30", "2026-11-12"), ("2025-11-20", "2025-12-03")),
+        # Running on its first day: one day against one day.
+        (("2026-10-01", "2026-12-31"), "2026-10-01", ("2026-07-01", "2026-07-01"), ("2025-10-01", "2025-10-01")),
+    ],
+)
+def test_comparison_periods(period, today, previous, year_ago):
+    start, end = (date.fromisoformat(day) for day in period)
+    found = comparison_periods(start, end, date.fromisoformat(today))
+    assert [tuple(day.isoformat() for day in part) for part in found] == [previous, year_ago]
+
+
+def test_a_future_period_has_no_comparison():
+    assert comparison_periods(date(2027, 1, 1), date(2027, 3, 31), date(2026, 12, 3)) is None
 
 
 def test_previous_period_and_year_earlier():

@@ -79,7 +79,7 @@ def test_the_report_page_has_the_sections_of_the_period(client, app):
     body = text_of(answer["report-body.children"])
     assert t("report-title", "en", period="2022-Q2") in body
     assert f"{format_date(date(2022, 4, 1), 'en')} – {format_date(date(2022, 6, 30), 'en')}" in body
-    assert "80.0 %" in body and "▼ 20.0 pp vs previous period" in body  # worked out in test_overview
+    assert "80.0 %" in body and "▼ 20.0 pp worse vs previous period" in body  # worked out in test_overview
     assert "Requests 3 2 0 0 5" in body  # the annual report's table: on site, phone, video, translation, total
     assert "Arabic 3 60.0 %" in body and t("glossary-title", "en") in body
     links = re.findall(r'"href": "(/report[^"?]*)\?([^"]*)"', json.dumps(answer["report-body.children"]))
