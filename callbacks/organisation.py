@@ -11,6 +11,7 @@ from callbacks._common import as_given, render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
+from dashboard.periods import running_month
 from dashboard.views import regions as views
 from layouts import organisation as page
 from layouts._breadcrumbs import missing_place
@@ -60,7 +61,8 @@ def register(app: dash.Dash, context: Context) -> None:
                 NAME, views.place_view(data, filters, place, context.today()), context.targets, parsed.search, lang
             )
             if views.place_figures(data, filters, place)["requests"]:
-                trend = figure_monthly_requests(views.place_monthly(data, filters, place), lang)
+                running = running_month(filters.start, filters.end, context.today())
+                trend = figure_monthly_requests(views.place_monthly(data, filters, place), lang, running)
                 shown |= {"trend": trend, "trend_style": {"height": "360px"}, "trend_empty": None}
             else:
                 shown |= {"trend": no_update, "trend_style": HIDDEN, "trend_empty": empty_state(lang)}

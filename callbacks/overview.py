@@ -11,6 +11,7 @@ from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
+from dashboard.periods import running_month
 from dashboard.views import language_names
 from dashboard.views import overview as views
 from layouts import overview as page
@@ -47,7 +48,9 @@ def register(app: dash.Dash, context: Context) -> None:
             }
             if comparisons[0]["requests"] == 0:
                 return shown | {"trend": {}, "trend_style": HIDDEN, "trend_empty": empty_state(lang)}
-            trend = figure_monthly_requests(views.monthly(context.data, filters), lang)
+            trend = figure_monthly_requests(
+                views.monthly(context.data, filters), lang, running_month(filters.start, filters.end, context.today())
+            )
             return shown | {"trend": trend, "trend_style": page.TREND_HEIGHT, "trend_empty": None}
 
         failed = {"downloads": None, "cards": None, "annual": None, "trend": no_update, "trend_style": HIDDEN}

@@ -158,6 +158,12 @@ def _within_scope(regions: tuple[str, ...], scope: tuple[str, ...], problems: li
     return tuple(code for code in regions if code in scope) or tuple(sorted(scope))
 
 
+def period_of(search, today: date) -> tuple[date, date]:
+    """The period [start, end] a query string names (its problems aside: the default where it names none or a
+    bad one), read as `parse_query` reads it, without the vocabulary."""
+    return _parse_period(query_values(search if isinstance(search, str | Mapping) else ""), today, [])
+
+
 def _parse_period(values, today: date, problems: list[Problem]) -> tuple[date, date]:
     default_start, default_end = default_range(today)
     start = _parse_date("from", values.get("from"), problems)

@@ -399,6 +399,11 @@ MONTHS = {
 WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"), "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
 
+def format_short_date(value: date, lang: str = "nl") -> str:
+    """A day of this year in running text: '3 dec.' (nl), '3 Dec' (en)."""
+    return f"{value.day} {MONTHS[lang][value.month - 1]}" + ("." if lang == "nl" else "")
+
+
 def format_day(value: date, lang: str = "nl") -> str:
     """A day in a chart's axis: 'di 24 nov' (nl), 'Tue 24 Nov' (en)."""
     return f"{WEEKDAYS[lang][value.weekday()]} {value.day} {MONTHS[lang][value.month - 1]}"

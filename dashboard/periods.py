@@ -6,6 +6,7 @@ therefore covers the UTC instants from local midnight of `start` to local midnig
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -102,10 +103,18 @@ def is_running(start: date, end: date, today: date) -> bool:
     return start <= today <= end
 
 
-def running_month(start: date, end: date, today: date) -> str | None:
-    """The month 'YYYY-MM' still running on `today` when it lies within the period [start, end], else None: in a
-    monthly trend its bar is short and its rates still lack the outcomes to come."""
-    return f"{today:%Y-%m}" if is_running(start, end, today) else None
+@dataclass(frozen=True)
+class RunningMonth:
+    """The month still running within a period: in a monthly trend its bar is short and its rates still lack the
+    outcomes to come."""
+
+    month: str  # 'YYYY-MM'
+    through: date  # today: the last day it counts
+
+
+def running_month(start: date, end: date, today: date) -> RunningMonth | None:
+    """The month of `today` when the period [start, end] is still running, else None."""
+    return RunningMonth(f"{today:%Y-%m}", today) if is_running(start, end, today) else None
 
 
 def comparison_periods(start: date, end: date, today: date) -> tuple[tuple[date, date], tuple[date, date]] | None:
@@ -184,8 +193,13 @@ def _year_back(day: date) -> date:
 
 
 def parse_report_period(text: str | None) -> tuple[date, date] | None:
-    """A report period: 'YYYY' (a year), 'YYYY-Qn' (a quarter) or 'YYYY-MM' (a month); None if malformed."""
+    """A report period: 'YYYY' (a year), 'YYYY-Qn' (a quarter), 'YYYY-MM' (a month) or 'YYYY-MM..YYYY-MM' (whole
+    months, the first to the last); None if malformed."""
     text = (text or "").strip()
+    first, dots, last = text.partition("..")
+    if dots:
+        months = [_month_of(part) for part in (first, last)]
+        return (months[0][0], months[1][1]) if all(months) and months[0] <= months[1] else None
     try:
         if len(text) == 4 and text.isdigit():
             return date(int(text), 1, 1), date(int(text), 12, 31)
@@ -198,6 +212,23 @@ def parse_report_period(text: str | None) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+def _month_of(text: str) -> tuple[date, date] | None:
+    bounds = parse_report_period(text) if len(text) == 7 and text[4] == "-" and text[5:].isdigit() else None
+    return bounds
+
+
+def report_period_of(start: date, end: date) -> str | None:
+    """The report period that is [start, end]: a year, a quarter, a month or a run of whole months ('YYYY-MM..YYYY-MM');
+    None for a period of days (the report counts whole months)."""
+    months = _whole_months(start, end)
+    if not months:
+        return None
+    named = {12: f"{start.year}", 3: quarter_label(start), 1: f"{start:%Y-%m}"}.get(months)
+    if named and parse_report_period(named) == (start, end):
+        return named
+    return f"{start:%Y-%m}..{end:%Y-%m}"
 
 
 def last_complete_quarter(today: date) -> str:

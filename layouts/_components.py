@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 import dash_bootstrap_components as dbc
 from dash import html
@@ -12,6 +13,7 @@ from dashboard.access import current_account, may_export
 from dashboard.filters import Problem
 from dashboard.i18n import format_change, format_count, format_rate, t
 from dashboard.metrics import GLOSSARY, change_of, change_verdict, is_rate
+from dashboard.periods import period_notice
 
 CARD_SIZE = {"xs": 6, "md": 3}  # four cards on a row
 THREE_CARDS = {"xs": 6, "md": 4}
@@ -104,6 +106,21 @@ def _target_badge(target, value, lang: str) -> html.Div:
     verdict = ("✓ " + t("target-met", lang)) if met else ("✗ " + t("target-missed", lang))
     return html.Div(
         [goal, " · ", html.Strong(verdict)], className=f"kpi-target {'target-met' if met else 'target-missed'}"
+    )
+
+
+def period_alert(start: date, end: date, today: date, lang: str):
+    """The note on a period that is still running (through which day it counts) or the message on one that has
+    not begun (`periods.period_notice`), or nothing for a complete period."""
+    notice = period_notice(start, end, today, lang)
+    if notice is None:
+        return None
+    kind, text = notice
+    return dbc.Alert(
+        text,
+        color="info" if kind == "running" else "warning",
+        className=f"period-notice period-{kind} small py-2 mb-3",
+        **{"data-period": kind},
     )
 
 

@@ -86,4 +86,4 @@ def _static_chart(figure, lang: str) -> dcc.Graph:
     )
 
 
-register("/report", layout, order=90, name=NAME)
+register("/report", layout, order=80, nav_key="nav-report", name=NAME, uses_period=False)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from dashboard.periods import (
+    RunningMonth,
     comparison_periods,
     default_range,
     is_future,
@@ -151,7 +152,7 @@ def test_running_and_future_periods():
     assert is_running(date(2026, 12, 1), today, today)  # today's day is not over
     assert not is_running(date(2026, 7, 1), date(2026, 9, 30), today)
     assert is_future(date(2027, 1, 1), today) and not is_future(today, today)
-    assert running_month(date(2026, 1, 1), date(2026, 12, 31), today) == "2026-12"
+    assert running_month(date(2026, 1, 1), date(2026, 12, 31), today) == RunningMonth("2026-12", today)
     assert running_month(date(2025, 12, 1), date(2026, 11, 30), today) is None
     assert quarter_label(date(2026, 12, 3)) == "2026-Q4" and quarter_label(date(2026, 1, 1)) == "2026-Q1"
 
@@ -214,3 +215,38 @@ def test_report_periods(text, expected):
 def test_last_complete_quarter():
     assert last_complete_quarter(date(2026, 11, 23)) == "2026-Q3"
     assert last_complete_quarter(date(2026, 2, 1)) == "2025-Q4"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2025-12..2026-11", (date(2025, 12, 1), date(2026, 11, 30))),
+        ("2024-02..2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("2026-11..2025-12", None),  # backwards
+        ("2026-Q1..2026-Q2", None),
+        ("2026-13..2027-01", None),
+        ("2026-01..", None),
+    ],
+)
+def test_report_periods_of_whole_months(text, expected):
+    assert parse_report_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    "period, label",
+    [
+        (("2026-01-01", "2026-12-31"), "2026"),
+        (("2026-07-01", "2026-09-30"), "2026-Q3"),
+        (("2026-11-01", "2026-11-30"), "2026-11"),
+        (("2025-12-01", "2026-11-30"), "2025-12..2026-11"),  # the last twelve complete months
+        (("2026-02-01", "2026-04-30"), "2026-02..2026-04"),  # three months, but no quarter
+        (("2026-11-10", "2026-11-30"), None),
+    ],
+)
+def test_the_report_period_of_a_period(period, label):
+    from dashboard.periods import report_period_of
+
+    start, end = (date.fromisoformat(day) for day in period)
+    assert report_period_of(start, end) == label
+    if label:
+        assert parse_report_period(label) == (start, end)

@@ -23,9 +23,9 @@ MESSAGES = {
         "has begun.",
     ),
     "running-month": ("lopende maand, t/m {day}", "running month, through {day}"),
-    "running-month-rates": (
-        "De lopende maand ({month}) staat niet in de graden: haar uitkomsten volgen nog.",
-        "The running month ({month}) is left out of the rates: its outcomes are still to come.",
+    "running-month-no-rate": (
+        "lopende maand, t/m {day}: graad volgt nog",
+        "running month, through {day}: rate still to come",
     ),
     "change-better": ("beter", "better"),
     "change-worse": ("slechter", "worse"),
