@@ -17,6 +17,7 @@ from dashboard.views import overview as views
 from layouts import overview as page
 from layouts._charts import figure_monthly_requests
 from layouts._components import HIDDEN, download_links, empty_state, table_annual_report
+from layouts.report import report_href
 
 NAME = page.NAME
 EXPORTS = ("kpis", "annual-report", "monthly")
@@ -42,7 +43,7 @@ def register(app: dash.Dash, context: Context) -> None:
             lang, filters = parsed.lang, parsed.filters
             comparisons = views.kpi_comparisons(context.data, filters, context.today())
             shown = {
-                "downloads": download_links(EXPORTS, parsed.search, lang),
+                "downloads": download_links(EXPORTS, parsed.search, lang, report=report_href(filters, lang)),
                 "cards": page.headline_cards(NAME, comparisons, context.targets, lang),
                 "annual": table_annual_report(views.annual_report(context.data, filters), lang),
             }

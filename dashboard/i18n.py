@@ -396,6 +396,43 @@ MONTHS = {
 }
 
 
+MONTH_NAMES = {
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def format_month(day: date, lang: str = "nl") -> str:
+    """The month of `day` in running text: 'december 2026' (nl), 'December 2026' (en)."""
+    return f"{MONTH_NAMES[lang][day.month - 1]} {day.year}"
+
+
 WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"), "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
 

@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import ids
-from dashboard.access import current_account, may_export
+from dashboard.access import current_account, may_export, may_open
 from dashboard.filters import Problem
 from dashboard.i18n import format_change, format_count, format_rate, t
 from dashboard.metrics import GLOSSARY, change_of, change_verdict, is_rate
@@ -117,10 +117,7 @@ def period_alert(start: date, end: date, today: date, lang: str):
         return None
     kind, text = notice
     return dbc.Alert(
-        text,
-        color="info" if kind == "running" else "warning",
-        className=f"period-notice period-{kind} small py-2 mb-3",
-        **{"data-period": kind},
+        text, color="info" if kind == "running" else "warning", className=f"period-notice period-{kind} small py-2 mb-3"
     )
 
 
@@ -177,11 +174,23 @@ def empty_state(lang: str, key: str = "empty-period") -> html.Div:
     return html.Div(t(key, lang), className="empty-state text-muted")
 
 
-def download_links(views: tuple[str, ...], search: str, lang: str, titles: dict[str, str] | None = None) -> html.Div:
+def download_links(
+    views: tuple[str, ...],
+    search: str,
+    lang: str,
+    titles: dict[str, str] | None = None,
+    report: str | None = None,
+) -> html.Div:
     """A "Download" menu with the CSV and Excel export of each view the account may download, with the page's
     query string; each view headed by its `titles` entry (text already in `lang`, saying what the file holds) or
-    else its name. None when the account may download none of them."""
+    else its name; first the board `report` of the page's period (its address) when the account may open it.
+    None when the account may download none of them."""
     items = []
+    if report and may_open(current_account(), "report"):
+        items += [
+            dbc.DropdownMenuItem(t("nav-report", lang), header=True),
+            dbc.DropdownMenuItem(t("report-download", lang), href=report, className="report-link"),
+        ]
     for view in (view for view in views if may_export(current_account(), view)):
         items.append(dbc.DropdownMenuItem((titles or {}).get(view) or t(f"view-{view}", lang), header=True))
         for fmt in ("csv", "xlsx"):

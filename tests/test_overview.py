@@ -310,3 +310,20 @@ def test_the_trends_run_to_the_last_complete_month_with_the_filters_but_not_the_
     assert sum(requests.values()) == 6 and requests["2023-01"] == 1  # every phone request (r9 in January 2023)
     target = app.server.extensions["stv"].targets["answer_rate"].value
     assert target in [shape["y0"] for shape in answer["overview-trend-answer-rate.figure"]["layout"]["shapes"]]
+
+
+def test_a_running_period_is_compared_with_the_same_days(data):
+    """The second half of 2022 on 1 November 2022 (r6, r7, r8, r11, r12 so far; r9 is 1 January 2023 in Brussels):
+    against 1 January - 1 May (r10, r1, r2, r15 on 1 April in Brussels, r3; r4 on 5 May is later) and 1 July -
+    1 November 2021 (nothing); once complete, against the whole first half (eight requests)."""
+    half = Filters(date(2022, 7, 1), date(2022, 12, 31))
+    now, before, year_ago = views.kpi_comparisons(data, half, date(2022, 11, 1))
+    assert (now["requests"], before["requests"], year_ago["requests"]) == (5, 5, 0)
+    assert before["completed"] == 4 and before["answer_rate"] == 1.0  # r10, r1, r2, r3 completed; r15 cancelled
+    assert views.kpi_comparisons(data, half, date(2023, 1, 2))[1]["requests"] == 8
+    assert views.kpi_comparisons(data, half, date(2022, 6, 30))[1:] == (None, None)  # not begun: nothing
+
+
+def test_the_busiest_languages_of_a_future_period_have_no_change(data):
+    movers = views.language_movers(data, Filters(date(2023, 1, 1), date(2023, 12, 31)), date(2022, 12, 1), "en")
+    assert movers.empty or (movers.requests_year_before == 0).all()
