@@ -299,13 +299,21 @@ def _date_or(value, fallback: list[str] | None) -> date | None:
 
 
 def _bar_outputs(filters: Filters, today: date, current: tuple) -> dict:
-    """The filter bar's values for `filters`, leaving alone the inputs that already show them."""
+    """The filter bar's values for `filters`, leaving alone the inputs that already show them: each period picker
+    shows the period when it is one of its choices; the quick one "Custom" when no picker has it."""
     preset, quarter, year, start, end, chosen_codes = current
     codes_now = [sorted(map(str, value)) if isinstance(value, list) else [] for value in chosen_codes]
+    pickers = {
+        "quarter": _offered_quarter(filters, today),
+        "year": _choice_of(filters, today, f"year-{filters.start.year}"),
+    }
+    quick = preset_of(filters, today)
+    if quick == "custom" and any(pickers.values()):
+        quick = None  # the quarter or year picker shows it
     return {
-        "preset": _unless_equal(preset_of(filters, today), preset),
-        "quarter": _unless_equal(_offered_quarter(filters, today), quarter),
-        "year": _unless_equal(_choice_of(filters, today, f"year-{filters.start.year}"), year),
+        "preset": _unless_equal(quick, preset),
+        "quarter": _unless_equal(pickers["quarter"], quarter),
+        "year": _unless_equal(pickers["year"], year),
         "start": _unless_equal(filters.start.isoformat(), start),
         "end": _unless_equal(filters.end.isoformat(), end),
         "codes": [_unless_equal(list(getattr(filters, name)), now) for name, now in zip(ids.FILTER_CODES, codes_now)],

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from dashboard.i18n import t
 from dashboard.periods import (
     RunningMonth,
     comparison_periods,
@@ -21,6 +22,7 @@ from dashboard.periods import (
     utc_bounds,
     year_earlier,
 )
+from tests.dash_requests import post, response_values, text_of
 
 TODAY = date(2026, 11, 23)
 
@@ -250,3 +252,72 @@ def test_the_report_period_of_a_period(period, label):
     assert report_period_of(start, end) == label
     if label:
         assert parse_report_period(label) == (start, end)
+
+
+# --- the period bar and its note, posted in-process as the browser posts them -------------------------------------
+
+NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)  # "today" of the app below: 23 November 2026
+
+
+@pytest.fixture(scope="module")
+def app_config(fixture_sqlite):
+    return {"url": fixture_sqlite, "now": NOW}
+
+
+def _sync(client, app, changed: dict, search: str = "?from=2022-01-01&to=2022-12-31") -> dict:
+    values = {"shell-url.search": search, **changed}
+    response = post(client, app, "filter-quarter.value", values, list(changed) or ["shell-url.search"])
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response_values(response)
+
+
+def test_a_picked_quarter_sets_the_url_and_the_quick_choice_names_it(client, app):
+    answer = _sync(client, app, {"filter-quarter.value": "quarter-2026-Q3"})
+    assert answer["shell-url.search"] == "?from=2026-07-01&to=2026-09-30"
+    assert answer["filter-preset.value"] == "last-quarter"
+    assert answer.get("filter-year.value") is None  # no year: it stays empty
+
+
+def test_the_pickers_offer_quarters_and_years_with_the_running_ones_marked(client, app):
+    answer = _sync(client, app, {}, "?from=2026-01-01&to=2026-12-31&lang=en")
+    quarters = [option["label"] for option in answer["filter-quarter.options"]]
+    assert quarters[:2] == ["Q4 2026 (running)", "Q3 2026"] and len(quarters) == 12 and quarters[-1] == "Q1 2024"
+    years = [option["label"] for option in answer["filter-year.options"]]
+    assert years[0] == "2026 (running)" and years[-1] == "2021"  # the fixture's first request: 1 January 2022 (r10)
+    quick = [option["label"] for option in answer["filter-preset.options"]]
+    assert quick == [
+        "Last 12 complete months",
+        "This month",
+        "Last month",
+        "This quarter",
+        "Last quarter",
+        "Custom",
+    ]
+    assert answer["filter-year.value"] == "year-2026" and answer.get("filter-preset.value") is None
+
+
+@pytest.mark.parametrize("forged", ["year-99999", "quarter-2026-Q9", "last-decade"])
+def test_a_forged_choice_is_the_bad_parameter_alert_never_a_500(client, app, forged):
+    answer = _sync(client, app, {"filter-year.value": forged})
+    assert forged in text_of(answer["shell-alerts.children"]) and "'period'" in text_of(answer["shell-alerts.children"])
+    assert "shell-url.search" not in answer  # the period stays as it was
+
+
+@pytest.mark.parametrize(
+    "path, query, expected",
+    [
+        ("/", "?from=2026-10-01&to=2026-12-31", t("period-running", "nl", day="23-11-2026")),
+        ("/no-shows", "?from=2027-01-01&to=2027-03-31&lang=en", t("period-future", "en", day="1 Jan 2027")),
+        ("/regions/ANT", "?from=2026-11-01&to=2026-11-30", t("period-running", "nl", day="23-11-2026")),
+        ("/", "?from=2026-07-01&to=2026-09-30", ""),  # complete
+        ("/", "", ""),  # the default: the last twelve complete months
+        ("/supply-demand", "?from=2026-10-01&to=2026-12-31", ""),  # live figures: no period to note
+        ("/report", "?from=2026-10-01&to=2026-12-31", ""),  # the report notes its own period
+    ],
+)
+def test_the_note_under_the_filter_bar(client, app, path, query, expected):
+    lang = "en" if "lang=en" in query else "nl"
+    values = {"shell-route.data": {"path": path, "lang": lang}, "shell-query.data": query}
+    response = post(client, app, "shell-period-note.children", values)
+    assert response.status_code == 200
+    assert text_of(response_values(response)["shell-period-note.children"] or "") == expected
