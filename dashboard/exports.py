@@ -124,7 +124,7 @@ def init_app(server: Flask, context: Context) -> None:
         )
 
     server.register_blueprint(blueprint)
-    slots = DownloadSlots(DOWNLOADS_AT_ONCE, context.settings.cache_url)
+    slots = server.extensions["stv-downloads"] = DownloadSlots(DOWNLOADS_AT_ONCE, context.settings.cache_url)
     for endpoint in DOWNLOAD_ENDPOINTS:
         server.view_functions[endpoint] = slots.limited(server.view_functions[endpoint])
 

@@ -42,8 +42,8 @@ tracebacks in answers: an error in a callback is a bare HTTP 500, its traceback 
 Development is `app.run(debug=True)` on a factory-built app, which turns them on again for that process alone.
 
 Bounded requests (issue 17, items 2 and 4), checked before sign-in looks at a request: a query string over
-`MAX_QUERY_STRING` characters answers 414, a body over `MAX_BODY_BYTES` 413 (Flask's MAX_CONTENT_LENGTH too, for a
-body without a length). Every error answers with the app's error page (`error_response`: HTML for a browser's
+`MAX_QUERY_STRING` characters answers 414, a body whose Content-Length is over `MAX_BODY_BYTES` 413 (Flask's
+MAX_CONTENT_LENGTH set too). Every error answers with the app's error page (`error_response`: HTML for a browser's
 page, JSON for the callback endpoint, text for scripts), never a traceback: an unknown or malformed path under
 `/_dash-component-suites/` 404, broken JSON 400, and an exception in a callback (after dashboard.payloads has
 checked its inputs) 400 with one log line naming the callback and the line that raised. gunicorn's own limit on a
@@ -153,8 +153,7 @@ def _unexpected(error: Exception) -> Response:
         status, key = (503, error.message_key) if isinstance(error, DatabaseUnavailable) else (400, "error-callback")
     else:
         status, key = 500, "error-500"
-    body = request.get_json(silent=True) if request.path == CALLBACK_PATH else None
-    name = body.get("output") if isinstance(body, dict) and isinstance(body.get("output"), str) else ""
+    name = _callback_name() if request.path == CALLBACK_PATH else ""
     frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     where = f"{frame.filename}:{frame.lineno}" if frame else "?"
     message = str(error).replace("\n", " ")[:300]
@@ -163,6 +162,16 @@ def _unexpected(error: Exception) -> Response:
         "%s answered %d: %s: %s at %s", request_line, status, type(error).__name__, message, where
     )
     return error_response(status, key)
+
+
+def _callback_name() -> str:
+    """The callback a request named (its `output`), for the log line; '' for a body that is no callback request
+    (also one nested too deep to decode, which may be why this request failed)."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        return ""
+    return body["output"] if isinstance(body, dict) and isinstance(body.get("output"), str) else ""
 
 
 def error_response(status: int, key: str | None = None, **values) -> Response:
