@@ -271,4 +271,4 @@ def request_rows(requests: pd.DataFrame, lang: str) -> list[dict]:
     return grid_records(requests.drop(columns=["scheduled_start"]))
 
 
-register("/supply-demand", layout, order=10, nav_key="nav-supply-demand", name=NAME)
+register("/supply-demand", layout, order=10, nav_key="nav-supply-demand", name=NAME, uses_period=False)

@@ -242,8 +242,12 @@ def test_the_window_chooses_the_days_and_a_forged_one_is_the_default(client, app
     # r1 (ar, 1.5 h) is the one pending request still to come today; ti has 0.5 free hour and nothing pending.
     assert text_of(today["supply-demand-cards.children"]) == "Pending requests 1 Pending hours 2 Languages short 0"
     seven_days = live_answer(client, app, "?lang=en", "7d")
+    alerts = "supply-demand-alerts.children"
     for forged in ("nope", ["7d"], {"window": "7d"}, 14):
-        assert live_answer(client, app, "?lang=en", forged) == seven_days
+        answer = live_answer(client, app, "?lang=en", forged)
+        # The default window answers, and the page says which part of the request it could not use.
+        assert {**answer, alerts: None} == seven_days
+        assert answer[alerts] is None or "'window'" in text_of(answer[alerts])
 
 
 def test_the_drill_down_lists_a_languages_regions_and_open_requests(client, app):
