@@ -389,4 +389,4 @@ def test_on_the_demo_languages_short_in_history_have_no_surplus_in_the_next_seve
     assert len(short) >= 10 and short.pending_hours.sum() > 20
     assert short.free_hours.sum() < short.pending_hours.sum()
     assert served.free_hours.sum() > 10 * served.pending_hours.sum()  # where history went well, there is room
-    assert recent["ti"] > 0.4 and table.loc["ti", "coverage"] < 2
+    assert recent["ti"] >= 0.25 and table.loc["ti", "coverage"] < 1  # issue 11's example: short then and now
