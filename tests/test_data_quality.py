@@ -80,6 +80,7 @@ def test_details_of_each_check(data):
         "closed_before_requested": 1,
         "closed_before_matched": 1,
         "validated_before_closed": 1,
+        "scheduled_before_requested": 0,  # the lead-time fixture has them (tests/test_lead_time.py)
     }
     assert details("stale_matched") == {"8-30": 0, "31-90": 0, "91-365": 1, "366+": 0}  # r9: 134 days
 
