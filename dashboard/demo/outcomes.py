@@ -146,7 +146,8 @@ def timeline(rng, frame: pd.DataFrame, status: np.ndarray, invitations: pd.DataF
         sent = last.sent.to_numpy("datetime64[s]")[declined]
         closed_at[rows] = np.maximum(_or(last.responded.to_numpy("datetime64[s]")[declined], sent), sent + 2 * DAY)
 
-    after_event = ends + rng.lognormal(np.log(6), 1.2, size).astype("timedelta64[h]")
+    # Recorded after the appointment, and never before the match (a helper may accept late).
+    after_event = np.maximum(ends, matched_at) + rng.lognormal(np.log(6), 1.2, size).astype("timedelta64[h]")
     before_start = _between(rng, matched_at, start, (start - matched_at) * rng.random(size))
     timely = _between(rng, matched_at, start - DAY, (start - DAY - matched_at) * rng.random(size))
     late = np.maximum(matched_at, start - (rng.random(size) * 24 * 3600).astype("timedelta64[s]"))
