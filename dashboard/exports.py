@@ -61,7 +61,9 @@ def init_app(server: Flask, context: Context) -> None:
 
     @blueprint.get("/report.<fmt>")
     def report(fmt: str) -> Response:
-        from dashboard.report import SHEETS, report_pdf, report_query, report_tables
+        from dashboard.report import build_report, period_state, report_query
+        from dashboard.report_pdf import report_pdf
+        from dashboard.report_xlsx import report_xlsx
 
         if fmt not in ("pdf", "xlsx"):
             return _text("Unknown report format. Use /report.pdf or /report.xlsx.", 404)
@@ -78,16 +80,16 @@ def init_app(server: Flask, context: Context) -> None:
             parsed = context.parse(query)
             if parsed.problems:
                 return _bad_parameters(parsed.problems)
-            if fmt == "pdf":
-                body, mimetype = report_pdf(context.data, parsed.filters, period, parsed.lang), "application/pdf"
-            else:
-                tables = report_tables(context.data, parsed.filters, parsed.lang)
-                body, mimetype = workbook_bytes({name: tables[name] for name in SHEETS}), FORMATS["xlsx"]
+            today, lang = context.today(), parsed.lang
+            if period_state(parsed.filters.start, parsed.filters.end, today) == "future":
+                return _text(t("report-future", lang, period=period, today=today.isoformat()), 404)
+            built = build_report(context.data, parsed.filters, lang, today, targets=context.targets, period=period)
+            body = report_pdf(built) if fmt == "pdf" else report_xlsx(built)
         except DatabaseUnavailable:
             return _text(t("database-unavailable", "en"), 503)
         return Response(
             body,
-            mimetype=mimetype,
+            mimetype="application/pdf" if fmt == "pdf" else FORMATS["xlsx"],
             headers={"Content-Disposition": f'attachment; filename="stv-report-{period}.{fmt}"'},
         )
 

@@ -11,7 +11,7 @@ from dashboard import ids
 from dashboard.access import current_account, may_export
 from dashboard.filters import Problem
 from dashboard.i18n import format_change, format_count, format_rate, t
-from dashboard.metrics import GLOSSARY, is_rate
+from dashboard.metrics import GLOSSARY, OUTCOME_LEVELS, is_rate
 
 CARD_SIZE = {"xs": 6, "md": 3}  # four cards on a row
 THREE_CARDS = {"xs": 6, "md": 4}
@@ -166,7 +166,7 @@ def table_annual_report(table, lang: str) -> dbc.Table:
             + [html.Th(t("total", lang), className="text-end")]
         )
     )
-    indented = {"completed", "not_completed", "not_available", "other_reason"}
+    indented = {figure for figure, level in OUTCOME_LEVELS.items() if level == 2}
     rows = [
         html.Tr(
             [
