@@ -176,7 +176,7 @@ def _trend(data: DataAccess, filters: Filters, today: date) -> tuple[pd.DataFram
     """The monthly trend up to the period's end (at least `TREND_MONTHS` months, none after today's), and the
     month of it still in progress."""
     last = min(filters.end, today)
-    first = min(filters.start, add_months(month_start(filters.end), 1 - TREND_MONTHS))
+    first = min(filters.start, add_months(month_start(last), 1 - TREND_MONTHS))
     if last < first:
         return views.monthly_trend(data, filters.with_period(first, first)).iloc[0:0], None
     trend = views.monthly_trend(data, filters.with_period(first, last))

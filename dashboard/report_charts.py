@@ -110,19 +110,25 @@ def _totals(chart: HorizontalBarChart, totals: list[int], lang: str) -> Group:
 
 def _scale(chart, top: float) -> None:
     """The value axis from 0 to a round number at or above `top`, in four or five whole steps."""
-    chart.valueAxis.valueMax = nice_ceiling(top)
-    chart.valueAxis.valueStep = next(
-        chart.valueAxis.valueMax / n for n in (5, 4, 2, 1) if (chart.valueAxis.valueMax / n).is_integer()
-    )
+    top = chart.valueAxis.valueMax = nice_ceiling(top)
+    chart.valueAxis.valueStep = next((top / n for n in (5, 4, 3, 2) if _round_step(top / n)), top / 2) if top > 1 else 1
+
+
+def _round_step(step: float) -> bool:
+    """Whether a step between gridlines reads well: a whole 1, 1.5, 2, 2.5, 3, 4 or 5 times a power of ten."""
+    if not step.is_integer():
+        return False
+    power = 10 ** (len(str(int(step))) - 1)
+    return step / power in (1, 1.5, 2, 2.5, 3, 4, 5)
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `value` (1 for nothing, and whole
-    numbers below ten)."""
+    """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at least `value`: 1
+    for nothing, whole numbers below ten."""
     if value <= 1:
         return 1
     power = 10 ** (len(str(int(value))) - 1)
-    steps = (1, 2, 5, 10) if power == 1 else (1, 2, 2.5, 5, 10)
+    steps = (1, 2, 3, 4, 5, 6, 8, 10) if power == 1 else (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
     return next(step * power for step in steps if step * power >= value)
 
 

@@ -24,7 +24,8 @@ HEADER_ROW = 5  # title, period, made, an empty row, then the headers
 TITLE_FONT, HEADER_FONT = Font(bold=True, size=14), Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 HEADER_BORDER = Border(bottom=Side(style="thin", color="333333"))
-TEXT_COLUMNS = {"figure", "language_code", "language", "month", "modality", "definition"}
+TEXT_COLUMNS = {"figure", "metric", "language_code", "language", "month", "modality", "definition"}
+LINE_HEIGHT = 15  # points per line of a wrapped header
 MAX_WIDTH = 70
 
 
@@ -118,6 +119,22 @@ def _fit_widths(sheet, table: pd.DataFrame, lang: str) -> None:
         words = [len(word) for word in header(column, lang).split()]
         width = max([*shown, *words, 6]) + 3
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width)
+    lines = max(
+        _lines(header(column, lang), sheet.column_dimensions[get_column_letter(i)].width - 2)
+        for i, column in enumerate(table.columns, start=1)
+    )
+    sheet.row_dimensions[HEADER_ROW].height = LINE_HEIGHT * lines  # Excel does not grow a row for wrapped text
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines `text` takes, wrapped between words, in a column `width` characters wide."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
 
 
 def _shown_length(value, column: str) -> int:
