@@ -1,5 +1,6 @@
 """Report callbacks: the board report's sections for the period in the URL. Glue only: the figures come from
-`dashboard.views.overview`, the sections from `layouts.report` (the cards from `layouts.overview`)."""
+`dashboard.report.build_report` (as the PDF's and the workbook's), the sections from `layouts.report` (the cards
+from `layouts.overview`)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,7 @@ from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery, query_values
 from dashboard.periods import last_complete_quarter
-from dashboard.report import report_query
-from dashboard.views import overview as views
+from dashboard.report import build_report, report_query
 from layouts import report as page
 from layouts._components import error_alert
 from layouts._page import page_lang
@@ -43,18 +43,12 @@ def register(app: dash.Dash, context: Context) -> None:
         report, period = found
 
         def build(parsed: ParsedQuery) -> dict:
-            lang, filters = parsed.lang, parsed.filters
-            body = page.sections(
-                period,
-                filters,
-                values,
-                lang,
-                cards=headline_cards(NAME, views.kpi_comparisons(context.data, filters), context.targets, lang),
-                annual=views.annual_report(context.data, filters),
-                movers=views.language_movers(context.data, filters, lang),
-                monthly=views.monthly(context.data, filters),
+            built = build_report(
+                context.data, parsed.filters, parsed.lang, context.today(), targets=context.targets, period=period
             )
-            return {"body": body}
+            comparisons = (built.figures, built.figures_previous, built.figures_year_ago)
+            cards = headline_cards(NAME, comparisons, context.targets, parsed.lang)
+            return {"body": page.sections(built, values, cards)}
 
         return render(context, report, build, {"alerts": None, "body": None})
 

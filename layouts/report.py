@@ -11,6 +11,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.filters import Filters
 from dashboard.i18n import format_date, t
+from dashboard.report import Report
 from layouts import register
 from layouts._charts import figure_monthly_requests
 from layouts._components import glossary, graph_config, table_annual_report, table_top_languages
@@ -35,22 +36,23 @@ def layout(query: dict) -> html.Div:
     )
 
 
-def sections(period: str, filters: Filters, values: dict, lang: str, *, cards, annual, movers, monthly) -> html.Div:
-    """The report's sections for `period` (`filters` its slice, `values` the request's parameters, for the PDF and
-    Excel links): the headline `cards`, the `annual` report's table, the busiest languages (from `movers`), the
-    `monthly` requests by modality, and the glossary."""
+def sections(report: Report, values: dict, cards: list) -> html.Div:
+    """The sections of the built `report` (`dashboard.report.build_report`; `values` the request's parameters,
+    for the PDF and Excel links; `cards` its headline figures as cards): the headline cards, the annual report's
+    table, the busiest languages, the requests by month and modality, and the glossary."""
+    lang = report.lang
     return html.Div(
         [
-            _headline(period, filters, values, cards, lang),
-            _section("overview-annual-title", table_annual_report(annual, lang), lang),
-            _section("overview-languages-title", table_top_languages(movers, lang, limit=15), lang),
-            _section("overview-trend-title", _static_chart(figure_monthly_requests(monthly, lang), lang), lang),
+            _headline(report.title, report.filters, values, cards, lang),
+            _section("overview-annual-title", table_annual_report(report.annual, lang), lang),
+            _section("overview-languages-title", table_top_languages(report.busiest, lang, limit=15), lang),
+            _section("overview-trend-title", _static_chart(figure_monthly_requests(report.monthly, lang), lang), lang),
             html.Section(glossary(lang), className="report-section"),
         ]
     )
 
 
-def _headline(period: str, filters: Filters, values: dict, cards: list, lang: str) -> html.Section:
+def _headline(title: str, filters: Filters, values: dict, cards: list, lang: str) -> html.Section:
     """The title, the PDF and Excel of the same report, the span of the period and the headline cards."""
     downloads = "?" + urlencode([(k, v) for k, vs in values.items() for v in vs])
     span = f"{format_date(filters.start, lang)} – {format_date(filters.end, lang)}"
@@ -64,7 +66,7 @@ def _headline(period: str, filters: Filters, values: dict, cards: list, lang: st
     return html.Section(
         [
             html.Div(
-                [html.H1(t("report-title", lang, period=period), className="h3"), links],
+                [html.H1(title, className="h3"), links],
                 className="d-flex justify-content-between align-items-start",
             ),
             html.P(t("report-lead", lang, span=span), className="text-muted"),

@@ -351,7 +351,7 @@ def test_board_report_with_a_bad_period_says_so(browser_page):
 
 def test_board_report_without_a_period_shows_the_last_complete_quarter(browser_page):
     page = browser_page.open("/report")
-    expect()(page.locator(".report-section h1")).to_have_text("STV-rapport 2026-Q3")  # now: 23 November 2026
+    expect()(page.locator(".report-section h1")).to_have_text("STV-rapport 3e kwartaal 2026")  # now: 23 November 2026
     page.locator("a", has_text="Terug naar het overzicht").click()
     expect()(page.locator(".kpi-value").first).to_be_visible()
     expect()(page.locator(".navbar")).to_be_visible()

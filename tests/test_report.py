@@ -278,7 +278,7 @@ def test_the_report_page_has_the_sections_of_the_period(client, app):
     answer = _report(client, app, {"period": ["2022-Q2"], "lang": ["en"]})
     assert answer["report-alerts.children"] is None
     body = text_of(answer["report-body.children"])
-    assert t("report-title", "en", period="2022-Q2") in body
+    assert "STV report Q2 2022" in body
     assert f"{format_date(date(2022, 4, 1), 'en')} – {format_date(date(2022, 6, 30), 'en')}" in body
     assert "80.0 %" in body and "▼ 20.0 pp vs previous period" in body  # worked out in test_overview
     assert "Requests 3 2 0 0 5" in body  # the annual report's table: on site, phone, video, translation, total
@@ -292,7 +292,7 @@ def test_the_report_page_has_the_sections_of_the_period(client, app):
 
 def test_without_a_period_the_report_is_of_the_last_complete_quarter(client, app):
     body = text_of(_report(client, app, {"lang": ["en"]})["report-body.children"])
-    assert t("report-title", "en", period="2026-Q3") in body  # NOW is in November 2026
+    assert "STV report Q3 2026" in body  # NOW is in November 2026
 
 
 @pytest.mark.parametrize("query", [{"period": ["2022-Q5"]}, {"period": ["22-Q1"], "lang": ["en"]}])
@@ -307,4 +307,43 @@ def test_a_bad_period_gets_an_alert_and_no_sections(client, app, query):
 )
 def test_a_forged_report_query_counts_as_no_period(client, app, forged):
     answer = _report(client, app, forged)
-    assert t("report-title", "nl", period="2026-Q3") in text_of(answer["report-body.children"])
+    assert "STV-rapport 3e kwartaal 2026" in text_of(answer["report-body.children"])
+
+
+# Printing the report page from the browser (assets/print.css): Chromium itself prints it.
+
+PRINTED_WIDTH_PX = 182 / 25.4 * 96  # A4 less the page's margins (14 mm each side), in CSS pixels
+
+
+@pytest.mark.e2e
+def test_printing_the_report_draws_every_chart_and_keeps_text_in_its_cards(browser_page):
+    from tests.browser import expect
+
+    page = browser_page.open("/report?period=2025-Q3")
+    expect()(page.locator(".report-section .js-plotly-plot .main-svg").first).to_be_attached()
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": round(PRINTED_WIDTH_PX), "height": 1100})
+    expect()(page.locator(".navbar")).to_be_hidden()
+    expect()(page.locator("a", has_text="PDF downloaden")).to_be_hidden()
+    measured = page.evaluate(
+        """() => ({
+            charts: [...document.querySelectorAll('.page-report .js-plotly-plot')].map(plot => ({
+                drawn: plot.querySelector('.main-svg').getBoundingClientRect().right,
+                page: document.querySelector('.page-report').getBoundingClientRect().right,
+                bars: plot.querySelectorAll('.point').length,
+            })),
+            cards: [...document.querySelectorAll('.page-report .kpi-card')].map(card => ({
+                overflow: card.scrollWidth - card.clientWidth,
+                text: card.innerText,
+            })),
+        })"""
+    )
+    assert measured["charts"], "the report shows a chart"
+    for chart in measured["charts"]:
+        assert chart["drawn"] <= chart["page"] + 1 and chart["bars"] > 0, chart
+    assert len(measured["cards"]) >= 8 and all(card["overflow"] <= 0 for card in measured["cards"]), measured["cards"]
+    printed = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = " ".join(" ".join(p.extract_text().split()) for p in printed.pages)
+    assert "STV-rapport 3e kwartaal 2025" in text and "Wat de cijfers betekenen" in text
+    assert "Terug naar het overzicht" not in text and "Overzicht" not in text.split("STV-rapport")[0]
+    browser_page.assert_no_errors()
