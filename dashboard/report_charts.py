@@ -53,6 +53,7 @@ def trend_chart(trend, running_month: str | None, lang: str, width: float, heigh
     chart.barSpacing, chart.groupSpacing = 0, 6
     _scale(chart, max(int(trend[list(OUTCOMES)].sum(axis=1).max()), 0))
     drawing.add(chart)
+    _say_when_empty(drawing, chart, lang)
     drawing.add(_axis_title(t("metric-requests", lang), 10, chart.y + chart.height / 2, angle=90))
     drawing.add(_axis_title(t("axis-month", lang), chart.x + chart.width / 2, 6))
     drawing.add(_legend(lang, chart.x, height - 8))
@@ -80,6 +81,7 @@ def modality_chart(annual, lang: str, width: float, height: float) -> Drawing:
     chart.barSpacing, chart.groupSpacing = 0, 8
     drawing.add(chart)
     drawing.add(_totals(chart, totals, lang))
+    _say_when_empty(drawing, chart, lang)
     drawing.add(_axis_title(t("metric-requests", lang), chart.x + chart.width / 2, 6))
     drawing.add(_legend(lang, chart.x, height - 8))
     return drawing
@@ -106,6 +108,15 @@ def _totals(chart: HorizontalBarChart, totals: list[int], lang: str) -> Group:
         x = chart.x + chart.width * total / chart.valueAxis.valueMax + 4
         group.add(String(x, chart.y + step * (index + 0.5) - 3, format_count(total, lang), fontName=BOLD, fontSize=8))
     return group
+
+
+def _say_when_empty(drawing: Drawing, chart, lang: str) -> None:
+    """An empty chart says why: no requests in the period and selection."""
+    if not any(value for series in chart.data for value in series):
+        x, y = chart.x + chart.width / 2, chart.y + chart.height / 2
+        drawing.add(
+            String(x, y, t("report-empty", lang), fontName=FONT, fontSize=9, fillColor=INK, textAnchor="middle")
+        )
 
 
 def _scale(chart, top: float) -> None:

@@ -347,3 +347,12 @@ def test_printing_the_report_draws_every_chart_and_keeps_text_in_its_cards(brows
     assert "STV-rapport 3e kwartaal 2025" in text and "Wat de cijfers betekenen" in text
     assert "Terug naar het overzicht" not in text and "Overzicht" not in text.split("STV-rapport")[0]
     browser_page.assert_no_errors()
+
+
+def test_a_period_without_requests_says_why_in_every_part(client):
+    reader = _pdf(client, "period=2019-Q1")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert text.count(t("report-empty", "nl")) == 3  # the trend, the modalities, the languages
+    assert "Beantwoordingsgraad – minstens 85,0 % geen cijfer" in text
+    workbook = load_workbook(io.BytesIO(client.get("/report.xlsx?period=2019-Q1").data))
+    assert workbook["Kerncijfers"]["B6"].value == 0 and workbook["Per taal"].max_row == 5  # headers, no rows
