@@ -12,16 +12,19 @@ import pandas as pd
 
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
-from dashboard.i18n import t
-from dashboard.metrics import GLOSSARY, OUTCOME_LEVELS, ratio
+from dashboard.i18n import format_date, format_month, t
+from dashboard.metrics import GLOSSARY, OUTCOME_LEVELS, change_of, change_verdict, is_rate, ratio
 from dashboard.periods import (
+    RunningMonth,
     add_months,
+    comparison_periods,
+    is_future,
+    is_running,
     month_end,
     month_start,
     parse_report_period,
-    previous_period,
     quarter_start,
-    year_earlier,
+    running_month,
 )
 from dashboard.targets import Target
 from dashboard.views import overview as views
@@ -38,12 +41,6 @@ HEADLINE = (
     "no_show_interpreter_rate",
     "active_interpreters",
 )
-# Which way a headline figure should move, where no target says it: "min" = up is good, "max" = down is good.
-BETTER = {
-    "unmet_rate": "max",
-    "no_show_client_rate": "max",
-    "no_show_interpreter_rate": "max",
-}
 TREND_MONTHS = 12  # the trend chart shows at least the twelve months up to the period's end
 TOP_LANGUAGES = 10
 
@@ -63,10 +60,9 @@ class Headline:
         """Whether the target is met; None without a target or without a value."""
         return None if self.target is None else self.target.met(self.value)
 
-    @property
-    def better(self) -> str | None:
-        """'min' when a rise is good, 'max' when a fall is good, None when neither (a count)."""
-        return self.target.direction if self.target is not None else BETTER.get(self.name)
+    def verdict(self, before) -> str:
+        """Whether the change from `before` is "better", "worse" or "neither" (`metrics.change_verdict`)."""
+        return change_verdict(self.name, change_of(self.value, before, is_rate(self.name)))
 
 
 @dataclass(frozen=True)
@@ -88,7 +84,7 @@ class Report:
     annual: pd.DataFrame  # the `annual-report` export: figure, one column per modality, total
     monthly: pd.DataFrame  # the `monthly` export: month × modality
     trend: pd.DataFrame  # per month up to the period's end: requests, answered, unanswered, in_progress, …
-    running_month: str | None  # the trend's month still in progress ('YYYY-MM'), if any
+    running: RunningMonth | None  # the month still in progress while the period runs
     languages: pd.DataFrame  # the `languages` export, busiest first
     busiest: pd.DataFrame  # the busiest languages: requests, share, a year earlier, change, shortage rate
     definitions: tuple[tuple[str, str], ...]  # (figure's name, its definition) in `lang`
@@ -102,20 +98,6 @@ class Report:
         return OUTCOME_LEVELS[figure]
 
 
-def comparison_periods(start: date, end: date, today: date) -> tuple[tuple[date, date], tuple[date, date]]:
-    """The previous period and the same period a year earlier that the report compares with; a running period
-    is compared day for day (its days up to today, against as many days before and the same days a year
-    earlier), so that a quarter half gone does not look like a fall."""
-    if start <= today < end:
-        end = today
-    return previous_period(start, end), year_earlier(start, end)
-
-
-def period_state(start: date, end: date, today: date) -> str:
-    """'future' before the period begins, 'running' while today lies in it, else 'complete'."""
-    return "future" if today < start else "running" if today <= end else "complete"
-
-
 def period_label(start: date, end: date, lang: str) -> str:
     """The period as readers name it: '3e kwartaal 2024' / 'Q3 2024', 'september 2024', '2024', or the dates."""
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
@@ -123,8 +105,8 @@ def period_label(start: date, end: date, lang: str) -> str:
     if start == quarter_start(start) and end == month_end(add_months(start, 2)):
         return t("report-quarter", lang, n=(start.month - 1) // 3 + 1, year=start.year)
     if start == month_start(start) and end == month_end(start):
-        return t("report-month", lang, month=t(f"month-{start.month}", lang), year=start.year)
-    return t("report-span", lang, start=start.isoformat(), end=end.isoformat())
+        return format_month(start, lang)
+    return t("report-span", lang, start=format_date(start, lang), end=format_date(end, lang))
 
 
 def build_report(
@@ -139,13 +121,15 @@ def build_report(
     """Everything the report of `filters`' period shows, computed once (`targets` per figure name, as the
     context holds them; `period` the link's name for it)."""
     start, end = filters.start, filters.end
+    if is_future(start, today):
+        raise ValueError(f"the period {start}–{end} has not begun on {today}: there is nothing to report")
     previous, year_ago = comparison_periods(start, end, today)
-    state = period_state(start, end, today)
+    state = "running" if is_running(start, end, today) else "complete"
     figures = views.kpis(data, filters)
     before = views.kpis(data, filters.with_period(*previous))
     year_before = views.kpis(data, filters.with_period(*year_ago))
     targets = targets or {}
-    trend, running_month = _trend(data, filters, today)
+    trend = _trend(data, filters, today)
     languages = views.languages(data, filters, lang)
     return Report(
         lang=lang,
@@ -165,24 +149,20 @@ def build_report(
         annual=views.annual_report(data, filters),
         monthly=views.monthly(data, filters),
         trend=trend,
-        running_month=running_month,
+        running=running_month(start, end, today),
         languages=languages,
         busiest=_busiest(languages, views.languages(data, filters.with_period(*year_ago), lang)),
         definitions=tuple((t(f"metric-{name}", lang), t(f"def-{name}", lang)) for name in GLOSSARY),
     )
 
 
-def _trend(data: DataAccess, filters: Filters, today: date) -> tuple[pd.DataFrame, str | None]:
-    """The monthly trend up to the period's end (at least `TREND_MONTHS` months, none after today's), and the
-    month of it still in progress."""
+def _trend(data: DataAccess, filters: Filters, today: date) -> pd.DataFrame:
+    """The monthly trend up to the period's end (at least `TREND_MONTHS` months, none after today's), each month
+    marked whether it lies in the period."""
     last = min(filters.end, today)
     first = min(filters.start, add_months(month_start(last), 1 - TREND_MONTHS))
-    if last < first:
-        return views.monthly_trend(data, filters.with_period(first, first)).iloc[0:0], None
     trend = views.monthly_trend(data, filters.with_period(first, last))
-    trend["in_period"] = trend.month >= f"{filters.start:%Y-%m}"
-    running = f"{today:%Y-%m}" if today < month_end(today) and f"{today:%Y-%m}" in set(trend.month) else None
-    return trend, running
+    return trend.assign(in_period=trend.month >= f"{filters.start:%Y-%m}")
 
 
 def _busiest(now: pd.DataFrame, year_before: pd.DataFrame) -> pd.DataFrame:
@@ -207,4 +187,4 @@ def report_query(args: dict[str, list[str]]) -> tuple[dict[str, list[str]], str]
         return None
     query = {k: v for k, v in args.items() if k not in ("period", "from", "to")}
     query.update({"from": [bounds[0].isoformat()], "to": [bounds[1].isoformat()]})
-    return query, period.strip().upper() if "q" in period.lower() else period.strip()
+    return query, period

@@ -20,7 +20,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from dashboard.i18n import code_name, format_change, format_count, format_date, format_rate, t
+from dashboard.i18n import code_name, format_change, format_count, format_date, format_month, format_rate, t
 from dashboard.metrics import is_rate
 from dashboard.report import Headline, Report
 from dashboard.report_charts import COLOURS, INK, modality_chart, trend_chart
@@ -97,7 +97,7 @@ def _story(report: Report) -> list:
         ),
         *_section(
             t("report-trend-title", lang),
-            trend_chart(report.trend, report.running_month, lang, WIDTH, 6.6 * cm),
+            trend_chart(report.trend, report.running and report.running.month, lang, WIDTH, 6.6 * cm),
             Paragraph(_trend_note(report), STYLES["small"]),
         ),
         *_section(t("report-modality-title", lang), modality_chart(report.annual, lang, WIDTH, 4.6 * cm)),
@@ -285,20 +285,11 @@ def _mark(met: bool, colour) -> Drawing:
 def _change(headline: Headline, before, lang: str) -> Paragraph:
     """The change with its sign, and 'better' or 'worse' in colour where the figure has a good direction."""
     text = _signed(format_change(headline.value, before, is_rate(headline.name), lang))
-    verdict = _verdict(headline, before)
-    if verdict is None:
+    verdict = headline.verdict(before)
+    if verdict == "neither":
         return _cell(text, right=True)
-    word = t("report-better" if verdict else "report-worse", lang)
-    return _cell(f"{text} {word}", right=True, colour=GOOD if verdict else BAD)
-
-
-def _verdict(headline: Headline, before) -> bool | None:
-    """True when the figure moved the good way, False the bad way, None when it did not move or has no way."""
-    if headline.better is None or headline.value is None or before is None or headline.value == before:
-        return None
-    if format_change(headline.value, before, is_rate(headline.name), "en").startswith("►"):
-        return None  # too small to show
-    return (headline.value > before) == (headline.better == "min")
+    word = t(f"change-{verdict}", lang)
+    return _cell(f"{text} {word}", right=True, colour=GOOD if verdict == "better" else BAD)
 
 
 def _target(headline: Headline, lang: str) -> str:
@@ -311,10 +302,8 @@ def _target(headline: Headline, lang: str) -> str:
 def _trend_note(report: Report) -> str:
     lang = report.lang
     notes = [t("report-trend-note", lang)]
-    if report.running_month:
-        year, month = report.running_month.split("-")
-        name = t("report-month", lang, month=t(f"month-{int(month)}", lang), year=year)
-        notes.append("* " + t("report-running-month", lang, month=name))
+    if report.running:
+        notes.append("* " + t("report-running-month", lang, month=format_month(report.running.through, lang)))
     return _escape(" ".join(notes))
 
 

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from dashboard.filters import Filters
 from dashboard.i18n import format_date, t
-from dashboard.report import build_report, comparison_periods, period_state
+from dashboard.report import build_report
 from dashboard.report_xlsx import header
 from dashboard.targets import load_targets
 from tests.dash_requests import post, response_values, text_of
@@ -121,30 +121,11 @@ def test_pdf_in_english(client):
     assert f"page 1 of {len(reader.pages)}" in first
 
 
-def test_a_running_period_says_so_and_a_future_one_is_refused(client):
+def test_a_running_period_says_so_and_is_compared_day_for_day(client):
     first = _pdf(client, "period=2026-Q4").pages[0].extract_text()  # NOW is 23 November 2026
-    assert "Deze periode loopt nog: de cijfers gaan tot en met 23-11-2026" in " ".join(first.split())
-    for lang, words in (("nl", "is nog niet begonnen"), ("en", "has not begun yet")):
-        response = client.get(f"/report.pdf?period=2027-Q1&lang={lang}")
-        assert response.status_code == 404 and words in response.get_data(as_text=True)
-    assert client.get("/report.xlsx?period=2026-12").status_code == 404
-
-
-def test_comparison_periods_are_day_for_day_while_a_period_runs():
-    q4 = (date(2026, 10, 1), date(2026, 12, 31))
-    assert comparison_periods(*q4, date(2027, 1, 5)) == (
-        (date(2026, 7, 1), date(2026, 9, 30)),
-        (date(2025, 10, 1), date(2025, 12, 31)),
-    )
-    assert comparison_periods(*q4, date(2026, 11, 23)) == (  # 54 days so far
-        (date(2026, 8, 8), date(2026, 9, 30)),
-        (date(2025, 10, 1), date(2025, 11, 23)),
-    )
-    assert [period_state(*q4, day) for day in (date(2026, 9, 30), date(2026, 12, 31), date(2027, 1, 1))] == [
-        "future",
-        "running",
-        "complete",
-    ]
+    flowing = " ".join(first.split())
+    assert "Deze periode loopt nog: de cijfers gaan tot en met 23-11-2026" in flowing
+    assert "Vergeleken met 01-07-2026 – 23-08-2026 (vorige periode) en 01-10-2025 – 23-11-2025" in flowing
 
 
 def test_the_report_holds_the_figures_in_sqlite_and_postgresql(fixture_url):
@@ -155,8 +136,9 @@ def test_the_report_holds_the_figures_in_sqlite_and_postgresql(fixture_url):
     headlines = {h.name: h for h in report.headlines}
     assert (headlines["requests"].value, headlines["requests"].previous, headlines["requests"].year_ago) == (5, 3, 0)
     answer = headlines["answer_rate"]
-    assert (answer.value, answer.previous, answer.year_ago, answer.met, answer.better) == (0.8, 1.0, None, False, "min")
-    assert headlines["unmet_rate"].met is None and headlines["unmet_rate"].better == "max"
+    assert (answer.value, answer.previous, answer.year_ago, answer.met) == (0.8, 1.0, None, False)
+    assert answer.verdict(answer.previous) == "worse" and answer.verdict(answer.year_ago) == "neither"
+    assert headlines["unmet_rate"].met is None and headlines["unmet_rate"].verdict(0.0) == "worse"
     assert report.annual.set_index("figure").total.to_dict() == {
         "requests": 5, "answered": 4, "completed": 1, "not_completed": 3,
         "unanswered": 1, "not_available": 1, "other_reason": 0, "in_progress": 0,
@@ -165,7 +147,7 @@ def test_the_report_holds_the_figures_in_sqlite_and_postgresql(fixture_url):
     trend = report.trend.set_index("month")
     assert list(trend.index) == [f"2021-{m:02}" for m in range(7, 13)] + [f"2022-{m:02}" for m in range(1, 7)]
     assert trend.requests["2022-03"] == 2 and trend.requests["2022-04"] == 2 and trend.requests["2022-01"] == 1
-    assert list(trend.in_period) == [False] * 9 + [True] * 3 and report.running_month is None
+    assert list(trend.in_period) == [False] * 9 + [True] * 3 and report.running is None
     busiest = report.busiest.set_index("language_code")
     assert busiest.requests.to_dict() == {"ar": 3, "uk": 2} and busiest.share["ar"] == pytest.approx(0.6)
     assert busiest.shortage_rate["uk"] == 0.5 and report.state == "complete"
@@ -174,7 +156,7 @@ def test_the_report_holds_the_figures_in_sqlite_and_postgresql(fixture_url):
 def test_the_trend_marks_the_running_month(fixture_url):
     with open_data(fixture_url) as data:
         report = build_report(data, Filters(date(2023, 3, 1), date(2023, 3, 31)), "nl", date(2023, 3, 20))
-    assert report.state == "running" and report.running_month == "2023-03"
+    assert report.state == "running" and report.running.month == "2023-03"
     assert report.trend.month.iloc[-1] == "2023-03" and report.trend.requests.iloc[-1] == 1  # r14
 
 
@@ -259,6 +241,15 @@ def test_a_region_accounts_report_holds_only_its_region(app):
     assert client.get("/report.pdf?period=2022-Q2&region=LIM").status_code == 403
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_report_of_a_period_not_begun_is_refused_in_the_readers_language(client, fmt, lang):
+    response = client.get(f"/report.{fmt}?period=2027-Q1&lang={lang}")  # NOW is 23 November 2026
+    assert response.status_code == 400
+    assert response.get_data(as_text=True).strip() == t("period-future", lang, day=format_date(date(2027, 1, 1), lang))
+    assert client.get(f"/report.{fmt}?period=2026-Q4&lang={lang}").status_code == 200  # running: a report so far
+
+
 @pytest.mark.parametrize("query", ["period=2022-Q5", "period=", "", "period=2022&region=NOPE"])
 def test_bad_report_parameters_get_400(client, query):
     response = client.get(f"/report.pdf?{query}")
@@ -278,9 +269,9 @@ def test_the_report_page_has_the_sections_of_the_period(client, app):
     answer = _report(client, app, {"period": ["2022-Q2"], "lang": ["en"]})
     assert answer["report-alerts.children"] is None
     body = text_of(answer["report-body.children"])
-    assert "STV report Q2 2022" in body
+    assert t("report-title", "en", period="2022-Q2") in body
     assert f"{format_date(date(2022, 4, 1), 'en')} – {format_date(date(2022, 6, 30), 'en')}" in body
-    assert "80.0 %" in body and "▼ 20.0 pp vs previous period" in body  # worked out in test_overview
+    assert "80.0 %" in body and "▼ 20.0 pp worse vs previous period" in body  # worked out in test_overview
     assert "Requests 3 2 0 0 5" in body  # the annual report's table: on site, phone, video, translation, total
     assert "Arabic 3 60.0 %" in body and t("glossary-title", "en") in body
     links = re.findall(r'"href": "(/report[^"?]*)\?([^"]*)"', json.dumps(answer["report-body.children"]))
@@ -292,7 +283,7 @@ def test_the_report_page_has_the_sections_of_the_period(client, app):
 
 def test_without_a_period_the_report_is_of_the_last_complete_quarter(client, app):
     body = text_of(_report(client, app, {"lang": ["en"]})["report-body.children"])
-    assert "STV report Q3 2026" in body  # NOW is in November 2026
+    assert t("report-title", "en", period="2026-Q3") in body  # NOW is in November 2026
 
 
 @pytest.mark.parametrize("query", [{"period": ["2022-Q5"]}, {"period": ["22-Q1"], "lang": ["en"]}])
@@ -307,7 +298,7 @@ def test_a_bad_period_gets_an_alert_and_no_sections(client, app, query):
 )
 def test_a_forged_report_query_counts_as_no_period(client, app, forged):
     answer = _report(client, app, forged)
-    assert "STV-rapport 3e kwartaal 2026" in text_of(answer["report-body.children"])
+    assert t("report-title", "nl", period="2026-Q3") in text_of(answer["report-body.children"])
 
 
 # Printing the report page from the browser (assets/print.css): Chromium itself prints it.
@@ -344,7 +335,7 @@ def test_printing_the_report_draws_every_chart_and_keeps_text_in_its_cards(brows
     assert len(measured["cards"]) >= 8 and all(card["overflow"] <= 0 for card in measured["cards"]), measured["cards"]
     printed = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     text = " ".join(" ".join(p.extract_text().split()) for p in printed.pages)
-    assert "STV-rapport 3e kwartaal 2025" in text and "Wat de cijfers betekenen" in text
+    assert "STV-rapport 2025-Q3" in text and "Wat de cijfers betekenen" in text
     assert "Terug naar het overzicht" not in text and "Overzicht" not in text.split("STV-rapport")[0]
     browser_page.assert_no_errors()
 
@@ -356,3 +347,50 @@ def test_a_period_without_requests_says_why_in_every_part(client):
     assert "Beantwoordingsgraad – minstens 85,0 % geen cijfer" in text
     workbook = load_workbook(io.BytesIO(client.get("/report.xlsx?period=2019-Q1").data))
     assert workbook["Kerncijfers"]["B6"].value == 0 and workbook["Per taal"].max_row == 5  # headers, no rows
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_report_page_of_a_future_period_says_so_instead_of_zeros(client, app, lang):
+    answer = _report(client, app, {"period": ["2027-Q1"], "lang": [lang]})
+    assert text_of(answer["report-notice.children"]) == t(
+        "period-future", lang, day=format_date(date(2027, 1, 1), lang)
+    )
+    assert answer["report-body.children"] is None and answer["report-period.value"] == "2027-Q1"
+
+
+def test_the_report_page_of_a_running_quarter_notes_it_and_leads_back_to_its_period(client, app):
+    answer = _report(client, app, {"period": ["2026-Q4"], "region": ["ANT"]})
+    assert text_of(answer["report-notice.children"]) == t("period-running", "nl", day="23-11-2026")
+    assert t("report-title", "nl", period="2026-Q4") in text_of(answer["report-body.children"])
+    assert answer["report-back.href"] == "/?region=ANT&from=2026-10-01&to=2026-12-31"
+    labels = [option["label"] for option in answer["report-period.options"]]
+    assert labels[:3] == ["Kwartalen", "K4 2026 (lopend)", "K3 2026"]
+    assert "november 2026 (lopend)" in labels and "oktober 2026" in labels
+
+
+def test_the_report_picker_writes_the_period_into_the_url(client, app):
+    def chosen(period, search):
+        response = post(
+            client,
+            app,
+            "shell-url.search",
+            {"report-period.value": period, "shell-url.search": search},
+            ["report-period.value"],
+        )
+        return response_values(response).get("shell-url.search")
+
+    assert chosen("2026-10", "?period=2026-Q3&lang=en&region=ANT") == "?period=2026-10&lang=en&region=ANT"
+    assert chosen("2026-Q3", "?lang=en") is None  # the default (the last complete quarter): the URL stays
+    assert chosen("2026-Q3", "?period=2026-Q3") is None
+
+
+def test_the_overviews_download_menu_holds_the_report_of_its_period(client, app):
+    from dashboard.filters import Filters
+    from layouts.report import report_href
+
+    assert report_href(Filters(date(2025, 12, 1), date(2026, 11, 30), language=("ar",)), "en") == (
+        "/report?period=2025-12..2026-11&language=ar&lang=en"
+    )
+    assert report_href(Filters(date(2026, 11, 2), date(2026, 11, 30)), "nl") is None  # days, not whole months
+    body = text_of(_report(client, app, {"period": ["2025-12..2026-11"]})["report-body.children"])
+    assert t("report-title", "nl", period="2025-12..2026-11") in body

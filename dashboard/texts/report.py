@@ -2,7 +2,6 @@
 
 MESSAGES = {
     "report-quarter": ("{n}e kwartaal {year}", "Q{n} {year}"),
-    "report-month": ("{month} {year}", "{month} {year}"),
     "report-span": ("{start} tot en met {end}", "{start} to {end}"),
     "report-org": ("Sociaal Tolken en Vertalen", "Social Interpreting and Translation"),
     "report-made": ("Gemaakt op {date}", "Made on {date}"),
@@ -15,10 +14,6 @@ MESSAGES = {
         "ervoor en met dezelfde dagen een jaar eerder.",
         "This period is still running: the figures go up to {date} and are compared with as many days before "
         "and with the same days a year earlier.",
-    ),
-    "report-future": (
-        "De periode {period} is nog niet begonnen (vandaag is het {today}): er is nog geen rapport van.",
-        "The period {period} has not begun yet (today is {today}): there is no report of it yet.",
     ),
     "report-compared": (
         "Vergeleken met {previous} (vorige periode) en {year} (een jaar eerder).",
@@ -40,8 +35,6 @@ MESSAGES = {
     "report-at-most": ("hoogstens {value}", "at most {value}"),
     "report-no-target": ("geen doel", "no target"),
     "report-no-value": ("geen cijfer", "no figure"),
-    "report-better": ("beter", "better"),
-    "report-worse": ("slechter", "worse"),
     "report-trend-title": ("Aanvragen per maand en hun uitkomst", "Requests per month and their outcome"),
     "report-trend-note": (
         "De twaalf maanden tot het einde van de periode; de maanden van de periode in volle kleur.",
@@ -56,40 +49,4 @@ MESSAGES = {
     "report-sheet-monthly": ("Per maand", "Per month"),
     "report-sheet-languages": ("Per taal", "Per language"),
     "report-sheet-definitions": ("Definities", "Definitions"),
-    **{
-        f"month-{n}": names
-        for n, names in enumerate(
-            zip(
-                (
-                    "januari",
-                    "februari",
-                    "maart",
-                    "april",
-                    "mei",
-                    "juni",
-                    "juli",
-                    "augustus",
-                    "september",
-                    "oktober",
-                    "november",
-                    "december",
-                ),
-                (
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December",
-                ),
-            ),
-            start=1,
-        )
-    },
 }
