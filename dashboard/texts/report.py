@@ -10,10 +10,10 @@ MESSAGES = {
     "report-scope": ("alleen de organisaties van {regions}", "only the organisations of {regions}"),
     "report-scope-organisation": ("alleen organisatie {organisation}", "only organisation {organisation}"),
     "report-running": (
-        "Deze periode loopt nog: de cijfers gaan tot en met {date} en worden vergeleken met evenveel dagen "
-        "ervoor en met dezelfde dagen een jaar eerder.",
-        "This period is still running: the figures go up to {date} and are compared with as many days before "
-        "and with the same days a year earlier.",
+        "Deze periode loopt nog: de cijfers gaan tot en met {date} en worden vergeleken met evenveel dagen vanaf "
+        "het begin van de vorige periode en met dezelfde dagen een jaar eerder.",
+        "This period is still running: the figures go up to {date} and are compared with as many days from the "
+        "start of the previous period and with the same days a year earlier.",
     ),
     "report-compared": (
         "Vergeleken met {previous} (vorige periode) en {year} (een jaar eerder).",
