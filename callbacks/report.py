@@ -1,6 +1,6 @@
 """Report callbacks: the board report's sections for the period in the URL, its way back and its own period
-picker. Glue only: the figures come from `dashboard.views.overview`, the sections from `layouts.report` (the cards
-from `layouts.overview`)."""
+picker. Glue only: the figures come from `dashboard.report.build_report` (as the PDF's and the workbook's), the
+sections from `layouts.report` (the cards from `layouts.overview`)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,8 @@ from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery, query_values
-from dashboard.periods import last_complete_quarter, running_month
-from dashboard.report import report_query
-from dashboard.views import overview as views
+from dashboard.periods import last_complete_quarter
+from dashboard.report import build_report, report_query
 from layouts import report as page
 from layouts._components import error_alert, period_alert
 from layouts._page import page_lang
@@ -57,17 +56,9 @@ def register(app: dash.Dash, context: Context) -> None:
             shown = {"notice": period_alert(filters.start, filters.end, today, lang), "back": page.back_href(report)}
             if filters.start > today:  # nothing to count: the message alone, not sections of zeros and -100 %
                 return shown | {"body": None}
-            body = page.sections(
-                period,
-                filters,
-                values,
-                lang,
-                cards=headline_cards(NAME, views.kpi_comparisons(context.data, filters, today), context.targets, lang),
-                annual=views.annual_report(context.data, filters),
-                movers=views.language_movers(context.data, filters, today, lang),
-                monthly=views.monthly(context.data, filters),
-                running=running_month(filters.start, filters.end, today),
-            )
+            built = build_report(context.data, filters, lang, today, targets=context.targets, period=period)
+            comparisons = (built.figures, built.figures_previous, built.figures_year_ago)
+            body = page.sections(built, values, headline_cards(NAME, comparisons, context.targets, lang))
             return shown | {"body": body}
 
         failed = {"alerts": None, "notice": None, "body": None, "back": no_update}

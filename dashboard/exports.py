@@ -94,7 +94,9 @@ def init_app(server: Flask, context: Context) -> None:
 
     @blueprint.get("/report.<fmt>")
     def report(fmt: str) -> Response:
-        from dashboard.report import SHEETS, report_pdf, report_query, report_tables
+        from dashboard.report import build_report, report_query
+        from dashboard.report_pdf import report_pdf
+        from dashboard.report_xlsx import report_xlsx
 
         if fmt not in ("pdf", "xlsx"):
             return _text("Unknown report format. Use /report.pdf or /report.xlsx.", 404)
@@ -111,17 +113,15 @@ def init_app(server: Flask, context: Context) -> None:
             parsed = context.parse(query)
             if parsed.problems:
                 return _bad_parameters(parsed.problems)
-            notice = period_notice(parsed.filters.start, parsed.filters.end, context.today(), parsed.lang)
+            today = context.today()
+            notice = period_notice(parsed.filters.start, parsed.filters.end, today, parsed.lang)
             if notice and notice[0] == "future":  # a report of nothing would read as zeros and -100 %
                 return _text(notice[1], 400)
-            if fmt == "pdf":
-                body, mimetype = (
-                    report_pdf(context.data, parsed.filters, period, parsed.lang, context.today()),
-                    "application/pdf",
-                )
-            else:
-                tables = report_tables(context.data, parsed.filters, parsed.lang)
-                body, mimetype = workbook_bytes({name: tables[name] for name in SHEETS}), FORMATS["xlsx"]
+            built = build_report(
+                context.data, parsed.filters, parsed.lang, today, targets=context.targets, period=period
+            )
+            body = report_pdf(built) if fmt == "pdf" else report_xlsx(built)
+            mimetype = "application/pdf" if fmt == "pdf" else FORMATS["xlsx"]
         except DatabaseUnavailable as error:
             return _text(t(error.message_key, "en"), 503)
         return Response(

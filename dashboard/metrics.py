@@ -29,6 +29,19 @@ STATUS_BUCKETS: dict[str, tuple[str, ...]] = {
 REQUEST_COUNTS = ("requests", *STATUS_BUCKETS)
 # The requests and their outcomes, in the order of the annual report (2022, fig. 47).
 OUTCOME_COUNTS = REQUEST_COUNTS[:8]
+# Their hierarchy: requests split into answered, unanswered and in progress; answered into completed and not
+# completed; unanswered into not available and another reason.
+OUTCOME_LEVELS = {
+    "requests": 0,
+    "answered": 1,
+    "completed": 2,
+    "not_completed": 2,
+    "unanswered": 1,
+    "not_available": 2,
+    "other_reason": 2,
+    "in_progress": 1,
+}
+assert tuple(OUTCOME_LEVELS) == OUTCOME_COUNTS
 INTERPRETER_COUNTS = ("active_interpreters", "registered_interpreters", "registered_in_period")
 # The activity rate's numerator: the active interpreters who were in the register during the period
 # (dashboard/activity.py). Not a figure of §3 itself, so not in the `kpis` export.

@@ -1,163 +1,182 @@
-"""The board report: the overview's figures for one period (`period=2024-Q3`, `2024-09` or `2024`), as a PDF
-(one page per section) and as an Excel workbook (one sheet per table). Same views, so the same figures as the
-dashboard and its exports for the same filters."""
+"""The board report of one period (`period=2024-Q3`, `2024-09` or `2024`): everything its documents show,
+gathered once by `build_report` as plain data. The /report page, the PDF (`dashboard.report_pdf`) and the
+workbook (`dashboard.report_xlsx`) all read a `Report`, so no figure has a second definition; every figure
+comes from the overview's views, so the report equals the dashboard and its exports for the same filters."""
 
 from __future__ import annotations
 
-import io
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.lib.units import cm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
-from dashboard.i18n import format_change, format_count, format_date, format_rate, t
-from dashboard.metrics import GLOSSARY, KPI_NAMES, is_rate
-from dashboard.periods import parse_report_period
+from dashboard.i18n import format_date, format_month, t
+from dashboard.metrics import GLOSSARY, OUTCOME_LEVELS, change_of, change_verdict, is_rate, ratio
+from dashboard.periods import (
+    RunningMonth,
+    add_months,
+    comparison_periods,
+    is_future,
+    is_running,
+    month_end,
+    month_start,
+    parse_report_period,
+    quarter_start,
+    running_month,
+)
+from dashboard.targets import Target
 from dashboard.views import overview as views
 
-SHEETS = ("kpis", "annual-report", "monthly", "languages")
+# The report's headline figures, in reading order: the overview's cards and every figure with a target.
+HEADLINE = (
+    "requests",
+    "answer_rate",
+    "unmet_rate",
+    "shortage_rate",
+    "completion_rate",
+    "non_completion_rate",
+    "no_show_client_rate",
+    "no_show_interpreter_rate",
+    "active_interpreters",
+)
+TREND_MONTHS = 12  # the trend chart shows at least the twelve months up to the period's end
+TOP_LANGUAGES = 10
 
 
-def report_tables(data: DataAccess, filters: Filters, lang: str) -> dict[str, pd.DataFrame]:
-    """The report's tables, named as the export views they equal."""
-    return {
-        "kpis": views.kpi_table(views.kpis(data, filters)),
-        "annual-report": views.annual_report(data, filters),
-        "monthly": views.monthly(data, filters),
-        "languages": views.languages(data, filters, lang),
-    }
+@dataclass(frozen=True)
+class Headline:
+    """A headline figure: its value now, in the previous period and a year earlier, and its target."""
+
+    name: str
+    value: int | float | None
+    previous: int | float | None
+    year_ago: int | float | None
+    target: Target | None
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the target is met; None without a target or without a value."""
+        return None if self.target is None else self.target.met(self.value)
+
+    def verdict(self, before) -> str:
+        """Whether the change from `before` is "better", "worse" or "neither" (`metrics.change_verdict`)."""
+        return change_verdict(self.name, change_of(self.value, before, is_rate(self.name)))
 
 
-def report_pdf(data: DataAccess, filters: Filters, period: str, lang: str, today: date) -> bytes:
-    """The report as a PDF: headline figures (compared as `views.compared` does on `today`), the annual-report
-    table, languages, months; a page each."""
-    styles = getSampleStyleSheet()
-    figures, previous, year_ago = views.kpi_comparisons(data, filters, today)
-    previous, year_ago = previous or {}, year_ago or {}  # a period that has not begun: nothing to compare
-    span = f"{format_date(filters.start, lang)} – {format_date(filters.end, lang)}"
-    story = [
-        Paragraph(t("report-title", lang, period=period), styles["Title"]),
-        Paragraph(t("report-lead", lang, span=span), styles["Normal"]),
-        Spacer(1, 0.5 * cm),
-        _table(
-            [[t("report-figure", lang), t("report-value", lang), t("vs-previous", lang), t("vs-year", lang)]]
-            + [
-                [
-                    t(f"metric-{name}", lang),
-                    _shown(name, figures[name], lang),
-                    _signed(format_change(figures[name], previous.get(name), is_rate(name), lang)),
-                    _signed(format_change(figures[name], year_ago.get(name), is_rate(name), lang)),
-                ]
-                for name in KPI_NAMES
-            ]
+@dataclass(frozen=True)
+class Report:
+    """What the board report shows, for one period and slice, in one interface language."""
+
+    lang: str
+    period: str  # as the link names it: 2024-Q3, 2024-09, 2024 (or from–to for another span)
+    title: str
+    filters: Filters
+    made: date
+    state: str  # "complete", "running" (today lies in the period) or "future" (it has not begun)
+    previous: tuple[date, date]
+    year_ago: tuple[date, date]
+    figures: dict  # every figure of CONTRACT §3 (the `kpis` export)
+    figures_previous: dict  # the same in the previous period
+    figures_year_ago: dict  # and a year earlier
+    headlines: tuple[Headline, ...]
+    annual: pd.DataFrame  # the `annual-report` export: figure, one column per modality, total
+    monthly: pd.DataFrame  # the `monthly` export: month × modality
+    trend: pd.DataFrame  # per month up to the period's end: requests, answered, unanswered, in_progress, …
+    running: RunningMonth | None  # the month still in progress while the period runs
+    languages: pd.DataFrame  # the `languages` export, busiest first
+    busiest: pd.DataFrame  # the busiest languages: requests, share, a year earlier, change, shortage rate
+    definitions: tuple[tuple[str, str], ...]  # (figure's name, its definition) in `lang`
+
+    @property
+    def span(self) -> tuple[date, date]:
+        return self.filters.start, self.filters.end
+
+    def level(self, figure: str) -> int:
+        """How deep a row of the annual report's table sits in its hierarchy (requests 0, answered 1, …)."""
+        return OUTCOME_LEVELS[figure]
+
+
+def period_label(start: date, end: date, lang: str) -> str:
+    """The period as readers name it: '3e kwartaal 2024' / 'Q3 2024', 'september 2024', '2024', or the dates."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    if start == quarter_start(start) and end == month_end(add_months(start, 2)):
+        return t("report-quarter", lang, n=(start.month - 1) // 3 + 1, year=start.year)
+    if start == month_start(start) and end == month_end(start):
+        return format_month(start, lang)
+    return t("report-span", lang, start=format_date(start, lang), end=format_date(end, lang))
+
+
+def build_report(
+    data: DataAccess,
+    filters: Filters,
+    lang: str,
+    today: date,
+    *,
+    targets: dict[str, Target] | None = None,
+    period: str | None = None,
+) -> Report:
+    """Everything the report of `filters`' period shows, computed once (`targets` per figure name, as the
+    context holds them; `period` the link's name for it)."""
+    start, end = filters.start, filters.end
+    if is_future(start, today):
+        raise ValueError(f"the period {start}–{end} has not begun on {today}: there is nothing to report")
+    previous, year_ago = comparison_periods(start, end, today)
+    state = "running" if is_running(start, end, today) else "complete"
+    figures = views.kpis(data, filters)
+    before = views.kpis(data, filters.with_period(*previous))
+    year_before = views.kpis(data, filters.with_period(*year_ago))
+    targets = targets or {}
+    trend = _trend(data, filters, today)
+    languages = views.languages(data, filters, lang)
+    return Report(
+        lang=lang,
+        period=period or f"{start.isoformat()}–{end.isoformat()}",
+        title=t("report-title", lang, period=period_label(start, end, lang)),
+        filters=filters.with_period(start, end),
+        made=today,
+        state=state,
+        previous=previous,
+        year_ago=year_ago,
+        figures=figures,
+        figures_previous=before,
+        figures_year_ago=year_before,
+        headlines=tuple(
+            Headline(name, figures[name], before[name], year_before[name], targets.get(name)) for name in HEADLINE
         ),
-    ]
-    annual = views.annual_report(data, filters)
-    story += [
-        PageBreak(),
-        Paragraph(t("overview-annual-title", lang), styles["Heading2"]),
-        _table(
-            [[""] + [t(f"modality-{m}", lang) if m != "total" else t("total", lang) for m in annual.columns[1:]]]
-            + [
-                [t(f"metric-{row[0]}", lang)] + [format_count(v, lang) for v in row[1:]]
-                for row in annual.itertuples(index=False)
-            ]
-        ),
-    ]
-    languages = views.languages(data, filters, lang).head(25)
-    story += [
-        PageBreak(),
-        Paragraph(t("view-languages", lang), styles["Heading2"]),
-        _table(
-            [
-                [
-                    t("language", lang),
-                    t("metric-requests", lang),
-                    t("metric-shortage_rate", lang),
-                    t("metric-active_interpreters", lang),
-                    t("metric-registered_interpreters", lang),
-                ]
-            ]
-            + [
-                [
-                    row.language,
-                    format_count(row.requests, lang),
-                    format_rate(row.shortage_rate, lang),
-                    format_count(row.active_interpreters, lang),
-                    format_count(row.registered_interpreters, lang),
-                ]
-                for row in languages.itertuples()
-            ]
-        ),
-    ]
-    monthly = views.monthly(data, filters).groupby("month", as_index=False).sum(numeric_only=True)
-    story += [
-        PageBreak(),
-        Paragraph(t("view-monthly", lang), styles["Heading2"]),
-        _table(
-            [
-                [
-                    t("axis-month", lang),
-                    t("metric-requests", lang),
-                    t("metric-answered", lang),
-                    t("metric-completed", lang),
-                    t("metric-unanswered", lang),
-                ]
-            ]
-            + [
-                [
-                    row.month,
-                    *(format_count(getattr(row, c), lang) for c in ("requests", "answered", "completed", "unanswered")),
-                ]
-                for row in monthly.itertuples()
-            ]
-        ),
-    ]
-    story += [
-        PageBreak(),
-        Paragraph(t("glossary-title", lang), styles["Heading2"]),
-        _table(
-            [[t("report-figure", lang), ""]]
-            + [[t(f"metric-{name}", lang), Paragraph(t(f"def-{name}", lang), styles["BodyText"])] for name in GLOSSARY],
-            widths=(5 * cm, 12 * cm),
-        ),
-    ]
-    buffer = io.BytesIO()
-    SimpleDocTemplate(
-        buffer, pagesize=A4, title=t("report-title", lang, period=period), leftMargin=2 * cm, rightMargin=2 * cm
-    ).build(story)
-    return buffer.getvalue()
-
-
-def _signed(change: str) -> str:
-    """A change with a sign instead of an arrow: the PDF's standard fonts have no arrow glyphs."""
-    return change.replace("▲ ", "+").replace("▼ ", "-").replace("► ", "")
-
-
-def _shown(name: str, value, lang: str) -> str:
-    return format_rate(value, lang) if is_rate(name) else format_count(value, lang)
-
-
-def _table(rows: list[list], widths=None) -> Table:
-    table = Table(rows, repeatRows=1, hAlign="LEFT", colWidths=widths)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-                ("FONTSIZE", (0, 0), (-1, -1), 8),
-                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f2f2")]),
-            ]
-        )
+        annual=views.annual_report(data, filters),
+        monthly=views.monthly(data, filters),
+        trend=trend,
+        running=running_month(start, end, today),
+        languages=languages,
+        busiest=_busiest(languages, views.languages(data, filters.with_period(*year_ago), lang)),
+        definitions=tuple((t(f"metric-{name}", lang), t(f"def-{name}", lang)) for name in GLOSSARY),
     )
-    return table
+
+
+def _trend(data: DataAccess, filters: Filters, today: date) -> pd.DataFrame:
+    """The monthly trend up to the period's end (at least `TREND_MONTHS` months, none after today's), each month
+    marked whether it lies in the period."""
+    last = min(filters.end, today)
+    first = min(filters.start, add_months(month_start(last), 1 - TREND_MONTHS))
+    trend = views.monthly_trend(data, filters.with_period(first, last))
+    return trend.assign(in_period=trend.month >= f"{filters.start:%Y-%m}")
+
+
+def _busiest(now: pd.DataFrame, year_before: pd.DataFrame) -> pd.DataFrame:
+    """The busiest languages of `now` (the `languages` table): requests, share of all requests, requests in the
+    comparison period a year earlier, the relative change, and the shortage rate."""
+    total = int(now.requests.sum())
+    table = now.head(TOP_LANGUAGES)[["language_code", "language", "requests", "not_available", "shortage_rate"]]
+    earlier = year_before.set_index("language_code").requests
+    table = table.assign(
+        share=[ratio(n, total) for n in table.requests],
+        requests_year_before=[int(earlier.get(code, 0)) for code in table.language_code],
+    )
+    table["change_rate"] = [ratio(n - b, b) for n, b in zip(table.requests, table.requests_year_before)]
+    return table[table.requests > 0].reset_index(drop=True)
 
 
 def report_query(args: dict[str, list[str]]) -> tuple[dict[str, list[str]], str] | None:

@@ -12,7 +12,7 @@ from dashboard import ids
 from dashboard.access import current_account, may_export, may_open
 from dashboard.filters import Problem
 from dashboard.i18n import format_change, format_count, format_rate, t
-from dashboard.metrics import GLOSSARY, change_of, change_verdict, is_rate
+from dashboard.metrics import GLOSSARY, OUTCOME_LEVELS, change_of, change_verdict, is_rate
 from dashboard.periods import period_notice
 
 CARD_SIZE = {"xs": 6, "md": 3}  # four cards on a row
@@ -219,7 +219,7 @@ def table_annual_report(table, lang: str) -> dbc.Table:
             + [html.Th(t("total", lang), className="text-end")]
         )
     )
-    indented = {"completed", "not_completed", "not_available", "other_reason"}
+    indented = {figure for figure, level in OUTCOME_LEVELS.items() if level == 2}
     rows = [
         html.Tr(
             [

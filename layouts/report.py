@@ -13,6 +13,7 @@ from dashboard import ids
 from dashboard.filters import Filters
 from dashboard.i18n import format_date, format_month, t
 from dashboard.periods import add_months, quarter_label, quarter_start, report_period_of
+from dashboard.report import Report
 from layouts import register
 from layouts._charts import figure_monthly_requests
 from layouts._components import glossary, graph_config, table_annual_report, table_top_languages
@@ -95,20 +96,17 @@ def back_href(query: dict[str, list[str]]) -> str:
     return "/?" + urlencode([(name, value) for name, values in query.items() for value in values], safe=",")
 
 
-def sections(
-    period: str, filters: Filters, values: dict, lang: str, *, cards, annual, movers, monthly, running=None
-) -> html.Div:
-    """The report's sections for `period` (`filters` its slice, `values` the request's parameters, for the PDF and
-    Excel links): the headline `cards`, the `annual` report's table, the busiest languages (from `movers`), the
-    `monthly` requests by modality (a `RunningMonth` marked), and the glossary."""
+def sections(report: Report, values: dict, cards: list) -> html.Div:
+    """The sections of the built `report` (`dashboard.report.build_report`; `values` the request's parameters, for
+    the PDF and Excel links; `cards` its headline figures as cards): the headline cards, the annual report's table,
+    the busiest languages, the requests by month and modality (the running month marked), and the glossary."""
+    lang, monthly = report.lang, figure_monthly_requests(report.monthly, report.lang, report.running)
     return html.Div(
         [
-            _headline(period, filters, values, cards, lang),
-            _section("overview-annual-title", table_annual_report(annual, lang), lang),
-            _section("overview-languages-title", table_top_languages(movers, lang, limit=15), lang),
-            _section(
-                "overview-trend-title", _static_chart(figure_monthly_requests(monthly, lang, running), lang), lang
-            ),
+            _headline(report.period, report.filters, values, cards, lang),
+            _section("overview-annual-title", table_annual_report(report.annual, lang), lang),
+            _section("overview-languages-title", table_top_languages(report.busiest, lang, limit=15), lang),
+            _section("overview-trend-title", _static_chart(monthly, lang), lang),
             html.Section(glossary(lang), className="report-section"),
         ]
     )

@@ -1,0 +1,52 @@
+"""Texts of the board report's documents (PDF and workbook): cover, sections, columns, sheets."""
+
+MESSAGES = {
+    "report-quarter": ("{n}e kwartaal {year}", "Q{n} {year}"),
+    "report-span": ("{start} tot en met {end}", "{start} to {end}"),
+    "report-org": ("Sociaal Tolken en Vertalen", "Social Interpreting and Translation"),
+    "report-made": ("Gemaakt op {date}", "Made on {date}"),
+    "report-period-row": ("Periode: {span}", "Period: {span}"),
+    "report-selection": ("Selectie: {selection}", "Selection: {selection}"),
+    "report-scope": ("alleen de organisaties van {regions}", "only the organisations of {regions}"),
+    "report-scope-organisation": ("alleen organisatie {organisation}", "only organisation {organisation}"),
+    "report-running": (
+        "Deze periode loopt nog: de cijfers gaan tot en met {date} en worden vergeleken met evenveel dagen vanaf "
+        "het begin van de vorige periode en met dezelfde dagen een jaar eerder.",
+        "This period is still running: the figures go up to {date} and are compared with as many days from the "
+        "start of the previous period and with the same days a year earlier.",
+    ),
+    "report-compared": (
+        "Vergeleken met {previous} (vorige periode) en {year} (een jaar eerder).",
+        "Compared with {previous} (previous period) and {year} (a year earlier).",
+    ),
+    "report-page": ("pagina {n} van {total}", "page {n} of {total}"),
+    "report-col-target": ("Doel", "Target"),
+    "report-col-status": ("Status", "Status"),
+    "report-col-previous": ("Vorige periode", "Previous period"),
+    "report-col-year": ("Een jaar eerder", "A year earlier"),
+    "report-col-change-previous": ("Verschil t.o.v. vorige periode", "Change vs previous period"),
+    "report-col-change-year": ("Verschil t.o.v. een jaar eerder", "Change vs a year earlier"),
+    "report-col-language-code": ("Taalcode", "Language code"),
+    "report-col-requests-year": ("Aanvragen een jaar eerder", "Requests a year earlier"),
+    "report-col-change": ("Verschil", "Change"),
+    "report-col-code": ("Code", "Code"),
+    "report-col-definition": ("Betekenis", "Meaning"),
+    "report-at-least": ("minstens {value}", "at least {value}"),
+    "report-at-most": ("hoogstens {value}", "at most {value}"),
+    "report-no-target": ("geen doel", "no target"),
+    "report-no-value": ("geen cijfer", "no figure"),
+    "report-trend-title": ("Aanvragen per maand en hun uitkomst", "Requests per month and their outcome"),
+    "report-trend-note": (
+        "De twaalf maanden tot het einde van de periode; de maanden van de periode in volle kleur.",
+        "The twelve months up to the end of the period; the months of the period in full colour.",
+    ),
+    "report-running-month": ("{month}: lopende maand, nog niet volledig", "{month}: month in progress, not complete"),
+    "report-modality-title": ("Aanvragen per soort dienst en hun uitkomst", "Requests by modality and their outcome"),
+    "report-languages-title": ("Drukste talen", "Busiest languages"),
+    "report-empty": ("Geen aanvragen in deze periode en selectie.", "No requests in this period and selection."),
+    "report-sheet-kpis": ("Kerncijfers", "Headline figures"),
+    "report-sheet-annual": ("Jaarverslag", "Annual report"),
+    "report-sheet-monthly": ("Per maand", "Per month"),
+    "report-sheet-languages": ("Per taal", "Per language"),
+    "report-sheet-definitions": ("Definities", "Definitions"),
+}
