@@ -255,12 +255,11 @@ def rejected() -> list[str]:
 
 
 def input_name(component_id, prop: str) -> str:
-    """How the alert names an input: a page choice by its query parameter, a store by its part, else the property."""
+    """How the alert names an input: a page choice by its query parameter, another component by the last part of
+    its id (a filter by its parameter, 'filter-region' -> 'region'; a store by its part, 'page-query' -> 'query')."""
     if isinstance(component_id, dict) and isinstance(component_id.get("choice"), str):
         return component_id["choice"]
-    if prop == "data" and isinstance(component_id, str):
-        return component_id.rsplit("-", 1)[-1]
-    return prop
+    return component_id.rsplit("-", 1)[-1] if isinstance(component_id, str) else prop
 
 
 def internal_path(href) -> str | None:

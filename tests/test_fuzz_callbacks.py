@@ -144,6 +144,20 @@ def test_a_forged_window_is_the_default_window(clients, app):
     assert "'window'" in text_of(answers[0]["supply-demand-alerts.children"])
 
 
+def test_a_filter_input_with_too_many_values_is_named_in_the_shells_alert(clients, app):
+    too_many = ["LIM"] * 201
+    response = post(
+        clients["manager"],
+        app,
+        f"{ids.QUERY}.data",
+        {f"{ids.URL}.search": "?from=2022-01-01&to=2022-12-31", f"{ids.filter_input('region')}.value": too_many},
+        changed=[f"{ids.filter_input('region')}.value"],
+    )
+    values = response_values(response)
+    assert values[f"{ids.QUERY}.data"] == "?from=2022-01-01&to=2022-12-31"
+    assert "'region': de waarde had een onbruikbare vorm" in text_of(values[f"{ids.ALERTS}.children"])
+
+
 def test_a_callback_that_raises_answers_400_and_logs_one_line(clients, app, caplog):
     """A request Dash itself cannot run (an output no callback has): 400, a short JSON message, one log line."""
     body = {"output": "nothing.children", "outputs": {"id": "nothing", "property": "children"}, "inputs": []}
