@@ -29,7 +29,7 @@ import json
 import re
 from collections.abc import Callable
 from datetime import date
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import flask
 
@@ -264,10 +264,11 @@ def input_name(component_id, prop: str) -> str:
 
 def internal_path(href) -> str | None:
     """`href` when it is a path inside this app ('/regions/ANT?from=…'), else None: no scheme, no host, no
-    '//' or '/\\' (which browsers read as another host), no control characters or spaces."""
-    if not isinstance(href, str) or not href.startswith("/") or len(href) > MAX_TEXT:
+    '//' or '/\\' (which browsers read as another host), no control characters or spaces (which a browser skips,
+    to read '//host'), also percent-encoded. The one check of such links (chart clicks, the sign-in's `next`)."""
+    if not isinstance(href, str) or not href.startswith("/") or href.startswith("//") or len(href) > MAX_TEXT:
         return None
-    if href.startswith(("//", "/\\")) or "\\" in href or any(ord(c) < 33 or ord(c) == 127 for c in href):
+    if any(ord(c) < 33 or ord(c) == 127 or c == "\\" for c in unquote(href)):
         return None
     parts = urlsplit(href)
     return href if not parts.scheme and not parts.netloc else None
