@@ -157,8 +157,14 @@ def query(value):
     """A page's query: a query string, or (the report's) a mapping of parameter -> string or list of strings."""
     if isinstance(value, dict):
         _require(len(value) <= 64)
-        return {key: dropdown(item) for key, item in value.items()}
+        return {key: _strings(item) for key, item in value.items()}
     return text(value)
+
+
+def _strings(value):
+    items = value if isinstance(value, list) else [value]
+    _require(len(items) <= MAX_VALUES and all(isinstance(item, str) and len(item) <= MAX_TEXT for item in items))
+    return value
 
 
 PROPERTY_SHAPES: dict[str, Callable] = {
