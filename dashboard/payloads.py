@@ -162,8 +162,9 @@ def query(value):
 
 
 def _strings(value):
+    """A string or a list of 1 to MAX_VALUES strings (a parameter of `filters.query_values`: never an empty list)."""
     items = value if isinstance(value, list) else [value]
-    _require(len(items) <= MAX_VALUES and all(isinstance(item, str) and len(item) <= MAX_TEXT for item in items))
+    _require(0 < len(items) <= MAX_VALUES and all(isinstance(i, str) and len(i) <= MAX_TEXT for i in items))
     return value
 
 
