@@ -55,7 +55,9 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
             if place is None:
                 region = views.find_place(data, "region", path, filters.scope)
                 return missing_parts(missing_place(level, path, region, as_given(search), lang)) | {"table": []}
-            shown = place_parts(name, views.place_view(data, filters, place), context.targets, parsed.search, lang)
+            shown = place_parts(
+                name, views.place_view(data, filters, place, context.today()), context.targets, parsed.search, lang
+            )
             children = page.with_hrefs(views.children(data, filters, place), place, parsed.search)
             return shown | {"table": page.children_rows(children, lang)}
 

@@ -31,6 +31,7 @@ def register(app: dash.Dash, context: Context) -> None:
             "heatmap": Output(ids.page(NAME, "heatmap"), "children"),
             "drill_options": Output(page.DRILL.id(NAME), "options"),
             "situation": Output(ids.page(NAME, "situation"), "children"),
+            "recent_note": Output(ids.page(NAME, "recent-note"), "children"),
             "stamp": Output(ids.page(NAME, "stamp"), "data"),
         },
         inputs={
@@ -52,10 +53,12 @@ def register(app: dash.Dash, context: Context) -> None:
                 "heatmap": page.heatmap(views.gap_by_day(context.data, parsed.filters, now, lang), lang),
                 "drill_options": page.drill_options(table),
                 "situation": page.situation(now, lang),
+                "recent_note": page.recent_note(views.recent_period(now), parsed.filters, lang),
                 "stamp": page.stamp(lang),
             }
 
         failed = {"downloads": None, "cards": None, "languages": [], "heatmap": None, "drill_options": []}
+        failed |= {"recent_note": None}
         return render(context, search, build, failed | {"alerts": None, "situation": None, "stamp": no_update})
 
     @app.callback(

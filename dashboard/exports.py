@@ -35,6 +35,7 @@ from dashboard.db import DatabaseUnavailable
 from dashboard.filters import query_values
 from dashboard.i18n import format_count, t
 from dashboard.metrics import is_rate
+from dashboard.periods import period_notice
 from dashboard.views import NotReady, export_views
 
 VIEWS = export_views()
@@ -110,8 +111,14 @@ def init_app(server: Flask, context: Context) -> None:
             parsed = context.parse(query)
             if parsed.problems:
                 return _bad_parameters(parsed.problems)
+            notice = period_notice(parsed.filters.start, parsed.filters.end, context.today(), parsed.lang)
+            if notice and notice[0] == "future":  # a report of nothing would read as zeros and -100 %
+                return _text(notice[1], 400)
             if fmt == "pdf":
-                body, mimetype = report_pdf(context.data, parsed.filters, period, parsed.lang), "application/pdf"
+                body, mimetype = (
+                    report_pdf(context.data, parsed.filters, period, parsed.lang, context.today()),
+                    "application/pdf",
+                )
             else:
                 tables = report_tables(context.data, parsed.filters, parsed.lang)
                 body, mimetype = workbook_bytes({name: tables[name] for name in SHEETS}), FORMATS["xlsx"]

@@ -13,12 +13,10 @@ from datetime import date
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard import codes
-from dashboard.periods import default_range
+from dashboard.periods import EARLIEST, LATEST, default_range
 
 MULTI_VALUE = ("region", "language", "modality", "sector", "service", "kind")
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-EARLIEST = date(2000, 1, 1)
-LATEST = date(2100, 12, 31)
 UI_LANGUAGES = ("nl", "en")
 MAX_VALUES = 200  # values of one code parameter (issue 17): over thrice the 57 languages the demo registers
 
@@ -159,6 +157,12 @@ def _within_scope(regions: tuple[str, ...], scope: tuple[str, ...], problems: li
     may be seen: never more than the scope, and never an empty filter that would mean "every region")."""
     problems.extend(Problem("region", "outside-scope", code) for code in regions if code not in scope)
     return tuple(code for code in regions if code in scope) or tuple(sorted(scope))
+
+
+def period_of(search, today: date) -> tuple[date, date]:
+    """The period [start, end] a query string names (its problems aside: the default where it names none or a
+    bad one), read as `parse_query` reads it, without the vocabulary."""
+    return _parse_period(query_values(search if isinstance(search, str | Mapping) else ""), today, [])
 
 
 def _parse_period(values, today: date, problems: list[Problem]) -> tuple[date, date]:

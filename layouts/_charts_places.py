@@ -18,7 +18,7 @@ from dashboard.payloads import internal_path
 from dashboard.views.regions import RATES, Place, PlaceView
 from layouts._breadcrumbs import breadcrumbs, heading
 from layouts._charts import base_layout
-from layouts._components import CORE_FIGURES, HIDDEN, download_links, figure_card
+from layouts._components import CORE_FIGURES, HIDDEN, compared_cards, download_links
 from layouts._grid import Column, ReadableHeaders, data_grid, is_numeric
 
 # A sequential scale readable with the common colour-vision deficiencies (and in grey print).
@@ -414,11 +414,7 @@ def notice(set_aside: dict[str, tuple[str, ...]], place: Place, lang: str):
 
 def place_cards(name: str, compared: tuple[dict, dict, dict], targets: dict, lang: str) -> list:
     """The place's headline figures, with changes against the previous period and a year earlier (`compared`)."""
-    now, previous, year_ago = compared
-    return [
-        figure_card(name, metric, now[metric], lang, previous[metric], year_ago[metric], targets.get(metric))
-        for metric in PLACE_CARDS
-    ]
+    return compared_cards(name, PLACE_CARDS, compared, targets, lang)
 
 
 def modality_table(table: pd.DataFrame, lang: str) -> dbc.Table:
