@@ -48,17 +48,17 @@ def render(context: Context, search, build: Callable[[ParsedQuery], dict], faile
         raise PreventUpdate
     try:
         outputs = build(context.parse(search))
-        return {"alerts": rejected_alert(search), **outputs} if "alerts" in failed else outputs
+        alert = problems_alert(rejected_problems(), _lang_of(search))
+        return {"alerts": alert, **outputs} if "alerts" in failed else outputs
     except DatabaseUnavailable as error:
         alert = error_alert(error.message_key, _lang_of(search))
         return {**failed, "alerts": alert} if "alerts" in failed else failed
 
 
-def rejected_alert(search):
-    """The bad-parameter alert for the inputs of this request that were malformed (dashboard.payloads), or None."""
-    names = payloads.rejected()
-    problems = tuple(Problem(name, "malformed-input", "") for name in dict.fromkeys(names))
-    return problems_alert(problems, _lang_of(search))
+def rejected_problems() -> tuple[Problem, ...]:
+    """The inputs of this request that were malformed (dashboard.payloads: now their defaults), as problems for the
+    bad-parameter alert."""
+    return tuple(Problem(name, "malformed-input", "") for name in dict.fromkeys(payloads.rejected()))
 
 
 def _lang_of(search) -> str:

@@ -20,6 +20,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, 
 from dash.exceptions import PreventUpdate
 
 import layouts
+from callbacks._common import rejected_problems
 from dashboard import audit, ids, views
 from dashboard.access import current_account, current_scope, may_open
 from dashboard.context import Context
@@ -225,7 +226,9 @@ def _register_sync(app: dash.Dash, context: Context) -> None:
         result = unchanged | {
             "search": no_update if from_url or new_search == search else new_search,
             "query": normalised if normalised != shown else no_update,
-            "alerts": problems_alert((*parsed.problems, *choice_problems, *bar_problems), parsed.lang),
+            "alerts": problems_alert(
+                (*parsed.problems, *choice_problems, *bar_problems, *rejected_problems()), parsed.lang
+            ),
             **_bar_outputs(parsed.filters, today, (preset, quarter, year, start, end, codes)),
         }
         if parsed.lang != shown_lang:  # options travel with values: a dropdown drops a value it has no option for

@@ -81,8 +81,7 @@ def register(app: dash.Dash, context: Context) -> None:
             return []
 
         def build(parsed: ParsedQuery) -> list[dict]:
-            now, window_shown = context.settings.current_time(), window
-            regions = views.by_region(context.data, parsed.filters, language, now, window_shown)
+            regions = views.by_region(context.data, parsed.filters, language, context.settings.current_time(), window)
             return page.region_rows(regions, parsed.lang)
 
         return render(context, search, build, [])
@@ -95,8 +94,8 @@ def register(app: dash.Dash, context: Context) -> None:
             return []
 
         def build(parsed: ParsedQuery) -> list[dict]:
-            now, window_shown = context.settings.current_time(), window
-            requests = views.open_requests(context.data, parsed.filters, now, window_shown, language)
+            now = context.settings.current_time()
+            requests = views.open_requests(context.data, parsed.filters, now, window, language)
             return page.request_rows(requests, parsed.lang)
 
         return render(context, search, build, [])

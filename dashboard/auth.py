@@ -20,7 +20,7 @@ import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote, urlencode, urlsplit
+from urllib.parse import urlencode
 
 import flask
 import redis
@@ -37,6 +37,7 @@ from dashboard import audit, security
 from dashboard.access import Account, home_path, may_update
 from dashboard.filters import UI_LANGUAGES
 from dashboard.i18n import t
+from dashboard.payloads import internal_path
 from dashboard.settings import Settings
 from dashboard.state import StateDatabase
 
@@ -325,13 +326,9 @@ def _login_csrf_ok(given: str | None) -> bool:
 
 def _safe_next(value: str | None) -> str | None:
     """A path on this site to go on to after signing in; anything else (another host, a scheme, a control
-    character or space that a browser would skip to read '//host') is dropped."""
-    if not value or any(ord(c) < 0x21 or c == "\\" for c in unquote(value)):
-        return None
-    parts = urlsplit(value)
-    if parts.scheme or parts.netloc or not value.startswith("/") or value.startswith("//"):
-        return None
-    return value if not value.startswith("/login") else None
+    character or space that a browser would skip to read '//host') is dropped (dashboard.payloads.internal_path)."""
+    path = internal_path(value)
+    return path if path is not None and not path.startswith("/login") else None
 
 
 def _lang() -> str:

@@ -29,7 +29,7 @@ import json
 import re
 from collections.abc import Callable
 from datetime import date
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import flask
 
@@ -157,8 +157,15 @@ def query(value):
     """A page's query: a query string, or (the report's) a mapping of parameter -> string or list of strings."""
     if isinstance(value, dict):
         _require(len(value) <= 64)
-        return {key: dropdown(item) for key, item in value.items()}
+        return {key: _strings(item) for key, item in value.items()}
     return text(value)
+
+
+def _strings(value):
+    """A string or a list of 1 to MAX_VALUES strings (a parameter of `filters.query_values`: never an empty list)."""
+    items = value if isinstance(value, list) else [value]
+    _require(0 < len(items) <= MAX_VALUES and all(isinstance(i, str) and len(i) <= MAX_TEXT for i in items))
+    return value
 
 
 PROPERTY_SHAPES: dict[str, Callable] = {
@@ -255,20 +262,20 @@ def rejected() -> list[str]:
 
 
 def input_name(component_id, prop: str) -> str:
-    """How the alert names an input: a page choice by its query parameter, a store by its part, else the property."""
+    """How the alert names an input: a page choice by its query parameter, another component by the last part of
+    its id (a filter by its parameter, 'filter-region' -> 'region'; a store by its part, 'page-query' -> 'query')."""
     if isinstance(component_id, dict) and isinstance(component_id.get("choice"), str):
         return component_id["choice"]
-    if prop == "data" and isinstance(component_id, str):
-        return component_id.rsplit("-", 1)[-1]
-    return prop
+    return component_id.rsplit("-", 1)[-1] if isinstance(component_id, str) else prop
 
 
 def internal_path(href) -> str | None:
     """`href` when it is a path inside this app ('/regions/ANT?from=…'), else None: no scheme, no host, no
-    '//' or '/\\' (which browsers read as another host), no control characters or spaces."""
-    if not isinstance(href, str) or not href.startswith("/") or len(href) > MAX_TEXT:
+    '//' or '/\\' (which browsers read as another host), no control characters or spaces (which a browser skips,
+    to read '//host'), also percent-encoded. The one check of such links (chart clicks, the sign-in's `next`)."""
+    if not isinstance(href, str) or not href.startswith("/") or href.startswith("//") or len(href) > MAX_TEXT:
         return None
-    if href.startswith(("//", "/\\")) or "\\" in href or any(ord(c) < 33 or ord(c) == 127 for c in href):
+    if any(ord(c) < 33 or ord(c) == 127 or c == "\\" for c in unquote(href)):
         return None
     parts = urlsplit(href)
     return href if not parts.scheme and not parts.netloc else None
