@@ -155,6 +155,7 @@ _NAV_PATHS = {
     "/interpreters",
     "/regions",
     "/data-quality",
+    "/report",
 }
 
 
