@@ -11,6 +11,7 @@ from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
+from dashboard.periods import running_month
 from dashboard.views import lead_time as views
 from layouts import lead_time as page
 from layouts._components import HIDDEN, download_links, empty_state
@@ -45,7 +46,7 @@ def render_summary(context: Context, search) -> dict:
             return shown | {"trend": {}, "trend_style": HIDDEN, "trend_empty": empty_state(lang, key)}
         if monthly.requests.sum() == 0:
             return shown | {"trend": {}, "trend_style": HIDDEN, "trend_empty": empty_state(lang, "lead-time-empty")}
-        trend = page.figure_late_trend(monthly, lang)
+        trend = page.figure_late_trend(monthly, lang, running_month(filters.start, filters.end, context.today()))
         return shown | {"trend": trend, "trend_style": TREND_STYLE, "trend_empty": None}
 
     failed = {"downloads": None, "coverage": None, "cost": None, "trend": no_update, "trend_style": HIDDEN}

@@ -11,9 +11,10 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import code_name, format_count, format_rate, t
+from dashboard.periods import RunningMonth
 from dashboard.views.lead_time import BANDS, DIMENSIONS, MIN_REQUESTS, RULE_MODALITIES, SHARE_COLUMNS, field
 from layouts import register
-from layouts._charts import MODALITY_COLOURS, base_layout, stacked_shares_layout
+from layouts._charts import MODALITY_COLOURS, base_layout, mark_running_month, stacked_shares_layout
 from layouts._charts_management import DIMENSION_CHART_LIMIT, definition, empty_note, sized_grid
 from layouts._choices import choice
 from layouts._components import definitions, graph_config
@@ -178,8 +179,9 @@ def shares_grid(table: pd.DataFrame, dimension: str, lang: str):
     )
 
 
-def figure_late_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
-    """The share booked under 24 hours per month, a line per modality of the rule."""
+def figure_late_trend(monthly: pd.DataFrame, lang: str, running: RunningMonth | None = None) -> go.Figure:
+    """The share booked under 24 hours per month, a line per modality of the rule; the `running` month marked (its
+    point kept: a lead time is known when the request is made, no outcome is awaited)."""
     figure = go.Figure()
     for modality in RULE_MODALITIES:
         rows = monthly[monthly.modality == modality]
@@ -199,7 +201,7 @@ def figure_late_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
     layout["yaxis"].update(tickformat=".0%", rangemode="tozero")
     figure.update_layout(**layout)
     figure.update_xaxes(dtick="M1" if monthly.month.nunique() <= 14 else None, tickformat="%b %Y")
-    return figure
+    return mark_running_month(figure, running, lang)
 
 
 def organisations_grid(table: pd.DataFrame, search: str, lang: str):

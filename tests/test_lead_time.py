@@ -223,6 +223,14 @@ def test_band_share_figure_and_trend(data):
     trend = figure_late_trend(views.monthly_late(data, YEAR_2022), "nl")
     assert [trace.name for trace in trend.data] == ["Tolken ter plaatse", "Videotolken"]
     assert trend.layout.yaxis.title.text == "Aandeel minder dan 24 uur vooraf" and trend.layout.separators == ",."
+    assert not trend.layout.shapes  # a period that is over: no running month
+
+    from dashboard.periods import running_month
+
+    running = running_month(date(2022, 1, 1), date(2022, 12, 31), date(2022, 12, 3))
+    marked = figure_late_trend(views.monthly_late(data, YEAR_2022), "nl", running)
+    assert len(marked.layout.shapes) == 1 and "lopende maand" in marked.layout.annotations[0].text
+    assert len(marked.data[0].x) == 12  # the running month's point is kept
 
 
 def test_organisations_grid_states_the_minimum(data):
