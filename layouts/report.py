@@ -13,7 +13,7 @@ from dashboard.filters import Filters
 from dashboard.i18n import format_date, t
 from layouts import register
 from layouts._charts import figure_monthly_requests
-from layouts._components import glossary, graph_config, table_annual_report, table_top_languages
+from layouts._components import chart, glossary, table_annual_report, table_top_languages
 from layouts._page import page_lang
 
 NAME = "report"
@@ -78,12 +78,8 @@ def _section(title_key: str, content, lang: str) -> html.Section:
     return html.Section([html.H2(t(title_key, lang), className="h5"), content], className="report-section")
 
 
-def _static_chart(figure, lang: str) -> dcc.Graph:
-    return dcc.Graph(
-        figure=figure,
-        config=graph_config(lang, staticPlot=True),
-        style={"height": "420px"},
-    )
+def _static_chart(figure, lang: str) -> html.Figure:
+    return chart(lang, figure=figure, style={"height": "420px"}, staticPlot=True)
 
 
 register("/report", layout, order=90, name=NAME)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.ids import FILTER_SUMMARY
 from tests.a11y import FILTERED, axe_source, axe_violations, describe, markdown_table, page_paths, wait_until_ready
-from tests.browser import expect
+from tests.browser import expect, save_screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -130,3 +131,61 @@ def test_no_axe_violations_on_the_not_found_page(browser_page, axe, lang):
     page = browser_page.open(f"/no-such-page?lang={lang}")
     wait_until_ready(page)
     _assert_clean({f"404 {lang}": _check(page, axe, f"/404 {lang}")})
+
+
+# --- phones and tablets -----------------------------------------------------------------------------------------
+
+WIDTHS = (390, 768, 1440)
+# Cards whose text spills out of their box, and tables that cut columns off (neither scrolling nor fitting);
+# every grid's displayed columns against its column definitions.
+LAYOUT_PROBLEMS = """() => {
+    const problems = [];
+    for (const card of document.querySelectorAll('.kpi-card')) {
+        if (card.scrollWidth > card.clientWidth + 1 || card.scrollHeight > card.clientHeight + 1) {
+            problems.push(`card '${card.innerText.split('\\n')[0]}' overflows its box`);
+        }
+    }
+    for (const table of document.querySelectorAll('main table')) {
+        const box = table.getBoundingClientRect();
+        let scroller = table.parentElement;
+        while (scroller && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) {
+            scroller = scroller.parentElement;
+        }
+        if (!scroller && box.right > document.documentElement.clientWidth + 1) {
+            problems.push(`table '${(table.innerText || '').slice(0, 40)}' is cut off at the right`);
+        }
+    }
+    for (const grid of document.querySelectorAll('main .ag-root-wrapper')) {
+        const id = grid.closest('[id]') && grid.closest('[id]').id;
+        let api = null;
+        try { api = dash_ag_grid.getApi(id); } catch (error) { problems.push(`grid ${id}: ${error}`); }
+        if (api) {
+            const defined = api.getColumnDefs().length;
+            const shown = api.getAllDisplayedColumns().length;
+            if (shown !== defined) {
+                problems.push(`grid ${id} shows ${shown} of its ${defined} columns`);
+            }
+        }
+    }
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1) {
+        problems.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+    }
+    return problems;
+}"""
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_on_a_phone_cards_keep_their_text_and_tables_their_columns(browser_page, paths, route):
+    page = browser_page.page
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 844 if width < 1000 else 900})
+        browser_page.open(f"{paths[route]}?{FILTERED}")
+        wait_until_ready(page)
+        name = route.strip("/").replace("/", "-").replace("<", "").replace(">", "") or "overview"
+        save_screenshot(page, f"a11y/{name}-{width}")
+        if width == 390:
+            assert page.evaluate(LAYOUT_PROBLEMS) == [], f"{route} at {width} px"
+            expect()(page.locator(".navbar-collapse")).to_be_hidden()  # the menu is folded behind its button
+            expect()(page.locator(".filter-collapse")).to_be_hidden()  # the filters behind their summary
+            expect()(page.locator(f"#{FILTER_SUMMARY}")).to_contain_text("Ter plaatse")
+    browser_page.assert_no_errors()
