@@ -251,6 +251,74 @@
         }
     }
 
+    // Its open list: a dialog and a listbox without a name, and options that are <label role=option> around a
+    // checkbox or radio (an interactive control inside another). Here the list is what it is, a group of native
+    // checkboxes (radios for a single choice) with their labels, named like the dialog by the filter's label.
+    function fixDropdownList(dialog) {
+        var trigger = dialog.id ? document.querySelector('[aria-controls="' + CSS.escape(dialog.id) + '"]') : null;
+        var label = trigger && trigger.id ? document.querySelector('label[for="' + CSS.escape(trigger.id) + '"]') : null;
+        if (label && label.id && dialog.getAttribute("aria-labelledby") !== label.id) {
+            dialog.setAttribute("aria-labelledby", label.id);
+        }
+        dialog.querySelectorAll(".dash-options-list").forEach(function (list) {
+            if (list.getAttribute("role") !== "group") {
+                list.setAttribute("role", "group");
+            }
+            if (label && label.id && list.getAttribute("aria-labelledby") !== label.id) {
+                list.setAttribute("aria-labelledby", label.id);
+            }
+        });
+        dialog.querySelectorAll(".dash-options-list-option").forEach(function (option) {
+            if (option.hasAttribute("role")) {
+                option.removeAttribute("role");
+            }
+            if (option.hasAttribute("aria-selected")) {
+                option.removeAttribute("aria-selected");
+            }
+        });
+    }
+
+    // --- dbc.Tabs without panes (a page's choice) ---------------------------------------------------------------
+    // Its tabs point at panes that do not exist, share one id and are all out of the tab order. Here they point at
+    // nothing, get their own ids, say which one is chosen, and the chosen one takes the Tab focus (arrows move on).
+
+    function fixTabs(list) {
+        var tabs = Array.prototype.slice.call(list.querySelectorAll('[role="tab"]'));
+        tabs.forEach(function (tab, i) {
+            var controls = tab.getAttribute("aria-controls");
+            if (controls && !document.getElementById(controls)) {
+                tab.removeAttribute("aria-controls");
+            }
+            var own = (list.id || "tabs").replace(/[^A-Za-z0-9_-]/g, "") + "-tab-" + i;
+            if (tab.id !== own) {
+                tab.id = own;
+            }
+            var chosen = tab.classList.contains("active");
+            if (tab.getAttribute("aria-selected") !== String(chosen)) {
+                tab.setAttribute("aria-selected", String(chosen));
+            }
+            var wanted = chosen || (!tabs.some(function (t) { return t.classList.contains("active"); }) && i === 0) ? 0 : -1;
+            if (tab.tabIndex !== wanted && !(document.activeElement === tab)) {
+                tab.tabIndex = wanted;
+            }
+        });
+        if (!list.dataset.stvKeys) {
+            list.dataset.stvKeys = "1";
+            list.addEventListener("keydown", function (event) {
+                var all = Array.prototype.slice.call(list.querySelectorAll('[role="tab"]'));
+                var at = all.indexOf(document.activeElement);
+                var step = {ArrowRight: 1, ArrowLeft: -1}[event.key];
+                if (at < 0 || !step) {
+                    return;
+                }
+                event.preventDefault();
+                var next = all[(at + step + all.length) % all.length];
+                all.forEach(function (tab) { tab.tabIndex = tab === next ? 0 : -1; });
+                next.focus();
+            });
+        }
+    }
+
     // --- watching the page ------------------------------------------------------------------------------------
 
     function watchChart(figure) {
@@ -297,6 +365,8 @@
         syncLang();
         document.querySelectorAll("figure.stv-chart").forEach(watchChart);
         document.querySelectorAll("button.dash-dropdown").forEach(fixDropdown);
+        document.querySelectorAll(".dash-dropdown-content").forEach(fixDropdownList);
+        document.querySelectorAll('[role="tablist"]').forEach(fixTabs);
         document.querySelectorAll("[data-scroll-into-view]").forEach(watchResult);
     }
 
@@ -309,7 +379,7 @@
 
     function start() {
         new MutationObserver(schedule).observe(document.body, {
-            childList: true, subtree: true, attributes: true, attributeFilter: ["aria-labelledby", "tabindex"],
+            childList: true, subtree: true, attributes: true, attributeFilter: ["aria-labelledby", "tabindex", "role", "aria-selected", "class", "aria-controls"],
         });
         window.addEventListener("popstate", schedule);
         scan();

@@ -30,6 +30,7 @@ def register(app: dash.Dash, context: Context) -> None:
         "statement": Output(ids.FOOTER_A11Y, "children"),
         "statement_href": Output(ids.FOOTER_A11Y, "href"),
         "toggle": Output(ids.NAV_TOGGLE, "aria-label"),
+        "filters": Output(ids.FILTER_SECTION, "aria-label"),
         "labels": [Output(name, "labels") for name in DROPDOWNS],
         "none": Output(ids.FILTER_SUMMARY, "data-none"),
     }
@@ -63,6 +64,7 @@ def translate_a11y(route) -> dict:
         "statement": t("footer-accessibility", lang),
         "statement_href": f"/toegankelijkheid?lang={lang}",
         "toggle": t("nav-toggle", lang),
+        "filters": t("filters", lang),
         "labels": [labels] * len(DROPDOWNS),
         "none": t("filters-summary-none", lang),
     }

@@ -31,6 +31,7 @@ SKIP_LINK = "shell-skip-link"
 NAV_TOGGLE = "shell-nav-toggle"
 NAV_COLLAPSE = "shell-nav-collapse"
 FILTER_TOGGLE = "filter-toggle"
+FILTER_SECTION = "filter-section"  # the filter bar and the alerts about the link: a landmark
 FILTER_SUMMARY = "filter-summary"
 FILTER_COLLAPSE = "filter-collapse"
 FOOTER_A11Y = "shell-footer-accessibility"

@@ -171,7 +171,8 @@ def download_links(views: tuple[str, ...], search: str, lang: str, titles: dict[
     else its name. None when the account may download none of them."""
     items = []
     for view in (view for view in views if may_export(current_account(), view)):
-        items.append(dbc.DropdownMenuItem((titles or {}).get(view) or t(f"view-{view}", lang), header=True))
+        title = (titles or {}).get(view) or t(f"view-{view}", lang)
+        items.append(html.H2(title, className="dropdown-header mb-0"))  # a heading of its level, not a bare role
         for fmt in ("csv", "xlsx"):
             items.append(
                 dbc.DropdownMenuItem(
@@ -193,7 +194,7 @@ def table_annual_report(table, lang: str) -> dbc.Table:
     modalities = [c for c in table.columns if c not in ("figure", "total")]
     header = html.Thead(
         html.Tr(
-            [html.Th("")]
+            [html.Th(html.Span(t("figure", lang), className="visually-hidden"))]
             + [html.Th(t(f"modality-{m}", lang), className="text-end") for m in modalities]
             + [html.Th(t("total", lang), className="text-end")]
         )

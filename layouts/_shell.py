@@ -76,8 +76,11 @@ def shell_layout() -> html.Div:
             ),
             dbc.Container(
                 [
-                    filter_bar(),
-                    html.Div(id=ids.ALERTS, role="status"),
+                    html.Section(
+                        [filter_bar(), html.Div(id=ids.ALERTS, role="status")],
+                        id=ids.FILTER_SECTION,
+                        **{"aria-label": t("filters")},
+                    ),
                     html.Main(id=ids.PAGE, className="page", tabIndex="-1"),
                     html.Footer(
                         [

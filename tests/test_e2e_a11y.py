@@ -70,7 +70,7 @@ def _open_dropdown(page) -> bool:
     if not dropdown.is_visible():
         return False
     dropdown.click()
-    expect()(page.get_by_role("listbox")).to_be_visible()
+    expect()(page.locator(".dash-dropdown-content")).to_be_visible()
     return True
 
 

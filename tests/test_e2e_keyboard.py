@@ -52,7 +52,7 @@ def test_skip_link_filter_and_a_charts_table_by_keyboard(browser_page, expected_
     # on to the modality filter, open it, choose "Telefoon" with the keyboard, close it
     tab_until(page, "#filter-modality")
     page.keyboard.press("Enter")
-    expect()(page.get_by_role("listbox")).to_be_visible()
+    expect()(page.locator(".dash-dropdown-content")).to_be_visible()
     page.keyboard.type("Telef")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")

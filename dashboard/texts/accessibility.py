@@ -10,6 +10,7 @@ MESSAGES = {
     "filters-toggle": ("Filters tonen of verbergen", "Show or hide the filters"),
     "filters-summary-none": ("geen filters", "no filters"),
     "footer-accessibility": ("Toegankelijkheid", "Accessibility"),
+    "figure": ("Cijfer", "Figure"),
     # charts
     "chart-show-table": ("Toon als tabel", "Show as table"),
     "chart-summary": (
