@@ -92,8 +92,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         },
 
         // One line naming the active filters (the filter panel's button, when the panel is folded away):
-        // "1-1-2025 – 31-12-2025 · Ter plaatse". `none`: the words for no code filter.
-        filterSummary: function (start, end, values, options, none) {
+        // "1 jan 2025 – 31 dec 2025 · Ter plaatse". The arguments come flat: the dates, each code filter's value,
+        // each one's options, and the words for no code filter.
+        filterSummary: function (start, end) {
+            var rest = Array.prototype.slice.call(arguments, 2);
+            var count = (rest.length - 1) / 2;
+            var values = rest.slice(0, count);
+            var options = rest.slice(count, 2 * count);
+            var none = rest[rest.length - 1];
             var lang = document.documentElement.lang === "en" ? "en-GB" : "nl-BE";
             function day(iso) {
                 var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
@@ -108,6 +114,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             (values || []).forEach(function (chosen, i) {
                 var labels = {};
                 (options[i] || []).forEach(function (option) { labels[option.value] = option.label; });
+                chosen = Array.isArray(chosen) ? chosen : (chosen ? [chosen] : []);
                 (chosen || []).forEach(function (value) { codes.push(labels[value] || value); });
             });
             parts.push(codes.length ? codes.join(", ") : (none || ""));
