@@ -28,7 +28,8 @@
             : {maximumFractionDigits: 2});
     }
 
-    var MONTH = /^(\d{4})-(\d{2})-01( 00:00(:00)?)?$/;
+    var MONTH = /^(\d{4})-(\d{2})-01([ T]00:00(:00(\.0+)?)?)?$/;
+    var DAY = /^(\d{4})-(\d{2})-(\d{2})([ T]00:00(:00(\.0+)?)?)?$/;
 
     function label(value, lang) {
         if (typeof value === "string") {
@@ -37,6 +38,11 @@
                 var day = new Date(Date.UTC(+month[1], +month[2] - 1, 1));
                 return day.toLocaleDateString(lang === "en" ? "en-GB" : "nl-BE",
                     {month: "long", year: "numeric", timeZone: "UTC"});
+            }
+            var day = DAY.exec(value);
+            if (day) {
+                return new Date(Date.UTC(+day[1], +day[2] - 1, +day[3])).toLocaleDateString(
+                    lang === "en" ? "en-GB" : "nl-BE", {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"});
             }
         }
         return value === null || value === undefined ? "" : String(value);
@@ -56,7 +62,9 @@
     // The figure's numbers as {corner, columns, rows: [[label, value, ...]], percent}: one row per category (x, or
     // y for horizontal bars, or the heatmap's rows), one column per trace (or per heatmap column).
     function tableOf(data, layout) {
-        var visible = (data || []).filter(function (trace) { return trace.visible !== false && trace.visible !== "legendonly"; });
+        var visible = (data || []).filter(function (trace) {
+            return trace.visible === true || trace.visible === undefined;
+        });
         if (!visible.length) {
             return null;
         }
@@ -118,12 +126,16 @@
     function renderTable(holder, table, lang, caption) {
         var format = formatter(lang, table.percent);
         var element = document.createElement("table");
-        element.className = "table table-sm table-striped chart-table";
+        element.className = "table table-sm table-striped w-auto chart-table";
         element.appendChild(cell("caption", caption));
         var head = document.createElement("thead");
         var headRow = document.createElement("tr");
         headRow.appendChild(cell("th", table.corner || caption, "col"));
-        table.columns.forEach(function (name) { headRow.appendChild(cell("th", label(name, lang), "col")); });
+        table.columns.forEach(function (name) {
+            var th = cell("th", label(name, lang), "col");
+            th.className = "text-end";
+            headRow.appendChild(th);
+        });
         head.appendChild(headRow);
         element.appendChild(head);
         var body = document.createElement("tbody");
@@ -164,7 +176,8 @@
             return;
         }
         var lang = interfaceLang();
-        var table = tableOf(graph.data, graph.layout);
+        // Plotly's full data: the arrays decoded (a figure from Python sends numbers as typed base64 blocks)
+        var table = tableOf(graph._fullData || graph.data, graph._fullLayout || graph.layout);
         var summary = figure.querySelector(".chart-summary");
         var text = describe(figure, table, lang);
         if (summary && summary.textContent !== text) {
