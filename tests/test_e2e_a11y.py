@@ -15,7 +15,7 @@ import pytest
 
 from dashboard.ids import FILTER_SUMMARY
 from tests.a11y import FILTERED, axe_source, axe_violations, describe, markdown_table, page_paths, wait_until_ready
-from tests.browser import expect, save_screenshot
+from tests.browser import expect, save_screenshot, whole_page_in_view
 
 pytestmark = pytest.mark.e2e
 
@@ -79,13 +79,14 @@ def _all_states(browser_page, axe, path: str, lang: str) -> dict[str, list[dict]
     found = {}
     browser_page.open(f"{path}?{FILTERED}&lang={lang}")
     wait_until_ready(page)
-    found[f"{path} {lang}"] = _check(page, axe, f"{path} {lang}")
-    if _open_download_menu(page):
-        found[f"{path} {lang} download menu"] = _check(page, axe, f"{path} {lang} download menu")
-        page.keyboard.press("Escape")
-    if _open_dropdown(page):
-        found[f"{path} {lang} dropdown"] = _check(page, axe, f"{path} {lang} dropdown")
-        page.keyboard.press("Escape")
+    with whole_page_in_view(page):  # AG Grid draws a grid once it has been in view, as a reader scrolls to it
+        found[f"{path} {lang}"] = _check(page, axe, f"{path} {lang}")
+        if _open_download_menu(page):
+            found[f"{path} {lang} download menu"] = _check(page, axe, f"{path} {lang} download menu")
+            page.keyboard.press("Escape")
+        if _open_dropdown(page):
+            found[f"{path} {lang} dropdown"] = _check(page, axe, f"{path} {lang} dropdown")
+            page.keyboard.press("Escape")
     return found
 
 
