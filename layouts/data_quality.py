@@ -49,12 +49,12 @@ def check_section(check: str, lang: str) -> html.Section:
     """A check: what it means, its breakdown (age bands, statuses or rules), and the organisations concerned."""
     return html.Section(
         [
-            html.H3(t(f"data-quality-check-{check}", lang), className="h5 mt-4 mb-0"),
+            html.H2(t(f"data-quality-check-{check}", lang), className="h5 mt-4 mb-0"),
             html.P(t(f"data-quality-def-{check}", lang, days=STALE_AFTER_DAYS), className="small text-muted mb-2"),
             dcc.Loading(
                 html.Div(id=ids.page(NAME, f"detail-{check}"), **{"data-scroll-into-view": check}), type="default"
             ),
-            html.H4(t("data-quality-by-organisation", lang), className="h6 mt-2"),
+            html.H3(t("data-quality-by-organisation", lang), className="h6 mt-2"),
             layout_grid(
                 ids.page(NAME, f"organisations-{check}"),
                 defect_columns(check),
