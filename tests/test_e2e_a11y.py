@@ -26,6 +26,7 @@ ROUTES = [
     "/",
     "/supply-demand",
     "/shortages",
+    "/lead-time",
     "/no-shows",
     "/interpreters",
     "/regions",
