@@ -37,3 +37,13 @@ dagfuncs.stvDate = function (value, locale) {
     }
     return parseInt(day, 10) + " " + STV_MONTHS_EN[parseInt(month, 10) - 1] + " " + year;
 };
+
+// A text or link cell's whole text, for its tooltip (a name the column's width cuts off): a markdown link's text.
+dagfuncs.stvCellText = function (params) {
+    var value = params.value;
+    if (stvEmpty(value)) {
+        return "";
+    }
+    var link = /^\[((?:\\.|[^\]])*)\]\(/.exec(String(value));
+    return link ? link[1].replace(/\\(.)/g, "$1") : String(value);
+};

@@ -103,6 +103,25 @@
         }
     };
 
+    // The STV dashboard's corrections and additions (issue 13): the upstream typo "Dowload", and the toolbar's and
+    // snapshot's words the upstream locale leaves English. The rest of the locale is unchanged.
+    Object.assign(locale.dictionary, {
+        'Download plot as a PNG': 'Download de grafiek als PNG',
+        'Download plot': 'Download de grafiek',
+        'Reset axes': 'Assen herstellen',
+        'Reset': 'Herstellen',
+        'Pan': 'Verschuiven',
+        'Box Select': 'Rechthoek selecteren',
+        'Zoom in': 'Inzoomen',
+        'Zoom out': 'Uitzoomen',
+        'Toggle Spike Lines': 'Hulplijnen aan of uit',
+        'Show closest data on hover': 'Dichtstbijzijnde gegevens tonen',
+        'Compare data on hover': 'Gegevens vergelijken',
+        'Taking snapshot - this may take a few seconds': 'De afbeelding wordt gemaakt, even geduld',
+        'Snapshot succeeded': 'Afbeelding gemaakt',
+        'Sorry, there was a problem downloading your snapshot!': 'Het downloaden van de afbeelding is mislukt.'
+    });
+
     if (typeof window.Plotly !== 'undefined' && typeof window.Plotly.register === 'function') {
         window.Plotly.register(locale);
     } else {

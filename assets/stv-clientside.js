@@ -85,5 +85,40 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             var path = pathname || "/";
             return [hrefs, path + (switched ? "?" + switched : ""), path + (english ? "?lang=en" : "")];
         },
+
+        // A collapsible part (the phone's menu, the filter panel): open or closed, and the button says which.
+        toggle: function (_clicks, open) {
+            return [!open, open ? "false" : "true"];
+        },
+
+        // One line naming the active filters (the filter panel's button, when the panel is folded away):
+        // "1 jan 2025 – 31 dec 2025 · Ter plaatse". The arguments come flat: the dates, each code filter's value,
+        // each one's options, and the words for no code filter.
+        filterSummary: function (start, end) {
+            var rest = Array.prototype.slice.call(arguments, 2);
+            var count = (rest.length - 1) / 2;
+            var values = rest.slice(0, count);
+            var options = rest.slice(count, 2 * count);
+            var none = rest[rest.length - 1];
+            var lang = document.documentElement.lang === "en" ? "en-GB" : "nl-BE";
+            function day(iso) {
+                var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+                return parts ? new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3]))
+                    .toLocaleDateString(lang, {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"}) : "";
+            }
+            var parts = [];
+            if (start || end) {
+                parts.push(day(start) + " – " + day(end));
+            }
+            var codes = [];
+            (values || []).forEach(function (chosen, i) {
+                var labels = {};
+                (options[i] || []).forEach(function (option) { labels[option.value] = option.label; });
+                chosen = Array.isArray(chosen) ? chosen : (chosen ? [chosen] : []);
+                (chosen || []).forEach(function (value) { codes.push(labels[value] || value); });
+            });
+            parts.push(codes.length ? codes.join(", ") : (none || ""));
+            return parts.join(" · ");
+        },
     },
 });

@@ -22,7 +22,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     `stv-dashboard serve` has not done so already).
     """
     from callbacks import register_all
-    from dashboard import exports, security
+    from dashboard import accessibility, exports, security
     from dashboard.auth import Auth, default_clock
     from dashboard.cache import cache, cache_config
     from dashboard.context import Context
@@ -73,6 +73,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     exports.init_app(app.server, context)
     app.server.extensions["stv"] = context
     security.init_app(app, settings)  # its script hashes cover every callback registered above
+    accessibility.init_app(app)  # after security: it wraps the page that security made
     if settings.auth == "oidc":  # after security: it adds the provider's origin to the policy's form-action
         from dashboard import oidc
 

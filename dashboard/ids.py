@@ -30,6 +30,15 @@ FILTER_TO = "filter-to"
 FILTER_RESET = "filter-reset"
 KIND_HELP = "filter-kind-help"  # under the interpreter-kind filter: what it selects on this page
 FILTER_CODES = MULTI_VALUE  # the code filters, in the filter bar's order
+# accessibility and small screens (callbacks.a11y)
+SKIP_LINK = "shell-skip-link"
+NAV_TOGGLE = "shell-nav-toggle"
+NAV_COLLAPSE = "shell-nav-collapse"
+FILTER_TOGGLE = "filter-toggle"
+FILTER_SECTION = "filter-section"  # the filter bar and the alerts about the link: a landmark
+FILTER_SUMMARY = "filter-summary"
+FILTER_COLLAPSE = "filter-collapse"
+FOOTER_A11Y = "shell-footer-accessibility"
 
 
 def filter_input(name: str) -> str:

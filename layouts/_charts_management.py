@@ -22,8 +22,8 @@ from layouts._grid import ReadableHeaders, data_grid
 PARTY_COLOURS = {
     "no_show_client": ("#D55E00", "solid"),
     "no_show_interpreter": ("#0072B2", "solid"),
-    "cancelled_client_late": ("#E69F00", "dash"),
-    "cancelled_client_timely": ("#56B4E9", "dash"),
+    "cancelled_client_late": ("#B07800", "dash"),
+    "cancelled_client_timely": ("#2A88C8", "dash"),
     "cancelled_interpreter": ("#009E73", "dot"),
     "cancelled_service": ("#CC79A7", "dot"),
 }
@@ -49,7 +49,7 @@ SHARED_FIGURES = {
     "active_interpreters",
     "activity_rate",
 }
-FLOW_COLOURS = {"accepted": "#009E73", "refused": "#D55E00", "no_response": "#999999"}
+FLOW_COLOURS = {"accepted": "#009E73", "refused": "#D55E00", "no_response": "#767676"}
 DIMENSION_CHART_LIMIT = 15
 GRID_HEADER, GRID_ROW = 70, 42  # pixels of a grid's (wrapped) header and of one row
 NUMBER_COLUMN_WIDTH, SORT_ARROW_WIDTH = 124, 20
@@ -244,7 +244,7 @@ def figure_activity_by_kind(table: pd.DataFrame, lang: str) -> go.Figure:
         x=shown.registered_in_period,
         orientation="h",
         name=t("metric-registered_in_period", lang),
-        marker_color="#BBBBBB",
+        marker_color="#8A8A8A",
         hovertemplate="%{x:,d}",
     )
     layout = base_layout(lang, "", t("management-axis-interpreters", lang))

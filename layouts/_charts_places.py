@@ -197,7 +197,7 @@ def figures_table(
     (metric names as headers with their definitions on hover), in the reader's number format."""
     header = html.Thead(
         html.Tr(
-            [html.Th("")]
+            [html.Th(t(label_column, lang), scope="col")]
             + [html.Th(t(f"metric-{c}", lang), title=t(f"def-{c}", lang), className="text-end") for c in columns]
         )
     )

@@ -74,7 +74,7 @@ def figure_rate_heatmap(
     return figure
 
 
-TREND_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00")
+TREND_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B07800")
 TREND_DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 
 
@@ -105,7 +105,7 @@ def figure_active_registered(ranking: pd.DataFrame, lang: str) -> go.Figure:
     """Registered and active interpreters of the given languages, side by side."""
     figure = go.Figure()
     for column, key, colour in (
-        ("registered_interpreters", "sh-col-registered", "#56B4E9"),
+        ("registered_interpreters", "sh-col-registered", "#2A88C8"),
         ("active_interpreters", "sh-col-active", "#0072B2"),
     ):
         figure.add_bar(

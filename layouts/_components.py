@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashboard import ids
 from dashboard.access import current_account, may_export, may_open
@@ -147,18 +147,50 @@ CORE_FIGURES = (
 
 
 def graph_config(lang: str, **extra) -> dict:
-    """The chart toolbar of every chart: in the reader's language, PNG download and zoom reset kept, and nothing
-    that sends the chart's data elsewhere (Plotly's cloud: "share", "edit in Chart Studio")."""
+    """The chart toolbar of every chart: in the reader's language, only PNG download and zoom reset (one tab stop:
+    assets/stv-a11y.js), and nothing that sends the chart's data elsewhere (Plotly's cloud)."""
     return {
         "locale": lang,
         "displaylogo": False,
         "showLink": False,
         "showSendToCloud": False,
         "showEditInChartStudio": False,
-        "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendDataToCloud"],
+        "modeBarButtons": [["toImage", "resetScale2d"]],
         "toImageButtonOptions": {"format": "png", "filename": "stv-dashboard", "scale": 2},
         **extra,
     }
+
+
+def chart(
+    lang: str,
+    graph_id: str | dict | None = None,
+    figure=None,
+    title: str | None = None,
+    style: dict | None = None,
+    **config,
+) -> html.Figure:
+    """The one chart: a Plotly graph (`graph_id` for a callback to fill, or a `figure`) under its `title`, with a
+    short text alternative and "show as table", the chart's own numbers in a table a keyboard reaches. The text
+    and the table are drawn in the browser from the data Plotly drew (assets/stv-a11y.js)."""
+    graph = dcc.Graph(
+        config=graph_config(lang, **config),
+        **({"id": graph_id} if graph_id is not None else {}),
+        **({"figure": figure} if figure is not None else {}),
+        **({"style": style} if style else {}),
+    )
+    details = html.Details(
+        [
+            html.Summary(t("chart-show-table", lang), className="small"),
+            html.Div(className="chart-table-holder table-responsive"),
+        ],
+        className="chart-data no-print",
+    )
+    caption = [html.Figcaption(title, className="chart-title h6")] if title else []
+    return html.Figure(
+        [*caption, graph, html.P(className="chart-summary visually-hidden"), details],
+        className="stv-chart mb-2",
+        **{"data-summary": t("chart-summary", lang), "data-empty": t("chart-empty", lang), "data-caption": title or ""},
+    )
 
 
 HIDDEN = {"display": "none"}  # the style of a part kept out of sight (a chart with nothing to show)
@@ -192,7 +224,8 @@ def download_links(
             dbc.DropdownMenuItem(t("report-download", lang), href=report, className="report-link"),
         ]
     for view in (view for view in views if may_export(current_account(), view)):
-        items.append(dbc.DropdownMenuItem((titles or {}).get(view) or t(f"view-{view}", lang), header=True))
+        title = (titles or {}).get(view) or t(f"view-{view}", lang)
+        items.append(html.H2(title, className="dropdown-header mb-0"))  # a heading of its level, not a bare role
         for fmt in ("csv", "xlsx"):
             items.append(
                 dbc.DropdownMenuItem(
@@ -214,7 +247,7 @@ def table_annual_report(table, lang: str) -> dbc.Table:
     modalities = [c for c in table.columns if c not in ("figure", "total")]
     header = html.Thead(
         html.Tr(
-            [html.Th("")]
+            [html.Th(html.Span(t("figure", lang), className="visually-hidden"))]
             + [html.Th(t(f"modality-{m}", lang), className="text-end") for m in modalities]
             + [html.Th(t("total", lang), className="text-end")]
         )

@@ -13,6 +13,7 @@ import dash_ag_grid as dag
 import pandas as pd
 
 from dashboard.i18n import t
+from dashboard.texts.accessibility import GRID_WORDS
 
 LOCALES = {"nl": "nl-BE", "en": "en-GB"}
 
@@ -90,6 +91,8 @@ def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
                 definition["type"] = "rightAligned"
         if column.kind == "link":
             definition["cellRenderer"] = "markdown"
+        if column.kind in ("text", "link"):  # a name cut off by the column's width reads whole on hover
+            definition["tooltipValueGetter"] = {"function": "stvCellText(params)"}
         if column.width:
             definition["width"] = column.width
         else:
@@ -131,10 +134,15 @@ def data_grid(
             "theme": "themeAlpine",
             "animateRows": False,
             "tooltipShowDelay": 300,
-            "localeText": {"noRowsToShow": t(empty_key, lang)},
+            "localeText": grid_words(lang) | {"noRowsToShow": t(empty_key, lang)},
         },
         style={"height": f"{height}px", "width": "100%"},
     )
+
+
+def grid_words(lang: str) -> dict[str, str]:
+    """AG Grid's own words (menus, sorting, its screen-reader labels) in the reader's language."""
+    return {key: t(f"grid-word-{key}", lang) for key in GRID_WORDS}
 
 
 def _make_readable(definitions: list[dict], columns: Sequence[Column], headers: ReadableHeaders) -> None:
@@ -149,6 +157,7 @@ def _make_readable(definitions: list[dict], columns: Sequence[Column], headers: 
             definition["headerTooltip"] = headers.header_tooltips[name]
         if name in headers.cell_tooltips:
             definition["tooltipField"] = headers.cell_tooltips[name]
+            definition.pop("tooltipValueGetter", None)
 
 
 def grid_records(table: pd.DataFrame) -> list[dict]:

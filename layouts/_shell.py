@@ -32,29 +32,69 @@ def shell_layout() -> html.Div:
             dcc.Store(id=ids.ROUTE),
             dcc.Store(id=ids.QUERY),
             dcc.Store(id=ids.CHOICE_RULES, data=choice_rules()),
-            dbc.Navbar(
-                dbc.Container(
-                    [
-                        html.A(t("app-title"), id=ids.BRAND, href="/", className="navbar-brand"),
-                        dbc.Nav(id=ids.NAV, navbar=True, className="me-auto"),
-                        html.A(
-                            t("switch-language"), id=ids.LANG_SWITCH, href="?lang=en", className="nav-link text-white"
-                        ),
-                        sign_out_form(),
-                    ],
-                    fluid="xl",
+            html.A(t("skip-to-content"), id=ids.SKIP_LINK, href=f"#{ids.PAGE}", className="skip-link"),
+            html.Header(
+                dbc.Navbar(
+                    dbc.Container(
+                        [
+                            html.A(t("app-title"), id=ids.BRAND, href="/", className="navbar-brand"),
+                            html.Button(
+                                html.Span(className="navbar-toggler-icon"),
+                                id=ids.NAV_TOGGLE,
+                                n_clicks=0,
+                                type="button",
+                                className="navbar-toggler",
+                                **{
+                                    "aria-label": t("nav-toggle"),
+                                    "aria-expanded": "false",
+                                    "aria-controls": ids.NAV_COLLAPSE,
+                                },
+                            ),
+                            dbc.Collapse(
+                                [
+                                    dbc.Nav(id=ids.NAV, navbar=True, className="me-auto"),
+                                    html.A(
+                                        t("switch-language"),
+                                        id=ids.LANG_SWITCH,
+                                        href="?lang=en",
+                                        className="nav-link text-white",
+                                    ),
+                                    sign_out_form(),
+                                ],
+                                id=ids.NAV_COLLAPSE,
+                                navbar=True,
+                                is_open=False,
+                            ),
+                        ],
+                        fluid="xl",
+                    ),
+                    color="primary",
+                    dark=True,
+                    expand="lg",
+                    className="mb-3",
                 ),
-                color="primary",
-                dark=True,
-                className="mb-3 no-print",
+                className="no-print",
             ),
             dbc.Container(
                 [
-                    filter_bar(),
-                    html.Div(id=ids.PERIOD_NOTE, role="status", className="no-print"),
-                    html.Div(id=ids.ALERTS, role="status"),
-                    html.Main(id=ids.PAGE, className="page"),
-                    html.Footer(t("footer-source"), id=ids.FOOTER, className="text-muted small my-4"),
+                    html.Section(
+                        [
+                            filter_bar(),
+                            html.Div(id=ids.PERIOD_NOTE, role="status", className="no-print"),
+                            html.Div(id=ids.ALERTS, role="status"),
+                        ],
+                        id=ids.FILTER_SECTION,
+                        **{"aria-label": t("filters")},
+                    ),
+                    html.Main(id=ids.PAGE, className="page", tabIndex="-1"),
+                    html.Footer(
+                        [
+                            html.Span(t("footer-source"), id=ids.FOOTER),
+                            " · ",
+                            html.A(t("footer-accessibility"), id=ids.FOOTER_A11Y, href="/toegankelijkheid"),
+                        ],
+                        className="footer text-muted small my-4",
+                    ),
                 ],
                 fluid="xl",
             ),
@@ -137,11 +177,30 @@ def filter_bar() -> dbc.Card:
         for name in DROPDOWN_PARAMETERS
     ]
     reset = html.A(t("reset-filters"), id=ids.FILTER_RESET, href="/", className="small")
+    toggle = html.Button(
+        [
+            html.Span(t("filters"), className="fw-semibold me-2"),
+            html.Span(id=ids.FILTER_SUMMARY, className="small", **{"data-none": t("filters-summary-none")}),
+        ],
+        id=ids.FILTER_TOGGLE,
+        n_clicks=0,
+        type="button",
+        className="filter-toggle btn btn-link text-start text-decoration-none p-0 w-100",
+        **{"aria-expanded": "false", "aria-controls": ids.FILTER_COLLAPSE},
+    )
     return dbc.Card(
         dbc.CardBody(
             [
-                dbc.Row(period + [dbc.Col(reset, lg=1, className="align-self-end mb-3")], className="g-2"),
-                dbc.Row(codes, className="g-2"),
+                toggle,
+                dbc.Collapse(
+                    [
+                        dbc.Row(period + [dbc.Col(reset, lg=1, className="align-self-end mb-3")], className="g-2"),
+                        dbc.Row(codes, className="g-2"),
+                    ],
+                    id=ids.FILTER_COLLAPSE,
+                    is_open=False,
+                    className="filter-collapse",
+                ),
             ]
         ),
         className="filter-bar mb-3 no-print",

@@ -18,7 +18,7 @@ from dashboard.views.data_quality import CHECKS, STALE_AFTER_DAYS, export_name
 from layouts import register
 from layouts._breadcrumbs import organisation_path
 from layouts._charts_places import defect_columns, figure_bands, layout_grid, sector_name
-from layouts._components import card, graph_config, note
+from layouts._components import card, chart, note
 from layouts._grid import grid_records, markdown_link
 from layouts._page import page_frame, page_lang
 
@@ -49,10 +49,12 @@ def check_section(check: str, lang: str) -> html.Section:
     """A check: what it means, its breakdown (age bands, statuses or rules), and the organisations concerned."""
     return html.Section(
         [
-            html.H3(t(f"data-quality-check-{check}", lang), className="h5 mt-4 mb-0"),
+            html.H2(t(f"data-quality-check-{check}", lang), className="h5 mt-4 mb-0"),
             html.P(t(f"data-quality-def-{check}", lang, days=STALE_AFTER_DAYS), className="small text-muted mb-2"),
-            dcc.Loading(html.Div(id=ids.page(NAME, f"detail-{check}")), type="default"),
-            html.H4(t("data-quality-by-organisation", lang), className="h6 mt-2"),
+            dcc.Loading(
+                html.Div(id=ids.page(NAME, f"detail-{check}"), **{"data-scroll-into-view": check}), type="default"
+            ),
+            html.H3(t("data-quality-by-organisation", lang), className="h6 mt-2"),
             layout_grid(
                 ids.page(NAME, f"organisations-{check}"),
                 defect_columns(check),
@@ -123,11 +125,7 @@ def detail(check: str, table: pd.DataFrame, lang: str):
     """A check's breakdown (`table`: `views.data_quality.by_detail`): requests per age band (a bar chart) or per
     status or broken rule (a table); nothing for a check without one."""
     if check in BAND_AXES:
-        return dcc.Graph(
-            figure=figure_bands(table, lang, BAND_AXES[check]),
-            style={"height": "260px"},
-            config=graph_config(lang),
-        )
+        return chart(lang, figure=figure_bands(table, lang, BAND_AXES[check]), style={"height": "260px"})
     if check in DETAIL_LABELS:
         return detail_table(table, DETAIL_LABELS[check], lang)
     return None

@@ -14,7 +14,7 @@ from dashboard.i18n import format_count, format_date, format_rate, t
 from layouts import register
 from layouts._charts import KIND_MIX_LIMIT
 from layouts._charts_management import definition, definitions_list, format_hours, rate_card, sized_grid, stat_card
-from layouts._components import FIVE_CARDS, empty_state, graph_config
+from layouts._components import FIVE_CARDS, chart, empty_state
 from layouts._grid import Column
 from layouts._page import page_frame, page_lang
 
@@ -112,8 +112,8 @@ def _section(part: str, lang: str, **values) -> html.Div:
     )
 
 
-def _graph(part: str, lang: str, height: int) -> dcc.Graph:
-    return dcc.Graph(id=ids.page(NAME, part), config=graph_config(lang), style={"height": f"{height}px"})
+def _graph(part: str, lang: str, height: int) -> html.Figure:
+    return chart(lang, ids.page(NAME, part), style={"height": f"{height}px"})
 
 
 def cards(figures, lang: str) -> list:

@@ -17,7 +17,7 @@ from layouts import register
 from layouts._charts import MODALITY_COLOURS, base_layout, mark_running_month, stacked_shares_layout
 from layouts._charts_management import DIMENSION_CHART_LIMIT, definition, empty_note, sized_grid
 from layouts._choices import choice
-from layouts._components import definitions, graph_config
+from layouts._components import chart, definitions
 from layouts._grid import Column, markdown_link
 from layouts._page import page_frame, page_lang
 
@@ -53,7 +53,6 @@ def band_name(band: str, lang: str) -> str:
 def layout(query: dict) -> html.Div:
     """The page's skeleton; figures arrive from `callbacks.lead_time`."""
     lang = page_lang(query)
-    chart_config = graph_config(lang)
     body = html.Div(
         [
             dcc.Loading(html.Div(id=ids.page(NAME, "coverage"), className="text-muted small mb-2"), type="default"),
@@ -78,7 +77,7 @@ def layout(query: dict) -> html.Div:
                 html.Div(
                     [
                         html.Div(id=ids.page(NAME, "shares-empty")),
-                        dcc.Graph(id=ids.page(NAME, "shares-chart"), config=chart_config),
+                        chart(lang, ids.page(NAME, "shares-chart")),
                         html.Div(id=ids.page(NAME, "shares-table")),
                     ]
                 ),
@@ -90,7 +89,7 @@ def layout(query: dict) -> html.Div:
                 html.Div(
                     [
                         html.Div(id=ids.page(NAME, "trend-empty")),
-                        dcc.Graph(id=ids.page(NAME, "trend"), config=chart_config, style={"height": "400px"}),
+                        chart(lang, ids.page(NAME, "trend"), style={"height": "400px"}),
                     ]
                 ),
                 type="default",

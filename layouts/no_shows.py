@@ -21,7 +21,7 @@ from layouts._charts_management import (
     sized_grid,
 )
 from layouts._choices import choice
-from layouts._components import graph_config
+from layouts._components import chart
 from layouts._grid import Column, markdown_link
 from layouts._page import page_frame, page_lang
 
@@ -49,7 +49,6 @@ DIMENSION_LABELS = {
 def layout(query: dict) -> html.Div:
     """The page's skeleton; figures arrive from `callbacks.no_shows`."""
     lang = page_lang(query)
-    chart_config = graph_config(lang)
     body = html.Div(
         [
             dcc.Loading(html.Div(id=ids.page(NAME, "cards"), className="row"), type="default"),
@@ -59,7 +58,7 @@ def layout(query: dict) -> html.Div:
                 html.Div(
                     [
                         html.Div(id=ids.page(NAME, "trend-empty")),
-                        dcc.Graph(id=ids.page(NAME, "trend"), config=chart_config, style={"height": "440px"}),
+                        chart(lang, ids.page(NAME, "trend"), style={"height": "440px"}),
                     ]
                 ),
                 type="default",
@@ -76,7 +75,7 @@ def layout(query: dict) -> html.Div:
                 html.Div(
                     [
                         html.Div(id=ids.page(NAME, "dimension-empty")),
-                        dcc.Graph(id=ids.page(NAME, "dimension-chart"), config=chart_config),
+                        chart(lang, ids.page(NAME, "dimension-chart")),
                         html.Div(id=ids.page(NAME, "dimension-table")),
                     ]
                 ),

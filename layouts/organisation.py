@@ -13,7 +13,7 @@ from dashboard.views.regions import Place
 from layouts import register
 from layouts._breadcrumbs import LEVEL_PAGES
 from layouts._charts_places import format_value, language_columns, layout_grid, sector_name
-from layouts._components import graph_config
+from layouts._components import chart
 from layouts._grid import grid_records
 from layouts._page import page_frame, page_lang
 
@@ -49,11 +49,7 @@ def layout(query: dict, organisation_id=None) -> html.Div:
                 html.Div(
                     [
                         html.Div(id=ids.page(NAME, "trend-empty")),
-                        dcc.Graph(
-                            id=ids.page(NAME, "trend"),
-                            config=graph_config(lang),
-                            style={"height": "360px"},
-                        ),
+                        chart(lang, ids.page(NAME, "trend"), style={"height": "360px"}),
                     ]
                 ),
                 type="default",

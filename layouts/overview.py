@@ -20,10 +20,10 @@ from layouts._charts import (
 )
 from layouts._components import (
     CORE_FIGURES,
+    chart,
     compared_cards,
     empty_state,
     glossary,
-    graph_config,
     list_movers,
     table_top_languages,
 )
@@ -55,11 +55,7 @@ def layout(query: dict) -> html.Div:
                 html.Div(
                     [
                         html.Div(id=ids.page(NAME, "trend-empty")),
-                        dcc.Graph(
-                            id=ids.page(NAME, "trend"),
-                            config=graph_config(lang),
-                            style=TREND_HEIGHT,
-                        ),
+                        chart(lang, ids.page(NAME, "trend"), style=TREND_HEIGHT),
                     ]
                 ),
                 type="default",
@@ -89,11 +85,7 @@ def layout(query: dict) -> html.Div:
 def _chart(part: str, title: str, lang: str) -> html.Div:
     return html.Div(
         [
-            html.H3(title, className="h6"),
-            dcc.Loading(
-                dcc.Graph(id=ids.page(NAME, part), config=graph_config(lang), style={"height": "340px"}),
-                type="default",
-            ),
+            dcc.Loading(chart(lang, ids.page(NAME, part), title=title, style={"height": "340px"}), type="default"),
         ]
     )
 

@@ -20,7 +20,7 @@ from layouts import register
 from layouts._breadcrumbs import LEVEL_PAGES, local_government_path, organisation_path, region_path
 from layouts._charts_places import GRID_FIGURES, children_columns, figure_spread, layout_grid, sector_name
 from layouts._choices import choice
-from layouts._components import figure_definitions, graph_config
+from layouts._components import chart, figure_definitions
 from layouts._grid import grid_records, markdown_link
 from layouts._page import page_frame, page_lang
 
@@ -49,7 +49,7 @@ def level_layout(level: str, query: dict, path: dict) -> html.Div:
             html.Div(
                 [
                     html.Div(id=ids.page(name, "chart-empty")),
-                    dcc.Graph(id=ids.page(name, "chart"), config=graph_config(lang)),
+                    chart(lang, ids.page(name, "chart")),
                 ]
             ),
             type="default",
@@ -77,7 +77,6 @@ def level_layout(level: str, query: dict, path: dict) -> html.Div:
 def consistency_section(name: str, query: dict, lang: str) -> list:
     """How use and outcomes differ between organisations of one sector, and of one region."""
     options = [{"label": t(f"regions-spread-{metric}", lang), "value": metric} for metric in CONSISTENCY_METRICS]
-    graph = {"config": graph_config(lang)}
     return [
         html.H3(t("regions-consistency-title", lang), className="h5 mt-4 mb-0"),
         html.P(t("regions-consistency-lead", lang), className="text-muted small mb-1"),
@@ -93,15 +92,13 @@ def consistency_section(name: str, query: dict, lang: str) -> list:
                 [
                     dbc.Col(
                         [
-                            html.H4(t("regions-spread-by-sector", lang), className="h6"),
-                            dcc.Graph(id=ids.page(name, "spread-sector"), **graph),
+                            chart(lang, ids.page(name, "spread-sector"), title=t("regions-spread-by-sector", lang)),
                         ],
                         lg=6,
                     ),
                     dbc.Col(
                         [
-                            html.H4(t("regions-spread-by-region", lang), className="h6"),
-                            dcc.Graph(id=ids.page(name, "spread-region"), **graph),
+                            chart(lang, ids.page(name, "spread-region"), title=t("regions-spread-by-region", lang)),
                         ],
                         lg=6,
                     ),

@@ -16,7 +16,7 @@ from dashboard.periods import add_months, quarter_label, quarter_start, report_p
 from dashboard.report import Report
 from layouts import register
 from layouts._charts import figure_monthly_requests
-from layouts._components import glossary, graph_config, table_annual_report, table_top_languages
+from layouts._components import chart, glossary, table_annual_report, table_top_languages
 from layouts._page import page_lang
 from layouts._shell import quarter_name
 
@@ -140,12 +140,8 @@ def _section(title_key: str, content, lang: str) -> html.Section:
     return html.Section([html.H2(t(title_key, lang), className="h5"), content], className="report-section")
 
 
-def _static_chart(figure, lang: str) -> dcc.Graph:
-    return dcc.Graph(
-        figure=figure,
-        config=graph_config(lang, staticPlot=True),
-        style={"height": "420px"},
-    )
+def _static_chart(figure, lang: str) -> html.Figure:
+    return chart(lang, figure=figure, style={"height": "420px"}, staticPlot=True)
 
 
 register("/report", layout, order=80, nav_key="nav-report", name=NAME, uses_period=False)

@@ -20,7 +20,7 @@ from layouts._charts_planning import (
     figure_shortage_trend,
 )
 from layouts._choices import choice
-from layouts._components import definitions, empty_state, graph_config
+from layouts._components import chart, definitions, empty_state
 from layouts._grid import Column, ReadableHeaders, data_grid, grid_records
 from layouts._page import page_frame, page_lang
 
@@ -202,8 +202,8 @@ def note(key: str, lang: str) -> html.Div:
     return html.Div(t(key, lang), className="empty-state text-muted")
 
 
-def graph(figure, lang: str) -> dcc.Graph:
-    return dcc.Graph(figure=figure, config=graph_config(lang))
+def graph(figure, lang: str) -> html.Figure:
+    return chart(lang, figure=figure)
 
 
 def ranking_rows(ranked: pd.DataFrame, lang: str) -> list[dict]:

@@ -15,7 +15,7 @@ from dashboard.views.supply_demand import DEFAULT_WINDOW, RECENT_DAYS, WINDOWS
 from layouts import register
 from layouts._charts_planning import figure_gap_heatmap
 from layouts._choices import choice
-from layouts._components import THREE_CARDS, card, definitions, empty_state, graph_config
+from layouts._components import THREE_CARDS, card, chart, definitions, empty_state
 from layouts._grid import LOCALES, Column, data_grid, grid_records
 from layouts._page import page_frame, page_lang
 
@@ -119,7 +119,7 @@ def layout(query: dict) -> html.Div:
                 className="choice-drill",
                 style={"maxWidth": "360px"},
             ),
-            _drill_grids(lang),
+            html.Div(_drill_grids(lang), **{"data-scroll-into-view": "drill"}),
             definitions("sd-definitions", DEFINITIONS, lang),
         ]
     )
@@ -252,7 +252,7 @@ def heatmap(days: pd.DataFrame, lang: str):
     """The gap per language and day, or a note that nothing is pending or free."""
     if days.empty:
         return empty_state(lang, "sd-heatmap-empty")
-    return dcc.Graph(figure=figure_gap_heatmap(days, lang), config=graph_config(lang))
+    return chart(lang, figure=figure_gap_heatmap(days, lang))
 
 
 def region_rows(regions: pd.DataFrame, lang: str) -> list[dict]:

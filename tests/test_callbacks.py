@@ -230,4 +230,4 @@ def test_every_chart_toolbar_is_in_the_readers_language_and_never_offers_the_clo
         config = graph["props"]["config"]
         assert config["locale"] == "en" and config["displaylogo"] is False
         assert config["showSendToCloud"] is False and config["showEditInChartStudio"] is False
-        assert config["showLink"] is False and "toImage" not in config["modeBarButtonsToRemove"]
+        assert config["showLink"] is False and config["modeBarButtons"] == [["toImage", "resetScale2d"]]

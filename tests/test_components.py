@@ -116,3 +116,21 @@ def test_the_verdict_colours_are_readable_on_white():
     assert colours == {"better": "#0072B2", "worse": "#B04A00"}
     for colour in colours.values():
         assert (1.05) / (_luminance(colour) + 0.05) >= 4.5
+
+
+def test_a_chart_has_its_title_a_text_alternative_and_show_as_table_in_the_readers_language():
+    from dash import dcc, html
+
+    from layouts._components import chart
+
+    figure = chart("en", "some-chart", title="Requests per month", style={"height": "300px"})
+    assert isinstance(figure, html.Figure) and "stv-chart" in figure.className
+    caption, graph, summary, details = figure.children
+    assert isinstance(caption, html.Figcaption) and caption.children == "Requests per month"
+    assert isinstance(graph, dcc.Graph) and graph.id == "some-chart" and graph.style == {"height": "300px"}
+    assert graph.config["modeBarButtons"] == [["toImage", "resetScale2d"]] and graph.config["locale"] == "en"
+    assert "chart-summary" in summary.className
+    assert isinstance(details, html.Details) and details.children[0].children == "Show as table"
+    assert getattr(figure, "data-summary").startswith("Chart of {rows} points")
+    dutch = chart("nl", figure={"data": []})
+    assert dutch.children[2].children[0].children == "Toon als tabel" and not hasattr(dutch.children[0], "id")

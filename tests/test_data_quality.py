@@ -253,7 +253,8 @@ def test_the_pages_callback_shows_every_check_of_the_fixture(client, app):
         f"[Basisschool Genk](/organisations/200{search})",
         f"[CLB Mechelen](/organisations/101{search})",
     ]
-    bands = answer["data-quality-detail-unvalidated.children"]["props"]["figure"]["data"][0]
+    chart = answer["data-quality-detail-unvalidated.children"]["props"]["children"]  # layouts._components.chart
+    bands = next(part for part in chart if part["type"] == "Graph")["props"]["figure"]["data"][0]
     assert _numbers(bands["y"]) == [1, 0, 0, 2, 0]  # r16; r2, r7
     assert answer["data-quality-detail-no_sector.children"] is None
     rules = answer["data-quality-detail-out_of_order.children"]["props"]["children"][1]["props"]["children"]

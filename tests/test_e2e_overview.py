@@ -78,10 +78,11 @@ def choose_option(page, dropdown_id: str, label: str, search: bool = True) -> No
         search_box = page.locator(".dash-dropdown-search")
         expect()(search_box).to_be_focused()
         page.keyboard.type(label[:6])
-    page.get_by_role("option", name=label, exact=True).click()
-    if page.get_by_role("listbox").count():
+    options = page.locator(".dash-dropdown-content")  # its checkboxes or radios (assets/stv-a11y.js)
+    options.get_by_label(label, exact=True).click()
+    if options.count():
         page.keyboard.press("Escape")  # a multi-select stays open; closing it commits the choice
-    expect()(page.get_by_role("listbox")).to_have_count(0)
+    expect()(options).to_have_count(0)
 
 
 def query_of(url: str) -> dict[str, list[str]]:

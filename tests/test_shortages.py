@@ -222,9 +222,9 @@ def forecast_answer(client, app, language, modality="") -> dict:
 def test_the_page_ranks_the_fixtures_languages_and_draws_them(client, app):
     values = page_answer(client, app)
     assert [row["language_code"] for row in values["shortages-ranking-grid.rowData"]] == ["ti", "uk", "ar"]
-    supply = values["shortages-supply.children"]["props"]["figure"]["data"][0]
+    supply = graph_of(values["shortages-supply.children"])["figure"]["data"][0]
     assert supply["x"] == ["Arabisch", "Oekraïens", "Tigrinya"]  # the ranked languages with most requests first
-    regions = values["shortages-by-region.children"]["props"]["figure"]["data"][0]
+    regions = graph_of(values["shortages-by-region.children"])["figure"]["data"][0]
     assert set(regions["x"]) == {"Provincie Antwerpen", "Limburg"}  # regions by their names
     assert values["shortages-ukraine.children"]["type"] == "Graph"  # r3, completed by a crisis interpreter
     options = values[f"{LANGUAGE}.options"]
@@ -260,7 +260,7 @@ def test_a_period_without_requests_ranks_nothing_and_draws_nothing(client, app):
 
 def test_the_forecast_of_a_language_beside_its_requests(client, app):
     values = forecast_answer(client, app, "uk")
-    actual, *_ = values["shortages-forecast.children"]["props"]["children"][0]["props"]["figure"]["data"]
+    actual, *_ = graph_of(values["shortages-forecast.children"])["figure"]["data"]
     assert actual["x"] == [f"2022-{month}-01T00:00:00.000000" for month in ("04", "05", "10")]  # r3, r4, r11
     assert "MASE" in text_of(values["shortages-forecast.children"])
     modalities = [option["value"] for option in values[f"{MODALITY}.options"]]
@@ -296,3 +296,16 @@ def test_the_recruitment_export(client):
     assert [cell.value for cell in sheet[0]][:6] == CONTRACT_COLUMNS
     assert [cell.value for cell in sheet[1]][:6] == [1, "ti", "Tigrinya", 1, 1, 1]
     assert [cell.number_format for cell in sheet[1][5:8]] == ["0.0%"] * 3  # the rate and its bounds
+
+
+def graph_of(node) -> dict:
+    """The props of the first Plotly graph in a callback's answer (a chart is layouts._components.chart's figure)."""
+    if isinstance(node, dict):
+        if node.get("type") == "Graph":
+            return node["props"]
+        found = [graph_of(value) for value in node.get("props", {}).values()]
+    elif isinstance(node, list):
+        found = [graph_of(item) for item in node]
+    else:
+        return {}
+    return next((props for props in found if props), {})

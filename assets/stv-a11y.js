@@ -1,0 +1,409 @@
+// Accessibility of what Dash and Plotly draw (issue 13), on top of the components' own markup:
+// - <html lang> follows the interface language of the URL (the server sets it on the first load: dashboard.a11y);
+// - every chart (layouts._components.chart) gets a short text alternative and its numbers as a table, built here from
+//   the very data Plotly drew, so the table and the chart cannot disagree;
+// - a chart's toolbar is one tab stop (arrow keys move between its buttons) and shows when it has the focus;
+// - a drill-down result that appears below the fold is scrolled into view (elements marked `data-scroll-into-view`).
+(function () {
+    "use strict";
+
+    function interfaceLang() {
+        var named = new URLSearchParams(window.location.search).getAll("lang").pop();
+        return named === "en" ? "en" : "nl";
+    }
+
+    function syncLang() {
+        var lang = interfaceLang();
+        if (document.documentElement.lang !== lang) {
+            document.documentElement.lang = lang;
+        }
+    }
+
+    // --- a chart's text alternative and table -----------------------------------------------------------------
+
+    function formatter(lang, percent) {
+        var locale = lang === "en" ? "en-GB" : "nl-BE";
+        return new Intl.NumberFormat(locale, percent
+            ? {style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1}
+            : {maximumFractionDigits: 2});
+    }
+
+    var MONTH = /^(\d{4})-(\d{2})-01([ T]00:00(:00(\.0+)?)?)?$/;
+    var DAY = /^(\d{4})-(\d{2})-(\d{2})([ T]00:00(:00(\.0+)?)?)?$/;
+
+    function label(value, lang) {
+        if (typeof value === "string") {
+            var month = MONTH.exec(value);
+            if (month) {
+                var day = new Date(Date.UTC(+month[1], +month[2] - 1, 1));
+                return day.toLocaleDateString(lang === "en" ? "en-GB" : "nl-BE",
+                    {month: "long", year: "numeric", timeZone: "UTC"});
+            }
+            var day = DAY.exec(value);
+            if (day) {
+                return new Date(Date.UTC(+day[1], +day[2] - 1, +day[3])).toLocaleDateString(
+                    lang === "en" ? "en-GB" : "nl-BE", {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"});
+            }
+        }
+        return value === null || value === undefined ? "" : String(value);
+    }
+
+    function axisIsPercent(layout, name) {
+        var axis = (layout && layout[name]) || {};
+        return typeof axis.tickformat === "string" && axis.tickformat.indexOf("%") >= 0;
+    }
+
+    function axisTitle(layout, name) {
+        var axis = (layout && layout[name]) || {};
+        var title = axis.title;
+        return (title && (typeof title === "string" ? title : title.text)) || "";
+    }
+
+    // The figure's numbers as {corner, columns, rows: [[label, value, ...]], percent}: one row per category (x, or
+    // y for horizontal bars, or the heatmap's rows), one column per trace (or per heatmap column).
+    function tableOf(data, layout) {
+        var visible = (data || []).filter(function (trace) {
+            return trace.visible === true || trace.visible === undefined;
+        });
+        if (!visible.length) {
+            return null;
+        }
+        var first = visible[0];
+        if (first.type === "heatmap") {
+            return {
+                corner: axisTitle(layout, "yaxis"),
+                columns: (first.x || []).map(String),
+                rows: (first.y || []).map(function (name, i) { return [name].concat((first.z || [])[i] || []); }),
+                percent: typeof (first.colorbar || {}).tickformat === "string"
+                    && first.colorbar.tickformat.indexOf("%") >= 0,
+            };
+        }
+        if (first.type === "pie") {
+            return {corner: "", columns: [first.name || ""], rows: (first.labels || []).map(function (name, i) {
+                return [name, first.values[i]];
+            }), percent: false};
+        }
+        var horizontal = first.orientation === "h";
+        var categoryKey = horizontal ? "y" : "x";
+        var valueKey = horizontal ? "x" : "y";
+        var order = [];
+        var seen = {};
+        visible.forEach(function (trace) {
+            (trace[categoryKey] || []).forEach(function (category) {
+                var key = String(category);
+                if (!(key in seen)) {
+                    seen[key] = order.length;
+                    order.push(category);
+                }
+            });
+        });
+        var rows = order.map(function (category) { return [category]; });
+        visible.forEach(function (trace, column) {
+            rows.forEach(function (row) { row[column + 1] = null; });
+            var categories = trace[categoryKey] || [];
+            var values = trace[valueKey] || [];
+            for (var i = 0; i < categories.length; i++) {
+                rows[seen[String(categories[i])]][column + 1] = values[i];
+            }
+        });
+        return {
+            corner: axisTitle(layout, horizontal ? "yaxis" : "xaxis"),
+            columns: visible.map(function (trace, i) { return trace.name || axisTitle(layout, horizontal ? "xaxis" : "yaxis") || String(i + 1); }),
+            rows: rows,
+            percent: axisIsPercent(layout, horizontal ? "xaxis" : "yaxis"),
+        };
+    }
+
+    function cell(tag, text, scope) {
+        var element = document.createElement(tag);
+        element.textContent = text;
+        if (scope) {
+            element.scope = scope;
+        }
+        return element;
+    }
+
+    function renderTable(holder, table, lang, caption) {
+        var format = formatter(lang, table.percent);
+        var element = document.createElement("table");
+        element.className = "table table-sm table-striped w-auto chart-table";
+        element.appendChild(cell("caption", caption));
+        var head = document.createElement("thead");
+        var headRow = document.createElement("tr");
+        headRow.appendChild(cell("th", table.corner || caption, "col"));
+        table.columns.forEach(function (name) {
+            var th = cell("th", label(name, lang), "col");
+            th.className = "text-end";
+            headRow.appendChild(th);
+        });
+        head.appendChild(headRow);
+        element.appendChild(head);
+        var body = document.createElement("tbody");
+        table.rows.forEach(function (row) {
+            var line = document.createElement("tr");
+            line.appendChild(cell("th", label(row[0], lang), "row"));
+            row.slice(1).forEach(function (value) {
+                var number = typeof value === "number" && isFinite(value);
+                var td = cell("td", number ? format.format(value) : "–");
+                td.className = "text-end";
+                line.appendChild(td);
+            });
+            body.appendChild(line);
+        });
+        element.appendChild(body);
+        holder.replaceChildren(element);
+    }
+
+    function describe(figure, table, lang) {
+        var texts = figure.dataset;
+        if (!table) {
+            return texts.empty || "";
+        }
+        var series = table.columns.map(function (name) { return label(name, lang); });
+        var rows = table.rows.length;
+        var first = rows ? label(table.rows[0][0], lang) : "";
+        var last = rows ? label(table.rows[rows - 1][0], lang) : "";
+        return (texts.summary || "")
+            .replace("{series}", series.slice(0, 6).join(", ") + (series.length > 6 ? " …" : ""))
+            .replace("{rows}", String(rows))
+            .replace("{first}", first)
+            .replace("{last}", last);
+    }
+
+    function refreshChart(figure) {
+        var graph = figure.querySelector(".js-plotly-plot");
+        if (!graph) {
+            return;
+        }
+        var lang = interfaceLang();
+        // Plotly's full data: the arrays decoded (a figure from Python sends numbers as typed base64 blocks)
+        var table = tableOf(graph._fullData || graph.data, graph._fullLayout || graph.layout);
+        var summary = figure.querySelector(".chart-summary");
+        var text = describe(figure, table, lang);
+        if (summary && summary.textContent !== text) {
+            summary.textContent = text;
+        }
+        var holder = figure.querySelector(".chart-table-holder");
+        var details = figure.querySelector("details.chart-data");
+        if (holder && details) {
+            if (details.hidden !== !table) {
+                details.hidden = !table;
+            }
+            if (table && details.open) {
+                renderTable(holder, table, lang, figure.dataset.caption || "");
+            }
+        }
+        oneTabStop(graph);
+    }
+
+    // --- the toolbar: one tab stop, arrows within -----------------------------------------------------------
+
+    function oneTabStop(graph) {
+        var buttons = Array.prototype.slice.call(graph.querySelectorAll(".modebar-btn"));
+        var current = buttons.filter(function (button) { return button.tabIndex === 0; });
+        buttons.forEach(function (button, i) {
+            var wanted = (current.length === 1 ? button === current[0] : i === 0) ? 0 : -1;
+            if (button.tabIndex !== wanted) {
+                button.tabIndex = wanted;
+            }
+            if (!button.getAttribute("aria-label") && button.dataset.title) {
+                button.setAttribute("aria-label", button.dataset.title);
+            }
+        });
+        var bar = graph.querySelector(".modebar");
+        if (bar && !bar.dataset.stvKeys) {
+            bar.dataset.stvKeys = "1";
+            bar.setAttribute("role", "toolbar");
+            bar.addEventListener("keydown", function (event) {
+                var all = Array.prototype.slice.call(bar.querySelectorAll(".modebar-btn"));
+                var at = all.indexOf(document.activeElement);
+                var step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[event.key];
+                if (at < 0 || !step) {
+                    return;
+                }
+                event.preventDefault();
+                var next = all[(at + step + all.length) % all.length];
+                all.forEach(function (button) { button.tabIndex = button === next ? 0 : -1; });
+                next.focus();
+            });
+        }
+    }
+
+    // --- Dash 4's dcc.Dropdown --------------------------------------------------------------------------------
+    // Its trigger is a <button tabindex=-1> behind a read-only <input aria-hidden=true tabindex=0> that passes the
+    // focus on (for Safari): a focusable element hidden from screen readers, and a button named by its value alone
+    // ("Alle") rather than its label ("Regio"). Here the button itself takes the Tab focus and is named by its
+    // <label> and its value; the stand-in leaves the tab order (and is put back out if the component re-adds it).
+
+    function fixDropdown(button) {
+        var stand = button.previousElementSibling;
+        if (stand && stand.classList.contains("dash-dropdown-focus-target") && stand.tabIndex !== -1) {
+            stand.tabIndex = -1;
+            if (!stand.dataset.stvWatched) {
+                stand.dataset.stvWatched = "1";
+                new MutationObserver(function () {
+                    if (stand.tabIndex !== -1) {
+                        stand.tabIndex = -1;
+                    }
+                }).observe(stand, {attributes: true, attributeFilter: ["tabindex"]});
+            }
+        }
+        if (!button.disabled && button.tabIndex !== 0) {
+            button.tabIndex = 0;
+        }
+        var label = button.id ? document.querySelector('label[for="' + CSS.escape(button.id) + '"]') : null;
+        var parts = (button.getAttribute("aria-labelledby") || "").split(/\s+/).filter(function (id) {
+            return id && document.getElementById(id) && (!label || id !== label.id);
+        });
+        if (label && label.id) {
+            parts.unshift(label.id);
+        }
+        var wanted = parts.join(" ");
+        if (wanted && button.getAttribute("aria-labelledby") !== wanted) {
+            button.setAttribute("aria-labelledby", wanted);
+        }
+    }
+
+    // Its open list: a dialog and a listbox without a name, and options that are <label role=option> around a
+    // checkbox or radio (an interactive control inside another). Here the list is what it is, a group of native
+    // checkboxes (radios for a single choice) with their labels, named like the dialog by the filter's label.
+    function fixDropdownList(dialog) {
+        var trigger = dialog.id ? document.querySelector('[aria-controls="' + CSS.escape(dialog.id) + '"]') : null;
+        var label = trigger && trigger.id ? document.querySelector('label[for="' + CSS.escape(trigger.id) + '"]') : null;
+        if (label && label.id && dialog.getAttribute("aria-labelledby") !== label.id) {
+            dialog.setAttribute("aria-labelledby", label.id);
+        }
+        dialog.querySelectorAll(".dash-options-list").forEach(function (list) {
+            if (list.getAttribute("role") !== "group") {
+                list.setAttribute("role", "group");
+            }
+            if (label && label.id && list.getAttribute("aria-labelledby") !== label.id) {
+                list.setAttribute("aria-labelledby", label.id);
+            }
+        });
+        dialog.querySelectorAll(".dash-options-list-option").forEach(function (option) {
+            if (option.hasAttribute("role")) {
+                option.removeAttribute("role");
+            }
+            if (option.hasAttribute("aria-selected")) {
+                option.removeAttribute("aria-selected");
+            }
+        });
+    }
+
+    // --- dbc.Tabs without panes (a page's choice) ---------------------------------------------------------------
+    // Its tabs point at panes that do not exist, share one id and are all out of the tab order. Here they point at
+    // nothing, get their own ids, say which one is chosen, and the chosen one takes the Tab focus (arrows move on).
+
+    function fixTabs(list) {
+        var tabs = Array.prototype.slice.call(list.querySelectorAll('[role="tab"]'));
+        tabs.forEach(function (tab, i) {
+            var controls = tab.getAttribute("aria-controls");
+            if (controls && !document.getElementById(controls)) {
+                tab.removeAttribute("aria-controls");
+            }
+            var own = (list.id || "tabs").replace(/[^A-Za-z0-9_-]/g, "") + "-tab-" + i;
+            if (tab.id !== own) {
+                tab.id = own;
+            }
+            var chosen = tab.classList.contains("active");
+            if (tab.getAttribute("aria-selected") !== String(chosen)) {
+                tab.setAttribute("aria-selected", String(chosen));
+            }
+            var wanted = chosen || (!tabs.some(function (t) { return t.classList.contains("active"); }) && i === 0) ? 0 : -1;
+            if (tab.tabIndex !== wanted && !(document.activeElement === tab)) {
+                tab.tabIndex = wanted;
+            }
+        });
+        if (!list.dataset.stvKeys) {
+            list.dataset.stvKeys = "1";
+            list.addEventListener("keydown", function (event) {
+                var all = Array.prototype.slice.call(list.querySelectorAll('[role="tab"]'));
+                var at = all.indexOf(document.activeElement);
+                var step = {ArrowRight: 1, ArrowLeft: -1}[event.key];
+                if (at < 0 || !step) {
+                    return;
+                }
+                event.preventDefault();
+                var next = all[(at + step + all.length) % all.length];
+                all.forEach(function (tab) { tab.tabIndex = tab === next ? 0 : -1; });
+                next.focus();
+            });
+        }
+    }
+
+    // --- watching the page ------------------------------------------------------------------------------------
+
+    function watchChart(figure) {
+        var graph = figure.querySelector(".js-plotly-plot");
+        if (graph && !graph.dataset.stvWatched && typeof graph.on === "function") {
+            graph.dataset.stvWatched = "1";
+            graph.on("plotly_afterplot", function () { refreshChart(figure); });
+            refreshChart(figure);
+        }
+        var details = figure.querySelector("details.chart-data");
+        if (details && !details.dataset.stvWatched) {
+            details.dataset.stvWatched = "1";
+            details.addEventListener("toggle", function () { refreshChart(figure); });
+        }
+    }
+
+    // A result a reader asked for (a click or a key in the last few seconds) that changes below the fold.
+    var lastAsked = 0;
+    ["click", "keydown"].forEach(function (type) {
+        document.addEventListener(type, function () { lastAsked = Date.now(); }, true);
+    });
+
+    function watchResult(element) {
+        if (element.dataset.stvWatched) {
+            return;
+        }
+        element.dataset.stvWatched = "1";
+        new MutationObserver(function () {
+            if (Date.now() - lastAsked > 8000) {
+                return;
+            }
+            var box = element.getBoundingClientRect();
+            if (box.top > window.innerHeight - 80) {
+                lastAsked = 0;
+                element.scrollIntoView({behavior: "smooth", block: "start"});
+            }
+        }).observe(element, {childList: true, subtree: true, characterData: true});
+    }
+
+    var pending = false;
+
+    function scan() {
+        pending = false;
+        syncLang();
+        document.querySelectorAll("figure.stv-chart").forEach(watchChart);
+        document.querySelectorAll("button.dash-dropdown").forEach(fixDropdown);
+        document.querySelectorAll(".dash-dropdown-content").forEach(fixDropdownList);
+        document.querySelectorAll('[role="tablist"]').forEach(fixTabs);
+        document.querySelectorAll("[data-scroll-into-view]").forEach(watchResult);
+    }
+
+    function schedule() {
+        if (!pending) {
+            pending = true;
+            window.requestAnimationFrame(scan);
+        }
+    }
+
+    function start() {
+        new MutationObserver(schedule).observe(document.body, {
+            childList: true, subtree: true, attributes: true, attributeFilter: ["aria-labelledby", "tabindex", "role", "aria-selected", "class", "aria-controls"],
+        });
+        window.addEventListener("popstate", schedule);
+        scan();
+    }
+
+    syncLang();
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
+    }
+
+    window.stvA11y = {tableOf: tableOf};
+})();
