@@ -136,7 +136,7 @@ def _register_texts(app: dash.Dash) -> None:
         "reset": Output(ids.FILTER_RESET, "children"),
         "labels": [Output(ids.filter_label(name), "children") for name in LABELS],
         "placeholders": [Output(name, "placeholder") for name in CODE_INPUTS],
-        "choose": [Output(name, "placeholder") for name in (ids.FILTER_QUARTER, ids.FILTER_YEAR)],
+        "choose": [Output(name, "placeholder") for name in ids.PERIOD_PICKERS],
         "nav": Output(ids.NAV, "children"),
         "mode": Output(ids.SHELL, "className"),
         "kind_help": Output(ids.KIND_HELP, "children"),
@@ -159,7 +159,7 @@ def _register_texts(app: dash.Dash) -> None:
             "kind_help_title": _kind_help(path, lang),
             "labels": [t(name, lang) for name in LABELS],
             "placeholders": [t("all", lang)] * len(CODE_INPUTS),
-            "choose": [t("period-choose", lang)] * 2,
+            "choose": [t("period-choose", lang)] * len(ids.PERIOD_PICKERS),
             "nav": [
                 dbc.NavItem(
                     dbc.NavLink(

@@ -116,9 +116,7 @@ def period_alert(start: date, end: date, today: date, lang: str):
     if notice is None:
         return None
     kind, text = notice
-    return dbc.Alert(
-        text, color="info" if kind == "running" else "warning", className=f"period-notice period-{kind} small py-2 mb-3"
-    )
+    return dbc.Alert(text, color="light", className=f"period-notice period-{kind} small py-2 mb-3")
 
 
 def problems_alert(problems: tuple[Problem, ...], lang: str):

@@ -35,7 +35,7 @@ def layout(query: dict) -> html.Div:
     picker = html.Div(
         [
             html.Label(t("report-period", lang), htmlFor=PERIOD_PICKER, className="small me-2 mb-0"),
-            dcc.Dropdown(id=PERIOD_PICKER, clearable=False, searchable=True, style={"minWidth": "16rem"}),
+            dcc.Dropdown(id=PERIOD_PICKER, clearable=False, searchable=False, style={"minWidth": "16rem"}),
         ],
         className="d-flex align-items-center no-print",
     )

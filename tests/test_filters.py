@@ -10,6 +10,7 @@ from dashboard.filters import Filters, Vocabulary, parse_query, to_search
 
 VOCABULARY = Vocabulary(regions=frozenset({"ANT", "LIM"}), languages=frozenset({"ar", "uk"}))
 TODAY = date(2026, 11, 23)
+LAST_12_COMPLETE_MONTHS = (date(2025, 11, 1), date(2026, 10, 31))  # the default period on TODAY
 
 
 def test_parse_query_repeated_and_comma_values():
@@ -25,13 +26,13 @@ def test_parse_query_problems_fall_back_to_defaults():
         ("from", "bad-date", "2022-02-30"),
         ("region", "unknown-code", "XX"),
     ]
-    assert (parsed.filters.start, parsed.filters.end) == (date(2025, 12, 1), TODAY)
+    assert (parsed.filters.start, parsed.filters.end) == LAST_12_COMPLETE_MONTHS
     assert parsed.filters.region == ("ANT",) and parsed.filters.language == ("ar",)
 
 
 def test_to_before_from_uses_default_period():
     parsed = parse_query({"from": "2022-06-01", "to": "2022-01-01"}, VOCABULARY, TODAY)
-    assert parsed.problems[0].parameter == "to" and parsed.filters.end == TODAY
+    assert parsed.problems[0].parameter == "to" and parsed.filters.end == LAST_12_COMPLETE_MONTHS[1]
 
 
 @pytest.mark.parametrize("text", ["20220101", "2022-W01-1", "2022-W01", "2022-001", "2022-1-1", "٢٠٢٢-٠١-٠١"])
@@ -40,7 +41,7 @@ def test_other_iso_forms_are_a_bad_date_naming_the_parameter(name, text):
     """Only YYYY-MM-DD, the form the page writes: 2022-W01-1 would otherwise be read as 3 January 2022."""
     parsed = parse_query({name: text}, VOCABULARY, TODAY)
     assert [(p.parameter, p.reason, p.value) for p in parsed.problems] == [(name, "bad-date", text)]
-    assert (parsed.filters.start, parsed.filters.end) == (date(2025, 12, 1), TODAY)
+    assert (parsed.filters.start, parsed.filters.end) == LAST_12_COMPLETE_MONTHS
 
 
 def test_a_calendar_date_is_read_and_written_back_as_it_was():
