@@ -65,9 +65,13 @@ class JsonSerializer:
         return json.dumps(encode(value), separators=(",", ":"), allow_nan=True).encode()
 
     def loads(self, value: bytes | None) -> Any:
+        """The value, or None (a miss) for anything that is not this codec's JSON, such as a planted pickle."""
         if value is None:
             return None
-        return decode(json.loads(value))
+        try:
+            return decode(json.loads(value))
+        except (ValueError, TypeError, KeyError):
+            return None
 
     def dump(self, value: Any, f: IO[bytes]) -> None:
         f.write(self.dumps(value))
@@ -81,10 +85,12 @@ class SessionSerializer(MsgSpecSerializer):
     read: a session entry someone else wrote is refused, never run."""
 
     def decode(self, serialized_data: bytes) -> dict:
+        """The session's data; an empty session (signed out) for an entry that is not MessagePack."""
         try:
-            return self.decoder.decode(serialized_data)
-        except msgspec.DecodeError as error:
-            raise ValueError("a session entry that is not MessagePack was refused") from error
+            data = self.decoder.decode(serialized_data)
+        except msgspec.DecodeError:
+            return {}
+        return data if isinstance(data, dict) else {}
 
 
 def encode(value: Any) -> Any:

@@ -93,7 +93,7 @@ class DataAccess:
         self.store = store
         self.now = now or (lambda: datetime.now(UTC))
         self.identity = hashlib.sha256(database.url.encode()).hexdigest()[:12]
-        self.cache_health = CacheHealth(probe_seconds)
+        self.cache_health = CacheHealth(probe_seconds, clock)
         self._local: dict[str, object] = {}  # the shared entries of the version and outages, while the cache is down
         self._lock = threading.Lock()
         self._outage: Outage | None = None
@@ -189,6 +189,19 @@ class DataAccess:
         except DatabaseUnavailable:
             pass
         return self._outage
+
+    def health(self) -> dict[str, str]:
+        """The state of the parts, for monitoring (no data): `database` ok or unreachable, `cache` ok or
+        unreachable, `store` current (holds this data version), syncing, off (none) or unreachable."""
+        outage = self.outage()
+        cache = "ok" if self.cache_health.down_since is None else "unreachable"
+        if self.store is None:
+            store = "off"
+        elif outage is not None:
+            store = "unreachable" if outage.figures_from is None else "syncing"
+        else:
+            store = self.store.state_for(self.data_version())
+        return {"database": "unreachable" if outage else "ok", "cache": cache, "store": store}
 
     def _recent_version(self) -> str:
         """The version of the current probe slot: one probe per `probe_seconds` slot of the clock, shared by every

@@ -45,13 +45,15 @@ def init_app(server: Flask, context: Context) -> None:
         if not may_export(current_account(), view):
             return _forbidden()
         audit.record("export", f"/export/{filename}", query)
+        if context.data.outage() is not None:
+            return unavailable(context)
         try:
             parsed = context.parse(query)
             if parsed.problems:
                 return _bad_parameters(parsed.problems)
             table = VIEWS[view](context, parsed.filters, parsed.lang)
         except DatabaseUnavailable:
-            return _text(t("database-unavailable", "en"), 503)
+            return unavailable(context)
         except NotReady as error:
             return _text(str(error), 503)
         body = to_csv(table) if fmt == "csv" else to_xlsx(table, view)
@@ -74,6 +76,8 @@ def init_app(server: Flask, context: Context) -> None:
                 "Bad parameter: 'period' must be a year (2024), a quarter (2024-Q3) or a month (2024-09).", 400
             )
         query, period = found
+        if context.data.outage() is not None:
+            return unavailable(context)
         try:
             parsed = context.parse(query)
             if parsed.problems:
@@ -84,7 +88,7 @@ def init_app(server: Flask, context: Context) -> None:
                 tables = report_tables(context.data, parsed.filters, parsed.lang)
                 body, mimetype = workbook_bytes({name: tables[name] for name in SHEETS}), FORMATS["xlsx"]
         except DatabaseUnavailable:
-            return _text(t("database-unavailable", "en"), 503)
+            return unavailable(context)
         return Response(
             body,
             mimetype=mimetype,
@@ -92,6 +96,19 @@ def init_app(server: Flask, context: Context) -> None:
         )
 
     server.register_blueprint(blueprint)
+
+
+def unavailable(context: Context) -> Response:
+    """503 while the operational database cannot be read, with `Retry-After`: the probe interval, within which a
+    returned database is noticed. A download is never served from the figures of before the outage."""
+    response = _text(t("database-unavailable", "en"), 503)
+    response.headers["Retry-After"] = str(retry_after(context.data.probe_seconds))
+    return response
+
+
+def retry_after(probe_seconds: float) -> int:
+    """Seconds after which to ask again: one probe interval (at least one second)."""
+    return max(1, round(probe_seconds))
 
 
 def _bad_parameters(problems) -> Response:

@@ -41,10 +41,11 @@ Dev tools: off however Dash's `DASH_*` variables are set (no dev-tools UI, no ho
 tracebacks in answers: an error in a callback is a bare HTTP 500, its traceback only in the server log).
 Development is `app.run(debug=True)` on a factory-built app, which turns them on again for that process alone.
 
-`GET /healthz` answers `{"status": "ok"}` (200) or `{"status": "unavailable"}` (503) from the data-version probe
-of the operational database (two index look-ups, probed at most every 10 s, shared with the pages), and nothing
-else: no counts, no versions. It needs no session: sign-in must keep it open (`PUBLIC_PATHS`), like the assets, so
-that a load balancer or systemd can ask it.
+`GET /healthz` answers `{"status": "ok", ...}` (200) or `{"status": "unavailable", ...}` (503, `Retry-After`) from
+the data-version probe of the operational database (index look-ups, probed at most every 10 s, shared with the
+pages), with the state of each part: `database` (`ok`, `unreachable`), `cache` (`ok`, `unreachable`), `store`
+(`current`, `syncing`, `off`, `unreachable`); nothing else: no counts, no versions. It needs no session: sign-in
+must keep it open (`PUBLIC_PATHS`), like the assets, so that a load balancer or systemd can ask it.
 """
 
 from __future__ import annotations
@@ -55,7 +56,6 @@ from dash import Dash
 from flask import Flask, Response, jsonify, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard.db import DatabaseUnavailable
 from dashboard.settings import Settings
 
 HEALTH_PATH = "/healthz"
@@ -163,14 +163,17 @@ def hide_versions(app: Dash) -> None:
 
 
 def health_check(server: Flask, app: Dash) -> None:
-    """`GET /healthz`: 200 ok, or 503 when the operational database cannot be read."""
+    """`GET /healthz`: 200 ok, or 503 (with `Retry-After`) when the operational database cannot be read; the
+    state of the database, the cache and the aggregate store (`DataAccess.health`), never any data."""
 
     def healthz() -> tuple[Response, int]:
-        try:
-            server.extensions["stv"].data.data_version()
-        except DatabaseUnavailable:
-            return _no_store(jsonify(status="unavailable")), 503
-        return _no_store(jsonify(status="ok")), 200
+        data = server.extensions["stv"].data
+        parts = data.health()
+        if parts["database"] != "ok":
+            response = _no_store(jsonify(status="unavailable", **parts))
+            response.headers["Retry-After"] = str(max(1, round(data.probe_seconds)))
+            return response, 503
+        return _no_store(jsonify(status="ok", **parts)), 200
 
     server.add_url_rule(HEALTH_PATH, "healthz", healthz, methods=["GET"])
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.db import Database
+from dashboard.db import Database, DatabaseUnavailable
 from dashboard.periods import month_end, utc_bounds
 from queries.reference import LATE_COMMIT_MARGIN, believed_until
 from queries.store import (
@@ -82,6 +82,15 @@ class AggregateStore:
             if transaction.scalar(select_synced_version()) != version:
                 return None
             return transaction.frame(statement)
+
+    def state_for(self, version: str) -> str:
+        """'current' when the store holds data `version`, 'syncing' when not yet, 'unreachable' when its file
+        cannot be read."""
+        try:
+            synced = self.database.frame(select_synced_version())
+        except DatabaseUnavailable:
+            return "unreachable"
+        return "current" if len(synced) and synced.iloc[0, 0] == version else "syncing"
 
     # --- syncing ----------------------------------------------------------------------------------------------
 
