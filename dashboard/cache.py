@@ -11,7 +11,10 @@ refused when they are stored, not silently turned into something else.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import uuid
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import IO, Any
@@ -19,6 +22,7 @@ from typing import IO, Any
 import msgspec
 import numpy as np
 import pandas as pd
+from cachelib import FileSystemCache
 from flask_caching import Cache
 from flask_session.base import MsgSpecSerializer
 
@@ -51,6 +55,28 @@ def init_cache(server, settings: Settings) -> None:
     backend = server.extensions["cache"][cache]
     if hasattr(backend, "serializer"):
         backend.serializer = JsonSerializer()
+
+
+def add_once(cache: Cache, key: str, value: Any, timeout: int | None = None) -> bool:
+    """Keep `value` under `key` unless an entry is there; whether this call kept it. Atomic across processes for
+    every backend: Redis's SET NX, the in-process dictionary's setdefault, and for the cache folder a hard link
+    of a staged file (cachelib's own `add` there looks, then writes: two workers could both think they won)."""
+    backend = cache.cache
+    if not isinstance(backend, FileSystemCache):
+        return bool(cache.add(key, value, timeout=timeout))
+    if backend.get(key) is not None:  # (an expired entry in the way is removed by this look)
+        return False
+    staged = f"{key}:staged:{uuid.uuid4().hex}"
+    backend.set(staged, value, timeout=timeout)
+    source = backend._get_filename(staged)  # cachelib's own: where an entry's file is
+    try:
+        os.link(source, backend._get_filename(key))
+    except FileExistsError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(source)
+    return True
 
 
 # --- values as JSON -----------------------------------------------------------------------------------------------

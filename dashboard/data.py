@@ -26,6 +26,7 @@ from flask_caching import Cache
 from sqlalchemy import Select
 
 from dashboard import outages
+from dashboard.cache import add_once
 from dashboard.db import Database, DatabaseUnavailable
 from dashboard.filters import Filters
 from dashboard.outages import CacheHealth, Outage
@@ -195,12 +196,11 @@ class DataAccess:
         unreachable, `store` current (holds this data version), syncing, off (none) or unreachable."""
         outage = self.outage()
         cache = "ok" if self.cache_health.down_since is None else "unreachable"
-        if self.store is None:
-            store = "off"
-        elif outage is not None:
-            store = "unreachable" if outage.figures_from is None else "syncing"
-        else:
-            store = self.store.state_for(self.data_version())
+        try:
+            version = self.data_version()
+        except DatabaseUnavailable:
+            version = None  # nothing read yet
+        store = "off" if self.store is None else self.store.state_for(version)
         return {"database": "unreachable" if outage else "ok", "cache": cache, "store": store}
 
     def _recent_version(self) -> str:
@@ -262,7 +262,7 @@ class DataAccess:
         """Keep `value` under `key` unless something is there already; whether it was kept."""
         if self.cache_health.usable:
             try:
-                added = self.cache.add(key, value, timeout=timeout)
+                added = add_once(self.cache, key, value, timeout)
             except Exception as error:  # noqa: BLE001
                 self.cache_health.failed(error)
             else:

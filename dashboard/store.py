@@ -83,7 +83,7 @@ class AggregateStore:
                 return None
             return transaction.frame(statement)
 
-    def state_for(self, version: str) -> str:
+    def state_for(self, version: str | None) -> str:
         """'current' when the store holds data `version`, 'syncing' when not yet, 'unreachable' when its file
         cannot be read."""
         try:

@@ -143,9 +143,13 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def served_dashboard(base_url: str, port: int, log_path: Path, environment: dict) -> Iterator[DashboardServer]:
-    """`stv-dashboard serve` on `port` with `environment`, its output in `log_path`; ready when `/login` answers."""
+def served_dashboard(
+    base_url: str, port: int, log_path: Path, environment: dict, workers: int = 1
+) -> Iterator[DashboardServer]:
+    """`stv-dashboard serve` on `port` with `environment` (and `workers` gunicorn workers), its output in
+    `log_path`; ready when `/login` answers."""
     command = [str(Path(sys.executable).parent / "stv-dashboard"), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--workers", str(workers)]
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             command,
