@@ -112,9 +112,9 @@ def _add_accounts(environment: dict) -> None:
         )
 
 
-def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> None:
+def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path, seconds: float = STARTUP_SECONDS) -> None:
     """Poll `url` (short timeouts) until it answers 200; fail with the server log if it exits or never does."""
-    deadline = time.monotonic() + STARTUP_SECONDS
+    deadline = time.monotonic() + seconds
     pause = threading.Event()
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -127,7 +127,7 @@ def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> No
             pass
         pause.wait(0.25)  # poll interval, not synchronisation: readiness is the 200 above
     pytest.fail(
-        f"stv-dashboard serve did not answer {url} within {STARTUP_SECONDS} s:\n{log_path.read_text()}", pytrace=False
+        f"stv-dashboard serve did not answer {url} within {seconds:.0f} s:\n{log_path.read_text()}", pytrace=False
     )
 
 
@@ -144,10 +144,15 @@ def _stop(process: subprocess.Popen) -> None:
 
 @contextmanager
 def served_dashboard(
-    base_url: str, port: int, log_path: Path, environment: dict, workers: int = 1
+    base_url: str,
+    port: int,
+    log_path: Path,
+    environment: dict,
+    workers: int = 1,
+    startup_seconds: float = STARTUP_SECONDS,
 ) -> Iterator[DashboardServer]:
     """`stv-dashboard serve` on `port` with `environment` (and `workers` gunicorn workers), its output in
-    `log_path`; ready when `/login` answers."""
+    `log_path`; ready when `/login` answers (within `startup_seconds`)."""
     command = [str(Path(sys.executable).parent / "stv-dashboard"), "serve", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers)]
     with log_path.open("wb") as log:
@@ -160,7 +165,7 @@ def served_dashboard(
             stdin=subprocess.DEVNULL,
         )
     try:
-        _wait_until_ready(base_url + "/login", process, log_path)
+        _wait_until_ready(base_url + "/login", process, log_path, startup_seconds)
         yield DashboardServer(base_url, log_path, process)
     finally:
         _stop(process)

@@ -256,20 +256,18 @@ def test_the_cache_and_the_sessions_load_no_pickles(own_redis, tmp_path, make_ap
     assert not marker.exists()
 
 
-def test_a_wal_database_read_leaves_no_files_beside_it(demo_sqlite, tmp_path, make_app):
-    """The demo database in WAL mode, read through every page's data (an export each) with no writer at work:
-    no `-wal` or `-shm` file appears. A writer that starts is seen at the next read (its files are its own)."""
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_sqlite, path)
+def test_a_wal_database_read_leaves_no_files_beside_it(tmp_path, make_app):
+    """A database in WAL mode, read through several pages' data (an export each) with no writer at work: no
+    `-wal` or `-shm` file appears. A writer that starts is seen at the next read (its files are its own)."""
+    path = MovedAway(tmp_path).path
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA journal_mode=WAL").fetchone() == ("wal",)
-    for extra in ("-wal", "-shm"):
-        Path(f"{path}{extra}").unlink(missing_ok=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # the writer's files went with it
     app = make_app(f"sqlite:///{path}", aggregates=False, forecast_background=False)
     script, token = app.server.test_client(), bearer(app)
     for view in ("kpis", "languages", "monthly", "data-quality", "regions"):
         assert script.get(f"/export/{view}.csv?{YEAR}", headers=token).status_code == 200, view
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.sqlite"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
     database = app.server.extensions["stv"].data.database
     first = text("SELECT status FROM requests WHERE id = 1")
