@@ -112,9 +112,9 @@ def _add_accounts(environment: dict) -> None:
         )
 
 
-def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path, seconds: float = STARTUP_SECONDS) -> None:
+def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> None:
     """Poll `url` (short timeouts) until it answers 200; fail with the server log if it exits or never does."""
-    deadline = time.monotonic() + seconds
+    deadline = time.monotonic() + STARTUP_SECONDS
     pause = threading.Event()
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -127,7 +127,7 @@ def _wait_until_ready(url: str, process: subprocess.Popen, log_path: Path, secon
             pass
         pause.wait(0.25)  # poll interval, not synchronisation: readiness is the 200 above
     pytest.fail(
-        f"stv-dashboard serve did not answer {url} within {seconds:.0f} s:\n{log_path.read_text()}", pytrace=False
+        f"stv-dashboard serve did not answer {url} within {STARTUP_SECONDS} s:\n{log_path.read_text()}", pytrace=False
     )
 
 
@@ -143,18 +143,9 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def served_dashboard(
-    base_url: str,
-    port: int,
-    log_path: Path,
-    environment: dict,
-    workers: int = 1,
-    startup_seconds: float = STARTUP_SECONDS,
-) -> Iterator[DashboardServer]:
-    """`stv-dashboard serve` on `port` with `environment` (and `workers` gunicorn workers), its output in
-    `log_path`; ready when `/login` answers (within `startup_seconds`)."""
+def served_dashboard(base_url: str, port: int, log_path: Path, environment: dict) -> Iterator[DashboardServer]:
+    """`stv-dashboard serve` on `port` with `environment`, its output in `log_path`; ready when `/login` answers."""
     command = [str(Path(sys.executable).parent / "stv-dashboard"), "serve", "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--workers", str(workers)]
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             command,
@@ -165,7 +156,7 @@ def served_dashboard(
             stdin=subprocess.DEVNULL,
         )
     try:
-        _wait_until_ready(base_url + "/login", process, log_path, startup_seconds)
+        _wait_until_ready(base_url + "/login", process, log_path)
         yield DashboardServer(base_url, log_path, process)
     finally:
         _stop(process)

@@ -24,14 +24,16 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.browser import _add_accounts, served_dashboard
+from tests.browser import DashboardServer, _add_accounts, _stop
 from tests.services import free_port
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -40,6 +42,8 @@ SLACK = 20.0  # a loaded 2-core machine's answer time on top of it (CI shares it
 LIVE_SECONDS = 75  # how long the simulation runs beside the server
 SPEED = 120  # simulated seconds per wall-clock second: 2.5 hours of a working morning in 75 s
 POLL = 0.5  # seconds between two looks at a condition (never a synchronisation)
+WORKERS = 2
+STARTUP_SECONDS = 300
 
 
 def _office_morning() -> datetime:
@@ -80,11 +84,48 @@ def live(tmp_path_factory):
         text=True,
     ).stdout.splitlines()[-1]
     log_path = folder / "server.log"
-    # With a shared cache `serve` computes the forecasts before the workers start: minutes on a loaded machine.
-    with served_dashboard(
-        f"http://127.0.0.1:{port}", port, log_path, environment, workers=2, startup_seconds=600
-    ) as server:
+    with _served(port, log_path, environment, folder) as server:
         yield {"server": server, "token": token, "database": database, "now": now, "environment": environment}
+
+
+@contextmanager
+def _served(port: int, log_path: Path, environment: dict, folder: Path) -> Iterator[DashboardServer]:
+    """What `stv-dashboard serve --workers 2` runs: its aggregate step, then its own gunicorn command
+    (`dashboard.serve.gunicorn_command`), without its forecast step (the forecasts are computed in the workers'
+    background instead: before the start they take many minutes on a loaded 2-core machine)."""
+    from dashboard.serve import gunicorn_command, prepare_aggregates
+    from dashboard.settings import Settings
+
+    prepare_aggregates(
+        Settings(
+            database_url=environment["STV_DATABASE_URL"],
+            store_dir=Path(environment["STV_STORE_DIR"]),
+            state_url=environment["STV_STATE_URL"],
+        )
+    )
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            gunicorn_command("127.0.0.1", port, WORKERS),
+            cwd=folder,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    try:
+        server = DashboardServer(f"http://127.0.0.1:{port}", log_path, process)
+        _wait_for(lambda: server.assert_running() or _answers(server.url("/login")), STARTUP_SECONDS, "the start")
+        yield server
+    finally:
+        _stop(process)
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return answer.status == 200
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError):
+        return False
 
 
 def _get(live, path: str, timeout: float = 60) -> tuple[int, dict, str]:
