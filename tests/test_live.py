@@ -191,13 +191,15 @@ def test_figures_follow_simulate_and_never_go_back(live):
     closed = _kpis(live, closed_query)
     _identities_hold(closed)
     environment = {**live["environment"], "STV_NOW": now.strftime("%Y-%m-%dT%H:%M:%SZ")}
-    simulate = subprocess.Popen(
-        [str(Path(sys.executable).parent / "stv-dashboard"), "simulate", "--database", str(live["database"])]
-        + ["--speed", str(SPEED), "--interval", "1"],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    simulate_log = live["server"].log_path.with_name("simulate.log")
+    with simulate_log.open("wb") as log:
+        simulate = subprocess.Popen(
+            [str(Path(sys.executable).parent / "stv-dashboard"), "simulate", "--database", str(live["database"])]
+            + ["--speed", str(SPEED), "--interval", "1"],
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     truths: list[tuple[float, int, int]] = []  # (when read, requests, final)
     seen = (0, 0)
     lags: list[float] = []
@@ -206,7 +208,7 @@ def test_figures_follow_simulate_and_never_go_back(live):
         deadline = time.monotonic() + LIVE_SECONDS
         pause = threading.Event()
         while time.monotonic() < deadline:
-            assert simulate.poll() is None, simulate.stderr.read().decode()
+            assert simulate.poll() is None, simulate_log.read_text()
             truth_at = time.monotonic()
             requests, final = _truth(live["database"], start, end)
             truths.append((truth_at, requests, final))
