@@ -24,7 +24,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     from callbacks import register_all
     from dashboard import accessibility, exports, security
     from dashboard.auth import Auth, default_clock
-    from dashboard.cache import cache, cache_config
+    from dashboard.cache import cache, init_cache
     from dashboard.context import Context
     from dashboard.data import DataAccess
     from dashboard.db import Database
@@ -49,7 +49,7 @@ def create_app(test_config: dict | None = None) -> Dash:
         # sending every page's skeleton with every page load).
         suppress_callback_exceptions=True,
     )
-    cache.init_app(app.server, config=cache_config(settings))
+    init_cache(app.server, settings)
     state = config.get("state") or StateDatabase(settings.effective_state_url)
     state.create()
     Auth(app.server, state, settings, clock=config.get("auth_clock", default_clock))
@@ -64,6 +64,7 @@ def create_app(test_config: dict | None = None) -> Dash:
         cache,
         probe_seconds=config.get("probe_seconds", PROBE_SECONDS),
         store=store,
+        now=settings.current_time,
         **({"clock": config["clock"]} if "clock" in config else {}),
     )
     forecaster = Forecaster(data, background=config.get("forecast_background", True))

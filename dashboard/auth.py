@@ -35,6 +35,7 @@ from limits.strategies import MovingWindowRateLimiter
 
 from dashboard import accessibility, audit, security
 from dashboard.access import Account, home_path, may_update
+from dashboard.cache import REDIS_TIMEOUTS, JsonSerializer, SessionSerializer
 from dashboard.filters import UI_LANGUAGES
 from dashboard.i18n import t
 from dashboard.payloads import internal_path
@@ -71,6 +72,7 @@ class Auth:
         server.secret_key = settings.secret_key or state.secret_key()
         server.config.update(_session_config(settings))
         Session(server)
+        server.session_interface.serializer = SessionSerializer(server, "msgpack")  # no pickle fallback
         # Secure cookies whenever the request itself is https (directly or through a trusted proxy).
         server.session_interface.get_cookie_secure = lambda app: request.is_secure
         server.session_interface = ServerSessions(server.session_interface)
@@ -356,11 +358,13 @@ def _session_config(settings: Settings) -> dict:
         "SESSION_KEY_PREFIX": "stv-session:",
     }
     if url.startswith(("redis://", "rediss://")):
-        return config | {"SESSION_TYPE": "redis", "SESSION_REDIS": redis.Redis.from_url(url)}
+        return config | {"SESSION_TYPE": "redis", "SESSION_REDIS": redis.Redis.from_url(url, **REDIS_TIMEOUTS)}
     if url.startswith(("simple://", "null://")):
-        return config | {"SESSION_TYPE": "cachelib", "SESSION_CACHELIB": SimpleCache(threshold=10_000)}
-    folder = Path(url.removeprefix("filesystem://")) if url.startswith("filesystem://") else settings.cache_dir
-    sessions = FileSystemCache(str(folder.parent / "sessions"), threshold=10_000)
+        sessions = SimpleCache(threshold=10_000)
+    else:
+        folder = Path(url.removeprefix("filesystem://")) if url.startswith("filesystem://") else settings.cache_dir
+        sessions = FileSystemCache(str(folder.parent / "sessions"), threshold=10_000)
+    sessions.serializer = JsonSerializer()  # sessions as JSON, never pickles (dashboard.cache)
     return config | {"SESSION_TYPE": "cachelib", "SESSION_CACHELIB": sessions}
 
 

@@ -1,7 +1,8 @@
 """The one executor of SQL: `Database` runs the statements built in `queries/`.
 
-Two instances exist: the operational database, opened read-only (SQLite with `mode=ro`; PostgreSQL sessions in
-read-only transactions), and the dashboard's aggregate store, a SQLite file of its own that it writes
+Two instances exist: the operational database, opened read-only (SQLite with `mode=ro`, or `immutable=1` where no
+writer is at work, so that a WAL file gets no `-wal`/`-shm` beside it; PostgreSQL sessions in read-only
+transactions), and the dashboard's aggregate store, a SQLite file of its own that it writes
 (`Database.local`). Errors from a database surface as `DatabaseUnavailable`, which pages and exports turn into a
 clear message.
 """
@@ -9,6 +10,8 @@ clear message.
 from __future__ import annotations
 
 import math
+import os
+import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +21,7 @@ from urllib.parse import quote
 import pandas as pd
 from sqlalchemy import Connection, Engine, Executable, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 
 
 class DatabaseUnavailable(Exception):
@@ -43,11 +46,11 @@ TIMEOUT_MARKS = ("interrupted", "canceling statement due to statement timeout")
 
 def readonly_engine(url: str, timeout: float = STATEMENT_TIMEOUT_SECONDS) -> Engine:
     """An engine that cannot write to the database at `url`, and stops a statement that runs over `timeout`
-    seconds (PostgreSQL's statement_timeout; for SQLite a progress handler), raising QueryTimeout."""
+    seconds (PostgreSQL's statement_timeout; for SQLite a progress handler), raising QueryTimeout. SQLite:
+    `readonly_sqlite_engine`."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        path = quote(str(Path(parsed.database or "").resolve()))  # '#' or '?' in a path must not end the URI
-        engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", pool_pre_ping=False)
+        engine = readonly_sqlite_engine(Path(parsed.database or "").resolve())
         _limit_sqlite_statements(engine, timeout)
         return engine
     options = f"-c default_transaction_read_only=on -c statement_timeout={int(timeout * 1000)}"
@@ -66,6 +69,71 @@ def _limit_sqlite_statements(engine: Engine, timeout: float) -> None:
     @event.listens_for(engine, "before_cursor_execute")
     def _start(connection, *_args) -> None:
         connection.info["stv-deadline"][0] = time.monotonic() + timeout
+
+
+def readonly_sqlite_engine(path: Path) -> Engine:
+    """A read-only engine on the SQLite file at `path` that leaves nothing beside it, and notices when the file is
+    moved away or replaced (each checkout compares the file with the one the connection opened: a connection to a
+    file that is gone is dropped, and a new one fails, so the outage shows; a file put back is opened afresh).
+
+    SQLite opens a WAL database read-only (`mode=ro`) only with its `-wal` and `-shm` files, which it creates
+    and, being read-only, never removes. Where no `-wal` file exists no writer is at work, so the file cannot change
+    underneath the connection: it is opened `immutable=1`, which needs neither file; the connection is dropped at
+    its next checkout when a `-wal` file appears (a writer started, e.g. `stv-dashboard simulate`) or the file's
+    size or modification time moved. With a writer at work the files are the writer's and are there anyway:
+    `mode=ro` then reads beside it, as SQLite's locking requires (an immutable reader would not see its commits and
+    might read a page a checkpoint is rewriting). A database in rollback-journal mode is always `mode=ro`: a
+    writer changes that file in place, and a reader of it makes no extra files."""
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: _open_readonly(path), pool_pre_ping=False)
+    event.listen(engine, "checkout", _drop_if_file_changed)
+    return engine
+
+
+class _ReadOnlyConnection(sqlite3.Connection):
+    """A read-only SQLite connection that remembers which file it opened (`opened`) and whether as immutable."""
+
+    path: Path
+    opened: tuple[int, int, int, int] | None
+    immutable: bool
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    immutable = _is_wal(path) and not Path(f"{path}-wal").exists()
+    opened = _file_identity(path)
+    uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")  # quote: '#', '?' in a path
+    connection = sqlite3.connect(uri, uri=True, factory=_ReadOnlyConnection, check_same_thread=False)
+    connection.path, connection.opened, connection.immutable = path, opened, immutable
+    return connection
+
+
+def _drop_if_file_changed(dbapi_connection, _record, _proxy) -> None:
+    """At checkout: a connection whose file was moved away, replaced, or (immutable) is being written is dropped."""
+    if not isinstance(dbapi_connection, _ReadOnlyConnection):
+        return
+    now = _file_identity(dbapi_connection.path)
+    if now is None or now[:2] != dbapi_connection.opened[:2]:
+        raise DisconnectionError("the database file was moved away or replaced")
+    if dbapi_connection.immutable and (now != dbapi_connection.opened or Path(f"{dbapi_connection.path}-wal").exists()):
+        raise DisconnectionError("a writer changed the database file")
+
+
+def _file_identity(path: Path) -> tuple[int, int, int, int] | None:
+    """(device, inode, size, modification time) of the file, or None when there is none."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def _is_wal(path: Path) -> bool:
+    """Whether the SQLite file is in WAL mode (its header's read and write versions are 2)."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18:20] == b"\x02\x02"
 
 
 def local_engine(path: Path) -> Engine:

@@ -68,13 +68,15 @@ def init_app(server: Flask, context: Context) -> None:
         if not may_export(current_account(), view):
             return _forbidden()
         audit.record("export", f"/export/{filename}", query)
+        if context.data.outage() is not None:
+            return unavailable(context)
         try:
             parsed = context.parse(query)
             if parsed.problems:
                 return _bad_parameters(parsed.problems)
             table = VIEWS[view](context, parsed.filters, parsed.lang)
         except DatabaseUnavailable as error:
-            return _text(t(error.message_key, "en"), 503)
+            return unavailable(context, error)
         except NotReady as error:
             return _text(str(error), 503)
         if len(table) > ROW_LIMIT:
@@ -109,6 +111,8 @@ def init_app(server: Flask, context: Context) -> None:
                 "Bad parameter: 'period' must be a year (2024), a quarter (2024-Q3) or a month (2024-09).", 400
             )
         query, period = found
+        if context.data.outage() is not None:
+            return unavailable(context)
         try:
             parsed = context.parse(query)
             if parsed.problems:
@@ -123,7 +127,7 @@ def init_app(server: Flask, context: Context) -> None:
             body = report_pdf(built) if fmt == "pdf" else report_xlsx(built)
             mimetype = "application/pdf" if fmt == "pdf" else FORMATS["xlsx"]
         except DatabaseUnavailable as error:
-            return _text(t(error.message_key, "en"), 503)
+            return unavailable(context, error)
         return Response(
             body,
             mimetype=mimetype,
@@ -210,6 +214,21 @@ def _too_many() -> Response:
     response = error_response(429, limit=DOWNLOADS_AT_ONCE, seconds=RETRY_AFTER_SECONDS)
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def unavailable(context: Context, error: DatabaseUnavailable | None = None) -> Response:
+    """503 while the operational database cannot be read (or a statement was cut: its own message), with
+    `Retry-After`: the probe interval, within which a returned database is noticed. A download is never served
+    from the figures of before an outage."""
+    key = error.message_key if error is not None else DatabaseUnavailable.message_key
+    response = _text(t(key, "en"), 503)
+    response.headers["Retry-After"] = str(retry_after(context.data.probe_seconds))
+    return response
+
+
+def retry_after(probe_seconds: float) -> int:
+    """Seconds after which to ask again: one probe interval (at least one second)."""
+    return max(1, round(probe_seconds))
 
 
 def _bad_parameters(problems) -> Response:

@@ -84,6 +84,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De databank is nu niet bereikbaar. Probeer het zo meteen opnieuw.",
         "The database cannot be reached right now. Please try again shortly.",
     ),
+    "outage-banner": (
+        "Databank onbereikbaar sinds {since}, cijfers van {figures} getoond.",
+        "Database unreachable since {since}, figures from {figures} shown.",
+    ),
+    "outage-banner-no-figures": (
+        "Databank onbereikbaar sinds {since}; er zijn nog geen cijfers om te tonen.",
+        "Database unreachable since {since}; there are no figures to show yet.",
+    ),
     # overview
     "overview-title": ("Overzicht", "Overview"),
     "overview-lead": (

@@ -49,10 +49,11 @@ page, JSON for the callback endpoint, text for scripts), never a traceback: an u
 checked its inputs) 400 with one log line naming the callback and the line that raised. gunicorn's own limit on a
 request line (dashboard.serve) lies above MAX_QUERY_STRING, so the app is the one that answers.
 
-`GET /healthz` answers `{"status": "ok"}` (200) or `{"status": "unavailable"}` (503) from the data-version probe
-of the operational database (two index look-ups, probed at most every 10 s, shared with the pages), and nothing
-else: no counts, no versions. It needs no session: sign-in must keep it open (`PUBLIC_PATHS`), like the assets, so
-that a load balancer or systemd can ask it.
+`GET /healthz` answers `{"status": "ok", ...}` (200) or `{"status": "unavailable", ...}` (503, `Retry-After`) from
+the data-version probe of the operational database (index look-ups, probed at most every 10 s, shared with the
+pages), with the state of each part: `database` (`ok`, `unreachable`), `cache` (`ok`, `unreachable`), `store`
+(`current`, `syncing`, `off`, `unreachable`); nothing else: no counts, no versions. It needs no session: sign-in
+must keep it open (`PUBLIC_PATHS`), like the assets, so that a load balancer or systemd can ask it.
 """
 
 from __future__ import annotations
@@ -290,14 +291,17 @@ def hide_versions(app: Dash) -> None:
 
 
 def health_check(server: Flask, app: Dash) -> None:
-    """`GET /healthz`: 200 ok, or 503 when the operational database cannot be read."""
+    """`GET /healthz`: 200 ok, or 503 (with `Retry-After`) when the operational database cannot be read; the
+    state of the database, the cache and the aggregate store (`DataAccess.health`), never any data."""
 
     def healthz() -> tuple[Response, int]:
-        try:
-            server.extensions["stv"].data.data_version()
-        except DatabaseUnavailable:
-            return _no_store(jsonify(status="unavailable")), 503
-        return _no_store(jsonify(status="ok")), 200
+        data = server.extensions["stv"].data
+        parts = data.health()
+        if parts["database"] != "ok":
+            response = _no_store(jsonify(status="unavailable", **parts))
+            response.headers["Retry-After"] = str(max(1, round(data.probe_seconds)))
+            return response, 503
+        return _no_store(jsonify(status="ok", **parts)), 200
 
     server.add_url_rule(HEALTH_PATH, "healthz", healthz, methods=["GET"])
 

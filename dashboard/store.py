@@ -8,9 +8,10 @@ Correctness does not depend on timing: the store records the data version it was
 only when that is the version they are answering for; otherwise they compute from the operational database.
 Syncing runs in a background thread (one refresher at a time across workers, by a file lock), so no request
 waits for it. A sync recomputes the months whose requests changed since the last watermark (minus a margin for
-late commits); a full rebuild runs when the store is new or empty, when the organisations' regions and sectors or
-the interpreters' kinds changed, and at least every `REBUILD_SECONDS`, which also heals what `updated_at` cannot
-show (deleted requests, corrected request dates).
+late commits). The watermark is the latest `updated_at` up to an hour past now (`queries.reference.believed_until`),
+so that a row dated in the future cannot hold it still. A full rebuild runs when the store is new or empty, when
+the organisations' regions and sectors or the interpreters' kinds changed, and at least every `REBUILD_SECONDS`,
+which also heals what `updated_at` cannot show (deleted requests, corrected request dates).
 
 The store's tables and statements are in `queries/store.py`; both databases are run through `dashboard.db.Database`.
 Which slices the store can answer, and which days around its months the operational database adds, is
@@ -26,13 +27,14 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.db import Database
+from dashboard.db import Database, DatabaseUnavailable
 from dashboard.periods import month_end, utc_bounds
+from queries.reference import LATE_COMMIT_MARGIN, believed_until
 from queries.store import (
     ROLLUPS,
     delete_months,
@@ -53,7 +55,7 @@ from queries.store import (
 )
 
 log = logging.getLogger(__name__)
-WATERMARK_MARGIN = timedelta(minutes=15)  # a change committed late may carry an older updated_at
+WATERMARK_MARGIN = LATE_COMMIT_MARGIN  # a change committed late may carry an older updated_at
 REBUILD_SECONDS = 3600
 
 
@@ -80,6 +82,15 @@ class AggregateStore:
             if transaction.scalar(select_synced_version()) != version:
                 return None
             return transaction.frame(statement)
+
+    def state_for(self, version: str | None) -> str:
+        """'current' when the store holds data `version`, 'syncing' when not yet, 'unreachable' when its file
+        cannot be read."""
+        try:
+            synced = self.database.frame(select_synced_version())
+        except DatabaseUnavailable:
+            return "unreachable"
+        return "current" if len(synced) and synced.iloc[0, 0] == version else "syncing"
 
     # --- syncing ----------------------------------------------------------------------------------------------
 
@@ -110,7 +121,7 @@ class AggregateStore:
             state = self._state()
             if version is not None and state.get("version") == version:
                 return
-            mark = self.source.frame(select_latest_change()).iloc[0, 0]
+            mark = self.source.frame(select_latest_change(believed_until())).iloc[0, 0]
             dimensions = self._fingerprint()
             state.setdefault("rebuilt_at", state.get("rebuilt_at") or "0")
             stale = time.time() - float(state["rebuilt_at"]) > REBUILD_SECONDS

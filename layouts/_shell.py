@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import dash_bootstrap_components as dbc
+import flask
 import pandas as pd
 from dash import dcc, html
 
@@ -81,6 +82,7 @@ def shell_layout() -> html.Div:
                         [
                             filter_bar(),
                             html.Div(id=ids.PERIOD_NOTE, role="status", className="no-print"),
+                            *outage_banner(),
                             html.Div(id=ids.ALERTS, role="status"),
                         ],
                         id=ids.FILTER_SECTION,
@@ -100,6 +102,16 @@ def shell_layout() -> html.Div:
             ),
         ],
         id=ids.SHELL,
+    )
+
+
+def outage_banner() -> tuple:
+    """Where `callbacks.outage` says that the operational database cannot be reached (nothing otherwise), and the
+    timer that asks again every probe interval while it does."""
+    seconds = flask.current_app.extensions["stv"].data.probe_seconds
+    return (
+        html.Div(id=ids.OUTAGE, role="alert"),
+        dcc.Interval(id=ids.OUTAGE_TICK, interval=int(seconds * 1000), disabled=True),
     )
 
 

@@ -36,7 +36,7 @@ def layout(query: dict) -> html.Div:
         [
             html.P(id=ids.page(NAME, "scope"), className="small mb-2"),
             dcc.Loading(
-                html.Div(id=ids.page(NAME, "summary"), className="row row-cols-1 row-cols-md-3 row-cols-xl-5"),
+                html.Div(id=ids.page(NAME, "summary"), className="row row-cols-1 row-cols-md-3 row-cols-xl-6"),
                 type="default",
             ),
             *(check_section(check, lang) for check in CHECKS),

@@ -11,6 +11,8 @@ and a detail: an age band, a status or the rule broken) and to list the requests
 - `out_of_order`: timestamps in an impossible order; detail: the first rule of `ORDER_RULES` the request breaks.
 - `stale_matched`: matched (an interpreter assigned) but never closed although the appointment (else the
   request) started more than `STALE_AFTER_DAYS` days ago; detail: days since then, in bands.
+- `future_updated`: changed in the future, an `updated_at` beyond `queries.reference.believed_until` (an hour past
+  now): the data version and the aggregate store's watermark leave these out; its `as_of` is that ceiling.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dashboard.filters import Filters
 from dashboard.schema import UTC_TIMESTAMP, organisations, requests
 from queries._filters import filter_requests
 
-CHECKS = ("no_sector", "unvalidated", "unclosed", "out_of_order", "stale_matched")
+CHECKS = ("no_sector", "unvalidated", "unclosed", "out_of_order", "stale_matched", "future_updated")
 STALE_AFTER_DAYS = 7
 # Age bands in days: (upper bound in whole days, label); the last band has no upper bound.
 AGE_BANDS = ((7, "0-7"), (30, "8-30"), (90, "31-90"), (365, "91-365"), (None, "366+"))
@@ -47,6 +49,7 @@ LIST_COLUMNS = (
     "matched_at",
     "closed_at",
     "validated_at",
+    "updated_at",
 )
 
 
@@ -79,6 +82,8 @@ def _condition(check: str, as_of: datetime) -> ColumnElement:
         return or_(*(requests.c[later] < requests.c[earlier] for _, earlier, later in ORDER_RULES))
     if check == "stale_matched":
         return and_(requests.c.status == "matched", _appointment() < _moment(as_of - timedelta(days=STALE_AFTER_DAYS)))
+    if check == "future_updated":
+        return requests.c.updated_at > _moment(as_of)
     raise ValueError(f"unknown data-quality check '{check}'")
 
 

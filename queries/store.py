@@ -22,12 +22,13 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    literal,
     literal_column,
     select,
 )
 
 from dashboard.filters import Filters
-from dashboard.schema import interpreters, local_governments, organisations, requests
+from dashboard.schema import UTC_TIMESTAMP, interpreters, local_governments, organisations, requests
 from queries._time import brussels_month
 
 store_metadata = MetaData()
@@ -219,9 +220,10 @@ def select_stored_counts(
     return statement.group_by(*key_columns, table.c.status)
 
 
-def select_latest_change() -> Select:
-    """The latest `updated_at` of the operational requests: the watermark a sync reaches."""
-    return select(func.max(requests.c.updated_at))
+def select_latest_change(ceiling: datetime) -> Select:
+    """The latest `updated_at` of the operational requests up to `ceiling` (later ones are data errors): the
+    watermark a sync reaches."""
+    return select(func.max(requests.c.updated_at)).where(requests.c.updated_at <= literal(ceiling, UTC_TIMESTAMP))
 
 
 def select_state() -> Select:

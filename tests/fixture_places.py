@@ -11,7 +11,8 @@ Basisschool Genk, Stad Genk) and Brussel (Brussel: OCMW Brussel, without request
 - timestamps out of order: r1 validated before closed, r3 matched before requested, r10 closed before requested
   (and before matched: it counts once, under the first rule), r11 closed before matched;
 - matched, never closed: r9 (scheduled 134 days before AS_OF); r17 is matched too, but its appointment is to come,
-  and r13 is pending (not matched).
+  and r13 is pending (not matched);
+- changed in the future: r15 (updated_at in 2099, beyond any "now" plus an hour).
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ DEFECTS = {
     11: {"closed_at": "2025-02-04 09:30"},
     12: {"closed_at": None},
     14: {"closed_at": None},
+    15: {"updated_at": "2099-01-01 00:00"},  # changed in the future (a wrong clock)
     16: {"validated_at": None},
 }
 NO_SECTOR = 101

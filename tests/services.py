@@ -61,6 +61,10 @@ class PostgresServer:
         if self.as_root:
             shutil.chown(self.folder, "postgres")
         self._run("initdb", "-D", f"{self.folder}/data", "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")
+        return self.resume()
+
+    def resume(self) -> str:
+        """Start the server on its data (after `start`, or again after `pause`); its URL."""
         self._run(
             "pg_ctl",
             "-D",
@@ -76,6 +80,10 @@ class PostgresServer:
             "-c synchronous_commit=off -c full_page_writes=off",
         )
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def pause(self) -> None:
+        """Stop the server, keeping its data (an outage, for the fault tests); `resume()` brings it back."""
+        self._run("pg_ctl", "-D", f"{self.folder}/data", "-m", "fast", "-w", "stop")
 
     def stop(self) -> None:
         try:
@@ -129,8 +137,13 @@ class RedisServer:
         except OSError:
             return False
 
-    def stop(self) -> None:
+    def pause(self) -> None:
+        """Stop the server (an outage, for the fault tests); `start()` brings it back on the same port."""
         if self.process:
             self.process.terminate()
             self.process.wait(timeout=10)
+            self.process = None
+
+    def stop(self) -> None:
+        self.pause()
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -260,3 +260,14 @@ def test_the_callback_guard_reads_every_page_a_request_names():
     assert callback_pages(forged) == {"admin", "organisation"}
     assert callback_pages({"output": "region-chart.figure", "outputs": {"id": "region-chart"}}) == {"region"}
     assert callback_pages({"output": "shell-nav.children", "outputs": {"id": "shell-nav"}}) == set()
+
+
+@pytest.mark.parametrize("role", TEST_ACCOUNTS)
+def test_the_outage_banner_answers_every_signed_in_role_and_no_one_else(clients, app, role):
+    """The shell's outage banner (callbacks/outage.py) says only whether the database can be reached: every
+    account may ask, as for the navigation; without a session the callback endpoint answers 401."""
+    values = {f"{ids.URL}.pathname": "/", f"{ids.URL}.search": ""}
+    response = post(clients[role], app, f"{ids.OUTAGE}.children", values)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert response_values(response)[f"{ids.OUTAGE}.children"] is None
+    assert post(app.server.test_client(), app, f"{ids.OUTAGE}.children", values).status_code == 401

@@ -118,3 +118,41 @@ def test_a_broken_cache_is_skipped(copy_url):
 def test_now_setting_is_utc():
     settings = Settings(now=datetime(2026, 11, 23, 9, tzinfo=UTC))
     assert settings.current_time().isoformat() == "2026-11-23T09:00:00+00:00"
+
+
+def test_the_cache_keeps_frames_exactly_as_json_not_pickles():
+    """Issue 17 item 5: values are stored as JSON data (never a pickle, which runs code when loaded); a frame
+    comes back with its dtypes, index and values exactly, a tuple as a tuple, and what is not data is refused."""
+    from decimal import Decimal
+
+    import numpy as np
+    import pandas as pd
+
+    from dashboard.cache import JsonSerializer
+
+    codec = JsonSerializer()
+    frame = pd.DataFrame(
+        {
+            "n": [1, 2, 3],
+            "rate": [0.1, np.nan, 1 / 3],
+            "code": ["x", None, "z"],
+            "at": pd.to_datetime(
+                ["2022-01-01 10:00", None, "2022-03-01 00:00:00.123456789"], utc=True, format="ISO8601"
+            ),
+            "flag": [True, False, True],
+            "maybe": pd.array([1, None, 3], dtype="Int64"),
+            "mixed": [date(2022, 1, 1), None, Decimal("1.50")],
+            "band": pd.Categorical(["p", "q", "p"], categories=["q", "p"], ordered=True),
+            "text": pd.Series(["u", "v", None], dtype="str"),
+        }
+    )
+    for value in (frame, frame.set_index("n"), frame.set_index(["n", "code"]), frame.iloc[0:0], pd.DataFrame()):
+        encoded = codec.dumps(value)
+        assert b"\x80" not in encoded[:2]  # not a pickle: JSON text
+        pd.testing.assert_frame_equal(codec.loads(encoded), value, check_exact=True)
+    series = pd.Series([1.0, 2.0], index=["a", "b"], name="n")
+    pd.testing.assert_series_equal(codec.loads(codec.dumps(series)), series)
+    for value in ({"x": (1, "a"), 3: [1.5, None]}, (1000.0, "v|1"), "text", 7, 2**70, None):
+        assert codec.loads(codec.dumps(value)) == value
+    with pytest.raises(TypeError):
+        codec.dumps(object())

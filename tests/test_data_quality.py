@@ -23,7 +23,13 @@ from tests.support import acting_as
 
 YEAR = Filters(date(2025, 1, 1), date(2025, 12, 31))
 # The requests each check must find in 2025 (tests/fixture_places.py explains each).
-SEEDED_2025 = {"unvalidated": [2, 7, 16], "unclosed": [7, 12], "out_of_order": [1, 3, 10, 11], "stale_matched": [9]}
+SEEDED_2025 = {
+    "unvalidated": [2, 7, 16],
+    "unclosed": [7, 12],
+    "out_of_order": [1, 3, 10, 11],
+    "stale_matched": [9],
+    "future_updated": [15],
+}
 
 
 def _data(url):
@@ -54,6 +60,7 @@ def test_summary_counts_every_seeded_defect(data):
         "unclosed": 2,
         "out_of_order": 4,
         "stale_matched": 1,
+        "future_updated": 1,
     }
     assert table.loc["no_sector", "unit"] == "organisations" and table.loc["no_sector", "requests"] == 3  # r5-r7
     assert (table.requests_in_slice == 16).all()
@@ -103,6 +110,7 @@ def test_checks_follow_the_filters(data):
         "unclosed": 1,
         "out_of_order": 2,
         "stale_matched": 0,
+        "future_updated": 1,  # r15, Stad Genk
     }
     year_2026 = Filters(date(2026, 1, 1), date(2026, 12, 31))  # r14: 1 January 2026 in Brussels, never closed
     assert list(views.defect_list(data, year_2026, "unclosed", AS_OF).request_id) == [14]
@@ -171,6 +179,7 @@ def test_summary_export(client):
         "unclosed": "2",
         "out_of_order": "4",
         "stale_matched": "1",
+        "future_updated": "1",
     }
     assert {r["check"]: r["share_rate"] for r in rows}["unclosed"] == "0.125000"
 
@@ -188,6 +197,7 @@ def test_list_exports(client):
         "matched_at",
         "closed_at",
         "validated_at",
+        "updated_at",
         "detail",
     ]
     assert [(r["request_id"], r["detail"]) for r in rows] == [
@@ -244,7 +254,14 @@ def test_the_pages_callback_shows_every_check_of_the_fixture(client, app):
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     answer = response_values(response)
     cards = {card["props"]["id"]: text_of(card) for card in _with_ids(answer["data-quality-summary.children"])}
-    counts = {"no_sector": "1", "unvalidated": "3", "unclosed": "2", "out_of_order": "4", "stale_matched": "1"}
+    counts = {
+        "no_sector": "1",
+        "unvalidated": "3",
+        "unclosed": "2",
+        "out_of_order": "4",
+        "stale_matched": "1",
+        "future_updated": "1",
+    }
     for check, count in counts.items():
         assert count in cards[f"data-quality-card-{check}"].split(), check
     assert f"/export/dq-unclosed.csv{search}" in str(answer["data-quality-summary.children"])

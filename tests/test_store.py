@@ -198,3 +198,36 @@ def test_background_sync_catches_up(access, source):
     version = stored.data_version()
     assert stored.store.wait_for(version, timeout=60)
     assert stored.store.read(version, select_stored_counts(YEAR, "2022-01", "2022-12", (), [], [])).n.sum() == 13
+
+
+def test_a_row_dated_in_the_future_freezes_neither_the_version_nor_the_store(access, source):
+    """Issue 17 item 0: one `updated_at` a day ahead (a data error) held max(updated_at), so no later change moved
+    the version or the store's watermark. Beyond an hour past now it is left out: later changes show."""
+    url, run = source
+    clock = Clock()
+    stored = access(url, with_store=True, clock=clock)
+    run("UPDATE requests SET updated_at = '2099-01-01 00:00:00' WHERE id = 1")
+    clock.now += 60
+    assert views.kpis(stored, YEAR)["completed"] == 4
+    run("UPDATE requests SET status = 'completed', updated_at = '2026-11-23 10:00:00' WHERE id = 12")
+    clock.now += 60
+    assert views.kpis(stored, YEAR) == views.kpis(access(url), YEAR)
+    assert views.kpis(stored, YEAR)["completed"] == 5
+
+
+def test_a_late_commit_alone_moves_the_version(access, source):
+    """A change committed late with an older `updated_at` moves neither the count, the latest id nor the latest
+    change: the digest of the changes near the latest one does, and the store re-reads its month."""
+    url, run = source
+    clock = Clock()
+    stored = access(url, with_store=True, clock=clock)
+    run("UPDATE requests SET updated_at = '2026-11-23 10:00:00' WHERE id = 14")
+    clock.now += 60
+    assert views.kpis(stored, YEAR)["completed"] == 4
+    version = probe_version(stored.database)
+    run("UPDATE requests SET status = 'completed', updated_at = '2026-11-23 09:50:00' WHERE id = 12")
+    assert probe_version(stored.database) != version
+    clock.now += 60
+    assert views.kpis(stored, YEAR)["completed"] == 5
+    run("DELETE FROM requests WHERE id = 13")  # a delete moves the count
+    assert probe_version(stored.database) != version

@@ -17,13 +17,13 @@ import pandas as pd
 from dashboard.demo import availability, plan
 from dashboard.demo import calibrate as calibration_step
 from dashboard.demo.activity import DAY, Month, Supply, sample_demand, to_local
-from dashboard.demo.outcomes import cut_at_now, cut_invitations, decide, timeline
+from dashboard.demo.outcomes import cut_at_now, cut_invitations, decide, future_updates, timeline
 from dashboard.demo.population import Population, build_population
 from dashboard.demo.writer import open_target
 
 FIRST_YEAR = 2019
 # Streams of random numbers, one per purpose, so that changing one part leaves the others' draws alone.
-WORLD, DEMAND, OUTCOMES, TIMES, AVAILABILITY = range(5)
+WORLD, DEMAND, OUTCOMES, TIMES, AVAILABILITY, FUTURE = range(6)
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,9 @@ def _month_requests(world: Population, options: DemoOptions, month: Month, k: di
     status, interpreter, invitations = decide(_rng(options, OUTCOMES, month), frame, supply, month, k)
     times_rng = _rng(options, TIMES, month)
     times = timeline(times_rng, frame, status, invitations)
-    requests = cut_at_now(times_rng, frame, status, interpreter, times, month.now)
+    requests = future_updates(
+        _rng(options, FUTURE, month), cut_at_now(times_rng, frame, status, interpreter, times, month.now), month.now
+    )
     return requests, cut_invitations(invitations, month.now)
 
 

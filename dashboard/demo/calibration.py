@@ -111,6 +111,11 @@ STALE_IN_PROGRESS_RATE = {"onsite": 12 / 22360, "phone": 0.0, "video": 1 / 8604,
 # Other seeded defects, shares of past requests: an outcome without a closing time; timestamps out of order.
 MISSING_CLOSED_AT_RATE = 0.002
 OUT_OF_ORDER_RATE = 0.0005
+# Closed requests whose updated_at lies in the future (a wrong clock, a mistyped year): a data error real systems
+# have, which the dashboard's data version and store watermark must not be frozen by (/data-quality counts them).
+# About one in 3,000 (a few in every quarter), a day to ten years ahead of "now".
+FUTURE_UPDATED_RATE = 1 / 3_000
+FUTURE_UPDATED_DAYS = 3650
 # Registration slips in the scheduled start: left empty; typed before the request was made.
 MISSING_SCHEDULED_START_RATE = 0.001
 SCHEDULED_BEFORE_REQUESTED_RATE = 0.0004

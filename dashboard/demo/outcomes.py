@@ -247,6 +247,16 @@ def cut_at_now(
     )
 
 
+def future_updates(rng, requests: pd.DataFrame, now: np.datetime64) -> pd.DataFrame:
+    """`requests` with a few closed ones stamped `updated_at` a day or more after `now` (a seeded data error)."""
+    closed = requests.status.isin(codes.FINAL_STATUSES).to_numpy()
+    chosen = closed & (rng.random(len(requests)) < cal.FUTURE_UPDATED_RATE)
+    days = rng.integers(1, cal.FUTURE_UPDATED_DAYS + 1, chosen.sum())
+    updated = requests.updated_at.to_numpy("datetime64[s]").copy()
+    updated[chosen] = now + days * DAY
+    return requests.assign(updated_at=updated)
+
+
 def _registration_slips(rng, requested: np.ndarray, scheduled: np.ndarray, past: np.ndarray) -> np.ndarray:
     """The scheduled starts as registered, with seeded slips among past requests: a start left empty, and a
     start typed a day or more before the request was made (data-quality findings of the lead-time page)."""

@@ -23,6 +23,10 @@ from dashboard.schema import interpreter_languages, interpreters, invitations, o
 MEAN_MATCH_HOURS = 6.0
 GIVE_UP_BEFORE = timedelta(hours=2)
 MEAN_VALIDATION_DAYS = cal.VALIDATION_DAYS
+# Only requests made within this many days are matched or closed: older ones still pending or matched are the
+# seeded data-quality defects ("in progress long after the fact") and stay so, so that the figures of a period
+# that closed longer ago never move (issue 17 item 7), as in the operational system.
+LIVE_DAYS = 60
 
 
 @dataclass
@@ -122,7 +126,11 @@ class Simulator:
                 organisations.c.local_government_id,
             )
             .join(organisations, organisations.c.id == requests.c.organisation_id)
-            .where(requests.c.status == "pending", requests.c.requested_at <= now)
+            .where(
+                requests.c.status == "pending",
+                requests.c.requested_at <= now,
+                requests.c.requested_at >= now - timedelta(days=LIVE_DAYS),
+            )
         ).all()
         matched = unanswered = 0
         chance = 1 - np.exp(-(now - previous).total_seconds() / 3600 / MEAN_MATCH_HOURS)
@@ -181,7 +189,9 @@ class Simulator:
         """Matched requests whose appointment is over get their outcome."""
         due = conn.execute(
             select(requests.c.id, requests.c.modality, requests.c.scheduled_start, requests.c.duration_min).where(
-                requests.c.status == "matched", requests.c.scheduled_start <= now
+                requests.c.status == "matched",
+                requests.c.scheduled_start <= now,
+                requests.c.requested_at >= now - timedelta(days=LIVE_DAYS),
             )
         ).all()
         closed = 0

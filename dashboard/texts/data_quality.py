@@ -102,4 +102,17 @@ MESSAGES = {
         "Requests with an interpreter assigned and no outcome whose scheduled start (without one: the request) "
         "lies more than {days} days before now. They count as 'in progress' and distort the figures.",
     ),
+    "data-quality-check-future_updated": ("Gewijzigd in de toekomst", "Changed in the future"),
+    "data-quality-short-future_updated": (
+        "Laatste wijziging (updated_at) meer dan een uur na nu.",
+        "Last change (updated_at) more than an hour after now.",
+    ),
+    "data-quality-def-future_updated": (
+        "Aanvragen waarvan het tijdstip van de laatste wijziging meer dan een uur na nu ligt: een verkeerd "
+        "ingestelde klok of een tikfout. Het dashboard negeert zulke tijdstippen om te bepalen of de gegevens "
+        "veranderd zijn, zodat één zo'n rij de cijfers niet kan bevriezen; de aanvragen zelf tellen gewoon mee.",
+        "Requests whose time of last change lies more than an hour after now: a wrong clock or a typo. The "
+        "dashboard ignores such times when it checks whether the data changed, so that one such row cannot freeze "
+        "the figures; the requests themselves count as usual.",
+    ),
 }

@@ -27,6 +27,7 @@ from queries.data_quality import (
 )
 from queries.data_quality import STALE_AFTER_DAYS as STALE_AFTER_DAYS  # for the pages' texts
 from queries.places import select_local_governments, select_organisations
+from queries.reference import believed_until
 
 # What a check counts: organisations (without a sector) or requests.
 UNITS = {check: "organisations" if check == "no_sector" else "requests" for check in CHECKS}
@@ -37,14 +38,19 @@ DETAILS = {
     "unclosed": codes.FINAL_STATUSES,
     "out_of_order": tuple(rule for rule, _, _ in ORDER_RULES),
     "stale_matched": tuple(label for _, label in STALE_BANDS),
+    "future_updated": (),
 }
 SUMMARY_COLUMNS = ("check", "unit", "count", "requests", "requests_in_slice", "share_rate")
-TIMESTAMPS = ("requested_at", "scheduled_start", "matched_at", "closed_at", "validated_at")
+TIMESTAMPS = ("requested_at", "scheduled_start", "matched_at", "closed_at", "validated_at", "updated_at")
 
 
-def measured_at(filters: Filters, as_of: datetime | None = None) -> datetime:
-    """The moment ages are measured at: `as_of` (else the end of the period), rounded down to the hour."""
+def measured_at(filters: Filters, as_of: datetime | None = None, check: str = "") -> datetime:
+    """The moment ages are measured at: `as_of` (else the end of the period), rounded down to the hour; for
+    `future_updated`, the latest `updated_at` believed then (`believed_until`, to the minute), as the data version
+    draws the line."""
     moment = as_of or local_midnight(filters.end + timedelta(days=1))
+    if check == "future_updated":
+        return believed_until(moment)
     return moment.replace(minute=0, second=0, microsecond=0)
 
 
@@ -52,7 +58,7 @@ def defects(
     data: DataAccess, filters: Filters, check: str = "unvalidated", as_of: datetime | None = None
 ) -> pd.DataFrame:
     """Requests of the slice failing `check`, per organisation and detail: organisation_id, detail, n."""
-    table = data.fetch(select_defects, filters, check, measured_at(filters, as_of))
+    table = data.fetch(select_defects, filters, check, measured_at(filters, as_of, check))
     return table.astype({"organisation_id": "int64", "n": "int64"})
 
 
@@ -96,7 +102,7 @@ def defect_list(
     `no_sector`, the organisations (as `by_organisation`)."""
     if check == "no_sector":
         return by_organisation(data, filters, check, as_of)
-    table = data.fetch(select_defect_requests, filters, check, measured_at(filters, as_of))
+    table = data.fetch(select_defect_requests, filters, check, measured_at(filters, as_of, check))
     for column in TIMESTAMPS:
         table[column] = pd.to_datetime(table[column], utc=True).dt.strftime("%Y-%m-%d %H:%M:%S")
     names = _organisation_names(data)[["organisation_id", "organisation"]]
