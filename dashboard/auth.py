@@ -33,14 +33,16 @@ from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from dashboard import audit, security
+from dashboard import audit, security, subscriptions
 from dashboard.access import Account, home_path, may_update
 from dashboard.filters import UI_LANGUAGES
 from dashboard.i18n import t
 from dashboard.settings import Settings
 from dashboard.state import StateDatabase
 
-PUBLIC_PATHS = frozenset({"/login", "/oidc/login", "/oidc/callback", "/_favicon.ico", *security.PUBLIC_PATHS})
+PUBLIC_PATHS = frozenset(
+    {"/login", "/oidc/login", "/oidc/callback", "/_favicon.ico", *security.PUBLIC_PATHS, *subscriptions.PUBLIC_PATHS}
+)
 PUBLIC_PREFIXES = ("/assets/",)
 TOKEN_PREFIXES = ("/export/", "/report.pdf", "/report.xlsx")  # where a script may use a Bearer token
 API_PREFIXES = ("/_dash-", "/_reload-hash", "/export/", "/report.", "/admin/audit.csv")  # 401, not redirected

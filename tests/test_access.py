@@ -33,6 +33,7 @@ PAGES = {
     "/organisations/2": "organisation",
     "/data-quality": "data-quality",
     "/report": "report",
+    "/subscriptions": "subscriptions",
     "/admin": "admin",
 }
 ANALYST_PAGES = set(PAGES) - {"/admin"}
@@ -41,7 +42,7 @@ OPENS = {
     "planner": ANALYST_PAGES,
     "board": ANALYST_PAGES,
     "region": ANALYST_PAGES - {"/regions/LIM", "/regions/LIM/2", "/organisations/2"},
-    "organisation": {"/organisations/1", "/report"},
+    "organisation": {"/organisations/1", "/report", "/subscriptions"},
     "admin": {"/admin"},
 }
 INDIVIDUAL_LISTS = {"open-requests", "interpreter-hours", "interpreters-inactive"}  # and every dq-… list
@@ -145,7 +146,16 @@ def test_the_navigation_shows_only_what_the_account_may_open(clients, app):
         assert links == {path for path in OPENS[role] if path in _NAV_PATHS}, role
 
 
-_NAV_PATHS = {"/", "/supply-demand", "/shortages", "/no-shows", "/interpreters", "/regions", "/data-quality"}
+_NAV_PATHS = {
+    "/",
+    "/supply-demand",
+    "/shortages",
+    "/no-shows",
+    "/interpreters",
+    "/regions",
+    "/data-quality",
+    "/subscriptions",
+}
 
 
 def test_the_board_gets_no_list_of_individual_interpreters_or_requests(clients, app):
@@ -249,3 +259,54 @@ def test_the_callback_guard_reads_every_page_a_request_names():
     assert callback_pages(forged) == {"admin", "organisation"}
     assert callback_pages({"output": "region-chart.figure", "outputs": {"id": "region-chart"}}) == {"region"}
     assert callback_pages({"output": "shell-nav.children", "outputs": {"id": "shell-nav"}}) == set()
+
+
+# What each role may subscribe to (CONTRACT.md §8), on the page and the command line alike (both call
+# dashboard.subscriptions.subscribe): the report for every data role, the alert for all but an organisation, nothing
+# for an administrator alone; a region account's alert only within its regions.
+SUBSCRIBES = {
+    "manager": {"report", "alert"},
+    "planner": {"report", "alert"},
+    "board": {"report", "alert"},
+    "region": {"report", "alert"},
+    "organisation": {"report"},
+    "admin": set(),
+}
+
+
+@pytest.mark.parametrize("role", TEST_ACCOUNTS)
+def test_subscriptions_by_role_on_the_page(clients, app, role):
+    from dashboard.subscriptions import SubscriptionError, subscribe
+
+    state = app.server.extensions["stv-state"]
+    account = state.find(role).account
+    vocabulary = app.server.extensions["stv"].vocabulary()
+    allowed = set()
+    for kind, values in (("report", {"every": "month"}), ("alert", {"hours": 2, "at_time": "08:00"})):
+        try:
+            subscribe(state, account, vocabulary, kind, NOW, address=f"{role}@example.be", **values)
+            allowed.add(kind)
+        except SubscriptionError:
+            pass
+    assert allowed == SUBSCRIBES[role]
+    body = {f"{ids.PAGE_QUERY}.data": "", "subscriptions-lang.data": "en"}
+    response = post(clients[role], app, "subscriptions-list.children", body)
+    assert response.status_code == (403 if role == "admin" else 200)
+    if role != "admin":
+        listed = response_values(response)
+        assert str(listed).count("'remove'") == len(allowed)  # one stop button per subscription, its own only
+        regions = [option["value"] for option in listed["subscriptions-regions.options"]]
+        assert regions == (["ANT"] if role == "region" else ["ANT", "LIM"])
+    for subscription in state.subscriptions(role):
+        state.remove_subscription(subscription.id)
+
+
+def test_a_region_account_cannot_subscribe_to_another_regions_alert(app):
+    from dashboard.subscriptions import SubscriptionError, subscribe
+
+    state = app.server.extensions["stv-state"]
+    vocabulary = app.server.extensions["stv"].vocabulary()
+    with pytest.raises(SubscriptionError, match="outside this account's regions: LIM"):
+        subscribe(state, state.find("region").account, vocabulary, "alert", NOW, address="r@example.be", hours=1,
+                  at_time="08:00", regions=["LIM"])  # fmt: skip
+    assert state.subscriptions("region") == []
