@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
 
@@ -120,10 +121,24 @@ def _subscription_context(settings: Settings):
     return Context(settings, DataAccess(Database(settings.effective_database_url), cache))
 
 
+@contextmanager
+def _opened_state(settings: Settings):
+    """The state database, closed afterwards (tests run the commands in their own process)."""
+    state = _state(settings)
+    try:
+        yield state
+    finally:
+        state.dispose()
+
+
 def _subscription_add(args, settings: Settings) -> int:
+    with _opened_state(settings) as state:
+        return _add_subscription(args, settings, state)
+
+
+def _add_subscription(args, settings: Settings, state) -> int:
     from dashboard.subscriptions import describe, subscribe
 
-    state = _state(settings)
     stored = state.find(args.name)
     if stored is None:
         raise UsageError(f"there is no account named '{args.name}'")
@@ -153,22 +168,22 @@ def _subscription_add(args, settings: Settings) -> int:
 def _subscription_list(args, settings: Settings) -> int:
     from dashboard.subscriptions import describe
 
-    state = _state(settings)
-    if args.name and state.find(args.name) is None:
-        raise UsageError(f"there is no account named '{args.name}'")
-    for found in state.subscriptions(args.name):
-        last = next(iter(state.deliveries(found.id)), None)
+    with _opened_state(settings) as state:
+        if args.name and state.find(args.name) is None:
+            raise UsageError(f"there is no account named '{args.name}'")
+        rows = [(found, next(iter(state.deliveries(found.id)), None)) for found in state.subscriptions(args.name)]
+    for found, last in rows:
         status = f"{last['status']} {last['period']}" if last else "nothing sent yet"
         print(f"{found.id}\t{found.username}\t{found.address or '-'}\t{found.kind}\t{describe(found, 'en')}\t{status}")
     return 0
 
 
 def _subscription_remove(args, settings: Settings) -> int:
-    state = _state(settings)
-    owner = next((found.username for found in state.subscriptions() if found.id == args.id), None)
-    if owner is None or not state.remove_subscription(args.id):
-        raise UsageError(f"there is no subscription {args.id}")
-    state.record("subscription", owner, "stv-dashboard subscription remove", f"removed={args.id}")
+    with _opened_state(settings) as state:
+        owner = next((found.username for found in state.subscriptions() if found.id == args.id), None)
+        if owner is None or not state.remove_subscription(args.id):
+            raise UsageError(f"there is no subscription {args.id}")
+        state.record("subscription", owner, "stv-dashboard subscription remove", f"removed={args.id}")
     print(f"Subscription {args.id} of '{owner}' removed.")
     return 0
 
@@ -181,10 +196,10 @@ def _send_due(args, settings: Settings) -> int:
     from dashboard.subscriptions import send_due
 
     now = parse_now(args.now) if args.now else settings.current_time()
-    state = _state(settings)
     context = _subscription_context(settings.with_overrides(now=now))
     try:
-        result = send_due(context, state, settings.secret_key or state.secret_key(), now)
+        with _opened_state(settings) as state:
+            result = send_due(context, state, settings.secret_key or state.secret_key(), now)
     except DatabaseUnavailable as error:
         raise UsageError(f"the operational database cannot be read: {error}") from error
     finally:

@@ -298,7 +298,10 @@ def _alert_content(context, due: Due, base: str, now: datetime):
             line += " " + t("subscriptions-mail-alert-regions", lang, regions=item.regions)
         paragraphs.append((line, supply_demand_link(base, subscription, lang, item.code)))
     codes = [item.code for item in due.shortfalls]
-    paragraphs.append((t("subscriptions-mail-alert-all", lang), supply_demand_link(base, subscription, lang, *codes)))
+    if len(codes) > 1:
+        paragraphs.append(
+            (t("subscriptions-mail-alert-all", lang), supply_demand_link(base, subscription, lang, *codes))
+        )
     return t("subscriptions-mail-alert-subject", lang, languages=names), paragraphs, ()
 
 
