@@ -501,7 +501,7 @@ def _page(lang: str, key: str, status: int = 200, token: str | None = None, **va
     from dashboard.auth import sign_in_page
 
     page = flask.render_template_string(
-        sign_in_page(UNSUBSCRIBE_MAIN),
+        sign_in_page(UNSUBSCRIBE_MAIN, "subscriptions-unsubscribe-title"),
         lang=lang,
         t=lambda name, **more: t(name, lang, **more),
         message=t(key, lang, **values),

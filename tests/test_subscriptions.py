@@ -441,8 +441,40 @@ def test_subscription_list_and_remove(env, state, tmp_path):
 
 @pytest.fixture(scope="module")
 def app_config(built_databases):
-    return {"url": built_databases("sqlite", "supply", build_supply_fixture), "now": NOW, "aggregates": False,
-            "forecast_background": False}  # fmt: skip
+    url = built_databases("sqlite", "supply", build_supply_fixture)
+    settings = {"smtp_url": "smtp://127.0.0.1:25", "mail_from": SENDER}
+    return {"url": url, "now": NOW, "aggregates": False, "forecast_background": False, "settings": settings}
+
+
+def test_the_page_shows_a_failed_sending_and_a_mail_server_that_could_not_be_used(app):
+    from dashboard.filters import Vocabulary
+    from tests.dash_requests import post, response_values, text_of
+    from tests.support import signed_in_client
+
+    state = app.server.extensions["stv-state"]
+    vocabulary = Vocabulary(regions=frozenset({"ANT"}), languages=frozenset({"ti"}))
+    mine = subscribe(state, state.find("board").account, vocabulary, "report", NOW, every="quarter",
+                     address="b@example.be")  # fmt: skip
+    at = datetime(2026, 10, 1, 6, 30, tzinfo=UTC)
+    assert state.claim(mine.id, "2026-Q3", at, "test:1")
+    state.finish_delivery(mine.id, "2026-Q3", status="failed", retry_at=at + timedelta(minutes=5),
+                          error="b@example.be: 550 5.1.1 no such mailbox here")  # fmt: skip
+    state.set_setting("mail_failure", json.dumps({"at": at.isoformat(), "error": "cannot use the SMTP server"}))
+    client = signed_in_client(app, "board")
+    for lang, failed, server in (
+        ("nl", "Mislukt op 01-10-2026 08:30 (2026-Q3, poging 1): b@example.be: 550 5.1.1 no such mailbox here. "
+               "Nieuwe poging vanaf 01-10-2026 08:35.", "De mailserver kon op 01-10-2026 08:30 niet gebruikt worden"),
+        ("en", "Failed on 1 Oct 2026 08:30 (2026-Q3, attempt 1): b@example.be: 550 5.1.1 no such mailbox here. "
+               "Tried again from 1 Oct 2026 08:35.", "The mail server could not be used on 1 Oct 2026 08:30"),
+    ):  # fmt: skip
+        answer = post(
+            client, app, "subscriptions-list.children", {"page-query.data": "", "subscriptions-lang.data": lang}
+        )
+        values = response_values(answer)
+        assert failed in text_of(values["subscriptions-list.children"])
+        assert server in text_of(values["subscriptions-mail-status.children"])
+    state.set_setting("mail_failure", "")
+    state.remove_subscription(mine.id)
 
 
 def test_the_unsubscribe_link_stops_the_subscription_without_signing_in_and_a_forged_one_does_nothing(app):
@@ -471,6 +503,7 @@ def test_the_unsubscribe_link_stops_the_subscription_without_signing_in_and_a_fo
 
     confirm = browser.get("/unsubscribe", query_string={"token": token, "lang": "en"})
     assert confirm.status_code == 200
+    assert "<title>Stop a subscription · STV dashboard</title>" in confirm.get_data(as_text=True)
     assert "Do you want to stop this subscription: every month?" in confirm.get_data(as_text=True)
     assert [s.id for s in state.subscriptions("planner")] == [mine.id, other.id]  # a link scanner's GET: nothing
 
