@@ -32,6 +32,7 @@ import flask
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from dashboard.access import Account
+from dashboard.db import DatabaseUnavailable
 from dashboard.filters import Vocabulary, parse_query
 from dashboard.holidays import first_working_day_after
 from dashboard.i18n import LANGS, format_date, format_decimal, t
@@ -414,6 +415,10 @@ def _send_one(context, state, mailer: Mailer, due: Due, secret: str, now: dateti
     attempts = _attempts(state, subscription.id, period)
     try:
         message = build_message(compose(context, due, secret, now), context.settings.mail_from, now)
+    except DatabaseUnavailable as error:  # the report could not be read: nothing left, so it may be tried again
+        _failed(state, due, now, attempts, f"the operational database cannot be read: {error}", result)
+        return
+    try:
         mailer.send(message)
     except MessageRefused as error:
         _failed(state, due, now, attempts, str(error), result)

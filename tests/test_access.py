@@ -310,3 +310,26 @@ def test_a_region_account_cannot_subscribe_to_another_regions_alert(app):
         subscribe(state, state.find("region").account, vocabulary, "alert", NOW, address="r@example.be", hours=1,
                   at_time="08:00", regions=["LIM"])  # fmt: skip
     assert state.subscriptions("region") == []
+
+
+@pytest.mark.parametrize("role", ["organisation", "region", "manager"])
+def test_a_subscribed_report_is_the_report_pdf_the_account_downloads(clients, app, role):
+    """The e-mailed PDF is `/report.pdf` in the account's scope: an organisation's is its own organisation's."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from dashboard.subscriptions import report_attachment
+
+    def text(pdf: bytes) -> str:
+        return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+
+    context = app.server.extensions["stv"]
+    account = app.server.extensions["stv-state"].find(role).account
+    mailed = report_attachment(context, account, "2022-Q4", "nl")
+    downloaded = clients[role].get("/report.pdf?period=2022-Q4&lang=nl")
+    assert mailed.filename == "stv-report-2022-Q4.pdf"
+    assert text(mailed.content) == text(downloaded.get_data())
+    if role != "manager":
+        managers = clients["manager"].get("/report.pdf?period=2022-Q4&lang=nl").get_data()
+        assert text(mailed.content) != text(managers)
