@@ -137,6 +137,7 @@ def _subscription_add(args, settings: Settings) -> int:
 
 
 def _add_subscription(args, settings: Settings, state) -> int:
+    from dashboard.db import DatabaseUnavailable
     from dashboard.subscriptions import describe, subscribe
 
     stored = state.find(args.name)
@@ -158,6 +159,8 @@ def _add_subscription(args, settings: Settings, state) -> int:
             address=args.email,
             lang=args.lang,
         )
+    except DatabaseUnavailable as error:
+        raise UsageError(f"the operational database cannot be read (to check the codes): {error}") from error
     finally:
         context.data.database.dispose()
     state.record("subscription", args.name, "stv-dashboard subscription add", f"added={added.id}")

@@ -415,6 +415,15 @@ def test_the_command_line_refuses_clearly(env, state, tmp_path):
         result = cli(*args, env=env, cwd=tmp_path)
         assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr, result
     assert state.subscriptions() == []
+    gone = env | {"STV_DATABASE_URL": f"sqlite:///{tmp_path / 'missing.sqlite'}"}
+    result = cli("subscription", "add", "anna", "report", "--every", "month", "--email", "a@example.be", env=gone,
+                 cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 2 and "the operational database cannot be read" in result.stderr
+    state.add_subscription("anna", "alert", NOW, hours=1, at_time="08:00")
+    state.set_recipient("anna", "anna@example.be", "nl")
+    result = cli("send-due", "--now", NOW.isoformat(), env=gone, cwd=tmp_path)
+    assert result.returncode == 2 and "the operational database cannot be read" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and state.deliveries() == []
 
 
 def test_subscription_list_and_remove(env, state, tmp_path):
