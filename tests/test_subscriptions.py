@@ -553,3 +553,37 @@ def test_mail_settings_are_checked():
     with pytest.raises(SettingsError) as error:
         load_settings({"STV_SMTP_URL": "ftp://u:secret@x"}, dotenv=None)
     assert "secret" not in str(error.value)
+
+
+def test_the_page_stops_only_the_accounts_own_subscriptions(app):
+    """A stop button's id names a subscription: a forged one of another account's stops nothing."""
+    from dashboard.filters import Vocabulary
+    from dashboard.ids import dom_id  # as the browser writes a dict id (compact JSON, keys sorted)
+    from tests.dash_requests import request_body, response_values, server_callbacks
+    from tests.support import signed_in_client
+
+    state = app.server.extensions["stv-state"]
+    vocabulary = Vocabulary(regions=frozenset({"ANT"}), languages=frozenset({"ti"}))
+    boards = subscribe(state, state.find("board").account, vocabulary, "report", NOW, every="month",
+                       address="b@example.be")  # fmt: skip
+    planners = subscribe(state, state.find("planner").account, vocabulary, "report", NOW, every="month",
+                         address="p@example.be")  # fmt: skip
+    client = signed_in_client(app, "planner")
+    key, spec = next((k, s) for k, s in server_callbacks(app) if "subscriptions-feedback.children" in k)
+
+    def press(subscription_id: int):
+        button = {"page": "subscriptions", "remove": subscription_id}
+        body = request_body(key, spec, {"subscriptions-lang.data": "en", "subscriptions-version.data": 3}, [])
+        body["inputs"][1] = [{"id": button, "property": "n_clicks", "value": 1}]
+        body["changedPropIds"] = [f"{dom_id(button)}.n_clicks"]
+        return client.post("/_dash-update-component", json=body)
+
+    assert press(boards.id).status_code == 204  # not the planner's: nothing happens
+    assert [s.id for s in state.subscriptions("board")] == [boards.id]
+    pressed = press(planners.id)
+    answer = response_values(pressed)
+    assert "subscriptions-version.data" in answer, pressed.get_data(as_text=True)[:800]
+    assert answer["subscriptions-version.data"] == 4
+    assert "Subscription stopped." in str(answer["subscriptions-feedback.children"])
+    assert state.subscriptions("planner") == []
+    state.remove_subscription(boards.id)
