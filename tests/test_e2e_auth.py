@@ -3,6 +3,8 @@ out, and what the navigation and the region filter offer a region's, an organisa
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import E2E_PASSWORD, expect, sign_in_with_the_form
@@ -42,7 +44,7 @@ def test_the_board_sees_every_page_in_the_navigation_but_no_lists_of_people(brow
     browser = browser_page_as("e2e-board")
     page = browser.open("/")
     nav = page.locator("#shell-nav a")
-    expect()(nav).to_have_count(7)
+    expect()(nav).to_have_count(8)  # the seven pages and /subscriptions
     answer = page.request.get(browser.server.url("/export/open-requests.csv"))
     assert answer.status == 403
     browser.assert_no_errors()
@@ -63,7 +65,9 @@ def test_an_organisation_account_lands_on_its_own_page_and_nowhere_else(browser_
     page = browser.page
     sign_in_with_the_form(page, dashboard_server.base_url, "e2e-organisation")
     expect()(page).to_have_url(dashboard_server.url("/organisations/1"))
-    expect()(page.locator("#shell-nav a")).to_have_count(0)
+    nav = page.locator("#shell-nav a")  # only its subscriptions (to its own report)
+    expect()(nav).to_have_count(1)
+    expect()(nav).to_have_attribute("href", re.compile(r"^/subscriptions(\?|$)"))
     page.goto(dashboard_server.url("/organisations/2"))
     expect()(page.locator(".not-found")).to_be_visible()
     page.goto(dashboard_server.url("/"))
