@@ -587,3 +587,26 @@ def test_the_page_stops_only_the_accounts_own_subscriptions(app):
     assert "Subscription stopped." in str(answer["subscriptions-feedback.children"])
     assert state.subscriptions("planner") == []
     state.remove_subscription(boards.id)
+
+
+def test_every_subscriptions_text_in_both_languages_and_used():
+    import re
+
+    from dashboard.i18n import MESSAGES
+    from dashboard.subscriptions import EVERY, KINDS
+    from dashboard.texts.subscriptions import MESSAGES as OWN
+
+    for key, (dutch, english) in OWN.items():
+        assert dutch.strip() and english.strip(), key
+        assert set(re.findall(r"{(\w+)}", dutch)) == set(re.findall(r"{(\w+)}", english)), key
+    used = {"admin-action-subscription", "admin-action-mail", "nav-subscriptions"}
+    for source in ("dashboard/subscriptions.py", "layouts/subscriptions.py", "callbacks/subscriptions.py"):
+        used |= set(re.findall(r'["\'](subscriptions-[a-z-]+[a-z])["\']', (ROOT / source).read_text()))
+    used |= {f"subscriptions-kind-{kind}" for kind in KINDS} | {f"subscriptions-every-{e}" for e in EVERY}
+    used -= {"subscriptions-every", "subscriptions-kind", "subscriptions-lang"}  # prefixes of the options below
+    used |= {f"subscriptions-mail-why-{kind}" for kind in KINDS} | {f"subscriptions-lang-{c}" for c in ("nl", "en")}
+    used |= {f"subscriptions-col-{name}" for name in ("what", "when", "last", "remove")}
+    used |= {f"subscriptions-status-{s}" for s in ("never", "sent", "sending", "failed", "interrupted")}
+    used |= {f"subscriptions-when-{kind}" for kind in KINDS}
+    assert used - set(MESSAGES) == set()
+    assert set(OWN) - used == set()

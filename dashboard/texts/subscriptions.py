@@ -39,10 +39,6 @@ MESSAGES = {
         "tekort van meer dan {hours} uur in de komende 7 dagen, dagelijks om {at}",
         "more than {hours} hours short in the next 7 days, daily at {at}",
     ),
-    "subscriptions-alert-scope": (
-        "talen: {languages}; regio's: {regions}",
-        "languages: {languages}; regions: {regions}",
-    ),
     "subscriptions-status-never": ("Nog niets verstuurd", "Nothing sent yet"),
     "subscriptions-status-sent": ("Verstuurd op {at} ({period})", "Sent on {at} ({period})"),
     "subscriptions-status-sending": ("Wordt verstuurd ({period})", "Being sent ({period})"),
