@@ -12,6 +12,7 @@ from dashboard import ids
 from dashboard.access import may_list_individuals
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
+from dashboard.periods import running_month
 from dashboard.views import interpreters as views
 from layouts import interpreters as page
 from layouts._charts import figure_kind_mix
@@ -162,7 +163,11 @@ def register(app: dash.Dash, context: Context) -> None:
                 return {"cards": cards, "monthly": {}, "monthly_style": HIDDEN, "empty": empty, "pools": None}
             return {
                 "cards": cards,
-                "monthly": figure_invitations_monthly(views.taalhulp_monthly(context.data, filters), lang),
+                "monthly": figure_invitations_monthly(
+                    views.taalhulp_monthly(context.data, filters),
+                    lang,
+                    running_month(filters.start, filters.end, context.today()),
+                ),
                 "monthly_style": {"height": "380px"},
                 "empty": None,
                 "pools": page.pool_grid(views.taalhulp_by_pool(context.data, filters), lang),

@@ -11,6 +11,7 @@ from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
+from dashboard.periods import running_month
 from dashboard.views import no_shows as views
 from layouts import no_shows as page
 from layouts._charts_management import figure_party_by_dimension, figure_party_trend
@@ -41,7 +42,9 @@ def register(app: dash.Dash, context: Context) -> None:
             shown = {"downloads": download_links(EXPORTS, parsed.search, lang), "cards": page.cards(figures, lang)}
             if figures.answered == 0:
                 return shown | {"trend": {}, "trend_style": HIDDEN, "trend_empty": empty_state(lang, "no-shows-empty")}
-            trend = figure_party_trend(views.monthly(context.data, filters), lang)
+            trend = figure_party_trend(
+                views.monthly(context.data, filters), lang, running_month(filters.start, filters.end, context.today())
+            )
             return shown | {"trend": trend, "trend_style": {"height": "440px"}, "trend_empty": None}
 
         failed = {"downloads": None, "cards": None, "trend": no_update, "trend_style": HIDDEN, "trend_empty": None}

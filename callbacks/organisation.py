@@ -11,6 +11,7 @@ from callbacks._common import as_given, render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
+from dashboard.periods import running_month
 from dashboard.views import regions as views
 from layouts import organisation as page
 from layouts._breadcrumbs import missing_place
@@ -56,9 +57,12 @@ def register(app: dash.Dash, context: Context) -> None:
             if place is None:
                 message = missing_place("organisation", path, None, as_given(search), lang)
                 return missing_parts(message) | NO_ORGANISATION
-            shown = place_parts(NAME, views.place_view(data, filters, place), context.targets, parsed.search, lang)
+            shown = place_parts(
+                NAME, views.place_view(data, filters, place, context.today()), context.targets, parsed.search, lang
+            )
             if views.place_figures(data, filters, place)["requests"]:
-                trend = figure_monthly_requests(views.place_monthly(data, filters, place), lang)
+                running = running_month(filters.start, filters.end, context.today())
+                trend = figure_monthly_requests(views.place_monthly(data, filters, place), lang, running)
                 shown |= {"trend": trend, "trend_style": {"height": "360px"}, "trend_empty": None}
             else:
                 shown |= {"trend": no_update, "trend_style": HIDDEN, "trend_empty": empty_state(lang)}

@@ -11,11 +11,13 @@ from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
+from dashboard.periods import running_month
 from dashboard.views import language_names
 from dashboard.views import overview as views
 from layouts import overview as page
 from layouts._charts import figure_monthly_requests
 from layouts._components import HIDDEN, download_links, empty_state, table_annual_report
+from layouts.report import report_href
 
 NAME = page.NAME
 EXPORTS = ("kpis", "annual-report", "monthly")
@@ -39,15 +41,17 @@ def register(app: dash.Dash, context: Context) -> None:
     def render_overview(search):
         def build(parsed: ParsedQuery) -> dict:
             lang, filters = parsed.lang, parsed.filters
-            comparisons = views.kpi_comparisons(context.data, filters)
+            comparisons = views.kpi_comparisons(context.data, filters, context.today())
             shown = {
-                "downloads": download_links(EXPORTS, parsed.search, lang),
+                "downloads": download_links(EXPORTS, parsed.search, lang, report=report_href(filters, lang)),
                 "cards": page.headline_cards(NAME, comparisons, context.targets, lang),
                 "annual": table_annual_report(views.annual_report(context.data, filters), lang),
             }
             if comparisons[0]["requests"] == 0:
                 return shown | {"trend": {}, "trend_style": HIDDEN, "trend_empty": empty_state(lang)}
-            trend = figure_monthly_requests(views.monthly(context.data, filters), lang)
+            trend = figure_monthly_requests(
+                views.monthly(context.data, filters), lang, running_month(filters.start, filters.end, context.today())
+            )
             return shown | {"trend": trend, "trend_style": page.TREND_HEIGHT, "trend_empty": None}
 
         failed = {"downloads": None, "cards": None, "annual": None, "trend": no_update, "trend_style": HIDDEN}
@@ -64,7 +68,9 @@ def register(app: dash.Dash, context: Context) -> None:
         """The busiest languages of the period and the largest movers against a year earlier."""
 
         def build(parsed: ParsedQuery) -> dict:
-            return page.busiest_languages(views.language_movers(context.data, parsed.filters, parsed.lang), parsed.lang)
+            return page.busiest_languages(
+                views.language_movers(context.data, parsed.filters, context.today(), parsed.lang), parsed.lang
+            )
 
         return render(context, search, build, {"top_languages": None, "movers": None})
 

@@ -55,7 +55,9 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
             if place is None:
                 region = views.find_place(data, "region", path, filters.scope)
                 return missing_parts(missing_place(level, path, region, as_given(search), lang)) | {"table": []}
-            shown = place_parts(name, views.place_view(data, filters, place), context.targets, parsed.search, lang)
+            shown = place_parts(
+                name, views.place_view(data, filters, place, context.today()), context.targets, parsed.search, lang
+            )
             children = page.with_hrefs(views.children(data, filters, place), place, parsed.search)
             return shown | {"table": page.children_rows(children, lang)}
 
@@ -72,7 +74,6 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
     )
     def render_chart(search, rate, path):
         """Requests per child, coloured by the chosen rate."""
-        rate = rate if rate in views.RATES else page.COLOUR.default  # a forged value
 
         def build(parsed: ParsedQuery) -> dict:
             place = views.find_place(context.data, level, path, parsed.filters.scope)
@@ -106,7 +107,6 @@ def _register_consistency(app: dash.Dash, context: Context, name: str) -> None:
     )
     def render_consistency(search, metric):
         """The spread of a figure between organisations, per sector and per region."""
-        metric = metric if metric in views.CONSISTENCY_METRICS else page.SPREAD.default  # a forged value
 
         def build(parsed: ParsedQuery) -> dict:
             lang, filters = parsed.lang, parsed.filters

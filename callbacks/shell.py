@@ -24,17 +24,17 @@ from dashboard import audit, ids, views
 from dashboard.access import current_account, current_scope, may_open
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
-from dashboard.filters import EVERYTHING, UI_LANGUAGES, Filters, query_values
+from dashboard.filters import EVERYTHING, UI_LANGUAGES, Filters, Problem, period_of, query_values
 from dashboard.i18n import KIND_HELP, kind_meaning, t
-from dashboard.periods import preset_range
+from dashboard.periods import QUICK_PRESETS, preset_range, quarter_label
 from dashboard.views.regions import find_place, within_scope
 from layouts._breadcrumbs import LEVEL_PAGES
 from layouts._choices import CHOICES
-from layouts._components import problems_alert
-from layouts._shell import QUICK_PRESETS, code_options, preset_options
+from layouts._components import period_alert, problems_alert
+from layouts._shell import code_options, preset_options, quarter_options, year_options
 
 CODE_INPUTS = [ids.filter_input(name) for name in ids.FILTER_CODES]
-LABELS = ("period", "from", "to", *ids.FILTER_CODES)
+LABELS = ("period", "period-quarter", "period-year", "from", "to", *ids.FILTER_CODES)
 CHOICE_PROPS = ("value", "active_tab")  # the properties of page-choice controls (layouts._choices)
 PLACE_LEVELS = {name: level for level, name in LEVEL_PAGES.items()}  # drill-down page name -> its level
 
@@ -48,6 +48,20 @@ def register(app: dash.Dash, context: Context) -> None:
     _register_router(app, context)
     _register_texts(app)
     _register_sync(app, context)
+    _register_period_note(app, context)
+
+
+def _register_period_note(app: dash.Dash, context: Context) -> None:
+    @app.callback(Output(ids.PERIOD_NOTE, "children"), Input(ids.ROUTE, "data"), Input(ids.QUERY, "data"))
+    def note_period(route, query):
+        """Under the filter bar of a page that counts within the period: that the period still runs (and through
+        which day it counts), or that it has not begun; nothing for a complete period."""
+        path = route.get("path") if isinstance(route, dict) else None
+        page, _ = layouts.route(path if isinstance(path, str) else "/", current_account())
+        if not page.uses_period:
+            return None
+        start, end = period_of(query, context.today())
+        return period_alert(start, end, context.today(), _route_lang(route))
 
 
 def _register_router(app: dash.Dash, context: Context) -> None:
@@ -63,9 +77,9 @@ def _register_router(app: dash.Dash, context: Context) -> None:
     def mount_page(route, search):
         """The page at the route's path, with the filters of the URL in its query store (`ids.PAGE_QUERY`): the
         page's callbacks take that store as input, so they run when the page is mounted and when it changes."""
-        if not isinstance(route, dict) or not isinstance(route.get("path"), str):
+        if route is None:  # not set yet (the browser's route), or malformed (dashboard.payloads)
             raise PreventUpdate
-        search = search if isinstance(search, str) else ""
+        search = search or ""
         page, variables = layouts.match(route["path"])
         allowed = may_open(current_account(), page.name) and _place_within_scope(context, page.name, variables)
         audit.record("page-view" if allowed else "refused", route["path"], search)
@@ -121,6 +135,7 @@ def _register_texts(app: dash.Dash) -> None:
         "reset": Output(ids.FILTER_RESET, "children"),
         "labels": [Output(ids.filter_label(name), "children") for name in LABELS],
         "placeholders": [Output(name, "placeholder") for name in CODE_INPUTS],
+        "choose": [Output(name, "placeholder") for name in (ids.FILTER_QUARTER, ids.FILTER_YEAR)],
         "nav": Output(ids.NAV, "children"),
         "mode": Output(ids.SHELL, "className"),
         "kind_help": Output(ids.KIND_HELP, "children"),
@@ -143,6 +158,7 @@ def _register_texts(app: dash.Dash) -> None:
             "kind_help_title": _kind_help(path, lang),
             "labels": [t(name, lang) for name in LABELS],
             "placeholders": [t("all", lang)] * len(CODE_INPUTS),
+            "choose": [t("period-choose", lang)] * 2,
             "nav": [
                 dbc.NavItem(
                     dbc.NavLink(
@@ -160,6 +176,8 @@ def _register_texts(app: dash.Dash) -> None:
 def _register_sync(app: dash.Dash, context: Context) -> None:
     bar = {
         "preset": ids.FILTER_PRESET,
+        "quarter": ids.FILTER_QUARTER,
+        "year": ids.FILTER_YEAR,
         "start": ids.FILTER_FROM,
         "end": ids.FILTER_TO,
     }
@@ -170,6 +188,8 @@ def _register_sync(app: dash.Dash, context: Context) -> None:
         **{name: Output(component, "value") for name, component in bar.items()},
         "codes": [Output(name, "value") for name in CODE_INPUTS],
         "preset_options": Output(ids.FILTER_PRESET, "options"),
+        "quarter_options": Output(ids.FILTER_QUARTER, "options"),
+        "year_options": Output(ids.FILTER_YEAR, "options"),
         "code_options": [Output(name, "options") for name in CODE_INPUTS],
     }
     inputs = {
@@ -179,19 +199,21 @@ def _register_sync(app: dash.Dash, context: Context) -> None:
     }
 
     @app.callback(output=outputs, inputs=inputs, state={"shown": State(ids.QUERY, "data")})
-    def sync_url(search, preset, start, end, codes, shown):
+    def sync_url(search, preset, quarter, year, start, end, codes, shown):
         """The URL is the truth: it sets the filter bar on load and on back and forward; a changed input rewrites
         it. The filters are validated here, once, and handed to the page as `ids.QUERY`; the page's own choices
         stay in the URL as they are (`stv.choices` in the browser keeps them and their controls in step)."""
-        search = search if isinstance(search, str) else ""
+        search = search or ""
         unchanged = {name: no_update for name in outputs}
         unchanged |= {"codes": [no_update] * len(CODE_INPUTS), "code_options": [no_update] * len(CODE_INPUTS)}
         trigger = ctx.triggered_id
         today = context.today()
         values = query_values(search)
         from_url = trigger in (None, ids.URL)
+        picked = {ids.FILTER_PRESET: preset, ids.FILTER_QUARTER: quarter, ids.FILTER_YEAR: year}.get(trigger)
+        bar_problems = ()
         if not from_url:
-            values = _bar_values(values, preset, start, end, codes, trigger, today)
+            values, bar_problems = _bar_values(values, picked, start, end, codes, today)
         try:
             parsed = context.parse(values)
         except DatabaseUnavailable:  # the page's callbacks say so; the URL stays as it is
@@ -203,8 +225,8 @@ def _register_sync(app: dash.Dash, context: Context) -> None:
         result = unchanged | {
             "search": no_update if from_url or new_search == search else new_search,
             "query": normalised if normalised != shown else no_update,
-            "alerts": problems_alert((*parsed.problems, *choice_problems), parsed.lang),
-            **_bar_outputs(parsed.filters, today, (preset, start, end, codes)),
+            "alerts": problems_alert((*parsed.problems, *choice_problems, *bar_problems), parsed.lang),
+            **_bar_outputs(parsed.filters, today, (preset, quarter, year, start, end, codes)),
         }
         if parsed.lang != shown_lang:  # options travel with values: a dropdown drops a value it has no option for
             result |= _options(context, parsed.lang, today)
@@ -249,9 +271,14 @@ def _choice_suffix(chosen: dict) -> str:
     return ("&" + urlencode(pairs, safe=",")) if pairs else ""
 
 
-def _bar_values(values: dict, preset, start, end, chosen_codes, trigger, today: date) -> dict:
-    """The query values with the filter bar's inputs in place of the URL's; an unusable date keeps the URL's."""
-    period = preset_range(preset, today) if trigger == ids.FILTER_PRESET and isinstance(preset, str) else None
+def _bar_values(values: dict, picked, start, end, chosen_codes, today: date) -> tuple[dict, tuple[Problem, ...]]:
+    """The query values with the filter bar's inputs in place of the URL's (`picked`: the value of the period
+    picker that changed, if one did), and the problem of a picked value that is no period (a forged one: a year
+    far out); an unusable date keeps the URL's."""
+    period = preset_range(picked, today)
+    problems = (
+        (Problem("period", "unknown-code", str(picked)),) if picked not in (None, "custom") and not period else ()
+    )
     if period is None:
         period = (_date_or(start, values.get("from")), _date_or(end, values.get("to")))
     updated = dict(values)
@@ -259,7 +286,7 @@ def _bar_values(values: dict, preset, start, end, chosen_codes, trigger, today: 
         updated |= {"from": [period[0].isoformat()], "to": [period[1].isoformat()]}
     for name, value in zip(ids.FILTER_CODES, chosen_codes):
         updated[name] = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-    return updated
+    return updated, problems
 
 
 def _date_or(value, fallback: list[str] | None) -> date | None:
@@ -272,11 +299,21 @@ def _date_or(value, fallback: list[str] | None) -> date | None:
 
 
 def _bar_outputs(filters: Filters, today: date, current: tuple) -> dict:
-    """The filter bar's values for `filters`, leaving alone the inputs that already show them."""
-    preset, start, end, chosen_codes = current
+    """The filter bar's values for `filters`, leaving alone the inputs that already show them: each period picker
+    shows the period when it is one of its choices; the quick one "Custom" when no picker has it."""
+    preset, quarter, year, start, end, chosen_codes = current
     codes_now = [sorted(map(str, value)) if isinstance(value, list) else [] for value in chosen_codes]
+    pickers = {
+        "quarter": _offered_quarter(filters, today),
+        "year": _choice_of(filters, today, f"year-{filters.start.year}"),
+    }
+    quick = preset_of(filters, today)
+    if quick == "custom" and any(pickers.values()):
+        quick = None  # the quarter or year picker shows it
     return {
-        "preset": _unless_equal(preset_of(filters, today), preset),
+        "preset": _unless_equal(quick, preset),
+        "quarter": _unless_equal(pickers["quarter"], quarter),
+        "year": _unless_equal(pickers["year"], year),
         "start": _unless_equal(filters.start.isoformat(), start),
         "end": _unless_equal(filters.end.isoformat(), end),
         "codes": [_unless_equal(list(getattr(filters, name)), now) for name, now in zip(ids.FILTER_CODES, codes_now)],
@@ -288,10 +325,13 @@ def _unless_equal(value, current):
 
 
 def _options(context: Context, lang: str, today: date) -> dict:
-    """The filter bar's choices in `lang`: quick periods back to the first year with requests, and the codes."""
+    """The filter bar's choices in `lang`: quick periods, recent quarters, years back to the first year with
+    requests, and the codes."""
     first_year = views.first_request_year(context.data) or today.year
     return {
-        "preset_options": preset_options(first_year, today, lang),
+        "preset_options": preset_options(lang),
+        "quarter_options": quarter_options(today, lang),
+        "year_options": year_options(first_year, today, lang),
         "code_options": code_options(views.language_names(context.data, lang), _region_choices(context), lang),
     }
 
@@ -325,7 +365,15 @@ def _route_lang(route) -> str:
 
 def preset_of(filters: Filters, today: date) -> str:
     """The quick choice whose period the filters have, or 'custom'."""
-    for preset in (*QUICK_PRESETS, *(f"year-{y}" for y in range(filters.start.year, filters.end.year + 1))):
-        if preset_range(preset, today) == (filters.start, filters.end):
-            return preset
-    return "custom"
+    return next((p for p in QUICK_PRESETS if _choice_of(filters, today, p)), "custom")
+
+
+def _offered_quarter(filters: Filters, today: date) -> str | None:
+    """The quarter picker's choice for the filters: their quarter when they are one it offers, else None."""
+    choice = _choice_of(filters, today, f"quarter-{quarter_label(filters.start)}")
+    return choice if choice in {option["value"] for option in quarter_options(today, "nl")} else None
+
+
+def _choice_of(filters: Filters, today: date, choice: str) -> str | None:
+    """`choice` when it is the filters' period, else None (the picker then shows no choice)."""
+    return choice if preset_range(choice, today) == (filters.start, filters.end) else None

@@ -11,6 +11,7 @@ from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import Filters, ParsedQuery
 from dashboard.forecasting import ALL_MODALITIES, ForecastFailed
+from dashboard.periods import running_month
 from dashboard.views import language_names, region_names
 from dashboard.views import shortages as views
 from layouts import shortages as page
@@ -86,7 +87,6 @@ def register(app: dash.Dash, context: Context) -> None:
     def render_forecast(language, modality, _poll, search):
         """The chosen language's forecast and every language's summary; while the forecast is being computed in
         the background, a note, and the poll asks again."""
-        language = language if page.FORECAST_LANGUAGE.allows(language) else page.FORECAST_LANGUAGE.default
 
         def build(parsed: ParsedQuery) -> dict:
             lang = parsed.lang
@@ -120,7 +120,12 @@ def _figures(context: Context, filters: Filters, ranked, lang: str) -> dict:
             views.shortage_by(context.data, filters, "region_id", lang), region_names(context.data), ranked, lang
         ),
         "by_modality": page.by_modality(views.shortage_by(context.data, filters, "modality", lang), ranked, lang),
-        "trend": page.trend(views.monthly_shortage(context.data, filters, lang), ranked, lang),
+        "trend": page.trend(
+            views.monthly_shortage(context.data, filters, lang),
+            ranked,
+            lang,
+            running_month(filters.start, filters.end, context.today()),
+        ),
         "supply": page.supply(ranked, lang),
     }
 

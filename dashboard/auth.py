@@ -376,10 +376,10 @@ def default_clock() -> float:
     return time.time()
 
 
-def sign_in_page(main: str, title_key: str = "login-title") -> str:
-    """A page of the sign-in (the form here, dashboard.oidc's refusals; the unsubscribe link's): the title and the
-    styles around `main`, a Jinja template that may use `lang` and `t`."""
-    return SIGN_IN_FRAME.replace("{main}", main).replace("{title_key}", title_key)
+def sign_in_page(main: str) -> str:
+    """A page of the sign-in (the form here, dashboard.oidc's refusals): the title and the styles around `main`, a
+    Jinja template that may use `lang` and `t`."""
+    return SIGN_IN_FRAME.replace("{main}", main)
 
 
 SIGN_IN_FRAME = """<!DOCTYPE html>
@@ -387,7 +387,7 @@ SIGN_IN_FRAME = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ t('{title_key}') }} · {{ t('app-title') }}</title>
+<title>{{ title | default(t('login-title')) }} · {{ t('app-title') }}</title>
 <link rel="stylesheet" href="/assets/00-bootstrap-flatly.min.css">
 <link rel="stylesheet" href="/assets/app.css">
 </head>

@@ -13,13 +13,12 @@ from datetime import date
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard import codes
-from dashboard.periods import default_range
+from dashboard.periods import EARLIEST, LATEST, default_range
 
 MULTI_VALUE = ("region", "language", "modality", "sector", "service", "kind")
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-EARLIEST = date(2000, 1, 1)
-LATEST = date(2100, 12, 31)
 UI_LANGUAGES = ("nl", "en")
+MAX_VALUES = 200  # values of one code parameter (issue 17): over thrice the 57 languages the demo registers
 
 
 @dataclass(frozen=True)
@@ -160,6 +159,12 @@ def _within_scope(regions: tuple[str, ...], scope: tuple[str, ...], problems: li
     return tuple(code for code in regions if code in scope) or tuple(sorted(scope))
 
 
+def period_of(search, today: date) -> tuple[date, date]:
+    """The period [start, end] a query string names (its problems aside: the default where it names none or a
+    bad one), read as `parse_query` reads it, without the vocabulary."""
+    return _parse_period(query_values(search if isinstance(search, str | Mapping) else ""), today, [])
+
+
 def _parse_period(values, today: date, problems: list[Problem]) -> tuple[date, date]:
     default_start, default_end = default_range(today)
     start = _parse_date("from", values.get("from"), problems)
@@ -196,8 +201,14 @@ def _parse_date(name: str, raw: list[str] | None, problems: list[Problem]) -> da
 
 
 def _parse_codes(name: str, raw: Iterable[str], allowed: frozenset[str], problems: list[Problem]) -> tuple[str, ...]:
+    """The known codes among the values of `name`; more than MAX_VALUES values are one "too-many-values" problem
+    (and everything: no list that long is worth checking code by code, nor an alert naming each)."""
+    values = [part.strip() for item in raw for part in item.split(",")]
+    if len(values) > MAX_VALUES:
+        problems.append(Problem(name, "too-many-values", str(MAX_VALUES)))
+        return ()
     chosen: set[str] = set()
-    for value in (part.strip() for item in raw for part in item.split(",")):
+    for value in values:
         if not value:
             continue
         if value in allowed:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dashboard.metrics import STEADY, change_of
 from dashboard.texts import page_messages
 
 LANGS = ("nl", "en")
@@ -51,7 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "preset-this-month": ("Deze maand", "This month"),
     "preset-last-month": ("Vorige maand", "Last month"),
     "preset-this-quarter": ("Dit kwartaal", "This quarter"),
-    "preset-last-12-months": ("Laatste 12 maanden", "Last 12 months"),
+    "preset-last-12-months": ("Laatste 12 volledige maanden", "Last 12 complete months"),
     "preset-year": ("Jaar {year}", "Year {year}"),
     # problems with the query string
     "problem-intro": (
@@ -300,6 +301,7 @@ KIND_HELP: dict[str, tuple[str, str]] = {
     "overview": _KIND_ON_REQUESTS,
     "report": _KIND_ON_REQUESTS,
     "no-shows": _KIND_ON_REQUESTS,
+    "lead-time": _KIND_ON_REQUESTS,
     "regions": _KIND_ON_REQUESTS,
     "region": _KIND_ON_REQUESTS,
     "local-government": _KIND_ON_REQUESTS,
@@ -381,10 +383,10 @@ def format_rate(value: float | None, lang: str = "nl", digits: int = 1) -> str:
 def format_change(current: float | None, before: float | None, rate: bool, lang: str = "nl") -> str:
     """A change with an arrow: percentage points for rates (▲ 2,3 pp), a relative change for counts (▼ 5,0 %);
     '–' when either side is empty or a count had nothing to compare with."""
-    if current is None or before is None or (not rate and not before):
+    change = change_of(current, before, rate)
+    if change is None:
         return "–"
-    change = (current - before) * 100 if rate else (current - before) / before * 100
-    arrow = "▲" if change > 0.05 else "▼" if change < -0.05 else "►"
+    arrow = "▲" if change > STEADY else "▼" if change < -STEADY else "►"
     number = format_rate(abs(change) / 100, lang)[:-2]  # the reader's decimal mark, one decimal
     return f"{arrow} {number} {'pp' if rate else '%'}"
 
@@ -395,7 +397,49 @@ MONTHS = {
 }
 
 
+MONTH_NAMES = {
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def format_month(day: date, lang: str = "nl") -> str:
+    """The month of `day` in running text: 'december 2026' (nl), 'December 2026' (en)."""
+    return f"{MONTH_NAMES[lang][day.month - 1]} {day.year}"
+
+
 WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"), "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+
+
+def format_short_date(value: date, lang: str = "nl") -> str:
+    """A day of this year in running text: '3 dec.' (nl), '3 Dec' (en)."""
+    return f"{value.day} {MONTHS[lang][value.month - 1]}" + ("." if lang == "nl" else "")
 
 
 def format_day(value: date, lang: str = "nl") -> str:

@@ -127,6 +127,39 @@ def compute_kpis(counts: Mapping[str, int]) -> dict[str, int | float | None]:
     return figures
 
 
+# Whether a figure going up is good news (True) or bad news (False) for the service; a figure not named here (a
+# count, a share) moves without a verdict.
+UP_IS_BETTER = {
+    "answer_rate": True,
+    "completion_rate": True,
+    "fulfilment_rate": True,
+    "activity_rate": True,
+    "unmet_rate": False,
+    "shortage_rate": False,
+    "non_completion_rate": False,
+    "no_show_client_rate": False,
+    "no_show_interpreter_rate": False,
+    "late_cancellation_rate": False,
+}
+STEADY = 0.05  # a change (in % or pp) up to this reads 0,0 with one decimal: no direction, so no verdict
+
+
+def change_of(current: float | None, before: float | None, rate: bool) -> float | None:
+    """The change a card shows: percentage points for a rate, the relative change in % for a count; None when
+    either side is empty or a count had nothing to compare with."""
+    if current is None or before is None or (not rate and not before):
+        return None
+    return (current - before) * 100 if rate else (current - before) / before * 100
+
+
+def change_verdict(column: str, change: float | None) -> str:
+    """Whether `change` (as `change_of` gives it) of figure `column` is "better", "worse" or "neither" (a figure
+    without a good direction, no change to speak of, or nothing to compare)."""
+    if column not in UP_IS_BETTER or change is None or abs(change) <= STEADY:
+        return "neither"
+    return "better" if (change > 0) == UP_IS_BETTER[column] else "worse"
+
+
 # The fractions whose names do not end in `_rate`: a language's share, supply's coverage, the bounds of the
 # shortage rate's interval.
 FRACTION_COLUMNS = frozenset({"share", "coverage", "shortage_rate_low", "shortage_rate_high"})

@@ -6,8 +6,11 @@ therefore covers the UTC instants from local midnight of `start` to local midnig
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+from dashboard.i18n import format_date, t
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -45,26 +48,101 @@ def quarter_start(day: date) -> date:
     return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
 
 
+def quarter_end(day: date) -> date:
+    return month_end(add_months(quarter_start(day), 2))
+
+
+def quarter_label(day: date) -> str:
+    """The quarter of `day` as 'YYYY-Qn' (the report's period, the quarter picker's value after 'quarter-')."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+# The years a period may lie in: the bounds of a date in the query string (dashboard.filters) and of the pickers.
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2100, 12, 31)
+QUICK_PRESETS = ("last-12-months", "this-month", "last-month", "this-quarter", "last-quarter")
+
+
 def preset_range(preset: str | None, today: date) -> tuple[date, date] | None:
-    """The [start, end] of a quick choice: this-month, last-month, this-quarter, last-12-months, year-YYYY."""
-    if preset == "this-month":
-        return month_start(today), today
-    if preset == "last-month":
-        start = add_months(today, -1)
-        return start, month_end(start)
-    if preset == "this-quarter":
-        return quarter_start(today), today
-    if preset == "last-12-months":
-        return add_months(today, -11), today
-    if preset and preset.startswith("year-") and preset[5:].isdigit():
-        year = int(preset[5:])
-        return date(year, 1, 1), date(year, 12, 31)
+    """The [start, end] of a period choice: a quick one (QUICK_PRESETS), `quarter-YYYY-Qn` or `year-YYYY`; None
+    for anything else (also a year outside EARLIEST..LATEST). Months and quarters are whole, to their end even
+    while they run; "last-12-months" is the last twelve complete months."""
+    if not isinstance(preset, str):
+        return None
+    quick = {
+        "this-month": lambda: (month_start(today), month_end(today)),
+        "last-month": lambda: (add_months(today, -1), month_start(today) - timedelta(days=1)),
+        "this-quarter": lambda: (quarter_start(today), quarter_end(today)),
+        "last-quarter": lambda: (add_months(quarter_start(today), -3), quarter_start(today) - timedelta(days=1)),
+        "last-12-months": lambda: (add_months(today, -12), month_start(today) - timedelta(days=1)),
+    }
+    if preset in quick:
+        return quick[preset]()
+    kind, _, rest = preset.partition("-")
+    if (kind, len(rest), rest[4:6]) in (("quarter", 7, "-Q"), ("year", 4, "")):
+        return _within_years(parse_report_period(rest))
     return None
 
 
+def _within_years(period: tuple[date, date] | None) -> tuple[date, date] | None:
+    return period if period and EARLIEST <= period[0] and period[1] <= LATEST else None
+
+
 def default_range(today: date) -> tuple[date, date]:
-    """The period a page shows when the URL names none: the last twelve months, this month included."""
+    """The period a page shows when the URL names none: the last twelve complete months."""
     return preset_range("last-12-months", today)
+
+
+def is_future(start: date, today: date) -> bool:
+    """Whether a period starting on `start` has not begun on `today`: nothing to count or compare yet."""
+    return start > today
+
+
+def is_running(start: date, end: date, today: date) -> bool:
+    """Whether `today` lies within [start, end]: the period is still running and its figures are not final."""
+    return start <= today <= end
+
+
+@dataclass(frozen=True)
+class RunningMonth:
+    """The month still running within a period: in a monthly trend its bar is short and its rates still lack the
+    outcomes to come."""
+
+    month: str  # 'YYYY-MM'
+    through: date  # today: the last day it counts
+
+
+def running_month(start: date, end: date, today: date) -> RunningMonth | None:
+    """The month of `today` when the period [start, end] is still running, else None."""
+    return RunningMonth(f"{today:%Y-%m}", today) if is_running(start, end, today) else None
+
+
+def comparison_periods(start: date, end: date, today: date) -> tuple[tuple[date, date], tuple[date, date]] | None:
+    """What a period's figures are compared with: (the previous period, the same period a year earlier); None for
+    a period that has not begun. A running period is compared like for like: its days up to `today` against as
+    many days from the start of the previous period and from a year earlier (this quarter to 3 December against
+    1 July to 3 September and 1 October to 3 December a year before)."""
+    if is_future(start, today):
+        return None
+    if not is_running(start, end, today):
+        return previous_period(start, end), year_earlier(start, end)
+    before = previous_period(start, end)[0]
+    months = _whole_months(start, end)
+    last = _add_months_keeping_day(today, -months) if months else before + (today - start)
+    return (before, min(last, start - timedelta(days=1))), (_year_back(start), _year_back(today))
+
+
+def _whole_months(start: date, end: date) -> int:
+    """The number of months of a period of whole months, else 0."""
+    if start.day != 1 or end != month_end(end):
+        return 0
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _add_months_keeping_day(day: date, months: int) -> date:
+    """The same day of the month `months` later, or that month's last day when it is shorter (31 May -> 30 April)."""
+    first = add_months(day, months)
+    return first.replace(day=min(day.day, month_end(first).day))
 
 
 def months_between(start: date, end: date) -> list[str]:
@@ -115,8 +193,13 @@ def _year_back(day: date) -> date:
 
 
 def parse_report_period(text: str | None) -> tuple[date, date] | None:
-    """A report period: 'YYYY' (a year), 'YYYY-Qn' (a quarter) or 'YYYY-MM' (a month); None if malformed."""
+    """A report period: 'YYYY' (a year), 'YYYY-Qn' (a quarter), 'YYYY-MM' (a month) or 'YYYY-MM..YYYY-MM' (whole
+    months, the first to the last); None if malformed."""
     text = (text or "").strip()
+    first, dots, last = text.partition("..")
+    if dots:
+        months = [_month_of(part) for part in (first, last)]
+        return (months[0][0], months[1][1]) if all(months) and months[0] <= months[1] else None
     try:
         if len(text) == 4 and text.isdigit():
             return date(int(text), 1, 1), date(int(text), 12, 31)
@@ -131,7 +214,33 @@ def parse_report_period(text: str | None) -> tuple[date, date] | None:
     return None
 
 
+def _month_of(text: str) -> tuple[date, date] | None:
+    bounds = parse_report_period(text) if len(text) == 7 and text[4] == "-" and text[5:].isdigit() else None
+    return bounds
+
+
+def report_period_of(start: date, end: date) -> str | None:
+    """The report period that is [start, end]: a year, a quarter, a month or a run of whole months ('YYYY-MM..YYYY-MM');
+    None for a period of days (the report counts whole months)."""
+    months = _whole_months(start, end)
+    if not months:
+        return None
+    named = {12: f"{start.year}", 3: quarter_label(start), 1: f"{start:%Y-%m}"}.get(months)
+    if named and parse_report_period(named) == (start, end):
+        return named
+    return f"{start:%Y-%m}..{end:%Y-%m}"
+
+
 def last_complete_quarter(today: date) -> str:
     """The quarter before the one `today` is in, as 'YYYY-Qn'."""
-    start = add_months(quarter_start(today), -3)
-    return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return quarter_label(add_months(quarter_start(today), -3))
+
+
+def period_notice(start: date, end: date, today: date, lang: str) -> tuple[str, str] | None:
+    """What a reader must know about the period [start, end] on `today`: ("future", the message) when it has not
+    begun, ("running", the note) while it runs, None when it is complete."""
+    if is_future(start, today):
+        return "future", t("period-future", lang, day=format_date(start, lang))
+    if is_running(start, end, today):
+        return "running", t("period-running", lang, day=format_date(today, lang))
+    return None

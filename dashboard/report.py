@@ -5,6 +5,7 @@ dashboard and its exports for the same filters."""
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pandas as pd
 from reportlab.lib import colors
@@ -33,10 +34,12 @@ def report_tables(data: DataAccess, filters: Filters, lang: str) -> dict[str, pd
     }
 
 
-def report_pdf(data: DataAccess, filters: Filters, period: str, lang: str) -> bytes:
-    """The report as a PDF: headline figures, the annual-report table, languages, months; a page each."""
+def report_pdf(data: DataAccess, filters: Filters, period: str, lang: str, today: date) -> bytes:
+    """The report as a PDF: headline figures (compared as `views.compared` does on `today`), the annual-report
+    table, languages, months; a page each."""
     styles = getSampleStyleSheet()
-    figures, previous, year_ago = views.kpi_comparisons(data, filters)
+    figures, previous, year_ago = views.kpi_comparisons(data, filters, today)
+    previous, year_ago = previous or {}, year_ago or {}  # a period that has not begun: nothing to compare
     span = f"{format_date(filters.start, lang)} – {format_date(filters.end, lang)}"
     story = [
         Paragraph(t("report-title", lang, period=period), styles["Title"]),
@@ -48,8 +51,8 @@ def report_pdf(data: DataAccess, filters: Filters, period: str, lang: str) -> by
                 [
                     t(f"metric-{name}", lang),
                     _shown(name, figures[name], lang),
-                    _signed(format_change(figures[name], previous[name], is_rate(name), lang)),
-                    _signed(format_change(figures[name], year_ago[name], is_rate(name), lang)),
+                    _signed(format_change(figures[name], previous.get(name), is_rate(name), lang)),
+                    _signed(format_change(figures[name], year_ago.get(name), is_rate(name), lang)),
                 ]
                 for name in KPI_NAMES
             ]

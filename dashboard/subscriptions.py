@@ -506,10 +506,11 @@ def _page(lang: str, key: str, status: int = 200, token: str | None = None, **va
     from dashboard.auth import sign_in_page
 
     page = flask.render_template_string(
-        sign_in_page(UNSUBSCRIBE_MAIN, "subscriptions-unsubscribe-title"),
+        sign_in_page(UNSUBSCRIBE_MAIN),
         lang=lang,
         t=lambda name, **more: t(name, lang, **more),
         message=t(key, lang, **values),
         token=token,
+        title=t("subscriptions-unsubscribe-title", lang),
     )
     return flask.Response(page, status=status, mimetype="text/html")

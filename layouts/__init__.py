@@ -26,6 +26,7 @@ class Page:
     order: int
     nav_key: str | None = None  # the navigation's label; None: not in the navigation
     name: str | None = None  # the page's name (its ids' prefix); None: a page without filters (not found)
+    uses_period: bool = True  # whether it counts within the period (not the live /supply-demand, nor /admin)
 
     @property
     def segments(self) -> tuple[str, ...]:
@@ -50,10 +51,15 @@ NOT_FOUND_PATH = "/404"
 
 
 def register(
-    path: str, layout: Callable[..., html.Div], order: int, nav_key: str | None = None, name: str | None = None
+    path: str,
+    layout: Callable[..., html.Div],
+    order: int,
+    nav_key: str | None = None,
+    name: str | None = None,
+    uses_period: bool = True,
 ) -> Page:
     """Make `layout` the page at `path` (called by each page module when imported)."""
-    page = Page(path, layout, order, nav_key, name)
+    page = Page(path, layout, order, nav_key, name, uses_period and name is not None)
     PAGES[path] = page
     return page
 

@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import codes
-from dashboard.i18n import plotly_separators, t
+from dashboard.i18n import format_short_date, plotly_separators, t
+from dashboard.periods import RunningMonth
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 MODALITY_COLOURS = {"onsite": "#0072B2", "phone": "#E69F00", "video": "#009E73", "translation": "#CC79A7"}
@@ -25,8 +26,38 @@ def base_layout(lang: str, y_title: str, x_title: str) -> dict:
     }
 
 
-def figure_monthly_requests(table: pd.DataFrame, lang: str) -> go.Figure:
-    """Stacked monthly requests per modality, from the `monthly` view."""
+RUNNING_BAND = "#7f7f7f"  # grey: the running month is neither good nor bad news, only not over
+
+
+def mark_running_month(figure: go.Figure, running: RunningMonth | None, lang: str, rates: bool = False) -> go.Figure:
+    """A grey band over the `running` month of a monthly trend, labelled "lopende maand, t/m 3 dec."; a chart of
+    `rates` has left that month's point out (`without_running_month`) and its label says the rate is to come."""
+    if running is None:
+        return figure
+    middle = pd.Timestamp(running.month + "-01")
+    key = "running-month-no-rate" if rates else "running-month"
+    figure.add_vrect(
+        x0=middle - pd.Timedelta(days=15),
+        x1=middle + pd.Timedelta(days=15),
+        fillcolor=RUNNING_BAND,
+        opacity=0.18,
+        layer="below",
+        line_width=0,
+        annotation_text=t(key, lang, day=format_short_date(running.through, lang)),
+        annotation_position="top right",
+        annotation_font={"size": 11, "color": "#4d4d4d"},
+        name="running-month",
+    )
+    return figure
+
+
+def without_running_month(table: pd.DataFrame, running: RunningMonth | None) -> pd.DataFrame:
+    """A monthly table without the running month's row: its rates still lack the outcomes to come."""
+    return table if running is None else table[table.month != running.month]
+
+
+def figure_monthly_requests(table: pd.DataFrame, lang: str, running: RunningMonth | None = None) -> go.Figure:
+    """Stacked monthly requests per modality, from the `monthly` view, the `running` month marked."""
     figure = go.Figure()
     for modality in codes.MODALITIES:
         rows = table[table.modality == modality]
@@ -41,7 +72,7 @@ def figure_monthly_requests(table: pd.DataFrame, lang: str) -> go.Figure:
         )
     figure.update_layout(barmode="stack", **base_layout(lang, t("axis-requests", lang), t("axis-month", lang)))
     figure.update_xaxes(dtick="M1" if table.month.nunique() <= 14 else None, tickformat="%b %Y")
-    return figure
+    return mark_running_month(figure, running, lang)
 
 
 SERIES_COLOURS = {

@@ -12,7 +12,8 @@ from dash import html
 
 from dashboard import codes, ids
 from dashboard.i18n import MESSAGES, format_count, format_decimal, format_rate, t
-from layouts._charts import KIND_COLOURS, base_layout, stacked_shares_layout
+from dashboard.periods import RunningMonth
+from layouts._charts import KIND_COLOURS, base_layout, mark_running_month, stacked_shares_layout, without_running_month
 from layouts._components import CARD_SIZE, card, figure_definitions
 from layouts._components import note as card_note
 from layouts._grid import ReadableHeaders, data_grid
@@ -171,9 +172,11 @@ def _percent_axis(layout: dict, axis: str = "yaxis") -> dict:
     return layout
 
 
-def figure_party_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
-    """Each party's rate per month (lines), from the no-shows `monthly` view."""
+def figure_party_trend(monthly: pd.DataFrame, lang: str, running: RunningMonth | None = None) -> go.Figure:
+    """Each party's rate per month (lines), from the no-shows `monthly` view; the `running` month marked and its
+    rates left out (its outcomes are still to come)."""
     figure = go.Figure()
+    all_months, monthly = len(monthly), without_running_month(monthly, running)
     months = pd.to_datetime(monthly.month + "-01")
     for status, rate, colour, dash in PARTY_STYLE:
         figure.add_scatter(
@@ -190,8 +193,8 @@ def figure_party_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
     layout["legend"] = {"orientation": "h", "y": -0.22, "x": 0}
     layout["margin"] = {**layout["margin"], "b": 110}
     figure.update_layout(**layout)
-    figure.update_xaxes(dtick="M1" if len(monthly) <= 14 else None, tickformat="%b %Y")
-    return figure
+    figure.update_xaxes(dtick="M1" if all_months <= 14 else None, tickformat="%b %Y")
+    return mark_running_month(figure, running, lang, rates=True)
 
 
 def figure_party_by_dimension(table: pd.DataFrame, lang: str, limit: int = DIMENSION_CHART_LIMIT) -> go.Figure:
@@ -305,8 +308,9 @@ def figure_inactive_by_kind(table: pd.DataFrame, lang: str) -> go.Figure:
     return figure
 
 
-def figure_invitations_monthly(monthly: pd.DataFrame, lang: str) -> go.Figure:
-    """Invitations per month by response (stacked bars) and the acceptance rate (line, right axis)."""
+def figure_invitations_monthly(monthly: pd.DataFrame, lang: str, running: RunningMonth | None = None) -> go.Figure:
+    """Invitations per month by response (stacked bars) and the acceptance rate (line, right axis); the `running`
+    month marked, its rate left out (answers to its invitations are still to come)."""
     figure = go.Figure()
     months = pd.to_datetime(monthly.month + "-01")
     for part, colour in FLOW_COLOURS.items():
@@ -317,9 +321,10 @@ def figure_invitations_monthly(monthly: pd.DataFrame, lang: str) -> go.Figure:
             marker_color=colour,
             hovertemplate="%{y:,d}",
         )
+    rated = without_running_month(monthly, running)
     figure.add_scatter(
-        x=months,
-        y=monthly.acceptance_rate.astype(float),
+        x=pd.to_datetime(rated.month + "-01"),
+        y=rated.acceptance_rate.astype(float),
         yaxis="y2",
         mode="lines+markers",
         name=t("management-metric-acceptance_rate", lang),
@@ -340,4 +345,4 @@ def figure_invitations_monthly(monthly: pd.DataFrame, lang: str) -> go.Figure:
     layout["legend"]["traceorder"] = "normal"
     figure.update_layout(barmode="stack", **layout)
     figure.update_xaxes(dtick="M1" if len(monthly) <= 14 else None, tickformat="%b %Y")
-    return figure
+    return mark_running_month(figure, running, lang, rates=True)

@@ -14,10 +14,11 @@ from dashboard import codes
 from dashboard.filters import Filters, to_search
 from dashboard.i18n import code_name, format_count, format_decimal, format_rate, t
 from dashboard.metrics import is_rate
+from dashboard.payloads import internal_path
 from dashboard.views.regions import RATES, Place, PlaceView
 from layouts._breadcrumbs import breadcrumbs, heading
 from layouts._charts import base_layout
-from layouts._components import CORE_FIGURES, HIDDEN, download_links, figure_card
+from layouts._components import CORE_FIGURES, HIDDEN, compared_cards, download_links
 from layouts._grid import Column, ReadableHeaders, data_grid, is_numeric
 
 # A sequential scale readable with the common colour-vision deficiencies (and in grey print).
@@ -114,12 +115,10 @@ def figure_children(table: pd.DataFrame, rate: str, lang: str, limit: int = CHAR
 
 def clicked_href(click) -> str | None:
     """The page of the bar a click on `figure_children` chose (its customdata's href), or None: also for a
-    forged click or a target off this site."""
-    points = click.get("points") if isinstance(click, dict) else None
-    point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
-    data = point.get("customdata")
-    target = data[1] if isinstance(data, list) and len(data) > 1 else None
-    return target if isinstance(target, str) and target.startswith("/") and not target.startswith("//") else None
+    click without one or a target off this site (the click's shape is checked by dashboard.payloads)."""
+    points = (click or {}).get("points") or [{}]
+    data = points[0].get("customdata")
+    return internal_path(data[1]) if isinstance(data, list) and len(data) > 1 else None
 
 
 def _colour_range(values: pd.Series) -> dict:
@@ -415,11 +414,7 @@ def notice(set_aside: dict[str, tuple[str, ...]], place: Place, lang: str):
 
 def place_cards(name: str, compared: tuple[dict, dict, dict], targets: dict, lang: str) -> list:
     """The place's headline figures, with changes against the previous period and a year earlier (`compared`)."""
-    now, previous, year_ago = compared
-    return [
-        figure_card(name, metric, now[metric], lang, previous[metric], year_ago[metric], targets.get(metric))
-        for metric in PLACE_CARDS
-    ]
+    return compared_cards(name, PLACE_CARDS, compared, targets, lang)
 
 
 def modality_table(table: pd.DataFrame, lang: str) -> dbc.Table:

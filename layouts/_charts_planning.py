@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.i18n import format_day, t
-from layouts._charts import base_layout
+from dashboard.periods import RunningMonth
+from layouts._charts import base_layout, mark_running_month, without_running_month
 
 # Diverging and colour-blind safe: Okabe-Ito blue (room to spare) through white to orange/vermillion (shortfall).
 GAP_SCALE = [[0.0, "#0072B2"], [0.5, "#ffffff"], [0.75, "#E69F00"], [1.0, "#D55E00"]]
@@ -77,9 +78,13 @@ TREND_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00")
 TREND_DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 
 
-def figure_shortage_trend(monthly: pd.DataFrame, codes: list[str], lang: str) -> go.Figure:
-    """Monthly shortage rate of the languages `codes`, one line each (colour and dash, for colour-blind readers)."""
+def figure_shortage_trend(
+    monthly: pd.DataFrame, codes: list[str], lang: str, running: RunningMonth | None = None
+) -> go.Figure:
+    """Monthly shortage rate of the languages `codes`, one line each (colour and dash, for colour-blind readers);
+    the `running` month marked and left out (its requests still wait for an interpreter)."""
     figure = go.Figure()
+    monthly = without_running_month(monthly, running)
     for index, code in enumerate(codes):
         rows = monthly[monthly.language_code == code]
         figure.add_scatter(
@@ -93,7 +98,7 @@ def figure_shortage_trend(monthly: pd.DataFrame, codes: list[str], lang: str) ->
     layout = base_layout(lang, t("sh-axis-shortage-rate", lang), t("axis-month", lang))
     layout["yaxis"] |= {"tickformat": ".0%", "rangemode": "tozero"}
     figure.update_layout(**layout)
-    return figure
+    return mark_running_month(figure, running, lang, rates=True)
 
 
 def figure_active_registered(ranking: pd.DataFrame, lang: str) -> go.Figure:

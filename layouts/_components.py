@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import ids
-from dashboard.access import current_account, may_export
+from dashboard.access import current_account, may_export, may_open
 from dashboard.filters import Problem
 from dashboard.i18n import format_change, format_count, format_rate, t
-from dashboard.metrics import GLOSSARY, is_rate
+from dashboard.metrics import GLOSSARY, change_of, change_verdict, is_rate
+from dashboard.periods import period_notice
 
 CARD_SIZE = {"xs": 6, "md": 3}  # four cards on a row
 THREE_CARDS = {"xs": 6, "md": 4}
@@ -51,12 +53,7 @@ def figure_card(page_name: str, metric: str, value, lang: str, previous=None, ye
     below = [note(t("rate-empty", lang) if value is None else None)]
     for key, before, part in (("vs-previous", previous, "previous"), ("vs-year", year_ago, "year")):
         if before is not False:
-            below.append(
-                html.Div(
-                    f"{format_change(value, before, rate, lang)} {t(key, lang)}",
-                    className=f"kpi-change kpi-change-{part}",
-                )
-            )
+            below.append(change_line(metric, value, before, key, lang, f"kpi-change kpi-change-{part}"))
     if target is not None:
         below.append(_target_badge(target, value, lang))
     return card(
@@ -69,6 +66,38 @@ def figure_card(page_name: str, metric: str, value, lang: str, previous=None, ye
     )
 
 
+def compared_cards(page_name: str, metrics: Sequence[str], compared: tuple, targets: dict, lang: str) -> list:
+    """A `figure_card` for each of `metrics`, with its change against the previous period and a year earlier
+    (`compared`: the figures now and of the two, as `views.compared` gives them; None where there is nothing to
+    compare, a period that has not begun: "–") and its target where `targets` sets one."""
+    now, previous, year_ago = compared
+    return [
+        figure_card(
+            page_name,
+            metric,
+            now[metric],
+            lang,
+            (previous or {}).get(metric),
+            (year_ago or {}).get(metric),
+            targets.get(metric),
+        )
+        for metric in metrics
+    ]
+
+
+def change_line(metric: str, value, before, against_key: str, lang: str, class_name: str = "kpi-change") -> html.Div:
+    """The one change line: arrow and change, whether that is better or worse for `metric` (the word always
+    there, the colour only beside it), and what it is compared with: "▼ 20,0 pp slechter t.o.v. vorige periode"."""
+    change = change_of(value, before, is_rate(metric))
+    verdict = change_verdict(metric, change)
+    word = "" if verdict == "neither" else f" {t(f'change-{verdict}', lang)}"
+    return html.Div(
+        f"{format_change(value, before, is_rate(metric), lang)}{word} {t(against_key, lang)}",
+        className=f"{class_name} change-{verdict}",
+        **{"data-verdict": verdict},
+    )
+
+
 def _target_badge(target, value, lang: str) -> html.Div:
     met = target.met(value)
     goal = t(f"target-{target.direction}", lang, value=format_rate(target.value, lang))
@@ -77,6 +106,18 @@ def _target_badge(target, value, lang: str) -> html.Div:
     verdict = ("✓ " + t("target-met", lang)) if met else ("✗ " + t("target-missed", lang))
     return html.Div(
         [goal, " · ", html.Strong(verdict)], className=f"kpi-target {'target-met' if met else 'target-missed'}"
+    )
+
+
+def period_alert(start: date, end: date, today: date, lang: str):
+    """The note on a period that is still running (through which day it counts) or the message on one that has
+    not begun (`periods.period_notice`), or nothing for a complete period."""
+    notice = period_notice(start, end, today, lang)
+    if notice is None:
+        return None
+    kind, text = notice
+    return dbc.Alert(
+        text, color="info" if kind == "running" else "warning", className=f"period-notice period-{kind} small py-2 mb-3"
     )
 
 
@@ -133,11 +174,23 @@ def empty_state(lang: str, key: str = "empty-period") -> html.Div:
     return html.Div(t(key, lang), className="empty-state text-muted")
 
 
-def download_links(views: tuple[str, ...], search: str, lang: str, titles: dict[str, str] | None = None) -> html.Div:
+def download_links(
+    views: tuple[str, ...],
+    search: str,
+    lang: str,
+    titles: dict[str, str] | None = None,
+    report: str | None = None,
+) -> html.Div:
     """A "Download" menu with the CSV and Excel export of each view the account may download, with the page's
     query string; each view headed by its `titles` entry (text already in `lang`, saying what the file holds) or
-    else its name. None when the account may download none of them."""
+    else its name; first the board `report` of the page's period (its address) when the account may open it.
+    None when the account may download none of them."""
     items = []
+    if report and may_open(current_account(), "report"):
+        items += [
+            dbc.DropdownMenuItem(t("nav-report", lang), header=True),
+            dbc.DropdownMenuItem(t("report-download", lang), href=report, className="report-link"),
+        ]
     for view in (view for view in views if may_export(current_account(), view)):
         items.append(dbc.DropdownMenuItem((titles or {}).get(view) or t(f"view-{view}", lang), header=True))
         for fmt in ("csv", "xlsx"):

@@ -18,6 +18,7 @@ from dashboard import codes, ids
 from dashboard.access import current_account
 from dashboard.auth import csrf_token
 from dashboard.i18n import t
+from dashboard.periods import QUICK_PRESETS, add_months, quarter_label, quarter_start
 from layouts._choices import CHOICES
 
 DROPDOWN_PARAMETERS = ids.FILTER_CODES
@@ -50,6 +51,7 @@ def shell_layout() -> html.Div:
             dbc.Container(
                 [
                     filter_bar(),
+                    html.Div(id=ids.PERIOD_NOTE, role="status", className="no-print"),
                     html.Div(id=ids.ALERTS, role="status"),
                     html.Main(id=ids.PAGE, className="page"),
                     html.Footer(t("footer-source"), id=ids.FOOTER, className="text-muted small my-4"),
@@ -110,10 +112,23 @@ def _control_id(control) -> str:
     return control.id if isinstance(control.id, str) else ""
 
 
+# The period pickers: (label's text key, id, width on large screens).
+PERIOD_PICKERS = (
+    ("period", ids.FILTER_PRESET, 3),
+    ("period-quarter", ids.FILTER_QUARTER, 2),
+    ("period-year", ids.FILTER_YEAR, 2),
+)
+QUARTERS_OFFERED = 12  # the running quarter and the eleven before: three years of board meetings
+
+
 def filter_bar() -> dbc.Card:
-    """Period (quick choice and dates) and the six code filters, all mirrored in the URL."""
+    """Period (a quick choice, a quarter, a year, or dates) and the six code filters, all mirrored in the URL: each
+    picker shows the dates when they are its choice (the quick one "Custom" when none is)."""
     period = [
-        _labelled("period", dcc.Dropdown(id=ids.FILTER_PRESET, clearable=False, searchable=False), 2),
+        _labelled(name, dcc.Dropdown(id=control, clearable=False, searchable=False, placeholder=t("period-choose")), w)
+        for name, control, w in PERIOD_PICKERS
+    ]
+    period += [
         _labelled("from", dcc.Input(id=ids.FILTER_FROM, type="date", debounce=True, className="form-control"), 2),
         _labelled("to", dcc.Input(id=ids.FILTER_TO, type="date", debounce=True, className="form-control"), 2),
     ]
@@ -125,24 +140,48 @@ def filter_bar() -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
-                dbc.Row(period + codes[:3], className="g-2"),
-                dbc.Row(codes[3:] + [dbc.Col(reset, className="align-self-end mb-3")], className="g-2"),
+                dbc.Row(period + [dbc.Col(reset, lg=1, className="align-self-end mb-3")], className="g-2"),
+                dbc.Row(codes, className="g-2"),
             ]
         ),
         className="filter-bar mb-3 no-print",
     )
 
 
-QUICK_PRESETS = ("last-12-months", "this-month", "last-month", "this-quarter")
-
-
-def preset_options(first_year: int, today: date, lang: str) -> list[dict]:
-    """Quick period choices: recent periods, then every year from this one back to `first_year`."""
+def preset_options(lang: str) -> list[dict]:
+    """The quick period choices, and "Custom" (what typed dates show; not a choice itself)."""
     options = [{"label": t(f"preset-{p}", lang), "value": p} for p in QUICK_PRESETS]
-    options += [
-        {"label": t("preset-year", lang, year=y), "value": f"year-{y}"} for y in range(today.year, first_year - 1, -1)
-    ]
     return options + [{"label": t("preset-custom", lang), "value": "custom", "disabled": True}]
+
+
+def quarter_options(today: date, lang: str) -> list[dict]:
+    """The running quarter and the ones before it (QUARTERS_OFFERED), newest first, the running one marked."""
+    first = quarter_start(today)
+    starts = [add_months(first, -3 * back) for back in range(QUARTERS_OFFERED)]
+    return [
+        {
+            "label": _running_mark(quarter_name(start, lang), start == first, lang),
+            "value": f"quarter-{quarter_label(start)}",
+        }
+        for start in starts
+    ]
+
+
+def year_options(first_year: int, today: date, lang: str) -> list[dict]:
+    """Every year from this one (marked as running) back to `first_year`."""
+    return [
+        {"label": _running_mark(str(year), year == today.year, lang), "value": f"year-{year}"}
+        for year in range(today.year, min(first_year, today.year) - 1, -1)
+    ]
+
+
+def quarter_name(start: date, lang: str) -> str:
+    """A quarter as readers name it: "K3 2026" (nl), "Q3 2026" (en)."""
+    return t("quarter-name", lang, quarter=(start.month - 1) // 3 + 1, year=start.year)
+
+
+def _running_mark(name: str, running: bool, lang: str) -> str:
+    return t("period-running-mark", lang, name=name) if running else name
 
 
 def code_options(languages: pd.DataFrame, regions: pd.DataFrame, lang: str) -> list[list[dict]]:

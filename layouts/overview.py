@@ -20,8 +20,8 @@ from layouts._charts import (
 )
 from layouts._components import (
     CORE_FIGURES,
+    compared_cards,
     empty_state,
-    figure_card,
     glossary,
     graph_config,
     list_movers,
@@ -101,11 +101,7 @@ def _chart(part: str, title: str, lang: str) -> html.Div:
 def headline_cards(page_name: str, comparisons: tuple[dict, dict, dict], targets: dict, lang: str) -> list:
     """A card for each headline figure (`CARD_METRICS`) of the period, with its change against the previous
     period and a year earlier (`comparisons`: the figures of the three) and its target where `targets` sets one."""
-    figures, previous, year_ago = comparisons
-    return [
-        figure_card(page_name, metric, figures[metric], lang, previous[metric], year_ago[metric], targets.get(metric))
-        for metric in CARD_METRICS
-    ]
+    return compared_cards(page_name, CARD_METRICS, comparisons, targets, lang)
 
 
 def busiest_languages(movers, lang: str) -> dict:

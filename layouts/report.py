@@ -3,6 +3,7 @@ page, without navigation; with the same report as PDF and Excel."""
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -10,24 +11,47 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.filters import Filters
-from dashboard.i18n import format_date, t
+from dashboard.i18n import format_date, format_month, t
+from dashboard.periods import add_months, quarter_label, quarter_start, report_period_of
 from layouts import register
 from layouts._charts import figure_monthly_requests
 from layouts._components import glossary, graph_config, table_annual_report, table_top_languages
 from layouts._page import page_lang
+from layouts._shell import quarter_name
 
 NAME = "report"
 
 
+PERIOD_PICKER = ids.page(NAME, "period")
+QUARTERS, MONTHS = 12, 24  # what the report's own picker offers: three years of quarters, two of months
+
+
 def layout(query: dict) -> html.Div:
-    """The report skeleton; sections arrive from `callbacks.report`."""
+    """The report skeleton: the way back (to the overview of the report's period), the report's own period
+    picker; the sections arrive from `callbacks.report`."""
     lang = page_lang(query)
     back = "/?lang=en" if lang == "en" else "/"
+    picker = html.Div(
+        [
+            html.Label(t("report-period", lang), htmlFor=PERIOD_PICKER, className="small me-2 mb-0"),
+            dcc.Dropdown(id=PERIOD_PICKER, clearable=False, searchable=True, style={"minWidth": "16rem"}),
+        ],
+        className="d-flex align-items-center no-print",
+    )
     return html.Div(
         [
-            html.A("← " + t("report-back", lang), href=back, className="small no-print d-inline-block mt-2 mb-2"),
+            html.Div(
+                [
+                    html.A(
+                        "← " + t("report-back", lang), id=ids.page(NAME, "back"), href=back, className="small no-print"
+                    ),
+                    picker,
+                ],
+                className="d-flex justify-content-between align-items-center flex-wrap gap-2 mt-2 mb-3",
+            ),
             dcc.Store(id=ids.page(NAME, "query"), data=query),
             html.Div(id=ids.page(NAME, "alerts")),
+            html.Div(id=ids.page(NAME, "notice")),
             dcc.Loading(html.Div(id=ids.page(NAME, "body")), type="default"),
             html.P(t("report-print-hint", lang), className="text-muted small no-print mt-3"),
         ],
@@ -35,16 +59,56 @@ def layout(query: dict) -> html.Div:
     )
 
 
-def sections(period: str, filters: Filters, values: dict, lang: str, *, cards, annual, movers, monthly) -> html.Div:
+def period_options(today: date, lang: str, current: str) -> list[dict]:
+    """The report's own period choices: the last QUARTERS quarters, then the last MONTHS months, newest first, the
+    running ones marked "(lopend)"; a heading (not a choice) before each group; the `current` period first when it
+    is none of them (a year, an older quarter: a dropdown shows no value it has no option for)."""
+    quarters = [add_months(quarter_start(today), -3 * back) for back in range(QUARTERS)]
+    months = [add_months(today, -back) for back in range(MONTHS)]
+    offered = {quarter_label(start) for start in quarters} | {f"{start:%Y-%m}" for start in months}
+    return [
+        *([{"label": current, "value": current}] if current not in offered else []),
+        {"label": t("report-quarters", lang), "value": "quarters", "disabled": True},
+        *(_option(quarter_label(start), quarter_name(start, lang), start == quarters[0], lang) for start in quarters),
+        {"label": t("report-months", lang), "value": "months", "disabled": True},
+        *(_option(f"{start:%Y-%m}", format_month(start, lang), back == 0, lang) for back, start in enumerate(months)),
+    ]
+
+
+def _option(value: str, name: str, running: bool, lang: str) -> dict:
+    return {"label": t("period-running-mark", lang, name=name) if running else name, "value": value}
+
+
+def report_href(filters: Filters, lang: str) -> str | None:
+    """The address of the board report of the filters' period (and their other filters), or None when the period
+    is no report period (days rather than whole months)."""
+    period = report_period_of(filters.start, filters.end)
+    if period is None:
+        return None
+    pairs = [("period", period), *filters.query_pairs()[2:], *([("lang", lang)] if lang != "nl" else [])]
+    return "/report?" + urlencode(pairs, safe=",.")
+
+
+def back_href(query: dict[str, list[str]]) -> str:
+    """The way back: the overview of the report's period and filters (`query`: the report's query with `from` and
+    `to` in place of `period`)."""
+    return "/?" + urlencode([(name, value) for name, values in query.items() for value in values], safe=",")
+
+
+def sections(
+    period: str, filters: Filters, values: dict, lang: str, *, cards, annual, movers, monthly, running=None
+) -> html.Div:
     """The report's sections for `period` (`filters` its slice, `values` the request's parameters, for the PDF and
     Excel links): the headline `cards`, the `annual` report's table, the busiest languages (from `movers`), the
-    `monthly` requests by modality, and the glossary."""
+    `monthly` requests by modality (a `RunningMonth` marked), and the glossary."""
     return html.Div(
         [
             _headline(period, filters, values, cards, lang),
             _section("overview-annual-title", table_annual_report(annual, lang), lang),
             _section("overview-languages-title", table_top_languages(movers, lang, limit=15), lang),
-            _section("overview-trend-title", _static_chart(figure_monthly_requests(monthly, lang), lang), lang),
+            _section(
+                "overview-trend-title", _static_chart(figure_monthly_requests(monthly, lang, running), lang), lang
+            ),
             html.Section(glossary(lang), className="report-section"),
         ]
     )
@@ -86,4 +150,4 @@ def _static_chart(figure, lang: str) -> dcc.Graph:
     )
 
 
-register("/report", layout, order=90, name=NAME)
+register("/report", layout, order=80, nav_key="nav-report", name=NAME, uses_period=False)

@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard import codes, ids
 from dashboard.forecasting import ALL_MODALITIES
 from dashboard.i18n import format_count, format_decimal, format_rate, t
+from dashboard.periods import RunningMonth
 from dashboard.views.shortages import NOT_ON_OFFER_MIN_REQUESTS, NOT_ON_OFFER_RATE
 from layouts import register
 from layouts._charts_planning import (
@@ -231,10 +232,10 @@ def by_modality(table: pd.DataFrame, ranked: pd.DataFrame, lang: str) -> dcc.Gra
     return graph(figure_rate_heatmap(rows, "modality", labels, order, lang), lang)
 
 
-def trend(monthly: pd.DataFrame, ranked: pd.DataFrame, lang: str) -> dcc.Graph:
-    """The monthly shortage rate of the first-ranked languages."""
+def trend(monthly: pd.DataFrame, ranked: pd.DataFrame, lang: str, running: RunningMonth | None = None) -> dcc.Graph:
+    """The monthly shortage rate of the first-ranked languages, the `running` month marked and left out."""
     top = list(ranked.language_code.head(TOP_TREND))
-    return graph(figure_shortage_trend(monthly[monthly.language_code.isin(top)], top, lang), lang)
+    return graph(figure_shortage_trend(monthly[monthly.language_code.isin(top)], top, lang, running), lang)
 
 
 def supply(ranked: pd.DataFrame, lang: str) -> dcc.Graph:

@@ -23,6 +23,7 @@ PAGES = {
     "/supply-demand": "supply-demand",
     "/shortages": "shortages",
     "/no-shows": "no-shows",
+    "/lead-time": "lead-time",
     "/interpreters": "interpreters",
     "/regions": "regions",
     "/regions/ANT": "region",
@@ -151,9 +152,11 @@ _NAV_PATHS = {
     "/supply-demand",
     "/shortages",
     "/no-shows",
+    "/lead-time",
     "/interpreters",
     "/regions",
     "/data-quality",
+    "/report",
     "/subscriptions",
 }
 

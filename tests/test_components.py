@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import pytest
 
 from layouts._charts_management import rate_card, stat_card
 from layouts._components import THREE_CARDS, card, figure_card
@@ -58,3 +59,60 @@ def test_one_definitions_list_for_the_glossary_the_drill_down_and_the_management
     )
     mixed = terms(definitions_list(("answered", "billable_rate"), "en"))
     assert mixed[0] == "Answered" and mixed[1] != "management-metric-billable_rate"
+
+
+@pytest.mark.parametrize(
+    "metric, change, verdict",
+    [
+        ("answer_rate", 2.0, "better"),
+        ("answer_rate", -20.0, "worse"),
+        ("completion_rate", 0.1, "better"),
+        ("activity_rate", -1.0, "worse"),
+        ("shortage_rate", 3.0, "worse"),
+        ("shortage_rate", -3.0, "better"),
+        ("unmet_rate", 1.0, "worse"),
+        ("no_show_client_rate", 0.5, "worse"),
+        ("no_show_interpreter_rate", -0.5, "better"),
+        ("late_cancellation_rate", 0.2, "worse"),
+        ("non_completion_rate", -0.2, "better"),
+        ("answer_rate", 0.04, "neither"),  # reads "► 0,0 pp": no direction, no verdict
+        ("answer_rate", None, "neither"),
+        ("requests", 12.0, "neither"),  # more requests is neither good nor bad
+        ("active_interpreters", -5.0, "neither"),
+    ],
+)
+def test_change_verdict(metric, change, verdict):
+    from dashboard.metrics import change_verdict
+
+    assert change_verdict(metric, change) == verdict
+
+
+def test_the_change_line_says_better_or_worse_in_words_and_colour():
+    from layouts._components import change_line
+
+    worse = change_line("answer_rate", 0.8, 1.0, "vs-previous", "nl")
+    assert worse.children == "▼ 20,0 pp slechter t.o.v. vorige periode" and "change-worse" in worse.className
+    better = change_line("shortage_rate", 0.1, 0.15, "vs-year", "en")
+    assert better.children == "▼ 5.0 pp better vs a year earlier" and "change-better" in better.className
+    count = change_line("requests", 5, 3, "vs-previous", "en")
+    assert count.children == "▲ 66.7 % vs previous period" and "change-neither" in count.className
+    nothing = change_line("answer_rate", 0.8, None, "vs-year", "nl")  # a period that has not begun
+    assert nothing.children == "– t.o.v. een jaar eerder" and "change-neither" in nothing.className
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_the_verdict_colours_are_readable_on_white():
+    """WCAG's contrast ratio of the change colours in assets/app.css against white: at least 4.5:1."""
+    import re
+    from pathlib import Path
+
+    css = (Path(__file__).parents[1] / "assets" / "app.css").read_text()
+    colours = dict(re.findall(r"--stv-(better|worse):\s*(#[0-9A-Fa-f]{6})", css))
+    assert colours == {"better": "#0072B2", "worse": "#B04A00"}
+    for colour in colours.values():
+        assert (1.05) / (_luminance(colour) + 0.05) >= 4.5

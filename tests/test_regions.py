@@ -526,7 +526,8 @@ def test_page_parts_render_in_both_languages(data, lang):
     ):
         found = views.find_place(data, level, path, EVERYTHING)
         assert _breadcrumbs.heading(found, lang)
-        cards = _charts_places.place_cards("test", views.place_comparisons(data, chosen, found), context.targets, lang)
+        compared = views.place_comparisons(data, chosen, context.today(), found)
+        cards = _charts_places.place_cards("test", compared, context.targets, lang)
         assert len(cards) == len(_charts_places.PLACE_CARDS)
         _charts_places.modality_table(views.place_modalities(data, chosen, found), lang)
         if level != "all":

@@ -58,6 +58,15 @@ def test_workbook_equals_the_exports(client):
     assert workbook["annual-report"]["F2"].value == 13  # total requests
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_report_of_a_period_not_begun_is_refused_in_the_readers_language(client, fmt, lang):
+    response = client.get(f"/report.{fmt}?period=2027-Q1&lang={lang}")  # NOW is 23 November 2026
+    assert response.status_code == 400
+    assert response.get_data(as_text=True).strip() == t("period-future", lang, day=format_date(date(2027, 1, 1), lang))
+    assert client.get(f"/report.{fmt}?period=2026-Q4&lang={lang}").status_code == 200  # running: a report so far
+
+
 @pytest.mark.parametrize("query", ["period=2022-Q5", "period=", "", "period=2022&region=NOPE"])
 def test_bad_report_parameters_get_400(client, query):
     response = client.get(f"/report.pdf?{query}")
@@ -79,7 +88,7 @@ def test_the_report_page_has_the_sections_of_the_period(client, app):
     body = text_of(answer["report-body.children"])
     assert t("report-title", "en", period="2022-Q2") in body
     assert f"{format_date(date(2022, 4, 1), 'en')} – {format_date(date(2022, 6, 30), 'en')}" in body
-    assert "80.0 %" in body and "▼ 20.0 pp vs previous period" in body  # worked out in test_overview
+    assert "80.0 %" in body and "▼ 20.0 pp worse vs previous period" in body  # worked out in test_overview
     assert "Requests 3 2 0 0 5" in body  # the annual report's table: on site, phone, video, translation, total
     assert "Arabic 3 60.0 %" in body and t("glossary-title", "en") in body
     links = re.findall(r'"href": "(/report[^"?]*)\?([^"]*)"', json.dumps(answer["report-body.children"]))
@@ -107,3 +116,50 @@ def test_a_bad_period_gets_an_alert_and_no_sections(client, app, query):
 def test_a_forged_report_query_counts_as_no_period(client, app, forged):
     answer = _report(client, app, forged)
     assert t("report-title", "nl", period="2026-Q3") in text_of(answer["report-body.children"])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_report_page_of_a_future_period_says_so_instead_of_zeros(client, app, lang):
+    answer = _report(client, app, {"period": ["2027-Q1"], "lang": [lang]})
+    assert text_of(answer["report-notice.children"]) == t(
+        "period-future", lang, day=format_date(date(2027, 1, 1), lang)
+    )
+    assert answer["report-body.children"] is None and answer["report-period.value"] == "2027-Q1"
+
+
+def test_the_report_page_of_a_running_quarter_notes_it_and_leads_back_to_its_period(client, app):
+    answer = _report(client, app, {"period": ["2026-Q4"], "region": ["ANT"]})
+    assert text_of(answer["report-notice.children"]) == t("period-running", "nl", day="23-11-2026")
+    assert t("report-title", "nl", period="2026-Q4") in text_of(answer["report-body.children"])
+    assert answer["report-back.href"] == "/?region=ANT&from=2026-10-01&to=2026-12-31"
+    labels = [option["label"] for option in answer["report-period.options"]]
+    assert labels[:3] == ["Kwartalen", "K4 2026 (lopend)", "K3 2026"]
+    assert "november 2026 (lopend)" in labels and "oktober 2026" in labels
+
+
+def test_the_report_picker_writes_the_period_into_the_url(client, app):
+    def chosen(period, search):
+        response = post(
+            client,
+            app,
+            "shell-url.search",
+            {"report-period.value": period, "shell-url.search": search},
+            ["report-period.value"],
+        )
+        return response_values(response).get("shell-url.search")
+
+    assert chosen("2026-10", "?period=2026-Q3&lang=en&region=ANT") == "?period=2026-10&lang=en&region=ANT"
+    assert chosen("2026-Q3", "?lang=en") is None  # the default (the last complete quarter): the URL stays
+    assert chosen("2026-Q3", "?period=2026-Q3") is None
+
+
+def test_the_overviews_download_menu_holds_the_report_of_its_period(client, app):
+    from dashboard.filters import Filters
+    from layouts.report import report_href
+
+    assert report_href(Filters(date(2025, 12, 1), date(2026, 11, 30), language=("ar",)), "en") == (
+        "/report?period=2025-12..2026-11&language=ar&lang=en"
+    )
+    assert report_href(Filters(date(2026, 11, 2), date(2026, 11, 30)), "nl") is None  # days, not whole months
+    body = text_of(_report(client, app, {"period": ["2025-12..2026-11"]})["report-body.children"])
+    assert t("report-title", "nl", period="2025-12..2026-11") in body

@@ -47,9 +47,13 @@ def test_compared_gives_now_the_previous_period_and_a_year_earlier():
     from dashboard.filters import Filters
     from dashboard.views import compared
 
-    periods = compared(lambda f: (f.start, f.end), Filters(date(2024, 3, 1), date(2024, 3, 31), region=("ANT",)))
+    march = Filters(date(2024, 3, 1), date(2024, 3, 31), region=("ANT",))
+    periods = compared(lambda f: (f.start, f.end, f.region), march, date(2024, 11, 23))
     assert periods == (
-        (date(2024, 3, 1), date(2024, 3, 31)),
-        (date(2024, 2, 1), date(2024, 2, 29)),  # a whole month: the whole month before
-        (date(2023, 3, 1), date(2023, 3, 31)),
+        (date(2024, 3, 1), date(2024, 3, 31), ("ANT",)),
+        (date(2024, 2, 1), date(2024, 2, 29), ("ANT",)),  # a whole month: the whole month before
+        (date(2023, 3, 1), date(2023, 3, 31), ("ANT",)),
     )
+    running = compared(lambda f: (f.start, f.end), march, date(2024, 3, 10))  # like for like: ten days each
+    assert running[1:] == ((date(2024, 2, 1), date(2024, 2, 10)), (date(2023, 3, 1), date(2023, 3, 10)))
+    assert compared(lambda f: (f.start, f.end), march, date(2024, 2, 29)) == ((march.start, march.end), None, None)

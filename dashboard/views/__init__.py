@@ -7,6 +7,7 @@ One module per page. A module offers its exports in `EXPORTS`, a dict of export 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar
 
 import pandas as pd
@@ -14,7 +15,7 @@ import pandas as pd
 from dashboard.filters import Filters
 from dashboard.i18n import language_name_column
 from dashboard.modules import submodules
-from dashboard.periods import previous_period, year_earlier
+from dashboard.periods import comparison_periods
 from queries.reference import select_languages, select_period_bounds, select_regions
 
 
@@ -30,14 +31,17 @@ def view_modules() -> list:
 Figures = TypeVar("Figures")
 
 
-def compared(figures: Callable[[Filters], Figures], filters: Filters) -> tuple[Figures, Figures, Figures]:
-    """`figures(filters)` now, in the previous period of the same length, and in the same period a year earlier:
-    what a headline card compares its value with."""
-    return (
-        figures(filters),
-        figures(filters.with_period(*previous_period(filters.start, filters.end))),
-        figures(filters.with_period(*year_earlier(filters.start, filters.end))),
-    )
+def compared(
+    figures: Callable[[Filters], Figures], filters: Filters, today: date
+) -> tuple[Figures, Figures | None, Figures | None]:
+    """`figures(filters)` now, in the previous period and in the same period a year earlier, as
+    `periods.comparison_periods` chooses them on `today` (like for like while the period runs): what a headline
+    card compares its value with. A period that has not begun has nothing to compare: None, None."""
+    periods = comparison_periods(filters.start, filters.end, today)
+    if periods is None:
+        return figures(filters), None, None
+    before, year_ago = periods
+    return figures(filters), figures(filters.with_period(*before)), figures(filters.with_period(*year_ago))
 
 
 def language_names(data, lang: str = "nl") -> pd.DataFrame:

@@ -12,7 +12,7 @@ from dashboard.activity import register_activity
 from dashboard.data import UNWATCHED_MAX_AGE, DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import OUTCOME_COUNTS, bucket_counts, compute_kpis, ratio
-from dashboard.periods import month_start, months_between, year_earlier
+from dashboard.periods import comparison_periods, month_start, months_between
 from dashboard.views import compared, first_request_year, with_language_names
 from dashboard.views.interpreters import kind_mix
 from queries.interpreters import select_registered_by_language, select_registered_interpreters
@@ -60,9 +60,9 @@ def kpis(data: DataAccess, filters: Filters) -> dict[str, int | float | None]:
     return compute_kpis(counts)
 
 
-def kpi_comparisons(data: DataAccess, filters: Filters) -> tuple[dict, dict, dict]:
-    """Every figure of CONTRACT §3 now, in the previous period of the same length and a year earlier."""
-    return compared(lambda applied: kpis(data, applied), filters)
+def kpi_comparisons(data: DataAccess, filters: Filters, today: date) -> tuple[dict, dict | None, dict | None]:
+    """Every figure of CONTRACT §3 now, in the previous period and a year earlier (`views.compared`)."""
+    return compared(lambda applied: kpis(data, applied), filters, today)
 
 
 def kpi_table(figures: dict[str, int | float | None]) -> pd.DataFrame:
@@ -139,11 +139,13 @@ def trends(data: DataAccess, filters: Filters, today: date) -> tuple[pd.DataFram
     return monthly_trend(data, history), monthly(data, history)
 
 
-def language_movers(data: DataAccess, filters: Filters, lang: str = "nl") -> pd.DataFrame:
-    """Per language: requests now and in the same period a year earlier, share of all requests now, and the
-    change (count and relative; relative empty where there was nothing a year earlier). Busiest first."""
+def language_movers(data: DataAccess, filters: Filters, today: date, lang: str = "nl") -> pd.DataFrame:
+    """Per language: requests now and in the same period a year earlier (like for like while the period runs:
+    `periods.comparison_periods`), share of all requests now, and the change (count and relative; relative empty
+    where there was nothing a year earlier, or nothing to compare: a period that has not begun). Busiest first."""
     now = languages(data, filters, lang)[["language_code", "language", "requests"]]
-    before = languages(data, filters.with_period(*year_earlier(filters.start, filters.end)), lang)
+    periods = comparison_periods(filters.start, filters.end, today)
+    before = languages(data, filters.with_period(*periods[1]), lang) if periods else now.iloc[:0]
     table = now.merge(
         before[["language_code", "requests"]].rename(columns={"requests": "requests_year_before"}),
         on="language_code",

@@ -11,6 +11,7 @@ aside (the organisation is what they would select). `overridden` names the filte
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 import pandas as pd
 
@@ -222,9 +223,11 @@ def place_figures(data: DataAccess, filters: Filters, place: Place = EVERYWHERE)
     return compute_kpis(bucket_counts(place_counts(data, filters, place)).iloc[0].to_dict())
 
 
-def place_comparisons(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> tuple[dict, dict, dict]:
-    """The place's figures now, in the previous period of the same length, and a year earlier."""
-    return compared(lambda applied: place_figures(data, applied, place), filters)
+def place_comparisons(
+    data: DataAccess, filters: Filters, today: date, place: Place = EVERYWHERE
+) -> tuple[dict, dict | None, dict | None]:
+    """The place's figures now, in the previous period and a year earlier (`views.compared`)."""
+    return compared(lambda applied: place_figures(data, applied, place), filters, today)
 
 
 def children(data: DataAccess, filters: Filters, place: Place = EVERYWHERE) -> pd.DataFrame:
@@ -281,17 +284,17 @@ class PlaceView:
     """What every place's page shows of the place itself (see `place_view`)."""
 
     place: Place
-    compared: tuple[dict, dict, dict]  # its figures now, in the previous period and a year earlier
+    compared: tuple[dict, dict | None, dict | None]  # its figures now, in the previous period and a year earlier
     set_aside: dict[str, tuple[str, ...]]  # the filters its path sets aside, with what they had chosen
     modalities: pd.DataFrame  # its figures per modality
     export_filters: Filters  # the filters of its children's export
 
 
-def place_view(data: DataAccess, filters: Filters, place: Place) -> PlaceView:
+def place_view(data: DataAccess, filters: Filters, place: Place, today: date) -> PlaceView:
     """The place's figures (compared), the filters its path sets aside, its modalities and its export's filters."""
     return PlaceView(
         place,
-        place_comparisons(data, filters, place),
+        place_comparisons(data, filters, today, place),
         set_aside(data, filters, place),
         place_modalities(data, filters, place),
         export_filters(filters, place),
