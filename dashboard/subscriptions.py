@@ -236,7 +236,8 @@ def report_attachment(context, account: Account, period: str, lang: str) -> Atta
     query, period = report_query({"period": [period], "lang": [lang]})
     parsed = parse_query(urlencode([(k, v[-1]) for k, v in query.items()]), context.vocabulary(), context.today(),
                          account.scope)  # fmt: skip
-    return Attachment(f"stv-report-{period}.pdf", report_pdf(context.data, parsed.filters, period, lang))
+    pdf = report_pdf(context.data, parsed.filters, period, lang, context.today())
+    return Attachment(f"stv-report-{period}.pdf", pdf)
 
 
 def compose(context, due: Due, secret: str, now: datetime) -> Mail:
