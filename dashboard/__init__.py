@@ -22,7 +22,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     `stv-dashboard serve` has not done so already).
     """
     from callbacks import register_all
-    from dashboard import accessibility, exports, security
+    from dashboard import accessibility, exports, security, subscriptions
     from dashboard.auth import Auth, default_clock
     from dashboard.cache import cache, init_cache
     from dashboard.context import Context
@@ -72,6 +72,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     app.layout = shell_layout
     register_all(app, context)
     exports.init_app(app.server, context)
+    subscriptions.init_app(app.server, state)
     app.server.extensions["stv"] = context
     security.init_app(app, settings)  # its script hashes cover every callback registered above
     accessibility.init_app(app)  # after security: it wraps the page that security made

@@ -36,6 +36,7 @@ PAGE_ROLES = {
     "data-quality": ANALYSTS,
     "report": ANALYSTS | {"organisation"},
     "admin": frozenset({"admin"}),
+    "subscriptions": ANALYSTS | {"organisation"},  # an organisation: its own report only (dashboard.subscriptions)
 }
 _PAGE_PREFIXES = tuple(PAGE_ROLES)
 # Exports that list individual requests or interpreters: never for `board` (CONTRACT.md §7).

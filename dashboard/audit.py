@@ -18,6 +18,8 @@ ACTIONS = (
     "token-use",
     "account-change",
     "setting-change",
+    "subscription",  # a subscription added or removed (on /subscriptions, the command line or its e-mail's link)
+    "mail",  # a subscription's e-mail sent (dashboard.subscriptions)
 )
 
 

@@ -33,7 +33,7 @@ from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from dashboard import accessibility, audit, security
+from dashboard import accessibility, audit, security, subscriptions
 from dashboard.access import Account, home_path, may_update
 from dashboard.cache import REDIS_TIMEOUTS, JsonSerializer, SessionSerializer
 from dashboard.filters import UI_LANGUAGES
@@ -43,7 +43,15 @@ from dashboard.settings import Settings
 from dashboard.state import StateDatabase
 
 PUBLIC_PATHS = frozenset(
-    {"/login", "/oidc/login", "/oidc/callback", "/_favicon.ico", *security.PUBLIC_PATHS, *accessibility.PUBLIC_PATHS}
+    {
+        "/login",
+        "/oidc/login",
+        "/oidc/callback",
+        "/_favicon.ico",
+        *security.PUBLIC_PATHS,
+        *accessibility.PUBLIC_PATHS,
+        *subscriptions.PUBLIC_PATHS,
+    }
 )
 PUBLIC_PREFIXES = ("/assets/",)
 TOKEN_PREFIXES = ("/export/", "/report.pdf", "/report.xlsx")  # where a script may use a Bearer token

@@ -1,10 +1,11 @@
-"""The `stv-dashboard` command: serve, demo-db, simulate, user, token (CONTRACT.md section 6)."""
+"""The `stv-dashboard` command: serve, demo-db, simulate, user, token, subscription, send-due (CONTRACT.md §6)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
 
@@ -76,7 +77,146 @@ def _parser() -> argparse.ArgumentParser:
     revoke = token.add_parser("revoke", help="revoke every token of the account")
     revoke.add_argument("name")
     revoke.set_defaults(handler=_token_revoke)
+    _subscription_parsers(commands)
     return parser
+
+
+def _subscription_parsers(commands) -> None:
+    """`subscription add|list|remove` and `send-due` (CONTRACT.md §6 and §8)."""
+    subscription = commands.add_parser("subscription", help="e-mail subscriptions: add, list, remove")
+    actions = subscription.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="subscribe an account to the board report or to shortage alerts")
+    add.add_argument("name")
+    add.add_argument("kind", choices=("report", "alert"))
+    add.add_argument("--every", choices=("month", "quarter"), help="report: every month or quarter")
+    add.add_argument("--hours", help="alert: the shortfall over the next 7 days, in hours, that is reported")
+    add.add_argument("--at", help="alert: the hour of the daily e-mail, HH:MM Brussels time")
+    add.add_argument("--language", action="append", default=[], help="alert: only this language (repeatable)")
+    add.add_argument("--region", action="append", default=[], help="alert: only this region (repeatable)")
+    add.add_argument("--email", help="the account's e-mail address (needed once, unless the name is one)")
+    add.add_argument("--lang", choices=("nl", "en"), help="the language of the account's e-mails (default nl)")
+    add.set_defaults(handler=_subscription_add)
+    listing = actions.add_parser("list", help="list the subscriptions (of one account) and their last sending")
+    listing.add_argument("name", nargs="?")
+    listing.set_defaults(handler=_subscription_list)
+    remove = actions.add_parser("remove", help="remove a subscription by its id (see list)")
+    remove.add_argument("id", type=int)
+    remove.set_defaults(handler=_subscription_remove)
+    send = commands.add_parser("send-due", help="send every subscription that is due, once (cron, systemd timer)")
+    send.add_argument("--now", help="the moment to send for (ISO; default STV_NOW or the wall clock)")
+    send.set_defaults(handler=_send_due)
+
+
+def _subscription_context(settings: Settings):
+    """The operational database behind subscriptions (codes, alerts, reports) as the app's callbacks see it."""
+    from flask import Flask
+    from flask_caching import Cache
+
+    from dashboard.cache import cache_config
+    from dashboard.context import Context
+    from dashboard.data import DataAccess
+    from dashboard.db import Database
+
+    cache = Cache(Flask("stv-subscriptions"), config=cache_config(settings))
+    return Context(settings, DataAccess(Database(settings.effective_database_url), cache))
+
+
+@contextmanager
+def _opened_state(settings: Settings):
+    """The state database, closed afterwards (tests run the commands in their own process)."""
+    state = _state(settings)
+    try:
+        yield state
+    finally:
+        state.dispose()
+
+
+def _subscription_add(args, settings: Settings) -> int:
+    with _opened_state(settings) as state:
+        return _add_subscription(args, settings, state)
+
+
+def _add_subscription(args, settings: Settings, state) -> int:
+    from dashboard.db import DatabaseUnavailable
+    from dashboard.subscriptions import describe, subscribe
+
+    stored = state.find(args.name)
+    if stored is None:
+        raise UsageError(f"there is no account named '{args.name}'")
+    context = _subscription_context(settings)
+    try:
+        added = subscribe(
+            state,
+            stored.account,
+            context.vocabulary(),
+            args.kind,
+            settings.current_time(),
+            every=args.every,
+            hours=args.hours,
+            at_time=args.at,
+            languages=args.language,
+            regions=args.region,
+            address=args.email,
+            lang=args.lang,
+        )
+    except DatabaseUnavailable as error:
+        raise UsageError(f"the operational database cannot be read (to check the codes): {error}") from error
+    finally:
+        context.data.database.dispose()
+    state.record("subscription", args.name, "stv-dashboard subscription add", f"added={added.id}")
+    print(f"Subscription {added.id} added for '{args.name}' <{added.address}>: {args.kind}, {describe(added, 'en')}.")
+    return 0
+
+
+def _subscription_list(args, settings: Settings) -> int:
+    from dashboard.subscriptions import describe
+
+    with _opened_state(settings) as state:
+        if args.name and state.find(args.name) is None:
+            raise UsageError(f"there is no account named '{args.name}'")
+        rows = [(found, next(iter(state.deliveries(found.id)), None)) for found in state.subscriptions(args.name)]
+    for found, last in rows:
+        status = f"{last['status']} {last['period']}" if last else "nothing sent yet"
+        print(f"{found.id}\t{found.username}\t{found.address or '-'}\t{found.kind}\t{describe(found, 'en')}\t{status}")
+    return 0
+
+
+def _subscription_remove(args, settings: Settings) -> int:
+    with _opened_state(settings) as state:
+        owner = next((found.username for found in state.subscriptions() if found.id == args.id), None)
+        if owner is None or not state.remove_subscription(args.id):
+            raise UsageError(f"there is no subscription {args.id}")
+        state.record("subscription", owner, "stv-dashboard subscription remove", f"removed={args.id}")
+    print(f"Subscription {args.id} of '{owner}' removed.")
+    return 0
+
+
+def _send_due(args, settings: Settings) -> int:
+    """Exit 0 when everything due went out (or nothing was due), 1 when the mail server could not be used or a
+    message was refused (each said in one line on stderr)."""
+    from dashboard.db import DatabaseUnavailable
+    from dashboard.settings import parse_now
+    from dashboard.subscriptions import send_due
+
+    now = parse_now(args.now) if args.now else settings.current_time()
+    context = _subscription_context(settings.with_overrides(now=now))
+    try:
+        with _opened_state(settings) as state:
+            result = send_due(context, state, settings.secret_key or state.secret_key(), now)
+    except DatabaseUnavailable as error:
+        raise UsageError(f"the operational database cannot be read: {error}") from error
+    finally:
+        context.data.database.dispose()
+    for line in result.sent:
+        print(line)
+    for line in result.failed:
+        print(f"stv-dashboard: {line}", file=sys.stderr)
+    if result.unavailable:
+        rest = "the rest was not sent" if result.sent else "nothing was sent"
+        print(f"stv-dashboard: error: {result.unavailable}; {rest}", file=sys.stderr)
+    if not result.sent and not result.failed and not result.unavailable:
+        print("nothing due")
+    return 1 if result.unavailable or result.failed else 0
 
 
 def _state(settings: Settings):

@@ -8,6 +8,7 @@ Nothing here runs at import time.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -62,6 +63,9 @@ class Settings:
     idle_minutes: int = 30
     session_hours: int = 8
     oidc: OidcSettings | None = None  # set exactly when auth is "oidc"
+    smtp_url: str | None = None  # smtp://[user:password@]host:port or smtps://…; None: subscriptions cannot send
+    mail_from: str | None = None  # the From address of subscription e-mails
+    public_url: str = "http://127.0.0.1:8050"  # the dashboard's address as readers open it (links in e-mails)
 
     @property
     def effective_state_url(self) -> str:
@@ -100,7 +104,38 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         settings = settings.with_overrides(demo_path=Path(values["STV_DEMO_PATH"]))
     if values.get("STV_STORE_DIR"):
         settings = settings.with_overrides(store_dir=Path(values["STV_STORE_DIR"]))
+    settings = settings.with_overrides(**mail_settings(values))
     return settings.with_overrides(**access_settings(values, settings.effective_database_url))
+
+
+def mail_settings(values: Mapping[str, str]) -> dict:
+    """STV_SMTP_URL, STV_MAIL_FROM and STV_PUBLIC_URL (subscriptions, CONTRACT.md §5 and §8)."""
+    smtp = (values.get("STV_SMTP_URL") or "").strip() or None
+    if smtp is not None:
+        parts = urlsplit(smtp)
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if parts.scheme not in ("smtp", "smtps") or not parts.hostname or port == -1 or parts.path not in ("", "/"):
+            raise SettingsError(f"STV_SMTP_URL must be smtp://[user:password@]host:port or smtps://…: {_hide(smtp)!r}")
+    sender = (values.get("STV_MAIL_FROM") or "").strip() or None
+    if sender is not None and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+|.*<[^@\s<>]+@[^@\s<>]+>", sender):
+        raise SettingsError(f"STV_MAIL_FROM must be an e-mail address (e.g. dashboard@stv.example.be): {sender!r}")
+    public = (values.get("STV_PUBLIC_URL") or "").strip().rstrip("/") or None
+    if public is not None:
+        parts = urlsplit(public)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+            raise SettingsError(
+                f"STV_PUBLIC_URL must be the dashboard's http(s) address, e.g. https://stv.example.be: {public!r}"
+            )
+    return {"smtp_url": smtp, "mail_from": sender, "public_url": public}
+
+
+def _hide(url: str) -> str:
+    """A URL without its password, for a message."""
+    parts = urlsplit(url)
+    return url.replace(f":{parts.password}@", ":…@") if parts.password else url
 
 
 def access_settings(values: Mapping[str, str], database_url: str) -> dict:

@@ -1,5 +1,6 @@
 """The dashboard's own database (STV_STATE_URL): accounts with Argon2 password hashes, API tokens (kept as hashes),
-the audit log, and settings the dashboard keeps for itself (the generated secret key, the audit retention).
+the audit log, settings the dashboard keeps for itself (the generated secret key, the audit retention), and
+subscriptions with their deliveries (CONTRACT.md §8).
 
 It is the only database the dashboard writes; the operational database is opened read-only (dashboard.db).
 """
@@ -31,6 +32,24 @@ _UNKNOWN_NAME_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 
 class AccountError(ValueError):
     """An account cannot be added or changed as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A subscription row with its account's name and e-mail settings (address None: not set yet)."""
+
+    id: int
+    username: str
+    kind: str  # report or alert
+    every: str | None  # report: month or quarter
+    hours: float | None  # alert: shortfall threshold over the next 7 days
+    at_time: str | None  # alert: HH:MM, Brussels
+    languages: tuple[str, ...]
+    regions: tuple[str, ...]
+    nonce: str
+    created_at: datetime
+    address: str | None
+    lang: str
 
 
 @dataclass(frozen=True)
@@ -242,6 +261,87 @@ class StateDatabase:
             pass  # another process made it first
         return self.setting("secret_key")
 
+    # --- subscriptions (dashboard.subscriptions decides what may be subscribed and when it is due) ------------------
+
+    def recipient(self, username: str) -> tuple[str, str] | None:
+        """The account's e-mail address and language for subscriptions, when set."""
+        with self.engine.connect() as conn:
+            row = conn.execute(statements.select_recipient(self._account_id(conn, username))).mappings().first()
+        return (row["address"], row["lang"]) if row else None
+
+    def set_recipient(self, username: str, address: str, lang: str) -> None:
+        """Set the account's e-mail address and language for subscriptions."""
+        with self.engine.begin() as conn:
+            account_id = self._account_id(conn, username)
+            if conn.execute(statements.update_recipient(account_id, address, lang)).rowcount == 0:
+                conn.execute(statements.insert_recipient(account_id, address, lang))
+
+    def add_subscription(self, username: str, kind: str, now: datetime, **values) -> Subscription:
+        """Store a subscription of the account (`values`: every, hours, at_time, languages, regions)."""
+        row = {
+            "kind": kind,
+            "every": values.get("every"),
+            "hours": values.get("hours"),
+            "at_time": values.get("at_time"),
+            "languages": ",".join(values.get("languages", ())),
+            "regions": ",".join(values.get("regions", ())),
+            "nonce": secrets.token_hex(16),
+            "created_at": now,
+        }
+        with self.engine.begin() as conn:
+            row["account_id"] = self._account_id(conn, username)
+            new_id = conn.execute(statements.insert_subscription(**row)).inserted_primary_key[0]
+        return next(found for found in self.subscriptions(username) if found.id == new_id)
+
+    def subscriptions(self, username: str | None = None) -> list[Subscription]:
+        """The subscriptions of one account, or of all, by account and id."""
+        with self.engine.connect() as conn:
+            return [_subscription(row) for row in conn.execute(statements.select_subscriptions(username)).mappings()]
+
+    def remove_subscription(self, subscription_id: int, username: str | None = None, nonce: str | None = None) -> bool:
+        """Delete a subscription (of `username` only, or the one whose link carries `nonce`); False: none such."""
+        with self.engine.begin() as conn:
+            account_id = self._account_id(conn, username) if username is not None else None
+            statement = statements.delete_subscription(subscription_id, account_id, nonce)
+            return conn.execute(statement).rowcount == 1
+
+    def claim(self, subscription_id: int, period: str, now: datetime, by: str) -> bool:
+        """Claim the sending of a subscription's period: True for exactly one caller, however many ask at once; a
+        failed send is claimed again once its retry time has come."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(statements.insert_claim(subscription_id, period, now, by))
+            return True
+        except IntegrityError:
+            with self.engine.begin() as conn:
+                return conn.execute(statements.reclaim_failed(subscription_id, period, now, by)).rowcount == 1
+
+    def finish_delivery(self, subscription_id: int, period: str, **values) -> None:
+        """Record how a claimed send ended (status sent or failed, sent_at, retry_at, error, detail)."""
+        with self.engine.begin() as conn:
+            conn.execute(statements.finish_delivery(subscription_id, period, **values))
+
+    def mark_interrupted(self, before: datetime) -> int:
+        """Claims left 'sending' before `before` (their process stopped): 'interrupted', never sent again."""
+        with self.engine.begin() as conn:
+            return conn.execute(statements.mark_interrupted(before)).rowcount
+
+    def deliveries(self, subscription_id: int | None = None, since_period: str | None = None) -> list[dict]:
+        """Deliveries (dicts), newest period first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(statements.select_deliveries(subscription_id, since_period)).mappings().all()
+        return [
+            dict(row) | {k: _aware(row[k]) if row[k] else None for k in ("claimed_at", "sent_at", "retry_at")}
+            for row in rows
+        ]
+
+    @staticmethod
+    def _account_id(conn, username: str) -> int:
+        row = conn.execute(statements.select_account(username)).mappings().first()
+        if row is None:
+            raise AccountError(f"there is no account named '{username}'")
+        return row["id"]
+
 
 def _check_account(username: str, roles: Sequence[str], regions: Sequence[str], organisation_id) -> None:
     if not username or len(username) > 200 or any(c.isspace() for c in username):
@@ -265,6 +365,23 @@ def _stored(row) -> StoredAccount:
         organisation_id=row["organisation_id"],
     )
     return StoredAccount(account, bool(row["disabled"]), row["password_hash"] is not None, _aware(row["created_at"]))
+
+
+def _subscription(row) -> Subscription:
+    return Subscription(
+        id=row["id"],
+        username=row["username"],
+        kind=row["kind"],
+        every=row["every"],
+        hours=row["hours"],
+        at_time=row["at_time"],
+        languages=tuple(code for code in row["languages"].split(",") if code),
+        regions=tuple(code for code in row["regions"].split(",") if code),
+        nonce=row["nonce"],
+        created_at=_aware(row["created_at"]),
+        address=row["address"],
+        lang=row["lang"] or "nl",
+    )
 
 
 def _now() -> datetime:

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     delete,
     func,
     insert,
@@ -150,3 +152,139 @@ def insert_setting(name: str, value: str):
 
 def update_setting(name: str, value: str):
     return update(state_settings).where(state_settings.c.name == name).values(value=value)
+
+
+# --- subscriptions (CONTRACT.md §8; dashboard.subscriptions) ----------------------------------------------------
+
+mail_recipients = Table(
+    "mail_recipients",
+    state_metadata,
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+    Column("address", String(320), nullable=False),
+    Column("lang", String(2), nullable=False),  # the account's language for e-mails: nl or en
+)
+subscriptions = Table(
+    "subscriptions",
+    state_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(10), nullable=False),  # report or alert
+    Column("every", String(10), nullable=True),  # report: month or quarter
+    Column("hours", Float, nullable=True),  # alert: the shortfall over the next 7 days that is reported
+    Column("at_time", String(5), nullable=True),  # alert: HH:MM, Brussels time
+    Column("languages", String(500), nullable=False, default=""),  # alert: comma-separated codes; "" all
+    Column("regions", String(200), nullable=False, default=""),  # alert: comma-separated codes; "" all in scope
+    Column("nonce", String(32), nullable=False),  # in the unsubscribe link: a reused id cannot be unsubscribed
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+# One row per subscription and period (a month, a quarter, an alert's Brussels day): inserting it is the claim
+# that makes one process the sender, so a message goes out once however many send-due run.
+deliveries = Table(
+    "deliveries",
+    state_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subscription_id", Integer, ForeignKey("subscriptions.id", ondelete="CASCADE"), nullable=False),
+    Column("period", String(10), nullable=False),  # 2026-Q3, 2026-11 or 2026-11-23
+    Column("status", String(12), nullable=False),  # sending, sent, failed, interrupted
+    Column("attempts", Integer, nullable=False),
+    Column("claimed_at", DateTime(timezone=True), nullable=False),
+    Column("claimed_by", String(200), nullable=False),  # host and process id
+    Column("sent_at", DateTime(timezone=True), nullable=True),
+    Column("retry_at", DateTime(timezone=True), nullable=True),  # failed: not before then
+    Column("error", Text, nullable=True),
+    Column("detail", Text, nullable=False, default=""),  # alert: JSON {language code: shortfall hours} sent
+    UniqueConstraint("subscription_id", "period", name="uq_deliveries_subscription_period"),
+)
+
+
+def select_recipient(account_id: int) -> Select:
+    return select(mail_recipients).where(mail_recipients.c.account_id == account_id)
+
+
+def insert_recipient(account_id: int, address: str, lang: str):
+    return insert(mail_recipients).values(account_id=account_id, address=address, lang=lang)
+
+
+def update_recipient(account_id: int, address: str, lang: str):
+    return update(mail_recipients).where(mail_recipients.c.account_id == account_id).values(address=address, lang=lang)
+
+
+def insert_subscription(**values):
+    return insert(subscriptions).values(**values)
+
+
+def select_subscriptions(username: str | None = None) -> Select:
+    """Subscriptions with their account's name and e-mail settings, by account and id."""
+    statement = (
+        select(
+            subscriptions,
+            accounts.c.username,
+            mail_recipients.c.address,
+            mail_recipients.c.lang,
+        )
+        .join(accounts, accounts.c.id == subscriptions.c.account_id)
+        .outerjoin(mail_recipients, mail_recipients.c.account_id == subscriptions.c.account_id)
+        .order_by(accounts.c.username, subscriptions.c.id)
+    )
+    return statement.where(accounts.c.username == username) if username else statement
+
+
+def select_subscription(subscription_id: int) -> Select:
+    return select(subscriptions).where(subscriptions.c.id == subscription_id)
+
+
+def delete_subscription(subscription_id: int, account_id: int | None = None, nonce: str | None = None):
+    """Delete a subscription: of that account, or the one whose unsubscribe link carries `nonce`."""
+    statement = delete(subscriptions).where(subscriptions.c.id == subscription_id)
+    if account_id is not None:
+        statement = statement.where(subscriptions.c.account_id == account_id)
+    if nonce is not None:
+        statement = statement.where(subscriptions.c.nonce == nonce)
+    return statement
+
+
+def insert_claim(subscription_id: int, period: str, at: datetime, by: str):
+    return insert(deliveries).values(
+        subscription_id=subscription_id, period=period, status="sending", attempts=1, claimed_at=at, claimed_by=by
+    )
+
+
+def reclaim_failed(subscription_id: int, period: str, at: datetime, by: str):
+    """Take over a failed delivery whose retry time has come (one process wins: the row changes once)."""
+    return (
+        update(deliveries)
+        .where(
+            deliveries.c.subscription_id == subscription_id,
+            deliveries.c.period == period,
+            deliveries.c.status == "failed",
+            deliveries.c.retry_at <= at,
+        )
+        .values(status="sending", attempts=deliveries.c.attempts + 1, claimed_at=at, claimed_by=by)
+    )
+
+
+def finish_delivery(subscription_id: int, period: str, **values):
+    return (
+        update(deliveries)
+        .where(deliveries.c.subscription_id == subscription_id, deliveries.c.period == period)
+        .values(**values)
+    )
+
+
+def mark_interrupted(before: datetime):
+    """Claims still 'sending' since before `before`: their process stopped; whether the message left is unknown."""
+    return (
+        update(deliveries)
+        .where(deliveries.c.status == "sending", deliveries.c.claimed_at < before)
+        .values(status="interrupted", error="interrupted")
+    )
+
+
+def select_deliveries(subscription_id: int | None = None, since_period: str | None = None) -> Select:
+    """Deliveries, newest period first: of one subscription (from `since_period` on), or all."""
+    statement = select(deliveries).order_by(deliveries.c.period.desc(), deliveries.c.id.desc())
+    if subscription_id is not None:
+        statement = statement.where(deliveries.c.subscription_id == subscription_id)
+    if since_period is not None:
+        statement = statement.where(deliveries.c.period >= since_period)
+    return statement

@@ -13,7 +13,7 @@ from tests.services import PostgresServer, RedisServer, postgres_bin, require
 
 # Browser-test fixtures (tests/browser.py) as a plugin: one definition, so one served dashboard for every e2e module;
 # the test OpenID provider (tests/oidc.py) likewise.
-pytest_plugins = ("tests.browser", "tests.oidc")
+pytest_plugins = ("tests.browser", "tests.oidc", "tests.smtp")
 
 # The moment the test demo databases stop: a Monday morning in Brussels.
 DEMO_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -34,6 +34,7 @@ PAGES = {
     "/organisations/2": "organisation",
     "/data-quality": "data-quality",
     "/report": "report",
+    "/subscriptions": "subscriptions",
     "/admin": "admin",
 }
 ANALYST_PAGES = set(PAGES) - {"/admin"}
@@ -42,7 +43,7 @@ OPENS = {
     "planner": ANALYST_PAGES,
     "board": ANALYST_PAGES,
     "region": ANALYST_PAGES - {"/regions/LIM", "/regions/LIM/2", "/organisations/2"},
-    "organisation": {"/organisations/1", "/report"},
+    "organisation": {"/organisations/1", "/report", "/subscriptions"},
     "admin": {"/admin"},
 }
 INDIVIDUAL_LISTS = {"open-requests", "interpreter-hours", "interpreters-inactive"}  # and every dq-… list
@@ -156,6 +157,7 @@ _NAV_PATHS = {
     "/regions",
     "/data-quality",
     "/report",
+    "/subscriptions",
 }
 
 
@@ -271,3 +273,77 @@ def test_the_outage_banner_answers_every_signed_in_role_and_no_one_else(clients,
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     assert response_values(response)[f"{ids.OUTAGE}.children"] is None
     assert post(app.server.test_client(), app, f"{ids.OUTAGE}.children", values).status_code == 401
+
+
+# What each role may subscribe to (CONTRACT.md §8), on the page and the command line alike (both call
+# dashboard.subscriptions.subscribe): the report for every data role, the alert for all but an organisation, nothing
+# for an administrator alone; a region account's alert only within its regions.
+SUBSCRIBES = {
+    "manager": {"report", "alert"},
+    "planner": {"report", "alert"},
+    "board": {"report", "alert"},
+    "region": {"report", "alert"},
+    "organisation": {"report"},
+    "admin": set(),
+}
+
+
+@pytest.mark.parametrize("role", TEST_ACCOUNTS)
+def test_subscriptions_by_role_on_the_page(clients, app, role):
+    from dashboard.subscriptions import SubscriptionError, subscribe
+
+    state = app.server.extensions["stv-state"]
+    account = state.find(role).account
+    vocabulary = app.server.extensions["stv"].vocabulary()
+    allowed = set()
+    for kind, values in (("report", {"every": "month"}), ("alert", {"hours": 2, "at_time": "08:00"})):
+        try:
+            subscribe(state, account, vocabulary, kind, NOW, address=f"{role}@example.be", **values)
+            allowed.add(kind)
+        except SubscriptionError:
+            pass
+    assert allowed == SUBSCRIBES[role]
+    body = {f"{ids.PAGE_QUERY}.data": "", "subscriptions-lang.data": "en"}
+    response = post(clients[role], app, "subscriptions-list.children", body)
+    assert response.status_code == (403 if role == "admin" else 200)
+    if role != "admin":
+        listed = response_values(response)
+        assert str(listed).count("'remove'") == len(allowed)  # one stop button per subscription, its own only
+        regions = [option["value"] for option in listed["subscriptions-regions.options"]]
+        assert regions == (["ANT"] if role == "region" else ["ANT", "LIM"])
+    for subscription in state.subscriptions(role):
+        state.remove_subscription(subscription.id)
+
+
+def test_a_region_account_cannot_subscribe_to_another_regions_alert(app):
+    from dashboard.subscriptions import SubscriptionError, subscribe
+
+    state = app.server.extensions["stv-state"]
+    vocabulary = app.server.extensions["stv"].vocabulary()
+    with pytest.raises(SubscriptionError, match="outside this account's regions: LIM"):
+        subscribe(state, state.find("region").account, vocabulary, "alert", NOW, address="r@example.be", hours=1,
+                  at_time="08:00", regions=["LIM"])  # fmt: skip
+    assert state.subscriptions("region") == []
+
+
+@pytest.mark.parametrize("role", ["organisation", "region", "manager"])
+def test_a_subscribed_report_is_the_report_pdf_the_account_downloads(clients, app, role):
+    """The e-mailed PDF is `/report.pdf` in the account's scope: an organisation's is its own organisation's."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from dashboard.subscriptions import report_attachment
+
+    def text(pdf: bytes) -> str:
+        return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+
+    context = app.server.extensions["stv"]
+    account = app.server.extensions["stv-state"].find(role).account
+    mailed = report_attachment(context, account, "2022-Q4", "nl")
+    downloaded = clients[role].get("/report.pdf?period=2022-Q4&lang=nl")
+    assert mailed.filename == "stv-report-2022-Q4.pdf"
+    assert text(mailed.content) == text(downloaded.get_data())
+    if role != "manager":
+        managers = clients["manager"].get("/report.pdf?period=2022-Q4&lang=nl").get_data()
+        assert text(mailed.content) != text(managers)

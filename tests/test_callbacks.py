@@ -25,6 +25,7 @@ PAGE_PATHS = {
     "/regions/ANT/1": "local-government",
     "/organisations/1": "organisation",
     "/data-quality": "data-quality",
+    "/subscriptions": "subscriptions",
 }
 FORGED = [12345, {"from": "2022-01-01"}, ["?from=2022-01-01"], "?from=2022-13-45&region=NOPE", "?" + "x" * 5000]
 
