@@ -25,6 +25,7 @@ lint: install
 
 bench: install
 	$(PYTHON) -m benchmarks
+	$(PYTHON) -m benchmarks.exports
 
 demo-db: install
 	$(VENV)/bin/stv-dashboard demo-db

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import dash
 
+from callbacks._common import guard_callbacks
 from dashboard.context import Context
 from dashboard.modules import submodules
 
 
 def register_all(app: dash.Dash, context: Context) -> None:
-    """Attach every callback of the dashboard to `app`: each module here not starting with '_' registers its own."""
+    """Attach every callback of the dashboard to `app`: each module here not starting with '_' registers its own;
+    then every server callback gets its inputs checked (callbacks._common.guard_callbacks)."""
     for module in submodules(__name__, __path__):
         module.register(app, context)
+    guard_callbacks(app)

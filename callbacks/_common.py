@@ -1,16 +1,40 @@
-"""What page callbacks share: reading the page's query and turning failures into messages."""
+"""What page callbacks share: their inputs checked before they run (`guard_callbacks`), reading the page's query,
+and turning failures into messages."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
+import dash
 from dash.exceptions import PreventUpdate
 
+from dashboard import payloads
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
-from dashboard.filters import ParsedQuery, query_values
-from layouts._components import error_alert
+from dashboard.filters import ParsedQuery, Problem, query_values
+from layouts._components import error_alert, problems_alert
 from layouts._page import page_lang
+
+
+def guard_callbacks(app: dash.Dash) -> None:
+    """Every server callback of `app` gets its inputs and states checked by their components' shapes
+    (dashboard.payloads) before it runs: a malformed value arrives as its default. Called once, by
+    `callbacks.register_all`, after every module has registered its callbacks. What still raises is answered by
+    dashboard.security (400, one log line)."""
+    for spec in app.callback_map.values():
+        function = spec.get("callback")
+        if function is not None and not getattr(function, "stv_guarded", False):
+            spec["callback"] = _guarded(function, payloads.guard(spec["inputs"] + spec["state"]))
+
+
+def _guarded(function: Callable, check: Callable[[tuple], list]) -> Callable:
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        return function(*check(args), **kwargs)
+
+    run.stv_guarded = True
+    return run
 
 
 def render(context: Context, search, build: Callable[[ParsedQuery], dict], failed: dict) -> dict:
@@ -18,15 +42,23 @@ def render(context: Context, search, build: Callable[[ParsedQuery], dict], faile
     read; with the page's alert (`alerts`: the failure, or nothing) when `failed` names it.
 
     Before the shell has validated the URL (`ids.PAGE_QUERY` still empty) there is nothing to draw yet. The query
-    string's own problems are the shell's to show (`ids.ALERTS`), once."""
+    string's own problems are the shell's to show (`ids.ALERTS`), once; the callback's malformed inputs (now their
+    defaults) are this alert's."""
     if search is None:
         raise PreventUpdate
     try:
         outputs = build(context.parse(search))
-        return {"alerts": None, **outputs} if "alerts" in failed else outputs
-    except DatabaseUnavailable:
-        alert = error_alert("database-unavailable", _lang_of(search))
+        return {"alerts": rejected_alert(search), **outputs} if "alerts" in failed else outputs
+    except DatabaseUnavailable as error:
+        alert = error_alert(error.message_key, _lang_of(search))
         return {**failed, "alerts": alert} if "alerts" in failed else failed
+
+
+def rejected_alert(search):
+    """The bad-parameter alert for the inputs of this request that were malformed (dashboard.payloads), or None."""
+    names = payloads.rejected()
+    problems = tuple(Problem(name, "malformed-input", "") for name in dict.fromkeys(names))
+    return problems_alert(problems, _lang_of(search))
 
 
 def _lang_of(search) -> str:

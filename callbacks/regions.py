@@ -74,7 +74,6 @@ def _register_level(app: dash.Dash, context: Context, level: str, name: str) -> 
     )
     def render_chart(search, rate, path):
         """Requests per child, coloured by the chosen rate."""
-        rate = rate if rate in views.RATES else page.COLOUR.default  # a forged value
 
         def build(parsed: ParsedQuery) -> dict:
             place = views.find_place(context.data, level, path, parsed.filters.scope)
@@ -108,7 +107,6 @@ def _register_consistency(app: dash.Dash, context: Context, name: str) -> None:
     )
     def render_consistency(search, metric):
         """The spread of a figure between organisations, per sector and per region."""
-        metric = metric if metric in views.CONSISTENCY_METRICS else page.SPREAD.default  # a forged value
 
         def build(parsed: ParsedQuery) -> dict:
             lang, filters = parsed.lang, parsed.filters

@@ -77,9 +77,9 @@ def _register_router(app: dash.Dash, context: Context) -> None:
     def mount_page(route, search):
         """The page at the route's path, with the filters of the URL in its query store (`ids.PAGE_QUERY`): the
         page's callbacks take that store as input, so they run when the page is mounted and when it changes."""
-        if not isinstance(route, dict) or not isinstance(route.get("path"), str):
+        if route is None:  # not set yet (the browser's route), or malformed (dashboard.payloads)
             raise PreventUpdate
-        search = search if isinstance(search, str) else ""
+        search = search or ""
         page, variables = layouts.match(route["path"])
         allowed = may_open(current_account(), page.name) and _place_within_scope(context, page.name, variables)
         audit.record("page-view" if allowed else "refused", route["path"], search)
@@ -203,7 +203,7 @@ def _register_sync(app: dash.Dash, context: Context) -> None:
         """The URL is the truth: it sets the filter bar on load and on back and forward; a changed input rewrites
         it. The filters are validated here, once, and handed to the page as `ids.QUERY`; the page's own choices
         stay in the URL as they are (`stv.choices` in the browser keeps them and their controls in step)."""
-        search = search if isinstance(search, str) else ""
+        search = search or ""
         unchanged = {name: no_update for name in outputs}
         unchanged |= {"codes": [no_update] * len(CODE_INPUTS), "code_options": [no_update] * len(CODE_INPUTS)}
         trigger = ctx.triggered_id

@@ -87,7 +87,6 @@ def register(app: dash.Dash, context: Context) -> None:
     def render_forecast(language, modality, _poll, search):
         """The chosen language's forecast and every language's summary; while the forecast is being computed in
         the background, a note, and the poll asks again."""
-        language = language if page.FORECAST_LANGUAGE.allows(language) else page.FORECAST_LANGUAGE.default
 
         def build(parsed: ParsedQuery) -> dict:
             lang = parsed.lang

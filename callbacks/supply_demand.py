@@ -31,6 +31,7 @@ def register(app: dash.Dash, context: Context) -> None:
             "heatmap": Output(ids.page(NAME, "heatmap"), "children"),
             "drill_options": Output(page.DRILL.id(NAME), "options"),
             "situation": Output(ids.page(NAME, "situation"), "children"),
+            "recent_note": Output(ids.page(NAME, "recent-note"), "children"),
             "stamp": Output(ids.page(NAME, "stamp"), "data"),
         },
         inputs={
@@ -41,7 +42,6 @@ def register(app: dash.Dash, context: Context) -> None:
     )
     def render_live(search, window, _tick):
         """Demand, supply and the gap per language in the window, and per day over the next 14 days."""
-        window = _window(window)
 
         def build(parsed: ParsedQuery) -> dict:
             lang, now = parsed.lang, context.settings.current_time()
@@ -53,10 +53,12 @@ def register(app: dash.Dash, context: Context) -> None:
                 "heatmap": page.heatmap(views.gap_by_day(context.data, parsed.filters, now, lang), lang),
                 "drill_options": page.drill_options(table),
                 "situation": page.situation(now, lang),
+                "recent_note": page.recent_note(views.recent_period(now), parsed.filters, lang),
                 "stamp": page.stamp(lang),
             }
 
         failed = {"downloads": None, "cards": None, "languages": [], "heatmap": None, "drill_options": []}
+        failed |= {"recent_note": None}
         return render(context, search, build, failed | {"alerts": None, "situation": None, "stamp": no_update})
 
     @app.callback(
@@ -66,7 +68,7 @@ def register(app: dash.Dash, context: Context) -> None:
     )
     def choose_clicked_language(cell):
         """A click on a language's row opens it below (the grid's row id is the language code)."""
-        code = cell.get("rowId") if isinstance(cell, dict) else None
+        code = (cell or {}).get("rowId")
         return code if code and page.DRILL.allows(code) else no_update
 
     drill_inputs = {"language": Input(page.DRILL.id(NAME), "value"), "_stamp": Input(ids.page(NAME, "stamp"), "data")}
@@ -75,11 +77,11 @@ def register(app: dash.Dash, context: Context) -> None:
     @app.callback(Output(ids.page(NAME, "regions-grid"), "rowData"), inputs=drill_inputs, state=drill_state)
     def drill_down_regions(language, _stamp, search, window):
         """The chosen language's pending and free hours per region in the window."""
-        if not language or not page.DRILL.allows(language):
+        if not language:
             return []
 
         def build(parsed: ParsedQuery) -> list[dict]:
-            now, window_shown = context.settings.current_time(), _window(window)
+            now, window_shown = context.settings.current_time(), window
             regions = views.by_region(context.data, parsed.filters, language, now, window_shown)
             return page.region_rows(regions, parsed.lang)
 
@@ -89,11 +91,11 @@ def register(app: dash.Dash, context: Context) -> None:
     def drill_down_requests(language, _stamp, search, window):
         """The chosen language's open requests in the window: a list of individual requests, so the grid is left
         out of the board's page and this answers nothing to a board account (CONTRACT §7)."""
-        if not language or not page.DRILL.allows(language) or not may_list_individuals():
+        if not language or not may_list_individuals():
             return []
 
         def build(parsed: ParsedQuery) -> list[dict]:
-            now, window_shown = context.settings.current_time(), _window(window)
+            now, window_shown = context.settings.current_time(), window
             requests = views.open_requests(context.data, parsed.filters, now, window_shown, language)
             return page.request_rows(requests, parsed.lang)
 
@@ -104,8 +106,3 @@ def register(app: dash.Dash, context: Context) -> None:
         Output(ids.page(NAME, "updated"), "children"),
         Input(ids.page(NAME, "stamp"), "data"),
     )
-
-
-def _window(value) -> str:
-    """The window the control names, or the default (none chosen yet, or a forged value)."""
-    return value if value and page.WINDOW.allows(value) else page.WINDOW.default

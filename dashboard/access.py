@@ -27,6 +27,7 @@ PAGE_ROLES = {
     "supply-demand": ANALYSTS,
     "shortages": ANALYSTS,
     "no-shows": ANALYSTS,
+    "lead-time": ANALYSTS,
     "interpreters": ANALYSTS,
     "regions": ANALYSTS,
     "region": ANALYSTS,

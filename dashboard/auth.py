@@ -385,7 +385,7 @@ SIGN_IN_FRAME = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ t('login-title') }} · {{ t('app-title') }}</title>
+<title>{{ title | default(t('login-title')) }} · {{ t('app-title') }}</title>
 <link rel="stylesheet" href="/assets/00-bootstrap-flatly.min.css">
 <link rel="stylesheet" href="/assets/app.css">
 </head>

@@ -71,3 +71,9 @@ ANSWERED = COMPLETED + NOT_COMPLETED
 UNANSWERED = NOT_AVAILABLE + OTHER_REASON
 FINAL_STATUSES = ANSWERED + UNANSWERED
 STATUSES = IN_PROGRESS + FINAL_STATUSES
+
+# Bands of booking lead time (scheduled_start − requested_at, in real hours; CONTRACT §4 `lead-time`): each band's
+# code and its upper bound in hours (exclusive; None: no bound). The 24 h and 72 h bounds are the providers' rules
+# for booking remote interpreting (at least 24 h ahead, video preferably 72 h).
+LEAD_TIME_BANDS: tuple[tuple[str, int | None], ...] = (("lt24h", 24), ("24-72h", 72), ("3-7d", 168), ("gt7d", None))
+LEAD_TIME_BAND_CODES = tuple(band for band, _ in LEAD_TIME_BANDS)

@@ -8,6 +8,8 @@ clear message.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,18 +24,48 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 class DatabaseUnavailable(Exception):
     """A database could not be read or written (missing, unreachable, or broken): the operational one or the store."""
 
+    message_key = "database-unavailable"  # what pages and exports say (dashboard.i18n)
 
-def readonly_engine(url: str) -> Engine:
-    """An engine that cannot write to the database at `url`."""
+
+class QueryTimeout(DatabaseUnavailable):
+    """A statement ran longer than STATEMENT_TIMEOUT_SECONDS and the database stopped it."""
+
+    message_key = "query-timeout"
+
+
+# The longest one statement may run on the operational database (issue 17). The slowest query measured here (the
+# all-years monthly trend over 500 k requests in SQLite, shared/RECIPES.md) took 3.1 s, so 20 s cuts only a runaway
+# (a century's period, a huge export) before it holds a worker for minutes. A constant: CONTRACT §5 names the
+# settings. gunicorn's --timeout (dashboard.serve) lies above it.
+STATEMENT_TIMEOUT_SECONDS = 20.0
+TIMEOUT_MARKS = ("interrupted", "canceling statement due to statement timeout")
+
+
+def readonly_engine(url: str, timeout: float = STATEMENT_TIMEOUT_SECONDS) -> Engine:
+    """An engine that cannot write to the database at `url`, and stops a statement that runs over `timeout`
+    seconds (PostgreSQL's statement_timeout; for SQLite a progress handler), raising QueryTimeout."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = quote(str(Path(parsed.database or "").resolve()))  # '#' or '?' in a path must not end the URI
-        return create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", pool_pre_ping=False)
-    return create_engine(
-        parsed,
-        pool_pre_ping=True,
-        connect_args={"options": "-c default_transaction_read_only=on", "connect_timeout": 5},
-    )
+        engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", pool_pre_ping=False)
+        _limit_sqlite_statements(engine, timeout)
+        return engine
+    options = f"-c default_transaction_read_only=on -c statement_timeout={int(timeout * 1000)}"
+    return create_engine(parsed, pool_pre_ping=True, connect_args={"options": options, "connect_timeout": 5})
+
+
+def _limit_sqlite_statements(engine: Engine, timeout: float) -> None:
+    """SQLite has no statement timeout: a progress handler (called every 10,000 virtual-machine steps, a fraction
+    of a millisecond) interrupts a statement, its fetching included, once it has run `timeout` seconds."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, record) -> None:
+        deadline = record.info["stv-deadline"] = [math.inf]
+        dbapi_connection.set_progress_handler(lambda: time.monotonic() > deadline[0], 10_000)
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _start(connection, *_args) -> None:
+        connection.info["stv-deadline"][0] = time.monotonic() + timeout
 
 
 def local_engine(path: Path) -> Engine:
@@ -74,7 +106,9 @@ class Database:
             with self.engine.begin() as connection:
                 yield Transaction(self, connection)
         except (OperationalError, DBAPIError) as error:
-            raise DatabaseUnavailable(str(error.orig or error).splitlines()[0]) from error
+            message = str(error.orig or error).splitlines()[0]
+            failure = QueryTimeout if message.startswith(TIMEOUT_MARKS) else DatabaseUnavailable
+            raise failure(message) from error
 
     def create_tables(self, metadata: MetaData) -> None:
         """Create the tables and indexes of `metadata` that do not exist yet."""

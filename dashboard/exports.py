@@ -2,17 +2,30 @@
 
 Numbers are plain whatever the interface language: counts without separators, rates as fractions, an undefined
 rate empty. A bad parameter gets HTTP 400 naming it; an unreadable database 503; never a traceback.
+
+Bounded work (issue 17, item 3): both writers take linear time (CSV column by column in one pass, Excel in
+openpyxl's write-only mode, which streams rows to the file instead of keeping a cell object each); an export of more
+than `ROW_LIMIT` rows is refused with a message (400) before it is written; and one account runs at most
+`DOWNLOADS_AT_ONCE` exports and reports at once (`DownloadSlots`: counted in Redis when the cache is Redis, so
+across workers and hosts, else in this process), a further one answered 429 with Retry-After.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pandas as pd
+import redis
 from flask import Blueprint, Flask, Response, request
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from dashboard import audit
@@ -20,7 +33,7 @@ from dashboard.access import current_account, may_download_report, may_export
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import query_values
-from dashboard.i18n import t
+from dashboard.i18n import format_count, t
 from dashboard.metrics import is_rate
 from dashboard.periods import period_notice
 from dashboard.views import NotReady, export_views
@@ -31,6 +44,15 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 RATE_DIGITS = 6
+# Rows one export may hold. Excel's own limit is 1,048,576; ours is lower because a download is written in one
+# request: 200,000 rows of the widest export take some 20 s to write as Excel on this machine (benchmarks/exports.py,
+# linear), within the statement timeout and gunicorn's --timeout (dashboard.serve). Ten years of every request of a
+# region stay under it; more asks for a narrower slice.
+ROW_LIMIT = 200_000
+DOWNLOADS_AT_ONCE = 2  # exports and reports one account runs at once (issue 17: eight at once stalled every page)
+RETRY_AFTER_SECONDS = 10
+SLOT_SECONDS = 300  # a slot in Redis frees itself after this, should its worker die while holding it
+DOWNLOAD_ENDPOINTS = ("exports.export", "exports.report")
 
 
 def init_app(server: Flask, context: Context) -> None:
@@ -51,10 +73,20 @@ def init_app(server: Flask, context: Context) -> None:
             if parsed.problems:
                 return _bad_parameters(parsed.problems)
             table = VIEWS[view](context, parsed.filters, parsed.lang)
-        except DatabaseUnavailable:
-            return _text(t("database-unavailable", "en"), 503)
+        except DatabaseUnavailable as error:
+            return _text(t(error.message_key, "en"), 503)
         except NotReady as error:
             return _text(str(error), 503)
+        if len(table) > ROW_LIMIT:
+            return _text(
+                t(
+                    "export-too-many-rows",
+                    "en",
+                    rows=format_count(len(table), "en"),
+                    limit=format_count(ROW_LIMIT, "en"),
+                ),
+                400,
+            )
         body = to_csv(table) if fmt == "csv" else to_xlsx(table, view)
         return Response(
             body, mimetype=FORMATS[fmt], headers={"Content-Disposition": f'attachment; filename="{view}.{fmt}"'}
@@ -90,8 +122,8 @@ def init_app(server: Flask, context: Context) -> None:
             else:
                 tables = report_tables(context.data, parsed.filters, parsed.lang)
                 body, mimetype = workbook_bytes({name: tables[name] for name in SHEETS}), FORMATS["xlsx"]
-        except DatabaseUnavailable:
-            return _text(t("database-unavailable", "en"), 503)
+        except DatabaseUnavailable as error:
+            return _text(t(error.message_key, "en"), 503)
         return Response(
             body,
             mimetype=mimetype,
@@ -99,6 +131,85 @@ def init_app(server: Flask, context: Context) -> None:
         )
 
     server.register_blueprint(blueprint)
+    slots = server.extensions["stv-downloads"] = DownloadSlots(DOWNLOADS_AT_ONCE, context.settings.cache_url)
+    for endpoint in DOWNLOAD_ENDPOINTS:
+        server.view_functions[endpoint] = slots.limited(server.view_functions[endpoint])
+
+
+class DownloadSlots:
+    """At most `limit` downloads at once per account: counted in Redis when `cache_url` is Redis (every worker and
+    host shares the count; if Redis cannot be reached, this process counts alone), else in this process."""
+
+    def __init__(self, limit: int, cache_url: str | None):
+        self.limit = limit
+        self.lock = threading.Lock()
+        self.running: Counter[str] = Counter()
+        url = cache_url or ""
+        self.redis = redis.Redis.from_url(url, socket_timeout=2) if url.startswith(("redis://", "rediss://")) else None
+
+    def limited(self, view: Callable) -> Callable:
+        """`view` answering 429 (Retry-After) while the request's account already runs `limit` downloads."""
+
+        @functools.wraps(view)
+        def run(*args, **kwargs):
+            account = current_account()
+            if account is None:
+                return view(*args, **kwargs)
+            with self.slot(account.username) as taken:
+                if not taken:
+                    return _too_many()
+                return view(*args, **kwargs)
+
+        return run
+
+    @contextmanager
+    def slot(self, username: str) -> Iterator[bool]:
+        """Whether a slot was free for `username` (held until the block ends)."""
+        shared = self._take_shared(username)
+        with self.lock:
+            taken = shared is not False and self.running[username] < self.limit
+            self.running[username] += taken
+        if shared and not taken:
+            self._give_shared(username)
+        try:
+            yield taken
+        finally:
+            if taken:
+                with self.lock:
+                    self.running[username] -= 1
+                if shared:
+                    self._give_shared(username)
+
+    def _key(self, username: str) -> str:
+        return f"stv:downloads:{username}"
+
+    def _take_shared(self, username: str) -> bool | None:
+        """True: a shared slot taken; False: none free; None: no shared count (no Redis, or unreachable)."""
+        if self.redis is None:
+            return None
+        try:
+            running = self.redis.incr(self._key(username))
+            self.redis.expire(self._key(username), SLOT_SECONDS)
+        except redis.RedisError:
+            return None
+        if running > self.limit:
+            self._give_shared(username)
+            return False
+        return True
+
+    def _give_shared(self, username: str) -> None:
+        try:
+            self.redis.decr(self._key(username))
+        except redis.RedisError:
+            pass  # the key expires by itself
+
+
+def _too_many() -> Response:
+    from dashboard.security import error_response
+
+    response = error_response(429, limit=DOWNLOADS_AT_ONCE, seconds=RETRY_AFTER_SECONDS)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _bad_parameters(problems) -> Response:
@@ -151,13 +262,17 @@ def text_cell(text: str) -> str:
 
 
 def to_csv(table: pd.DataFrame) -> str:
-    """UTF-8 CSV with a header row; numbers plain, rates as fractions, empty rates empty."""
+    """UTF-8 CSV with a header row; numbers plain, rates as fractions, empty rates empty. One pass, column by
+    column: linear in the rows."""
     rates = _rate_cells(table)
+    cells = [
+        [_plain(value, rate) for value, rate in zip(table[column].tolist(), rates[column].tolist())]
+        for column in table.columns
+    ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.columns)
-    for index, row in table.iterrows():
-        writer.writerow([_plain(row[c], bool(rates.at[index, c])) for c in table.columns])
+    writer.writerows(zip(*cells))
     return out.getvalue()
 
 
@@ -167,9 +282,9 @@ def to_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
 
 
 def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
-    """A workbook with one sheet per table, in order."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    """A workbook with one sheet per table, in order, written in openpyxl's write-only mode (rows streamed out,
+    linear in the rows)."""
+    workbook = Workbook(write_only=True)
     for name, table in tables.items():
         _write_sheet(workbook.create_sheet(name), table)
     buffer = io.BytesIO()
@@ -188,14 +303,22 @@ def _excel_value(value):
 
 
 def _write_sheet(worksheet, table: pd.DataFrame) -> None:
-    rates = _rate_cells(table)
-    worksheet.append(list(table.columns))
-    for cell in worksheet[1]:
-        cell.font = Font(bold=True)
-    for index, row in table.iterrows():
-        values = [_excel_value(v) for v in row]
-        worksheet.append(values)
-        for column, cell in zip(table.columns, worksheet[worksheet.max_row]):
-            if rates.at[index, column] and cell.value is not None:
-                cell.number_format = "0.0%"
+    """The header in bold, frozen, then a row per row of `table`, rate cells formatted as percentages."""
     worksheet.freeze_panes = "A2"
+    worksheet.append([_styled(worksheet, name, font=Font(bold=True)) for name in table.columns])
+    rates = _rate_cells(table).to_numpy()
+    for values, rate_row in zip(table.itertuples(index=False, name=None), rates):
+        cells = map(_excel_value, values)
+        worksheet.append(
+            [
+                _styled(worksheet, v, number_format="0.0%") if rate and v is not None else v
+                for v, rate in zip(cells, rate_row)
+            ]
+        )
+
+
+def _styled(worksheet, value, **style) -> WriteOnlyCell:
+    cell = WriteOnlyCell(worksheet, value=value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell

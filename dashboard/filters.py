@@ -18,6 +18,7 @@ from dashboard.periods import EARLIEST, LATEST, default_range
 MULTI_VALUE = ("region", "language", "modality", "sector", "service", "kind")
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 UI_LANGUAGES = ("nl", "en")
+MAX_VALUES = 200  # values of one code parameter (issue 17): over thrice the 57 languages the demo registers
 
 
 @dataclass(frozen=True)
@@ -200,8 +201,14 @@ def _parse_date(name: str, raw: list[str] | None, problems: list[Problem]) -> da
 
 
 def _parse_codes(name: str, raw: Iterable[str], allowed: frozenset[str], problems: list[Problem]) -> tuple[str, ...]:
+    """The known codes among the values of `name`; more than MAX_VALUES values are one "too-many-values" problem
+    (and everything: no list that long is worth checking code by code, nor an alert naming each)."""
+    values = [part.strip() for item in raw for part in item.split(",")]
+    if len(values) > MAX_VALUES:
+        problems.append(Problem(name, "too-many-values", str(MAX_VALUES)))
+        return ()
     chosen: set[str] = set()
-    for value in (part.strip() for item in raw for part in item.split(",")):
+    for value in values:
         if not value:
             continue
         if value in allowed:

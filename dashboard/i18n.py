@@ -301,6 +301,7 @@ KIND_HELP: dict[str, tuple[str, str]] = {
     "overview": _KIND_ON_REQUESTS,
     "report": _KIND_ON_REQUESTS,
     "no-shows": _KIND_ON_REQUESTS,
+    "lead-time": _KIND_ON_REQUESTS,
     "regions": _KIND_ON_REQUESTS,
     "region": _KIND_ON_REQUESTS,
     "local-government": _KIND_ON_REQUESTS,

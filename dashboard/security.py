@@ -41,6 +41,14 @@ Dev tools: off however Dash's `DASH_*` variables are set (no dev-tools UI, no ho
 tracebacks in answers: an error in a callback is a bare HTTP 500, its traceback only in the server log).
 Development is `app.run(debug=True)` on a factory-built app, which turns them on again for that process alone.
 
+Bounded requests (issue 17, items 2 and 4), checked before sign-in looks at a request: a query string over
+`MAX_QUERY_STRING` characters answers 414, a body whose Content-Length is over `MAX_BODY_BYTES` 413 (Flask's
+MAX_CONTENT_LENGTH set too). Every error answers with the app's error page (`error_response`: HTML for a browser's
+page, JSON for the callback endpoint, text for scripts), never a traceback: an unknown or malformed path under
+`/_dash-component-suites/` 404, broken JSON 400, and an exception in a callback (after dashboard.payloads has
+checked its inputs) 400 with one log line naming the callback and the line that raised. gunicorn's own limit on a
+request line (dashboard.serve) lies above MAX_QUERY_STRING, so the app is the one that answers.
+
 `GET /healthz` answers `{"status": "ok"}` (200) or `{"status": "unavailable"}` (503) from the data-version probe
 of the operational database (two index look-ups, probed at most every 10 s, shared with the pages), and nothing
 else: no counts, no versions. It needs no session: sign-in must keep it open (`PUBLIC_PATHS`), like the assets, so
@@ -50,12 +58,18 @@ that a load balancer or systemd can ask it.
 from __future__ import annotations
 
 import re
+import traceback
 
+import flask
 from dash import Dash
-from flask import Flask, Response, jsonify, request
+from dash.exceptions import DependencyException, InvalidResourceError
+from flask import Flask, Response, abort, jsonify, render_template_string, request
+from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard.db import DatabaseUnavailable
+from dashboard.filters import UI_LANGUAGES
+from dashboard.i18n import format_count, t
 from dashboard.settings import Settings
 
 HEALTH_PATH = "/healthz"
@@ -75,6 +89,11 @@ STATIC_POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+MAX_QUERY_STRING = 4096  # characters after '?': a page's link with every filter set is under 1,000
+MAX_BODY_BYTES = 1_048_576  # a callback request of the admin grid's 10,000 rows stays under it
+CALLBACK_PATH = "/_dash-update-component"
+COMPONENT_SUITES = "/_dash-component-suites/"
+SCRIPT_PREFIXES = ("/export/", "/report.", "/admin/audit.csv", "/healthz")  # answered as text to scripts
 FIXED_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
@@ -99,7 +118,115 @@ def init_app(app: Dash, settings: Settings) -> None:
             response.headers.setdefault(name, value)
         return response
 
+    bounded_requests(server)
+    error_pages(server)
     health_check(server, app)
+
+
+def bounded_requests(server: Flask) -> None:
+    """414 for a query string over MAX_QUERY_STRING characters, 413 for a body over MAX_BODY_BYTES: checked first,
+    before sign-in (which reads a callback's body to see which page it updates)."""
+    server.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    server.before_request_funcs.setdefault(None, []).insert(0, _within_limits)
+
+
+def _within_limits() -> None:
+    if len(request.query_string) > MAX_QUERY_STRING:
+        abort(414)
+    if (request.content_length or 0) > MAX_BODY_BYTES:
+        abort(413)
+
+
+def error_pages(server: Flask) -> None:
+    """Every error as the app's error page: HTTP errors with their status, Dash's unknown resources 404, an
+    exception in a callback 400 (503 when the database cannot be read), any other 500; one log line each."""
+    server.register_error_handler(HTTPException, lambda error: error_response(error.code or 500))
+    server.register_error_handler(InvalidResourceError, lambda _error: error_response(404))
+    server.register_error_handler(DependencyException, lambda _error: error_response(404))
+    server.register_error_handler(Exception, _unexpected)
+
+
+def _unexpected(error: Exception) -> Response:
+    if request.path.startswith(COMPONENT_SUITES):  # a path Dash cannot resolve to one of its files
+        return error_response(404)
+    if request.path == CALLBACK_PATH:
+        status, key = (503, error.message_key) if isinstance(error, DatabaseUnavailable) else (400, "error-callback")
+    else:
+        status, key = 500, "error-500"
+    name = _callback_name() if request.path == CALLBACK_PATH else ""
+    frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    where = f"{frame.filename}:{frame.lineno}" if frame else "?"
+    message = str(error).replace("\n", " ")[:300]
+    request_line = f"{request.method} {request.path} {name[:200]}".rstrip()
+    flask.current_app.logger.error(
+        "%s answered %d: %s: %s at %s", request_line, status, type(error).__name__, message, where
+    )
+    return error_response(status, key)
+
+
+def _callback_name() -> str:
+    """The callback a request named (its `output`), for the log line; '' for a body that is no callback request
+    (also one nested too deep to decode, which may be why this request failed)."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        return ""
+    return body["output"] if isinstance(body, dict) and isinstance(body.get("output"), str) else ""
+
+
+def error_response(status: int, key: str | None = None, **values) -> Response:
+    """The app's answer for an error: its page (HTML) to a browser's page request, JSON `{"error", "status"}` to
+    Dash's endpoints, text to scripts; the message (`key` with `values`) in the reader's language (`lang`, else
+    Accept-Language)."""
+    lang = _reader_lang()
+    key = key or (
+        f"error-{status}" if f"error-{status}" in _ERROR_KEYS else "error-400" if status < 500 else "error-500"
+    )
+    message = t(key, lang, **(_limit_values(key) | values))
+    path = request.path
+    if path.startswith("/_dash-") and not path.startswith(COMPONENT_SUITES):
+        response = jsonify(error=message, status=status)
+    elif path.startswith(SCRIPT_PREFIXES) or not request.accept_mimetypes.accept_html:
+        response = Response(message + "\n", mimetype="text/plain")
+    else:
+        from dashboard.auth import sign_in_page
+
+        page = render_template_string(
+            sign_in_page(ERROR_MAIN),
+            lang=lang,
+            t=lambda k, **v: t(k, lang, **v),
+            title=t("error-title", lang),
+            message=message,
+            status=status,
+        )
+        response = Response(page, mimetype="text/html")
+    response.status_code = status
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+_ERROR_KEYS = frozenset(("error-400", "error-404", "error-405", "error-413", "error-414", "error-429", "error-500"))
+ERROR_MAIN = """  <div class="alert alert-warning" role="alert" id="error-message">
+    <strong>{{ status }}</strong> · {{ message }}
+  </div>
+  <p><a href="/{{ '?lang=en' if lang == 'en' else '' }}">{{ t('error-back') }}</a></p>
+"""
+
+
+def _limit_values(key: str) -> dict:
+    if key == "error-413":
+        return {"limit": format_count(MAX_BODY_BYTES, _reader_lang())}
+    if key == "error-414":
+        return {"limit": format_count(MAX_QUERY_STRING, _reader_lang())}
+    return {}
+
+
+def _reader_lang() -> str:
+    """The interface language of the request: its `lang` parameter (never read from a body), else the browser's."""
+    lang = request.args.get("lang")
+    if lang in UI_LANGUAGES:
+        return lang
+    return request.accept_languages.best_match(UI_LANGUAGES, default="nl") or "nl"
 
 
 def allow(server: Flask, directive: str, *sources: str) -> None:

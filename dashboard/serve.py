@@ -6,9 +6,18 @@ import os
 import sys
 from pathlib import Path
 
+from dashboard.db import STATEMENT_TIMEOUT_SECONDS
 from dashboard.settings import Settings
 
 THREADS_PER_WORKER = 4  # Dash sends several callback requests at once
+# gunicorn's --timeout restarts a worker whose main loop has not answered for that long. With threads a request
+# that runs long does not count (its thread runs beside the loop): what bounds a request's queries is the
+# database's statement timeout (dashboard.db); this one is three such statements, so that a worker that hangs is
+# replaced and one that merely boots slowly on a loaded machine (imports, the app) is not.
+WORKER_TIMEOUT_SECONDS = int(3 * STATEMENT_TIMEOUT_SECONDS)
+# gunicorn's longest request line (its maximum): above the app's own query-string limit (dashboard.security), so
+# that a link that is too long gets the app's 414 page, not gunicorn's bare 400, up to this length.
+REQUEST_LINE_LIMIT = 8190
 
 
 def ensure_demo_database(settings: Settings) -> None:
@@ -86,7 +95,9 @@ def gunicorn_command(host: str, port: int, workers: int, trusted_proxies: int = 
         "--graceful-timeout",
         "10",
         "--timeout",
-        "120",
+        str(WORKER_TIMEOUT_SECONDS),
+        "--limit-request-line",
+        str(REQUEST_LINE_LIMIT),
         "--access-logfile",
         "-",
         "--forwarded-allow-ips",

@@ -14,6 +14,7 @@ from dashboard import codes
 from dashboard.filters import Filters, to_search
 from dashboard.i18n import code_name, format_count, format_decimal, format_rate, t
 from dashboard.metrics import is_rate
+from dashboard.payloads import internal_path
 from dashboard.views.regions import RATES, Place, PlaceView
 from layouts._breadcrumbs import breadcrumbs, heading
 from layouts._charts import base_layout
@@ -114,12 +115,10 @@ def figure_children(table: pd.DataFrame, rate: str, lang: str, limit: int = CHAR
 
 def clicked_href(click) -> str | None:
     """The page of the bar a click on `figure_children` chose (its customdata's href), or None: also for a
-    forged click or a target off this site."""
-    points = click.get("points") if isinstance(click, dict) else None
-    point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
-    data = point.get("customdata")
-    target = data[1] if isinstance(data, list) and len(data) > 1 else None
-    return target if isinstance(target, str) and target.startswith("/") and not target.startswith("//") else None
+    click without one or a target off this site (the click's shape is checked by dashboard.payloads)."""
+    points = (click or {}).get("points") or [{}]
+    data = points[0].get("customdata")
+    return internal_path(data[1]) if isinstance(data, list) and len(data) > 1 else None
 
 
 def _colour_range(values: pd.Series) -> dict:

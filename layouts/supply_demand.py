@@ -8,9 +8,10 @@ from dash import dcc, html
 
 from dashboard import codes, ids
 from dashboard.access import may_list_individuals
+from dashboard.filters import to_search
 from dashboard.i18n import format_count, format_date, format_decimal, t
 from dashboard.periods import BRUSSELS
-from dashboard.views.supply_demand import DEFAULT_WINDOW, WINDOWS
+from dashboard.views.supply_demand import DEFAULT_WINDOW, RECENT_DAYS, WINDOWS
 from layouts import register
 from layouts._charts_planning import figure_gap_heatmap
 from layouts._choices import choice
@@ -26,6 +27,7 @@ LANGUAGE_GRID = (
     Column("surplus_hours", "col-surplus-hours", "number", width=120),
     Column("regions_short", "col-regions-short", width=150),
     Column("coverage", "col-coverage", "shown", width=130),
+    Column("recent_shortage_rate", "col-recent-shortage", "rate", width=150),
     Column("pending", "col-pending", "count"),
     Column("pending_hours", "col-pending-hours", "number"),
     Column("matched", "col-matched", "count"),
@@ -101,6 +103,7 @@ def layout(query: dict) -> html.Div:
             html.P(t("sd-filter-note", lang), className="small text-muted"),
             dcc.Loading(html.Div(id=ids.page(NAME, "cards"), className="row"), type="default"),
             html.H2(t("sd-table-title", lang), className="h5 mt-2"),
+            html.P(id=ids.page(NAME, "recent-note"), className="small text-muted mb-1"),
             dcc.Loading(_language_grid(lang), type="default"),
             html.H2(t("sd-heatmap-title", lang), className="h5 mt-4 mb-0"),
             html.P(t("sd-heatmap-lead", lang), className="text-muted small"),
@@ -226,6 +229,18 @@ def language_rows(table: pd.DataFrame, lang: str) -> list[dict]:
             coverage_shown=[format_coverage(value, lang) for value in table.coverage],
         )
     )
+
+
+def recent_note(period: tuple, filters, lang: str) -> list:
+    """What the recent shortage rate covers, its dates in words, and a link to /shortages over those days with
+    the page's other filters."""
+    start, end = period
+    href = "/shortages" + to_search(filters.with_period(start, end), lang)
+    days = {"start": format_date(start, lang), "end": format_date(end, lang), "days": RECENT_DAYS}
+    return [
+        t("sd-recent-note", lang, **days) + " ",
+        dcc.Link(t("sd-recent-link", lang, **days), href=href, className="sd-recent-link"),
+    ]
 
 
 def drill_options(table: pd.DataFrame) -> list[dict]:

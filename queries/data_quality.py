@@ -35,6 +35,7 @@ ORDER_RULES = (
     ("closed_before_requested", "requested_at", "closed_at"),
     ("closed_before_matched", "matched_at", "closed_at"),
     ("validated_before_closed", "closed_at", "validated_at"),
+    ("scheduled_before_requested", "requested_at", "scheduled_start"),  # no lead time (/lead-time leaves it out)
 )
 LIST_COLUMNS = (
     "id",

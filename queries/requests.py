@@ -12,6 +12,7 @@ from dashboard.filters import Filters
 from dashboard.schema import interpreters, local_governments, organisations, requests
 from queries._filters import COMPLETED, filter_requests
 from queries._time import brussels_month
+from queries.lead_time import lead_band
 
 N = func.count().label("n")
 KEYS = {
@@ -24,6 +25,7 @@ KEYS = {
     "sector": lambda: organisations.c.sector,
     "local_government_id": lambda: organisations.c.local_government_id,
     "region_id": lambda: local_governments.c.region_id,
+    "lead_band": lead_band,
 }
 ORGANISATION_KEYS = {"sector", "local_government_id", "region_id"}
 
@@ -31,7 +33,7 @@ ORGANISATION_KEYS = {"sector", "local_government_id", "region_id"}
 def select_status_counts(filters: Filters, keys: tuple[str, ...] = ()) -> Select:
     """Requests in the slice per status, and per each of `keys`: month, modality, language_id, service, kind (of
     the interpreter who took it, empty for requests without one), organisation_id, sector (empty when not filled
-    in), local_government_id and region_id (of the organisation)."""
+    in), local_government_id and region_id (of the organisation), lead_band (queries.lead_time)."""
     statement = select(*_key_columns(keys), requests.c.status, N).select_from(_requests_joined(keys))
     statement = filter_requests(statement, filters)
     return statement.group_by(*(literal_column(key) for key in keys), requests.c.status)

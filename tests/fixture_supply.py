@@ -13,6 +13,16 @@ Interpreters and their slots (UTC):
   09:00–09:30 is booked by r13, which began at 08:00: 0.5 h free) and 1 Dec 08:00–12:00 (4 h, 14-day window only).
 - 5 taalhulp, ANT, Arabic, registered on 1 Dec 2026: 24 Nov 10:00–12:00 (not yet in the pool: ignored) and
   2 Dec 10:00–12:00 (2 h, 14-day window).
+
+History for the recent shortage rate (the last 90 complete Brussels days: 25 Aug to 22 Nov 2026; today, 23 Nov,
+is not complete): the closed requests h1–h9 of HISTORY beside the open ones above. In the period:
+- ti: r5 (pending, 21 Nov) and h1–h4: 5 requests, 3 not available (h1, h2 no interpreter, h3 language
+  unavailable; h4 completed): 3/5 = 60 %. In ANT (organisation 1) only r5, h2, h4: 1/3.
+- ar: r1, r2, r7, r8, r9, r13 (18–22 Nov) and h5 (25 Aug 00:30 in Brussels, the first day) and h7 (22 Nov 23:30,
+  the last, unanswered for another reason): 8 requests, 1 not available (h5): 1/8 = 12,5 %. Left out: h6 (24 Aug
+  23:30 in Brussels, a day too early), h8 (23 Nov 00:30, today), r6 and r12 (today). In ANT: r1, r2, r7, r8,
+  r9, r13, h5: 1/7.
+- uk: r3, r11: 0/2 (h9, 1 July, is too early). ru: r10: 0/1. zz: no requests, so no rate.
 """
 
 from __future__ import annotations
@@ -69,6 +79,17 @@ REQUESTS = [
     (12, 1, 1, "onsite", "pending", "2026-11-23 07:00:00", "2026-11-23 08:00:00", 60, None),  # earlier today
     (13, 1, 1, "onsite", "matched", "2026-11-20 07:00:00", "2026-11-23 08:00:00", 90, 4),  # runs into the window
 ]
+HISTORY = [  # closed requests (ids 101-109 = h1-h9), all scheduled a day after they were requested
+    (101, 2, 3, "onsite", "unanswered_no_interpreter", "2026-09-10 09:00:00", "2026-09-11 09:00:00", 60, None),
+    (102, 1, 3, "video", "unanswered_no_interpreter", "2026-10-05 09:00:00", "2026-10-06 09:00:00", 30, None),
+    (103, 2, 3, "onsite", "unanswered_language_unavailable", "2026-11-02 09:00:00", "2026-11-03 09:00:00", 60, None),
+    (104, 1, 3, "onsite", "completed", "2026-10-20 09:00:00", "2026-10-21 09:00:00", 60, 4),
+    (105, 1, 1, "onsite", "unanswered_no_interpreter", "2026-08-24 22:30:00", "2026-08-25 22:30:00", 60, None),
+    (106, 1, 1, "onsite", "unanswered_no_interpreter", "2026-08-24 21:30:00", "2026-08-25 21:30:00", 60, None),
+    (107, 2, 1, "phone", "unanswered_other", "2026-11-22 22:30:00", "2026-11-23 22:30:00", 30, None),
+    (108, 1, 1, "onsite", "unanswered_no_interpreter", "2026-11-22 23:30:00", "2026-11-23 23:30:00", 60, None),
+    (109, 2, 2, "onsite", "unanswered_no_interpreter", "2026-07-01 09:00:00", "2026-07-02 09:00:00", 60, None),
+]
 
 
 def build_supply_fixture(engine: Engine) -> None:
@@ -85,7 +106,7 @@ def build_supply_fixture(engine: Engine) -> None:
             {"id": n, "interpreter_id": i, "starts_at": _utc(a), "ends_at": _utc(b)}
             for n, (i, a, b) in enumerate(SLOTS, start=1)
         ],
-        requests=[_request(*r) for r in REQUESTS],
+        requests=[_request(*r) for r in REQUESTS + HISTORY],
     )
 
 

@@ -23,6 +23,7 @@ PAGES = {
     "/supply-demand": "supply-demand",
     "/shortages": "shortages",
     "/no-shows": "no-shows",
+    "/lead-time": "lead-time",
     "/interpreters": "interpreters",
     "/regions": "regions",
     "/regions/ANT": "region",
@@ -145,7 +146,17 @@ def test_the_navigation_shows_only_what_the_account_may_open(clients, app):
         assert links == {path for path in OPENS[role] if path in _NAV_PATHS}, role
 
 
-_NAV_PATHS = {"/", "/supply-demand", "/shortages", "/no-shows", "/interpreters", "/regions", "/data-quality", "/report"}
+_NAV_PATHS = {
+    "/",
+    "/supply-demand",
+    "/shortages",
+    "/no-shows",
+    "/lead-time",
+    "/interpreters",
+    "/regions",
+    "/data-quality",
+    "/report",
+}
 
 
 def test_the_board_gets_no_list_of_individual_interpreters_or_requests(clients, app):

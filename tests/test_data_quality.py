@@ -80,6 +80,7 @@ def test_details_of_each_check(data):
         "closed_before_requested": 1,
         "closed_before_matched": 1,
         "validated_before_closed": 1,
+        "scheduled_before_requested": 0,  # the lead-time fixture has them (tests/test_lead_time.py)
     }
     assert details("stale_matched") == {"8-30": 0, "31-90": 0, "91-365": 1, "366+": 0}  # r9: 134 days
 
@@ -256,7 +257,7 @@ def test_the_pages_callback_shows_every_check_of_the_fixture(client, app):
     assert _numbers(bands["y"]) == [1, 0, 0, 2, 0]  # r16; r2, r7
     assert answer["data-quality-detail-no_sector.children"] is None
     rules = answer["data-quality-detail-out_of_order.children"]["props"]["children"][1]["props"]["children"]
-    assert [text_of(row["props"]["children"][1]) for row in rules] == ["1", "1", "1", "1"]  # r10 once
+    assert [text_of(row["props"]["children"][1]) for row in rules] == ["1", "1", "1", "1", "0"]  # r10 once
     assert answer["data-quality-alerts.children"] is None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import date
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -285,3 +286,23 @@ def test_annual_report_2022_satisfies_the_identities(demo_sqlite, tmp_path):
         "translation": 1562,
         "total": 66218,
     }
+
+
+def test_short_notice_finds_an_interpreter_less_often(demo_sqlite):
+    """2022 through the lead-time view: per modality, the answer rate under 24 hours is below that of requests
+    made 72 hours or more ahead, most on site; phone is mostly same-day, on site mostly days ahead."""
+    from dashboard.filters import Filters
+    from dashboard.views.lead_time import by_modality_and_band
+    from tests.support import open_data
+
+    with open_data(f"sqlite:///{demo_sqlite}") as data:
+        table = by_modality_and_band(data, Filters(date(2022, 1, 1), date(2022, 12, 31)))
+    late = table[table.band == "lt24h"].set_index("modality")
+    ahead = table[table.band.isin(["3-7d", "gt7d"])].groupby("modality")[["requests", "answered", "in_progress"]].sum()
+    ahead_rate = ahead.answered / (ahead.requests - ahead.in_progress)
+    late_rate = late.answered / (late.requests - late.in_progress)
+    assert late_rate.onsite < ahead_rate.onsite - 0.15
+    assert late_rate.video < ahead_rate.video - 0.1
+    assert late_rate.phone < ahead_rate.phone
+    share_late = late.requests / table.groupby("modality").requests.sum()
+    assert share_late.phone > 0.6 and 0.05 < share_late.onsite < 0.2 and share_late.video < 0.25

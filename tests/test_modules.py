@@ -12,6 +12,7 @@ def test_submodules_lists_the_public_modules_in_name_order():
     assert found == [
         "data_quality",
         "interpreters",
+        "lead_time",
         "no_shows",
         "overview",
         "regions",

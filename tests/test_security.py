@@ -120,14 +120,14 @@ def test_not_found_and_errors_carry_the_headers_and_no_traceback(client, app):
     unknown_export = client.get("/export/nothing.csv")
     assert unknown_export.status_code == 404
     assert_secure_headers(unknown_export, app)
-    # A callback that does not exist: Dash raises, Flask answers a bare 500.
+    # A callback that does not exist: Dash raises, the app answers 400 (dashboard.security.error_pages).
     error = client.post("/_dash-update-component", json={"output": "nothing.children", "inputs": [], "state": []})
-    assert error.status_code == 500
+    assert error.status_code == 400
     assert_secure_headers(error, app)
     body = error.get_data(as_text=True)
     assert "Traceback" not in body and 'File "' not in body and "KeyError" not in body
     broken_bundle = get(client, "/_dash-component-suites/no-such-package/x.js")
-    assert broken_bundle.status_code >= 400
+    assert broken_bundle.status_code == 404
     assert_secure_headers(broken_bundle, app)
     assert "Traceback" not in broken_bundle.get_data(as_text=True)
 

@@ -242,8 +242,12 @@ def test_the_window_chooses_the_days_and_a_forged_one_is_the_default(client, app
     # r1 (ar, 1.5 h) is the one pending request still to come today; ti has 0.5 free hour and nothing pending.
     assert text_of(today["supply-demand-cards.children"]) == "Pending requests 1 Pending hours 2 Languages short 0"
     seven_days = live_answer(client, app, "?lang=en", "7d")
+    alerts = "supply-demand-alerts.children"
     for forged in ("nope", ["7d"], {"window": "7d"}, 14):
-        assert live_answer(client, app, "?lang=en", forged) == seven_days
+        answer = live_answer(client, app, "?lang=en", forged)
+        # The default window answers, and the page says which part of the request it could not use.
+        assert {**answer, alerts: None} == seven_days
+        assert answer[alerts] is None or "'window'" in text_of(answer[alerts])
 
 
 def test_the_drill_down_lists_a_languages_regions_and_open_requests(client, app):
@@ -306,3 +310,64 @@ def test_a_gap_splits_into_shortfall_and_surplus():
     shortfall, surplus = shortfall_and_surplus(pd.Series([1.5, -3.0, 0.0]))
     assert shortfall.tolist()[0] == 1.5 and shortfall.isna().tolist() == [False, True, True]
     assert surplus.tolist()[1] == 3.0 and surplus.isna().tolist() == [True, False, True]
+
+
+# --- the recent shortage rate beside the live coverage (the fixture's HISTORY) -------------------------------
+
+
+def test_the_recent_period_is_the_last_ninety_complete_brussels_days():
+    assert live.recent_period(NOW) == (date(2026, 8, 25), date(2026, 11, 22))
+    # 23 Nov 23:30 UTC is already 24 Nov in Brussels: the 23rd is then complete and the last day of the period.
+    assert live.recent_period(datetime(2026, 11, 23, 23, 30, tzinfo=UTC)) == (date(2026, 8, 26), date(2026, 11, 23))
+
+
+def test_each_language_shows_its_recent_shortage_rate(data):
+    table = rows(live.by_language(data, SLICE, NOW, "7d"))
+    # ti 3 of 5 not available; ar 1 of 8 (h5 on the first day; h6 the day before, h8 today left out); uk 0 of 2.
+    assert table["ti"].recent_shortage_rate == pytest.approx(3 / 5)
+    assert table["ar"].recent_shortage_rate == pytest.approx(1 / 8)
+    assert (table["uk"].recent_shortage_rate, table["ru"].recent_shortage_rate) == (0.0, 0.0)
+
+
+def test_the_recent_rate_is_the_shortage_rankings_own(data):
+    from dashboard.views.shortages import ranking
+
+    ranked = ranking(data, SLICE.with_period(*live.recent_period(NOW))).set_index("language_code")
+    table = live.by_language(data, SLICE, NOW, "14d").set_index("language_code")
+    for code in ("ti", "ar", "uk", "ru"):
+        assert table.loc[code, "recent_shortage_rate"] == ranked.loc[code, "shortage_rate"]
+
+
+def test_the_recent_rate_follows_the_region_filter(data):
+    table = rows(live.by_language(data, replace(SLICE, region=("ANT",)), NOW, "7d"))
+    # Organisation 1 (ANT) only: ti r5, h2, h4 (1 of 3); ar r1, r2, r7, r8, r9, r13, h5 (1 of 7).
+    assert table["ti"].recent_shortage_rate == pytest.approx(1 / 3)
+    assert table["ar"].recent_shortage_rate == pytest.approx(1 / 7)
+
+
+def test_a_language_without_recent_requests_has_an_empty_rate(data):
+    # Only the taalhulp service: no taalhulp request at all, so no recent rate for ar (its free hours do show).
+    table = rows(live.by_language(data, replace(SLICE, service=("taalhulp",)), NOW, "14d"))
+    assert table["ar"].recent_shortage_rate is None
+
+
+def test_the_export_has_the_recent_rate_as_a_fraction(client):
+    from tests.support import read_csv
+
+    exported = {row["language_code"]: row for row in read_csv(client.get("/export/supply-demand.csv"))}
+    rates = {code: exported[code]["recent_shortage_rate"] for code in ("ti", "ar", "uk")}
+    assert {code: float(value) for code, value in rates.items()} == {"ti": 0.6, "ar": 0.125, "uk": 0.0}
+    assert all("." in value for value in rates.values())  # a fraction with a decimal point, not a percentage
+
+
+def test_the_page_names_the_recent_days_and_links_to_shortages_over_them(client, app):
+    values = live_answer(client, app, "?lang=en&region=ANT")
+    grid = {row["language_code"]: row for row in values["supply-demand-languages-grid.rowData"]}
+    assert grid["ti"]["recent_shortage_rate"] == pytest.approx(1 / 3)
+    note = values["supply-demand-recent-note.children"]
+    assert text_of(note).startswith("Beside today's coverage: each language's shortage rate")
+    assert "over the last 90 complete days, 25 Aug 2026 to 22 Nov 2026 inclusive" in text_of(note)
+    link = note[1]["props"]
+    assert link["href"] == "/shortages?from=2026-08-25&to=2026-11-22&region=ANT&lang=en"
+    dutch = text_of(live_answer(client, app)["supply-demand-recent-note.children"])
+    assert "van 25-08-2026 tot en met 22-11-2026" in dutch and "Knelpunttalen over deze dagen" in dutch

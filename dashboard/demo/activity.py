@@ -2,7 +2,8 @@
 
 Shortages are not flagged: a request is matched with probability min(1, k * capacity / demand) in its bucket
 (language x region for on-site work, language x modality for remote work), where capacity is the summed
-capacity of the interpreters registered that month. One factor `k` per modality is calibrated once so that 2022
+capacity of the interpreters registered that month, scaled down for requests made at short notice
+(`short_notice_factor`). One factor `k` per modality is calibrated once so that 2022
 reproduces the annual report's "not available" rates; every other year and language follows from supply and
 demand. Taalhulp requests go through invitations to the local pool instead.
 """
@@ -170,30 +171,35 @@ def _pool_languages(world: Population) -> set[tuple[int, int]]:
 
 
 def _schedule(rng, month: Month, modality: str, requested_local: np.ndarray, sector: np.ndarray):
-    """Scheduled start (Brussels time), booked minutes and whether it is an evening appointment."""
+    """Scheduled start (Brussels time), booked minutes and whether it is an evening appointment (the lead-time
+    distributions of `calibration`: phone often at once, on site mostly days ahead, parent evenings planned)."""
     size = len(requested_local)
     day = requested_local.astype("datetime64[D]")
+    u = rng.random(size)
     if modality == "phone":
-        ad_hoc = rng.random(size) < 0.75
-        lead = np.where(ad_hoc, 0, rng.integers(1, 11, size))
-        minutes = np.where(ad_hoc, 0, _times_of_day(rng, PHONE_HOURS, size))
-        start = np.where(
-            ad_hoc,
-            requested_local + rng.integers(1, 10, size) * MINUTE,
-            _weekday(day + lead * DAY).astype("datetime64[s]") + minutes * MINUTE,
-        )
+        ad_hoc = u < cal.PHONE_AD_HOC_SHARE
+        same_day = ~ad_hoc & (u < cal.PHONE_AD_HOC_SHARE + cal.PHONE_SAME_DAY_SHARE)
+        lead = rng.integers(1, 11, size)
+        minutes = _times_of_day(rng, PHONE_HOURS, size)
+        start = _weekday(day + lead * DAY).astype("datetime64[s]") + minutes * MINUTE
+        start = np.where(same_day, requested_local + rng.integers(60, 300, size) * MINUTE, start)
+        start = np.where(ad_hoc, requested_local + rng.integers(1, 10, size) * MINUTE, start)
         duration = np.where(ad_hoc, rng.integers(8, 31, size), rng.choice([15, 20, 30, 45], size))
         return start, duration, np.zeros(size, dtype=bool)
     if modality == "translation":
-        lead = rng.integers(5, 21, size)
+        lead = np.where(u < cal.TRANSLATION_URGENT_SHARE, rng.integers(1, 3, size), rng.integers(5, 21, size))
         start = _weekday(day + lead * DAY).astype("datetime64[s]") + 17 * HOUR
         return start, np.full(size, None, dtype=object), np.zeros(size, dtype=bool)
     if modality == "video":
-        lead = np.clip(np.round(rng.lognormal(np.log(4), 0.6, size)), 1, 30).astype(int)
+        urgent, short = cal.VIDEO_URGENT_SHARE, cal.VIDEO_SHORT_SHARE
+        lead = np.clip(np.round(rng.lognormal(np.log(5), 0.6, size)), 3, 30).astype(int)
         duration = rng.choice([20, 30], size, p=[0.3, 0.7])
     else:
-        lead = np.clip(np.round(rng.lognormal(np.log(9), 0.7, size)), 1, 45).astype(int)
+        urgent = pd.Series(sector).map(cal.ONSITE_URGENT_SHARE).fillna(cal.ONSITE_URGENT_DEFAULT).to_numpy(float)
+        short = cal.ONSITE_SHORT_SHARE
+        lead = np.clip(np.round(rng.lognormal(np.log(10), 0.6, size)), 3, 45).astype(int)
         duration = rng.choice([60, 90, 120, 180], size, p=[0.5, 0.25, 0.2, 0.05])
+    lead = np.where(u < urgent + short, rng.integers(1, 3, size), lead)
     minutes = _times_of_day(rng, APPOINTMENT_HOURS, size)
     evening = np.zeros(size, dtype=bool)
     if modality == "onsite":
@@ -202,7 +208,10 @@ def _schedule(rng, month: Month, modality: str, requested_local: np.ndarray, sec
             (sector == "health") & (rng.random(size) < 0.10)
         )
         minutes = np.where(evening, rng.integers(17 * 60, 20 * 60, size) // 15 * 15, minutes)
+        lead = np.where(evening & (sector == "education"), rng.integers(7, 22, size), lead)  # parent evenings
     start = _weekday(day + lead * DAY).astype("datetime64[s]") + minutes * MINUTE
+    # Urgent: later the same day, two to six hours after the request.
+    start = np.where(u < urgent, requested_local + rng.integers(120, 360, size) // 15 * 15 * MINUTE, start)
     return start, duration, evening
 
 
@@ -257,8 +266,10 @@ def bucket_keys(frame: pd.DataFrame) -> pd.Series:
 def matching_pressure(frame: pd.DataFrame, supply: Supply, month: Month) -> tuple[np.ndarray, np.ndarray]:
     """Per interpreter-service request: capacity per unit of demand in its bucket, and a factor for hard cases.
 
-    The factor is 0 where the language is not on offer at all and 0.6 for evening appointments in health care
-    (DOMAIN §6: evening consultations are hard to cover); taalhulp requests get ratio 0 (they use invitations).
+    The ratio is scaled by `short_notice_factor`: a request made shortly before its start meets only the
+    capacity still free. The factor is 0 where the language is not on offer at all and 0.6 for evening
+    appointments in health care (DOMAIN §6: evening consultations are hard to cover); taalhulp requests get
+    ratio 0 (they use invitations).
     """
     ratio = np.zeros(len(frame))
     keys = bucket_keys(frame)
@@ -271,9 +282,33 @@ def matching_pressure(frame: pd.DataFrame, supply: Supply, month: Month) -> tupl
         capacity = eligible.capacity.groupby(bucket_keys(eligible.assign(modality=modality))).sum()
         demand = pd.Series(1.0 - other[mask]).groupby(keys[mask].to_numpy()).sum()
         ratio[mask] = (capacity.reindex(demand.index).fillna(0.0) / demand).reindex(keys[mask].to_numpy()).to_numpy()
+    ratio *= short_notice_factor(frame.modality.to_numpy(), lead_hours(frame))
     factor = np.where(frame.evening.to_numpy(bool) & (frame.sector == "health").to_numpy(), 0.6, 1.0)
     factor[~frame.language_id.isin(supply.offered_languages).to_numpy()] = 0.0
     return ratio, factor
+
+
+def lead_hours(frame: pd.DataFrame) -> np.ndarray:
+    """Booking lead time of each request in real hours: scheduled start − requested at (both UTC)."""
+    lead = frame.scheduled_start.to_numpy("datetime64[s]") - frame.requested_at.to_numpy("datetime64[s]")
+    return lead.astype("timedelta64[s]").astype(float) / 3600
+
+
+def short_notice_factor(modality: np.ndarray, hours: np.ndarray) -> np.ndarray:
+    """The share of capacity a request of `modality` made `hours` before its start can draw on
+    (`calibration.SHORT_NOTICE_CAPACITY` per lead-time band of `codes.LEAD_TIME_BANDS`); 1 where the lead time
+    is unknown. The matching model's capacity is multiplied by it: probability min(1, k × capacity × factor /
+    demand)."""
+    modality = np.asarray(modality)
+    hours = np.asarray(hours, dtype=float)
+    bounds = [bound for _, bound in codes.LEAD_TIME_BANDS if bound is not None]
+    band = np.searchsorted(np.array(bounds, dtype=float), hours, side="right")
+    factor = np.ones(len(hours))
+    for name, by_band in cal.SHORT_NOTICE_CAPACITY.items():
+        rows = modality == name
+        factor[rows] = np.array(by_band)[band[rows]]
+    factor[np.isnan(hours)] = 1.0
+    return factor
 
 
 def fill_probability(ratio: np.ndarray, factor: np.ndarray, k: np.ndarray) -> np.ndarray:

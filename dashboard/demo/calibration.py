@@ -75,12 +75,45 @@ SECTOR_NOT_COMPLETED_FACTOR = {
     None: 1.0,
 }
 
+# Booking lead time (issue 15): the share of a matching bucket's capacity a request can still draw on when it is
+# made this short before its start, per modality and lead-time band (codes.LEAD_TIME_BANDS: under 24 h, 24-72 h,
+# 3-7 days, a week or more). Interpreters' diaries fill up days ahead, so a short-notice request meets only the
+# capacity left over: hardest on site (travel, a half day blocked), eased for phone (the service is built for
+# calls without reservation). Capacity is what this scales, so a plentiful language barely notices short notice
+# and a scarce one feels it fully. `k` is calibrated with it, so 2022's shortage rates stay the report's.
+SHORT_NOTICE_CAPACITY = {
+    "onsite": (0.30, 0.60, 0.88, 1.0),
+    "video": (0.45, 0.75, 0.95, 1.0),
+    "phone": (0.75, 0.90, 1.0, 1.0),
+    "translation": (0.40, 0.65, 0.90, 1.0),
+}
+# How far ahead requests are made (the demo's lead-time distributions). On site: a share booked the same day or
+# the next (urgent conversations, more so in asylum reception and welfare), a share 1-3 days ahead, the rest a
+# lognormal number of days; parent evenings in education are planned 1-3 weeks ahead. Video likewise, shorter.
+ONSITE_URGENT_SHARE = {
+    "asylum_reception": 0.16,
+    "welfare": 0.11,
+    "health": 0.09,
+    "mental_health": 0.05,
+    "public_services": 0.07,
+    "justice": 0.03,
+    "education": 0.03,
+}
+ONSITE_URGENT_DEFAULT = 0.07
+ONSITE_SHORT_SHARE = 0.14
+VIDEO_URGENT_SHARE, VIDEO_SHORT_SHARE = 0.09, 0.22
+PHONE_AD_HOC_SHARE, PHONE_SAME_DAY_SHARE = 0.62, 0.10  # called at once (no reservation); later the same day
+TRANSLATION_URGENT_SHARE = 0.05  # due in one or two days
+
 # Requests still in progress long after the fact (data-quality defects), per modality: the annual report's
 # 2022 "in behandeling" counts (12 on-site, 1 video, 18 translation) as a share of that year's requests.
 STALE_IN_PROGRESS_RATE = {"onsite": 12 / 22360, "phone": 0.0, "video": 1 / 8604, "translation": 18 / 1562}
 # Other seeded defects, shares of past requests: an outcome without a closing time; timestamps out of order.
 MISSING_CLOSED_AT_RATE = 0.002
 OUT_OF_ORDER_RATE = 0.0005
+# Registration slips in the scheduled start: left empty; typed before the request was made.
+MISSING_SCHEDULED_START_RATE = 0.001
+SCHEDULED_BEFORE_REQUESTED_RATE = 0.0004
 # Completed requests that are validated, and how long validation takes (days, mean).
 VALIDATED_SHARE = 0.93
 VALIDATION_DAYS = 4.0

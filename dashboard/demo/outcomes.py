@@ -146,7 +146,8 @@ def timeline(rng, frame: pd.DataFrame, status: np.ndarray, invitations: pd.DataF
         sent = last.sent.to_numpy("datetime64[s]")[declined]
         closed_at[rows] = np.maximum(_or(last.responded.to_numpy("datetime64[s]")[declined], sent), sent + 2 * DAY)
 
-    after_event = ends + rng.lognormal(np.log(6), 1.2, size).astype("timedelta64[h]")
+    # Recorded after the appointment, and never before the match (a helper may accept late).
+    after_event = np.maximum(ends, matched_at) + rng.lognormal(np.log(6), 1.2, size).astype("timedelta64[h]")
     before_start = _between(rng, matched_at, start, (start - matched_at) * rng.random(size))
     timely = _between(rng, matched_at, start - DAY, (start - DAY - matched_at) * rng.random(size))
     late = np.maximum(matched_at, start - (rng.random(size) * 24 * 3600).astype("timedelta64[s]"))
@@ -218,6 +219,7 @@ def cut_at_now(
     out_of_order = past & ~np.isnat(matched_at) & (rng.random(len(status)) < cal.OUT_OF_ORDER_RATE)
     requested = frame.requested_at.to_numpy("datetime64[s]")
     matched_at[out_of_order] = requested[out_of_order] - rng.integers(1, 48, out_of_order.sum()) * HOUR
+    scheduled = _registration_slips(rng, requested, frame.scheduled_start.to_numpy("datetime64[s]"), past)
 
     updated = np.max(
         np.stack([requested, _or(matched_at, requested), _or(closed_at, requested), _or(validated_at, requested)]),
@@ -231,7 +233,7 @@ def cut_at_now(
             "modality": frame.modality.to_numpy(),
             "service": frame.service.to_numpy(),
             "requested_at": requested,
-            "scheduled_start": frame.scheduled_start.to_numpy("datetime64[s]"),
+            "scheduled_start": scheduled,
             "duration_min": pd.to_numeric(frame.duration_min, errors="coerce").to_numpy(float),
             "status": status,
             "interpreter_id": np.where(interpreter > 0, interpreter, np.nan),
@@ -243,6 +245,17 @@ def cut_at_now(
             "updated_at": updated,
         }
     )
+
+
+def _registration_slips(rng, requested: np.ndarray, scheduled: np.ndarray, past: np.ndarray) -> np.ndarray:
+    """The scheduled starts as registered, with seeded slips among past requests: a start left empty, and a
+    start typed a day or more before the request was made (data-quality findings of the lead-time page)."""
+    scheduled = scheduled.copy()
+    draw = rng.random(len(scheduled))
+    before = past & (draw < cal.SCHEDULED_BEFORE_REQUESTED_RATE)
+    scheduled[before] = requested[before] - rng.integers(24, 24 * 30, before.sum()) * HOUR
+    scheduled[past & (draw > 1 - cal.MISSING_SCHEDULED_START_RATE)] = NAT
+    return scheduled
 
 
 def _or(values: np.ndarray, fallback: np.ndarray) -> np.ndarray:

@@ -90,6 +90,7 @@ MESSAGES = {
     "data-quality-rule-closed_before_requested": ("Afgesloten vóór de aanvraag", "Closed before the request"),
     "data-quality-rule-closed_before_matched": ("Afgesloten vóór de toewijzing", "Closed before the match"),
     "data-quality-rule-validated_before_closed": ("Gevalideerd vóór de afsluiting", "Validated before closing"),
+    "data-quality-rule-scheduled_before_requested": ("Gepland vóór de aanvraag", "Scheduled before the request"),
     "data-quality-check-stale_matched": ("Toegewezen, nooit afgesloten", "Matched, never closed"),
     "data-quality-short-stale_matched": (
         "Geplande start meer dan {days} dagen geleden, nog altijd open.",

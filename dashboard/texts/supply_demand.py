@@ -68,6 +68,19 @@ MESSAGES = {
     "col-gap-hours": ("Tekort (uren)", "Shortfall (hours)"),
     "col-coverage": ("Dekking", "Coverage"),
     "col-surplus-hours": ("Overschot (uren)", "Surplus (hours)"),
+    "col-recent-shortage": ("Tekort, laatste 90 dagen", "Shortage, last 90 days"),
+    "sd-recent-note": (
+        "Naast de dekking van nu: het tekortpercentage van elke taal (aanvragen zonder beschikbare tolk ÷ "
+        "alle aanvragen) over de laatste {days} volledige dagen, van {start} tot en met {end}, zoals "
+        "Knelpunttalen het telt.",
+        "Beside today's coverage: each language's shortage rate (requests without an available interpreter ÷ "
+        "all requests) over the last {days} complete days, {start} to {end} inclusive, as Shortage languages "
+        "counts it.",
+    ),
+    "sd-recent-link": (
+        "Knelpunttalen over deze dagen →",
+        "Shortage languages over these days →",
+    ),
     "sd-coverage-over": ("meer dan {cap}×", "more than {cap}×"),
     "sd-coverage-under": ("minder dan {floor}×", "less than {floor}×"),
     "col-regions-short": ("Tekort in regio", "Short in region"),

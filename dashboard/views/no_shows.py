@@ -91,13 +91,13 @@ def by_dimension(data: DataAccess, filters: Filters, dimension: str = "modality"
     key = DIMENSIONS[dimension]
     table = party_counts(data.status_counts(filters, (key,)), (key,))
     table = table[table.answered > 0]
-    values, labels = _names(data, dimension, table[key], lang)
+    values, labels = dimension_names(data, dimension, table[key], lang)
     table = with_rates(table.assign(dimension=dimension, value=values, label=labels))
     table = table.sort_values(["answered", "label"], ascending=[False, True], kind="stable")
     return table[list(DIMENSION_COLUMNS)].reset_index(drop=True)
 
 
-def _names(data: DataAccess, dimension: str, keys: pd.Series, lang: str) -> tuple[list, list]:
+def dimension_names(data: DataAccess, dimension: str, keys: pd.Series, lang: str) -> tuple[list, list]:
     """The code and the readable name of each key value of `dimension`."""
     if dimension == "modality":
         return list(keys), [code_name("modality", m, lang) for m in keys]

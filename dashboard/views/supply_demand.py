@@ -10,6 +10,10 @@ gap = pending hours − free hours (above 0: not enough free interpreter hours f
 coverage = free hours ÷ pending hours (empty when nothing is pending). regions_short names the regions of the
 requesting organisations where a language's pending hours exceed the free hours of its interpreters there (and of
 those without a region, who serve everywhere).
+
+recent_shortage_rate is the language's shortage rate over the last RECENT_DAYS complete Brussels days (up to
+yesterday), exactly as /shortages ranks it over those days (its `ranking`, the same filters): live coverage says
+what the next days look like, the recent rate how often requests went without an interpreter lately.
 """
 
 from __future__ import annotations
@@ -25,10 +29,12 @@ from dashboard.filters import Filters
 from dashboard.metrics import rates_of
 from dashboard.periods import BRUSSELS, brussels_today, local_midnight
 from dashboard.views import with_language_names
+from dashboard.views.shortages import ranking
 from queries.reference import select_regions
 from queries.supply import select_bookings, select_interpreter_languages, select_open_requests, select_slots
 
 WINDOWS = {"today": 1, "7d": 7, "14d": 14}  # Brussels calendar days, today included
+RECENT_DAYS = 90  # the recent shortage rate covers this many complete days, up to yesterday
 DEFAULT_WINDOW = "7d"
 # The page refreshes this often; slots and the register are not seen by the data version, so their cached rows
 # live no longer than this.
@@ -52,6 +58,7 @@ LANGUAGE_COLUMNS = (
     *(f"free_hours_{kind}" for kind in codes.KINDS),
     "gap_hours",
     "coverage",
+    "recent_shortage_rate",
     "regions_short",
 )
 OPEN_REQUEST_COLUMNS = (
@@ -89,6 +96,19 @@ def live_window(now: datetime, window: str = DEFAULT_WINDOW) -> Window:
     now = now.astimezone(UTC).replace(second=0, microsecond=0)
     today = brussels_today(now)
     return Window(now, tuple(today + timedelta(days=i) for i in range(WINDOWS[window])))
+
+
+def recent_period(now: datetime) -> tuple[date, date]:
+    """The last RECENT_DAYS complete Brussels days before the day of `now` (UTC): [first, yesterday]."""
+    yesterday = brussels_today(now) - timedelta(days=1)
+    return yesterday - timedelta(days=RECENT_DAYS - 1), yesterday
+
+
+def recent_shortage(data: DataAccess, filters: Filters, now: datetime, lang: str = "nl") -> pd.DataFrame:
+    """Per language with requests in the recent period (`recent_period`): its shortage rate there, from the
+    /shortages ranking of that period with the same filters (language_code, recent_shortage_rate)."""
+    ranked = ranking(data, filters.with_period(*recent_period(now)), lang)
+    return ranked[["language_code", "shortage_rate"]].rename(columns={"shortage_rate": "recent_shortage_rate"})
 
 
 # --- interval arithmetic on (start, end) pairs ---------------------------------------------------------------
@@ -246,6 +266,9 @@ def _by_language(data: DataAccess, filters: Filters, span: Window, lang: str) ->
     supply = _supply_per_language(rows)
     table = demand.merge(supply, on="language_id", how="outer")
     table = with_language_names(data, table, lang)
+    table = table.merge(recent_shortage(data, filters, span.now, lang), on="language_code", how="left")
+    rate = table.recent_shortage_rate.astype(object)
+    table["recent_shortage_rate"] = rate.where(rate.notna(), None)  # an empty rate, as rates_of keeps it
     short = _regions_short(open_, rows, data.fetch(select_regions).set_index("id").code)
     table["regions_short"] = [short.get(language, "") for language in table.language_id]
     counts = [
