@@ -100,6 +100,8 @@ def test_a_future_period_gets_a_message_and_no_comparison(browser_page, lang, me
 
 def test_the_report_is_in_the_menu_has_its_own_picker_and_leads_back_to_its_period(browser_page):
     page = browser_page.open(f"/?{RUNNING_QUARTER}")
+    expect()(page.locator(".period-notice")).to_be_visible()  # the shell has read the URL
+    expect()(page.locator("#overview-kpi-requests")).to_be_visible()  # the overview has drawn its figures
     page.locator(".downloads .dropdown-toggle").click()
     page.locator("a.report-link").click()
     page.wait_for_url(lambda url: "/report" in url and query_of(url).get("period") == ["2026-Q4"])
