@@ -17,6 +17,7 @@ from dashboard.views.supply_demand import merge, subtract
 
 NOVEMBER = Month(2026, 11, np.datetime64("9999-12-31T00:00:00"))
 K = {"onsite": 2.0, "phone": 10.0, "video": 1.0, "translation": 5.0}
+WEEKS_AHEAD = 24 * 14  # hours: past every short-notice band
 
 
 def supply_of(*people) -> Supply:
@@ -50,10 +51,11 @@ def requests(*rows) -> pd.DataFrame:
 
 
 def test_interpreters_take_k_times_capacity_times_the_booked_hours_shared_by_the_models_weights():
-    # On site, region 1: four requests of an hour, booked days ahead. Capacity 1 + 3 = 4 over a demand of
-    # 4 * (1 - other) gives k * capacity / demand per request; summed over the requests (each kept with 1 - other)
-    # the bucket can take k * 4 * 1 h = 8 h, shared by weight (capacity * priority 1.0): 2 h and 6 h.
-    frame = requests(*[("onsite", 60, 72)] * 4)
+    # On site, region 1: four requests of an hour, booked weeks ahead (the short-notice factor is 1).
+    # Capacity 1 + 3 = 4 over a demand of 4 * (1 - other) gives k * capacity / demand per request; summed over
+    # the requests (each kept with 1 - other) the bucket can take k * 4 * 1 h = 8 h, shared by weight
+    # (capacity * priority 1.0): 2 h and 6 h.
+    frame = requests(*[("onsite", 60, WEEKS_AHEAD)] * 4)
     supply = supply_of((1, "certified", 1.0, 1), (2, "certified", 3.0, 1))
     hours = av.model_hours(frame, supply, NOVEMBER, K)
     assert hours.to_dict() == pytest.approx({1: 2.0, 2: 6.0})
@@ -61,9 +63,9 @@ def test_interpreters_take_k_times_capacity_times_the_booked_hours_shared_by_the
 
 def test_ad_hoc_phone_calls_and_translations_take_no_declared_hours():
     # Two phone requests share capacity 2 (k * capacity / demand = 10 * 2 / 2 each): the call put through within
-    # minutes (ad hoc, served on the line) takes its share there; the appointment booked a day ahead, 30 min,
+    # minutes (ad hoc, served on the line) takes its share there; the appointment booked weeks ahead, 30 min,
     # takes 10 * 2 / 2 * 0.5 h = 5 h of declared time. A translation has no booked length: no hours.
-    frame = requests(("phone", 20, 0.1), ("translation", None, 120), ("phone", 30, 24))
+    frame = requests(("phone", 20, 0.1), ("translation", None, 120), ("phone", 30, WEEKS_AHEAD))
     hours = av.model_hours(frame, supply_of((1, "sworn", 2.0, 1)), NOVEMBER, K)
     assert hours.to_dict() == pytest.approx({1: 5.0})
 
@@ -71,12 +73,25 @@ def test_ad_hoc_phone_calls_and_translations_take_no_declared_hours():
 def test_a_scarce_bucket_is_shared_so_that_each_is_fully_used():
     # Ten requests of 2 h against capacity 1: the model matches k * 1 = 2 of them; the interpreter may take
     # 2 * 2 h = 4 h, not the 20 h asked: what is left unanswered finds no hours in the slots either.
-    frame = requests(*[("onsite", 120, 72)] * 10)
+    frame = requests(*[("onsite", 120, WEEKS_AHEAD)] * 10)
     hours = av.model_hours(frame, supply_of((1, "certified", 1.0, 1)), NOVEMBER, K)
     assert hours.to_dict() == pytest.approx({1: 4.0})
     assert av.bucket_capacity_hours(frame, supply_of((1, "certified", 1.0, 1)), NOVEMBER, K).sum() == (
         pytest.approx(4.0)
     )
+
+
+def test_short_notice_work_gets_the_capacity_the_model_gives_it():
+    # The model scales capacity for requests made at short notice (activity.short_notice_factor): an on-site
+    # request two days ahead can draw on that share of k * capacity / demand, and so on its hours.
+    from dashboard.demo.activity import short_notice_factor
+
+    frame = requests(("onsite", 60, 48), ("onsite", 60, WEEKS_AHEAD))
+    hours = av.model_hours(frame, supply_of((1, "certified", 1.0, 1)), NOVEMBER, K)
+    share = short_notice_factor(np.array(["onsite"]), np.array([48.0]))[0]
+    assert share < 1
+    # Capacity 1 over a demand of 2 kept requests: each k * 1 / 2 = 1 h at full notice.
+    assert hours.to_dict() == pytest.approx({1: share * 1.0 + 1.0})
 
 
 DAYS = np.arange(np.datetime64("2026-11-23"), np.datetime64("2026-11-26"))  # Monday to Wednesday

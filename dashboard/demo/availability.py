@@ -22,11 +22,11 @@ from dashboard import codes
 from dashboard.demo import calibration as cal
 from dashboard.demo.activity import (
     DAY,
-    HOUR,
     Month,
     Supply,
     bucket_keys,
     helper_miss_probability,
+    lead_hours,
     matching_pressure,
     taalhulp_pool_sizes,
     to_local,
@@ -41,7 +41,7 @@ QUARTER = 0.25
 # Where a day's free time begins (Brussels hour) and how often; it runs on past the bookings until DAY_END.
 BLOCK_STARTS, BLOCK_START_P = (8, 9, 13), (0.5, 0.2, 0.3)
 DAY_START, DAY_END = 8, 21
-AD_HOC_LEAD = HOUR  # booked less than this ahead: ad hoc (as outcomes.timeline has it)
+AD_HOC_LEAD_HOURS = 1.0  # booked less than this ahead: ad hoc (as outcomes.timeline has it)
 DUPLICATE_SHARE = 0.03  # slots declared twice (the second an hour later, inside the first): counted once
 
 
@@ -108,8 +108,7 @@ def booked_ahead(frame: pd.DataFrame) -> np.ndarray:
     """Whether each request is booked ahead rather than ad hoc: an ad hoc phone call is put through to whoever
     is on the line within minutes (DOMAIN §3, "no reservation needed"), never waits as an open request, so the
     hours it takes are not declared as slots either."""
-    lead = frame.scheduled_start.to_numpy("datetime64[s]") - frame.requested_at.to_numpy("datetime64[s]")
-    return lead >= AD_HOC_LEAD
+    return lead_hours(frame) >= AD_HOC_LEAD_HOURS
 
 
 def _kept(frame: pd.DataFrame) -> np.ndarray:
