@@ -81,7 +81,6 @@ def test_lead_time_page_in_dutch(browser_page, demo_data):
     expect()(page.locator("#lead-time-trend .g-ytitle")).to_have_text("Aandeel minder dan 24 uur vooraf")
     expect()(page.locator(".glossary")).to_contain_text("Te laat geboekt")
     screenshot(page, "lead-time-nl")
-    print(browser_page.server.log_since(browser_page.log_offset)[-6000:])  # shown when the check below fails
     browser_page.assert_no_errors()
 
 
