@@ -231,12 +231,14 @@ def _serializer(secret: str) -> URLSafeSerializer:
 
 def report_attachment(context, account: Account, period: str, lang: str) -> Attachment:
     """The board report of `period` for `account` (its scope), as `/report.pdf` makes it."""
-    from dashboard.report import report_pdf, report_query
+    from dashboard.report import build_report, report_query
+    from dashboard.report_pdf import report_pdf
 
     query, period = report_query({"period": [period], "lang": [lang]})
     parsed = parse_query(urlencode([(k, v[-1]) for k, v in query.items()]), context.vocabulary(), context.today(),
                          account.scope)  # fmt: skip
-    pdf = report_pdf(context.data, parsed.filters, period, lang, context.today())
+    built = build_report(context.data, parsed.filters, lang, context.today(), targets=context.targets, period=period)
+    pdf = report_pdf(built)
     return Attachment(f"stv-report-{period}.pdf", pdf)
 
 
