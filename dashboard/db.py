@@ -41,6 +41,9 @@ class QueryTimeout(DatabaseUnavailable):
 # (a century's period, a huge export) before it holds a worker for minutes. A constant: CONTRACT §5 names the
 # settings. gunicorn's --timeout (dashboard.serve) lies above it.
 STATEMENT_TIMEOUT_SECONDS = 20.0
+# Background work that holds no request (the aggregate store's rollups) may run longer: a full rollup at scale 1
+# took over 20 s on this machine under load, and cutting it left the store behind for good.
+BACKGROUND_TIMEOUT_SECONDS = 900.0
 TIMEOUT_MARKS = ("interrupted", "canceling statement due to statement timeout")
 
 
@@ -68,7 +71,7 @@ def _limit_sqlite_statements(engine: Engine, timeout: float) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def _start(connection, *_args) -> None:
-        connection.info["stv-deadline"][0] = time.monotonic() + timeout
+        connection.info["stv-deadline"][0] = time.monotonic() + connection.info.get("stv-timeout", timeout)
 
 
 def readonly_sqlite_engine(path: Path) -> Engine:
@@ -162,16 +165,17 @@ class Database:
         """The writable SQLite file at `path` (the aggregate store)."""
         return cls(f"sqlite:///{path}", local_engine(path))
 
-    def frame(self, statement: Executable) -> pd.DataFrame:
+    def frame(self, statement: Executable, timeout: float | None = None) -> pd.DataFrame:
         """The rows of `statement` as a data frame (column names from the statement's labels)."""
-        with self.transaction() as transaction:
+        with self.transaction(timeout) as transaction:
             return transaction.frame(statement)
 
     @contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """Statements in one transaction: one snapshot to read from, all or nothing when writing."""
+    def transaction(self, timeout: float | None = None) -> Iterator[Transaction]:
+        """Statements in one transaction: one snapshot to read from, all or nothing when writing. `timeout`
+        replaces the statement timeout for this transaction only (background work: BACKGROUND_TIMEOUT_SECONDS)."""
         try:
-            with self.engine.begin() as connection:
+            with self.engine.begin() as connection, _statement_timeout(connection, timeout):
                 yield Transaction(self, connection)
         except (OperationalError, DBAPIError) as error:
             message = str(error.orig or error).splitlines()[0]
@@ -184,6 +188,23 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def _statement_timeout(connection: Connection, timeout: float | None) -> Iterator[None]:
+    """Within one transaction, statements may run `timeout` seconds (None: the engine's own limit)."""
+    if timeout is None:
+        yield
+        return
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SET LOCAL statement_timeout = {int(timeout * 1000)}")
+        yield
+        return
+    connection.info["stv-timeout"] = timeout
+    try:
+        yield
+    finally:
+        connection.info.pop("stv-timeout", None)
 
 
 class Transaction:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.db import Database, DatabaseUnavailable
+from dashboard.db import BACKGROUND_TIMEOUT_SECONDS, Database, DatabaseUnavailable
 from dashboard.periods import month_end, utc_bounds
 from queries.reference import LATE_COMMIT_MARGIN, believed_until
 from queries.store import (
@@ -115,27 +115,30 @@ class AggregateStore:
             except Exception:  # noqa: BLE001 - logged; readers fall back to the operational database
                 log.exception("aggregate store sync failed; figures come from the operational database meanwhile")
 
+    def _read(self, statement) -> pd.DataFrame:
+        """The rows of `statement` on the operational database, with the background statement timeout: a rollup
+        holds no request, and cutting it at the request limit would leave the store behind for good."""
+        return self.source.frame(statement, timeout=BACKGROUND_TIMEOUT_SECONDS)
+
     def sync(self, version: str | None = None) -> None:
         """Bring the store up to date (blocking); `version` is the data version it then holds."""
         with self._exclusive():
             state = self._state()
             if version is not None and state.get("version") == version:
                 return
-            mark = self.source.frame(select_latest_change(believed_until())).iloc[0, 0]
+            mark = self._read(select_latest_change(believed_until())).iloc[0, 0]
             dimensions = self._fingerprint()
             state.setdefault("rebuilt_at", state.get("rebuilt_at") or "0")
             stale = time.time() - float(state["rebuilt_at"]) > REBUILD_SECONDS
             if stale or not state.get("watermark") or state.get("dimensions") != dimensions:
-                self._replace(self.source.frame(select_rollup()), self.source.frame(select_activity()), None)
+                self._replace(self._read(select_rollup()), self._read(select_activity()), None)
                 state["rebuilt_at"] = str(time.time())
             else:
                 since = datetime.fromisoformat(state["watermark"]) - WATERMARK_MARGIN
-                for month in self.source.frame(select_changed_months(since)).month:
+                for month in self._read(select_changed_months(since)).month:
                     first = date.fromisoformat(month + "-01")
                     bounds = utc_bounds(first, month_end(first))
-                    self._replace(
-                        self.source.frame(select_rollup(*bounds)), self.source.frame(select_activity(*bounds)), [month]
-                    )
+                    self._replace(self._read(select_rollup(*bounds)), self._read(select_activity(*bounds)), [month])
             self._write_state(
                 version=version or "", watermark=_iso(mark), dimensions=dimensions, rebuilt_at=state["rebuilt_at"]
             )
@@ -163,7 +166,7 @@ class AggregateStore:
     def _fingerprint(self) -> str:
         digest = hashlib.sha256()
         for statement in select_dimensions():
-            digest.update(self.source.frame(statement).to_csv(index=False).encode())
+            digest.update(self._read(statement).to_csv(index=False).encode())
         return digest.hexdigest()
 
     def _state(self) -> dict[str, str]:

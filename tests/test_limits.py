@@ -25,6 +25,11 @@ SLOW = {
     "SELECT count(*) FROM n",
     "postgresql": "SELECT pg_sleep(30)",
 }
+SECONDS_LONG = {  # over the fixture's 0.5 s, far under two minutes
+    "sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000000) "
+    "SELECT count(*) FROM n",
+    "postgresql": "SELECT pg_sleep(1.5)",
+}
 
 
 @pytest.fixture(scope="module")
@@ -112,6 +117,18 @@ def test_a_slow_statement_is_cut_by_the_statement_timeout(slow_database):
         database.frame(text(SLOW[dialect]))
     assert cut.value.message_key == "query-timeout"
     assert database.frame(text("SELECT 1 AS one")).one.tolist() == [1], "the connection serves the next statement"
+
+
+def test_background_work_runs_past_the_request_limit_and_only_in_its_own_transaction(slow_database):
+    """The aggregate store's rollups hold no request: their transaction lifts the limit, and the next request's
+    statement is cut again on the same (pooled) connection."""
+    dialect, database = slow_database
+    slow = text(SECONDS_LONG[dialect])
+    with pytest.raises(QueryTimeout):
+        database.frame(slow)
+    assert len(database.frame(slow, timeout=120)) == 1
+    with pytest.raises(QueryTimeout):
+        database.frame(slow)
 
 
 def test_a_page_says_clearly_that_its_question_took_too_long(slow_database, app):
