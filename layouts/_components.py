@@ -204,6 +204,12 @@ def empty_state(lang: str, key: str = "empty-period") -> html.Div:
     return html.Div(t(key, lang), className="empty-state text-muted")
 
 
+def menu_heading(text: str) -> html.H2:
+    """A heading in the download menu: a real heading of the level below the page title (dbc's header item is a
+    bare role=heading without its level)."""
+    return html.H2(text, className="dropdown-header mb-0")
+
+
 def download_links(
     views: tuple[str, ...],
     search: str,
@@ -218,12 +224,12 @@ def download_links(
     items = []
     if report and may_open(current_account(), "report"):
         items += [
-            dbc.DropdownMenuItem(t("nav-report", lang), header=True),
+            menu_heading(t("nav-report", lang)),
             dbc.DropdownMenuItem(t("report-download", lang), href=report, className="report-link"),
         ]
     for view in (view for view in views if may_export(current_account(), view)):
         title = (titles or {}).get(view) or t(f"view-{view}", lang)
-        items.append(html.H2(title, className="dropdown-header mb-0"))  # a heading of its level, not a bare role
+        items.append(menu_heading(title))
         for fmt in ("csv", "xlsx"):
             items.append(
                 dbc.DropdownMenuItem(
