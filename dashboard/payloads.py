@@ -272,10 +272,12 @@ def input_name(component_id, prop: str) -> str:
 def internal_path(href) -> str | None:
     """`href` when it is a path inside this app ('/regions/ANT?from=…'), else None: no scheme, no host, no
     '//' or '/\\' (which browsers read as another host), no control characters or spaces (which a browser skips,
-    to read '//host'), also percent-encoded. The one check of such links (chart clicks, the sign-in's `next`)."""
+    to read '//host'), in the path also percent-encoded (a query string may hold an encoded one: it is data). The
+    one check of such links (chart clicks, the sign-in's `next`)."""
     if not isinstance(href, str) or not href.startswith("/") or href.startswith("//") or len(href) > MAX_TEXT:
         return None
-    if any(ord(c) < 33 or ord(c) == 127 or c == "\\" for c in unquote(href)):
+    path = href.split("?", 1)[0].split("#", 1)[0]
+    if any(ord(c) < 33 or ord(c) == 127 or c == "\\" for c in href + unquote(path)):
         return None
     parts = urlsplit(href)
     return href if not parts.scheme and not parts.netloc else None
