@@ -91,7 +91,7 @@ def init_app(server: Flask, context: Context) -> None:
             )
         body = to_csv(table) if fmt == "csv" else to_xlsx(table, view)
         return Response(
-            body, mimetype=FORMATS[fmt], headers={"Content-Disposition": f'attachment; filename="{view}.{fmt}"'}
+            body, content_type=FORMATS[fmt], headers={"Content-Disposition": f'attachment; filename="{view}.{fmt}"'}
         )
 
     @blueprint.get("/report.<fmt>")

@@ -28,7 +28,7 @@ def open_data(url: str) -> Iterator[DataAccess]:
 def read_csv(response) -> list[dict]:
     """The rows of a CSV export, after checking it is one."""
     assert response.status_code == 200, response.get_data(as_text=True)
-    assert response.mimetype == "text/csv"
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
 
 
