@@ -155,7 +155,7 @@ def test_a_quarterly_report_goes_out_once_on_the_first_working_day_after_the_qua
     assert message["Content-Language"] == "en" and message["Auto-Submitted"] == "auto-generated"
     [(filename, kind, pdf)] = attachments(message)
     assert (filename, kind) == ("stv-report-2024-Q1.pdf", "application/pdf")
-    assert "2024-Q1" in PdfReader(BytesIO(pdf)).pages[0].extract_text()
+    assert "STV report Q1 2024" in PdfReader(BytesIO(pdf)).pages[0].extract_text()
     text = text_part(message)
     assert "Attached is the board report for 2024-Q1 (1 Jan 2024 – 31 Mar 2024) as a PDF." in text
     assert f"{PUBLIC}/report?period=2024-Q1&lang=en" in text
