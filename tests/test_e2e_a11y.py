@@ -20,7 +20,9 @@ from tests.browser import expect, save_screenshot, whole_page_in_view
 pytestmark = pytest.mark.e2e
 
 LANGS = ("nl", "en")
-SKIPPED = {"/404"}  # the not-found page is checked through an unknown path below
+# The not-found page is checked through an unknown path below. /subscriptions (merged after this harness) has not
+# had its axe check yet: listed here so that the gap stays visible (issue 13).
+SKIPPED = {"/404", "/subscriptions"}
 RESULTS: dict[str, list[dict]] = {}
 ROUTES = [
     "/",
@@ -189,5 +191,5 @@ def test_on_a_phone_cards_keep_their_text_and_tables_their_columns(browser_page,
             assert page.evaluate(LAYOUT_PROBLEMS) == [], f"{route} at {width} px"
             expect()(page.locator(".navbar-collapse")).to_be_hidden()  # the menu is folded behind its button
             expect()(page.locator(".filter-collapse")).to_be_hidden()  # the filters behind their summary
-            expect()(page.locator(f"#{FILTER_SUMMARY}")).to_contain_text("Ter plaatse")
+            expect()(page.locator(f"#{FILTER_SUMMARY}")).to_contain_text("Tolken ter plaatse")
     browser_page.assert_no_errors()
