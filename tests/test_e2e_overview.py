@@ -79,7 +79,8 @@ def choose_option(page, dropdown_id: str, label: str, search: bool = True) -> No
         expect()(search_box).to_be_focused()
         page.keyboard.type(label[:6])
     options = page.locator(".dash-dropdown-content")  # its checkboxes or radios (assets/stv-a11y.js)
-    options.get_by_label(label, exact=True).click()
+    # Click the option's label, as a user clicks its text (the text covers a radio's own input).
+    options.locator("label").filter(has=page.get_by_label(label, exact=True)).click()
     if options.count():
         page.keyboard.press("Escape")  # a multi-select stays open; closing it commits the choice
     expect()(options).to_have_count(0)
