@@ -27,7 +27,7 @@ from sqlalchemy import Select
 
 from dashboard import outages
 from dashboard.cache import add_once
-from dashboard.db import Database, DatabaseUnavailable
+from dashboard.db import Database, DatabaseUnavailable, QueryTimeout
 from dashboard.filters import Filters
 from dashboard.outages import CacheHealth, Outage
 from dashboard.routing import Route, route_active, route_counts
@@ -103,7 +103,30 @@ class DataAccess:
         """The result of `builder(*args)`, from the cache when the data have not changed since. `max_age`
         (seconds) bounds the entry's age too, for tables whose changes the data version does not see
         (availability, interpreters)."""
-        return self.remember(builder, args, lambda: self.database.frame(builder(*args)), max_age)
+        return self.remember(builder, args, lambda: self._read(builder(*args)), max_age)
+
+    def _read(self, statement: Select) -> pd.DataFrame:
+        """`statement` on the operational database. A failure to reach it starts the outage at once rather than at
+        the next probe, so that /healthz, the banner and the exports agree with what this answer met (a statement
+        stopped for taking too long is no outage)."""
+        try:
+            return self.database.frame(statement)
+        except QueryTimeout:
+            raise
+        except DatabaseUnavailable as error:
+            self._noticed_unreachable(error)
+            raise
+
+    def _noticed_unreachable(self, error: DatabaseUnavailable) -> None:
+        """A query failed between two probes: the probe slot's entry becomes the failure (the next slot probes
+        afresh, which ends the outage if the database answers again)."""
+        entry = {"up": False, "at": time.time(), "error": str(error)}
+        self._shared_set(self._slot_key(), entry, timeout=int(self.probe_seconds * 3) + 1)
+        self._after_probe(entry)
+        try:
+            self._settle(entry)
+        except DatabaseUnavailable:
+            pass  # nothing read before: the caller's error says so
 
     def remember(self, name, args: tuple, compute: Callable[[], pd.DataFrame], max_age: float | None = None):
         """A result derived in Python (`compute()`), cached like query results: under `name`, `args` and the data
@@ -207,8 +230,7 @@ class DataAccess:
         """The version of the current probe slot: one probe per `probe_seconds` slot of the clock, shared by every
         worker and host on the cache (the first to add its result wins and all serve that), so none serves an
         older version than another for longer than an instant."""
-        slot = int(self.clock() // self.probe_seconds)
-        key = f"data-version:{self.identity}:{slot}"
+        key = self._slot_key()
         entry = self._shared_get(key)
         if entry is None:
             entry = self._probe()
@@ -217,6 +239,9 @@ class DataAccess:
             else:
                 entry = self._shared_get(key) or entry
         return self._settle(entry)
+
+    def _slot_key(self) -> str:
+        return f"data-version:{self.identity}:{int(self.clock() // self.probe_seconds)}"
 
     def _probe(self) -> dict:
         try:
@@ -277,9 +302,9 @@ class DataAccess:
             self._local[key] = value
             return True
 
-    def _shared_set(self, key: str, value) -> None:
+    def _shared_set(self, key: str, value, timeout: int | None = None) -> None:
         self._local[key] = value
-        self.cache_set(key, value)
+        self.cache_set(key, value, timeout)
 
     def _shared_delete(self, key: str) -> bool:
         """Remove `key`; whether this call removed it."""

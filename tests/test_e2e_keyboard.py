@@ -53,7 +53,11 @@ def test_skip_link_filter_and_a_charts_table_by_keyboard(browser_page, expected_
     tab_until(page, "#filter-modality")
     page.keyboard.press("Enter")
     expect()(page.locator(".dash-dropdown-content")).to_be_visible()
+    expect()(page.locator(".dash-dropdown-content .dash-dropdown-search")).to_be_focused()  # typing goes there
     page.keyboard.type("Telef")
+    options = page.locator(".dash-dropdown-content .dash-dropdown-option")
+    expect()(options).to_have_count(1)  # the search has filtered the options before the arrow moves
+    expect()(options).to_contain_text("Telefoontolken")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")

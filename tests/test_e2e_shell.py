@@ -85,9 +85,10 @@ def test_an_unknown_tab_in_the_url_is_named_and_the_default_shown(browser_page):
     browser_page.assert_no_errors()
 
 
-def test_a_filter_change_costs_one_shell_request_and_one_per_page_output(browser_page):
-    """Measured on /no-shows: the shell's one request, then one request for each of the page's three callbacks,
-    each output once; nothing re-mounts the page (the router is not asked)."""
+def test_a_filter_change_costs_two_shell_requests_and_one_per_page_output(browser_page):
+    """Measured on /no-shows: the shell's request for the filters and its note on the period (which also follows the
+    route, so it cannot ride on the first), then one request for each of the page's three callbacks, each output
+    once; nothing re-mounts the page (the router is not asked)."""
     page = browser_page.open(f"/no-shows?{YEAR_2025}")
     expect()(page.locator(".answered-note")).to_be_visible()
     expect()(page.locator("#no-shows-dimension-grid .ag-row").first).to_be_visible()
@@ -109,8 +110,8 @@ def test_a_filter_change_costs_one_shell_request_and_one_per_page_output(browser
     page.remove_listener("request", record)
 
     flattened = [output for request in sent for output in request]
-    assert len(sent) == 4, sent
-    assert "shell-url.search" in sent[0]
+    assert len(sent) == 5, sent
+    assert "shell-url.search" in sent[0] and ["shell-period-note.children"] in sent
     assert "shell-page.children" not in flattened  # the page was not re-mounted
     assert len(flattened) == len(set(flattened)), "an output was computed twice"
     browser_page.assert_no_errors()

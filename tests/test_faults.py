@@ -180,6 +180,32 @@ def test_the_operational_database_away_and_back(operational, make_app, closing, 
     assert len(_records(caplog, "operational database unreachable since")) == 1
 
 
+def test_a_query_that_fails_between_two_probes_starts_the_outage_at_once(operational, make_app, closing, caplog):
+    """The database goes away within a probe interval: the first query that fails (an uncached export) ends in
+    503, and from then on /healthz and the banner say so too, without waiting for the next probe."""
+    clock = Clock()
+    app = closing(
+        make_app(operational.url, clock=clock, probe_seconds=PROBE, aggregates=False, forecast_background=False)
+    )
+    client, script = signed_in_client(app), app.server.test_client()
+    token = bearer(app)
+    caplog.set_level(logging.INFO, logger="dashboard.outages")
+    assert script.get(f"/export/kpis.csv?{YEAR}", headers=token).status_code == 200
+    assert script.get("/healthz").status_code == 200
+
+    operational.take_away()  # the probe slot's version was read: only a query can notice
+    assert script.get(f"/export/kpis.csv?{OTHER_YEAR}", headers=token).status_code == 503
+    health = script.get("/healthz")
+    assert (health.status_code, health.get_json()["database"]) == (503, "unreachable")
+    assert _banner(client, app)[0].startswith("Databank onbereikbaar sinds ")
+    assert len(_records(caplog, "operational database unreachable since")) == 1
+
+    operational.bring_back()
+    clock.now += PROBE
+    assert script.get("/healthz").status_code == 200
+    assert len(_records(caplog, "operational database reachable again")) == 1
+
+
 def test_before_any_figure_was_read_the_banner_says_there_are_none(tmp_path, make_app):
     operational = MovedAway(tmp_path)
     operational.take_away()
