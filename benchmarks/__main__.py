@@ -189,10 +189,10 @@ def run_database(url: str, title: str, target: Target, args) -> Report:
 
     from benchmarks.cases import SKIPPED, build_cases, make_store
     from dashboard.cache import cache_config
-    from dashboard.db import Database
+    from dashboard.db import BACKGROUND_TIMEOUT_SECONDS, Database
     from dashboard.settings import Settings
 
-    database = Database(url)
+    database = Database(url, timeout=BACKGROUND_TIMEOUT_SECONDS)  # scale-10 queries outlast the 20 s one
     config = cache_config(Settings(cache_url=args.cache, cache_dir=BENCH_DIR / "cache"))
     cache = Cache(Flask("bench"), config={**config, "CACHE_KEY_PREFIX": "bench:"})
     cache.clear()

@@ -155,9 +155,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 class Database:
     """Runs statements and returns their (small, aggregated) results as data frames; counts what it runs."""
 
-    def __init__(self, url: str, engine: Engine | None = None):
+    def __init__(self, url: str, engine: Engine | None = None, timeout: float = STATEMENT_TIMEOUT_SECONDS):
+        """`timeout`: the statement timeout of the read-only engine made here; a batch job that answers no
+        request (the benchmark runner) passes BACKGROUND_TIMEOUT_SECONDS."""
         self.url = url
-        self.engine = engine or readonly_engine(url)
+        self.engine = engine or readonly_engine(url, timeout)
         self.executed = 0  # statements run so far: what tests and `benchmarks.render` count
 
     @classmethod
