@@ -1,8 +1,11 @@
 """Sign-in and sessions (CONTRACT.md §7): nothing but `/login`, `/healthz` and the assets without a signed-in account.
 
-- Sessions are kept on the server (Flask-Session: Redis when the cache is Redis, so that every worker and host
-  shares them; else files under `var/`, or in-process for an in-process cache); the cookie holds a random id only,
-  HttpOnly, SameSite=Lax, Secure when the request came over https. A session ends after `idle_minutes` without a
+- Sessions are kept on the server, in the state database (Flask-Session over `StateSessions`); the cookie holds a
+  random id only, HttpOnly, SameSite=Lax, Secure when the request came over https. The state database, not the
+  cache: every request reads the account from it already (so it is shared by every worker and host, and a request
+  cannot be served without it anyway), while Redis is a cache the app must do without when it is away (issue 17:
+  a Redis outage signed everyone out and stopped sign-in). A session costs a primary-key read and write per
+  request; expired rows go when a new session is stored. A session ends after `idle_minutes` without a
   request and `session_hours` after signing in, whichever comes first.
 - `STV_AUTH=local`: a form (`GET/POST /login`) with a CSRF token, Argon2 hashes in the state database, the same
   answer for an unknown name and a wrong password, and failed attempts throttled per name and per address.
@@ -19,12 +22,10 @@ import re
 import secrets
 import time
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import urlencode
 
 import flask
-import redis
-from cachelib import FileSystemCache, SimpleCache
+from cachelib import BaseCache
 from flask import Flask, Response, redirect, render_template_string, request, session
 from flask.sessions import SessionInterface
 from flask_session import Session
@@ -32,6 +33,7 @@ from itsdangerous import BadSignature, TimestampSigner
 from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
+from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import accessibility, audit, security, subscriptions
 from dashboard.access import Account, home_path, may_update
@@ -66,7 +68,7 @@ THROTTLE_MINUTES = 15
 LOGIN_CSRF_COOKIE = "stv_login_csrf"
 LOGIN_CSRF_SECONDS = 2 * 3600  # a sign-in form left open longer asks again
 LOGIN_NONCE = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
-STORE_ERRORS = (redis.exceptions.RedisError, OSError)
+STORE_ERRORS = (SQLAlchemyError, OSError)
 
 
 class Auth:
@@ -76,9 +78,10 @@ class Auth:
         self.state = state
         self.settings = settings
         self.clock = clock
-        self.limiter = MovingWindowRateLimiter(storage_from_string(_throttle_storage(settings)))
+        url, options = _throttle_storage(settings)
+        self.limiter = MovingWindowRateLimiter(storage_from_string(url, **options))
         server.secret_key = settings.secret_key or state.secret_key()
-        server.config.update(_session_config(settings))
+        server.config.update(_session_config(settings, state))
         Session(server)
         server.session_interface.serializer = SessionSerializer(server, "msgpack")  # no pickle fallback
         # Secure cookies whenever the request itself is https (directly or through a trusted proxy).
@@ -260,7 +263,8 @@ class ServerSessions(SessionInterface):
     - a session ended elsewhere stays ended: a request that was under way while its session was signed out (or
       replaced on signing in) would otherwise write the old session back when it answers, and sign the browser
       in again; a session read from the store is saved only while the store still holds it;
-    - a session store that cannot be reached (Redis down) makes the request signed out rather than an error:
+    - a session store that cannot be reached (the state database down) makes the request signed out rather than
+      an error:
       pages ask to sign in, scripts with a token keep working."""
 
     def __init__(self, inner: SessionInterface):
@@ -354,9 +358,8 @@ def _text(message: str, status: int) -> Response:
     return Response(message + "\n", status=status, mimetype="text/plain")
 
 
-def _session_config(settings: Settings) -> dict:
-    url = settings.cache_url or ""
-    config = {
+def _session_config(settings: Settings, state: StateDatabase) -> dict:
+    return {
         "SESSION_PERMANENT": True,
         "PERMANENT_SESSION_LIFETIME": settings.idle_minutes * 60,
         "SESSION_REFRESH_EACH_REQUEST": True,
@@ -364,21 +367,38 @@ def _session_config(settings: Settings) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_KEY_PREFIX": "stv-session:",
+        "SESSION_TYPE": "cachelib",
+        "SESSION_CACHELIB": StateSessions(state),
     }
-    if url.startswith(("redis://", "rediss://")):
-        return config | {"SESSION_TYPE": "redis", "SESSION_REDIS": redis.Redis.from_url(url, **REDIS_TIMEOUTS)}
-    if url.startswith(("simple://", "null://")):
-        sessions = SimpleCache(threshold=10_000)
-    else:
-        folder = Path(url.removeprefix("filesystem://")) if url.startswith("filesystem://") else settings.cache_dir
-        sessions = FileSystemCache(str(folder.parent / "sessions"), threshold=10_000)
-    sessions.serializer = JsonSerializer()  # sessions as JSON, never pickles (dashboard.cache)
-    return config | {"SESSION_TYPE": "cachelib", "SESSION_CACHELIB": sessions}
 
 
-def _throttle_storage(settings: Settings) -> str:
+class StateSessions(BaseCache):
+    """The sessions' storage for Flask-Session (its cachelib interface): rows of the state database, the contents
+    as JSON (never pickles); a row that is not this JSON is no session."""
+
+    def __init__(self, state: StateDatabase):
+        super().__init__()
+        self.state = state
+        self.serializer = JsonSerializer()
+
+    def get(self, key: str) -> dict | None:
+        stored = self.state.session(key)
+        data = self.serializer.loads(stored.encode()) if stored is not None else None
+        return data if isinstance(data, dict) else None
+
+    def set(self, key: str, value: dict, timeout: float | None = None) -> bool:
+        self.state.save_session(key, self.serializer.dumps(value).decode(), timeout or 3600)
+        return True
+
+    def delete(self, key: str) -> bool:
+        self.state.delete_session(key)
+        return True
+
+
+def _throttle_storage(settings: Settings) -> tuple[str, dict]:
+    """The failed-attempt counters' storage (URL, options): Redis, with its short time-outs, when the cache is."""
     url = settings.cache_url or ""
-    return url if url.startswith(("redis://", "rediss://")) else "memory://"
+    return (url, dict(REDIS_TIMEOUTS)) if url.startswith(("redis://", "rediss://")) else ("memory://", {})
 
 
 def default_clock() -> float:

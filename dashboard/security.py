@@ -43,8 +43,13 @@ Development is `app.run(debug=True)` on a factory-built app, which turns them on
 
 Bounded requests (issue 17, items 2 and 4), checked before sign-in looks at a request: a query string over
 `MAX_QUERY_STRING` characters answers 414, a body whose Content-Length is over `MAX_BODY_BYTES` 413 (Flask's
-MAX_CONTENT_LENGTH set too). Every error answers with the app's error page (`error_response`: HTML for a browser's
-page, JSON for the callback endpoint, text for scripts), never a traceback: an unknown or malformed path under
+MAX_CONTENT_LENGTH set too). A body without Content-Length (`Transfer-Encoding: chunked`: gunicorn sets
+`wsgi.input_terminated` and passes it on) is read by `BoundedBody` in front of the app, at most MAX_BODY_BYTES + 1
+bytes: over the limit every route answers 413 (a route that never reads its body too), under it the app sees the
+body with its Content-Length. gunicorn discards the rest of an oversized body in small pieces before it reads the
+next request on the connection (memory stays bounded; its --timeout bounds the time).
+Every error answers with the app's error page (`error_response`: HTML for a browser's page, JSON for the callback
+endpoint, text for scripts), never a traceback: an unknown or malformed path under
 `/_dash-component-suites/` 404, broken JSON 400, and an exception in a callback (after dashboard.payloads has
 checked its inputs) 400 with one log line naming the callback and the line that raised. gunicorn's own limit on a
 request line (dashboard.serve) lies above MAX_QUERY_STRING, so the app is the one that answers.
@@ -58,6 +63,7 @@ must keep it open (`PUBLIC_PATHS`), like the assets, so that a load balancer or 
 
 from __future__ import annotations
 
+import io
 import re
 import traceback
 
@@ -128,13 +134,50 @@ def bounded_requests(server: Flask) -> None:
     """414 for a query string over MAX_QUERY_STRING characters, 413 for a body over MAX_BODY_BYTES: checked first,
     before sign-in (which reads a callback's body to see which page it updates)."""
     server.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    server.wsgi_app = BoundedBody(server.wsgi_app, MAX_BODY_BYTES)
     server.before_request_funcs.setdefault(None, []).insert(0, _within_limits)
+
+
+class BoundedBody:
+    """WSGI middleware: a body that comes without Content-Length (chunked) is read here, `limit` + 1 bytes at
+    most; one over the limit is marked for `_within_limits` (413), one within it is handed on as a body with its
+    Content-Length, so that every route and Dash's endpoints see the same request as with the header."""
+
+    def __init__(self, wsgi_app, limit: int):
+        self.wsgi_app = wsgi_app
+        self.limit = limit
+
+    def __call__(self, environ, start_response):
+        if _streamed(environ):
+            body = environ["wsgi.input"].read(self.limit + 1)
+            if len(body) > self.limit:
+                environ[OVERSIZED] = True
+                body = b""
+            environ["wsgi.input"] = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
+            environ.pop("wsgi.input_terminated", None)
+        return self.wsgi_app(environ, start_response)
+
+
+OVERSIZED = "stv.body-over-limit"  # the environ key BoundedBody sets
+
+
+def _streamed(environ) -> bool:
+    """A request whose body has no Content-Length but is there to read: chunked, which the server terminates."""
+    if environ.get("CONTENT_LENGTH"):
+        return False
+    chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+    terminated = bool(environ.get("wsgi.input_terminated")) and environ.get("REQUEST_METHOD") in BODY_METHODS
+    return chunked or terminated
+
+
+BODY_METHODS = frozenset(("POST", "PUT", "PATCH", "DELETE"))
 
 
 def _within_limits() -> None:
     if len(request.query_string) > MAX_QUERY_STRING:
         abort(414)
-    if (request.content_length or 0) > MAX_BODY_BYTES:
+    if request.environ.get(OVERSIZED) or (request.content_length or 0) > MAX_BODY_BYTES:
         abort(413)
 
 

@@ -1,6 +1,6 @@
 """The dashboard's own database (STV_STATE_URL): accounts with Argon2 password hashes, API tokens (kept as hashes),
-the audit log, settings the dashboard keeps for itself (the generated secret key, the audit retention), and
-subscriptions with their deliveries (CONTRACT.md §8).
+the audit log, the signed-in sessions, settings the dashboard keeps for itself (the generated secret key, the
+audit retention), and subscriptions with their deliveries (CONTRACT.md §8).
 
 It is the only database the dashboard writes; the operational database is opened read-only (dashboard.db).
 """
@@ -237,6 +237,32 @@ class StateDatabase:
     def retention_days(self) -> int:
         value = self.setting("audit_retention_days")
         return int(value) if value and value.isdigit() else DEFAULT_RETENTION_DAYS
+
+    # --- sessions -----------------------------------------------------------------------------------------------
+
+    def session(self, key: str) -> str | None:
+        """The stored contents (JSON text) of the session `key`, None when there is none or it has expired."""
+        with self.engine.connect() as conn:
+            return conn.execute(statements.select_session(key, _now())).scalar_one_or_none()
+
+    def save_session(self, key: str, data: str, seconds: float) -> None:
+        """Store a session's contents for `seconds`; a new session's row clears away the expired ones."""
+        now = _now()
+        expires_at = now + timedelta(seconds=seconds)
+        with self.engine.begin() as conn:
+            if conn.execute(statements.update_session(key, data, expires_at)).rowcount:
+                return
+            conn.execute(statements.delete_expired_sessions(now))
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(statements.insert_session(key, data, expires_at))
+        except IntegrityError:  # two requests of one new session at once: the other inserted it
+            with self.engine.begin() as conn:
+                conn.execute(statements.update_session(key, data, expires_at))
+
+    def delete_session(self, key: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(statements.delete_session(key))
 
     # --- settings -----------------------------------------------------------------------------------------------
 

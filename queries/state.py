@@ -67,6 +67,15 @@ state_settings = Table(
     Column("name", String(100), primary_key=True),
     Column("value", Text, nullable=False),
 )
+# Signed-in sessions (dashboard.auth): the cookie holds the random id, this table its contents as JSON.
+sessions = Table(
+    "sessions",
+    state_metadata,
+    Column("id", String(200), primary_key=True),  # Flask-Session's key: its prefix and the random session id
+    Column("data", Text, nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_sessions_expires_at", sessions.c.expires_at)
 
 
 def select_account(username: str) -> Select:
@@ -288,3 +297,23 @@ def select_deliveries(subscription_id: int | None = None, since_period: str | No
     if since_period is not None:
         statement = statement.where(deliveries.c.period >= since_period)
     return statement
+
+
+def select_session(key: str, now: datetime) -> Select:
+    return select(sessions.c.data).where(sessions.c.id == key, sessions.c.expires_at > now)
+
+
+def update_session(key: str, data: str, expires_at: datetime):
+    return update(sessions).where(sessions.c.id == key).values(data=data, expires_at=expires_at)
+
+
+def insert_session(key: str, data: str, expires_at: datetime):
+    return insert(sessions).values(id=key, data=data, expires_at=expires_at)
+
+
+def delete_session(key: str):
+    return delete(sessions).where(sessions.c.id == key)
+
+
+def delete_expired_sessions(now: datetime):
+    return delete(sessions).where(sessions.c.expires_at <= now)

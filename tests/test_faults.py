@@ -218,7 +218,8 @@ def test_before_any_figure_was_read_the_banner_says_there_are_none(tmp_path, mak
 
 def test_redis_away_and_back(own_redis, tmp_path, make_app, caplog):
     """Figures are computed uncached while Redis is away (with one warning in the log, not one per call), and
-    the cache is used again one probe interval after it returns (one line)."""
+    the cache is used again one probe interval after it returns (one line). Sessions live in the state database:
+    a signed-in user stays signed in through the outage, and signing in (and out) works during it."""
     server, url = own_redis
     clock = Clock()
     operational = MovedAway(tmp_path)
@@ -232,6 +233,8 @@ def test_redis_away_and_back(own_redis, tmp_path, make_app, caplog):
     executed = data.database.executed
     assert script.get(f"/export/kpis.csv?{YEAR}", headers=token).get_data() == cached
     assert data.database.executed == executed  # from Redis
+    before = signed_in_client(app, "planner")
+    assert before.get(f"/export/kpis.csv?{YEAR}").get_data() == cached
 
     server.pause()
     for _ in range(5):
@@ -240,6 +243,12 @@ def test_redis_away_and_back(own_redis, tmp_path, make_app, caplog):
     assert data.database.executed > executed
     assert script.get("/healthz").get_json()["cache"] == "unreachable"
     assert len(_records(caplog, "cache unreachable")) == 1
+    still = before.get(f"/export/kpis.csv?{YEAR}")
+    assert (still.status_code, still.get_data()) == (200, cached), "signed out by the Redis outage"
+    assert before.get("/no-shows").status_code == 200
+    fresh = signed_in_client(app, "manager")  # the form, its CSRF check and the throttle, with Redis away
+    assert fresh.get(f"/export/kpis.csv?{YEAR}").get_data() == cached
+    assert _signs_out(fresh) and fresh.get(f"/export/kpis.csv?{YEAR}").status_code == 401
     assert not [r for r in caplog.records if r.exc_info]  # no tracebacks
 
     server.start()
@@ -250,6 +259,15 @@ def test_redis_away_and_back(own_redis, tmp_path, make_app, caplog):
     assert data.database.executed == executed  # cached in Redis again
     assert script.get("/healthz").get_json()["cache"] == "ok"
     assert len(_records(caplog, "cache reachable again")) == 1
+    assert before.get(f"/export/kpis.csv?{YEAR}").status_code == 200  # still the session from before the outage
+
+
+def _signs_out(client) -> bool:
+    """Sign out with the page's form (its CSRF token from the layout); True when it redirected as it does."""
+    from tests.test_auth import _layout_csrf
+
+    token = _layout_csrf(client.get("/_dash-layout").get_json())
+    return client.post("/logout", data={"csrf_token": token}).status_code == 303
 
 
 class _Planted:
@@ -276,7 +294,8 @@ def test_the_cache_and_the_sessions_load_no_pickles(own_redis, tmp_path, make_ap
     client = signed_in_client(app)
     assert client.get("/").status_code == 200
     sid = client.get_cookie("stv_session").value
-    app.server.session_interface.client.set(f"stv-session:{sid}", planted)
+    state = app.server.extensions["stv-state"]
+    state.save_session(f"stv-session:{sid}", planted.decode("latin-1"), 600)  # sessions: the state database
     answer = client.get("/")  # the planted session is no session: sign in again
     assert answer.status_code in (302, 303) and answer.location.startswith("/login")
     assert not marker.exists()
