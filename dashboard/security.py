@@ -156,6 +156,7 @@ class BoundedBody:
             environ["wsgi.input"] = io.BytesIO(body)
             environ["CONTENT_LENGTH"] = str(len(body))
             environ.pop("wsgi.input_terminated", None)
+            environ.pop("HTTP_TRANSFER_ENCODING", None)  # Werkzeug ignores a Content-Length beside chunked
         return self.wsgi_app(environ, start_response)
 
 

@@ -4,6 +4,8 @@ of downloads one account runs at once; every refusal with the app's error page a
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -197,3 +199,52 @@ def test_the_slots_count_alone_when_redis_is_away():
         assert first
         with slots.slot("anna") as second:
             assert not second
+
+
+class _Endless(io.RawIOBase):
+    """A chunked body that never ends, counting what was read of it."""
+
+    def __init__(self):
+        self.read_bytes = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        buffer[:] = b"0" * len(buffer)
+        self.read_bytes += len(buffer)
+        return len(buffer)
+
+
+def _streamed(client, path: str, body) -> object:
+    """A POST whose body comes without Content-Length, as gunicorn hands on a chunked one."""
+    return client.post(
+        path,
+        headers={"Transfer-Encoding": "chunked", "Content-Type": "application/json"},
+        environ_overrides={"wsgi.input": body, "wsgi.input_terminated": True, "CONTENT_LENGTH": ""},
+    )
+
+
+def test_a_chunked_body_over_the_limit_is_413_having_read_only_the_limit(client):
+    for path in ("/_dash-update-component", "/login", "/", "/export/kpis.csv"):
+        endless = _Endless()
+        response = _streamed(client, path, endless)
+        assert response.status_code == 413, path
+        assert MAX_BODY_BYTES < endless.read_bytes <= MAX_BODY_BYTES + 65_536, (path, endless.read_bytes)
+    english = _streamed(client, "/_dash-update-component?lang=en", _Endless()).get_json()
+    assert english == {"error": "The request is too large: at most 1,048,576 bytes.", "status": 413}
+
+
+def test_a_chunked_body_within_the_limit_reaches_the_callback(client, app):
+    """The same callback request with and without Content-Length gets the same answer."""
+    from tests.dash_requests import outputs_of, request_body, server_callbacks
+
+    output = f"{ids.ALERTS}.children"
+    key, spec = next((k, s) for k, s in server_callbacks(app) if output in outputs_of(s))
+    values = {f"{ids.URL}.search": "?region=NOPE"}
+    body = json.dumps(request_body(key, spec, values, list(values))).encode()
+    framed = client.post("/_dash-update-component", data=body, content_type="application/json")
+    chunked = _streamed(client, "/_dash-update-component", io.BytesIO(body))
+    assert framed.status_code == chunked.status_code == 200
+    assert chunked.get_data() == framed.get_data()
+    assert "NOPE" in text_of(response_values(chunked)[output])

@@ -240,6 +240,49 @@ def test_figures_follow_simulate_and_never_go_back(live):
     assert not live["server"].problems_since(0), live["server"].problems_since(0)
 
 
+def _chunked(live, path: str, size: int) -> tuple[int | None, str]:
+    """POST `size` bytes to `path` as `Transfer-Encoding: chunked` (no Content-Length), in 64 KiB chunks: the
+    answer's status and text (None when none came)."""
+    server = live["server"].base_url.removeprefix("http://")
+    connection = http.client.HTTPConnection(*server.split(":"), timeout=60)
+    try:
+        connection.putrequest("POST", path)
+        for name, value in {"Transfer-Encoding": "chunked", "Content-Type": "application/json"}.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        piece = b"0" * 65_536
+        try:
+            for start in range(0, size, len(piece)):
+                part = piece[: min(len(piece), size - start)]
+                connection.send(f"{len(part):x}\r\n".encode() + part + b"\r\n")
+            connection.send(b"0\r\n\r\n")
+        except OSError:
+            pass  # the server may answer (and close) before the whole body is sent: its answer is what counts
+        answer = connection.getresponse()
+        return answer.status, answer.read().decode("utf-8", "replace")
+    except (OSError, http.client.HTTPException):
+        return None, ""
+    finally:
+        connection.close()
+
+
+def test_a_chunked_body_over_the_limit_is_413_from_the_served_app(live):
+    """Issue 17: a body without Content-Length is held to the same limit on every route, Dash's too, with the
+    app's message; one within the limit is read whole and goes on to sign-in (401 without a session)."""
+    from dashboard.security import MAX_BODY_BYTES
+
+    server = live["server"]
+    offset = server.log_size()
+    for path in ("/_dash-update-component", "/login", "/", "/export/kpis.csv", "/_dash-layout"):
+        status, body = _chunked(live, path, 8 * MAX_BODY_BYTES)
+        assert status == 413, (path, status, body[:200])
+        assert "ten hoogste 1.048.576 bytes" in body, (path, body[:200])
+    status, body = _chunked(live, "/_dash-update-component", MAX_BODY_BYTES)
+    assert status == 401, (status, body[:200])
+    assert _get(live, "/healthz")[0] == 200  # the workers serve on
+    assert not server.problems_since(offset), server.problems_since(offset)
+
+
 def _workers(master: int) -> set[int]:
     children = Path(f"/proc/{master}/task/{master}/children")
     return {int(pid) for pid in children.read_text().split()} if children.exists() else set()

@@ -19,7 +19,6 @@ import argparse
 import http.client
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -133,11 +132,12 @@ def _callbacks() -> list[tuple[str, dict]]:
     return [(key, app.callback_map[key]) for key, _ in server_callbacks(app)]
 
 
-def _batch() -> Callable:
-    """Hypothesis settings for one batch of examples (`_until` starts batches until the time is up); no shrinking,
-    no example database."""
+def _batch(size: int) -> Callable:
+    """Hypothesis settings for one batch of `size` examples (`_until` starts batches until the time is up); every
+    choice is drawn by Hypothesis (a choice of its own would make its generation inconsistent); no shrinking, no
+    example database."""
     return settings(
-        max_examples=200,
+        max_examples=size,
         deadline=None,
         database=None,
         phases=[Phase.generate],
@@ -147,17 +147,14 @@ def _batch() -> Callable:
 
 def probe_callbacks(client: Client, tally: Tally, until: float, callbacks: list) -> None:
     """Forged inputs for random callbacks; one request in ten malformed as a whole (body, JSON, size)."""
-    rng = random.Random()
 
-    @_batch()
+    @_batch(50)
     @given(data=st.data())
     def one(data):
-        if time.monotonic() >= until:
+        if data.draw(st.integers(0, 9)) == 0:
+            tally.add("callbacks", _malformed_callback(client, data.draw(st.integers(0, 5))))
             return
-        if rng.random() < 0.1:
-            tally.add("callbacks", _malformed_callback(client, rng))
-            return
-        key, spec = rng.choice(callbacks)
+        key, spec = data.draw(st.sampled_from(callbacks))
         declared = spec["inputs"] + spec["state"]
         values = {
             f"{dom_id(i['id'])}.{i['property']}": data.draw(component_value(dom_id(i["id"]), i["property"]))
@@ -171,8 +168,7 @@ def probe_callbacks(client: Client, tally: Tally, until: float, callbacks: list)
     _until(one, until)
 
 
-def _malformed_callback(client: Client, rng: random.Random):
-    kind = rng.randrange(6)
+def _malformed_callback(client: Client, kind: int):
     if kind == 0:
         return client.callback(b"{not json")
     if kind == 1:
@@ -187,39 +183,29 @@ def _malformed_callback(client: Client, rng: random.Random):
 
 
 def probe_pages(client: Client, tally: Tally, until: float) -> None:
-    rng = random.Random()
-
-    @_batch()
-    @given(query=query_strings())
-    def one(query):
-        if time.monotonic() >= until:
-            return
-        if rng.random() < 0.3:
-            path = rng.choice(SUITE_PATHS)
-        else:
-            path = rng.choice(HOSTILE_PATHS) + (query if query.startswith("?") or not query else "?" + query)
-        tally.add("pages", client.get(path))
+    @_batch(50)
+    @given(query=query_strings(), suite=st.sampled_from(SUITE_PATHS), page=st.sampled_from(HOSTILE_PATHS))
+    def one(query, suite, page):
+        tally.add("pages", client.get(suite))
+        tally.add("pages", client.get(page + (query if query.startswith("?") or not query else "?" + query)))
 
     _until(one, until)
 
 
 def probe_exports(client: Client, tally: Tally, until: float, views: list[str]) -> None:
-    rng = random.Random()
+    targets = [*(f"/export/{v}.{f}" for v in views for f in ("csv", "xlsx")), *EXPORT_PATHS]
 
-    @_batch()
-    @given(query=query_strings())
-    def one(query):
-        if time.monotonic() >= until:
-            return
-        target = rng.choice([*(f"/export/{v}.{f}" for v in views for f in ("csv", "xlsx")), *EXPORT_PATHS])
-        query = rng.choice(WIDE) if rng.random() < 0.4 else query.lstrip("?")
-        tally.add("exports", client.get(f"{target}?{query}", token=rng.random() < 0.5))
+    @_batch(10)
+    @given(target=st.sampled_from(targets), query=query_strings(), wide=st.sampled_from(WIDE), token=st.booleans())
+    def one(target, query, wide, token):
+        tally.add("exports", client.get(f"{target}?{wide}", token=token))
+        tally.add("exports", client.get(f"{target}?{query.lstrip('?')}", token=not token))
 
     _until(one, until)
 
 
 def _until(run: Callable[[], None], until: float) -> None:
-    """Batches of examples until the time is up (an example drawn after it returns at once)."""
+    """Batches of examples until the time is up."""
     while time.monotonic() < until:
         run()
 
