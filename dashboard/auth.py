@@ -80,6 +80,7 @@ class Auth:
         self.clock = clock
         url, options = _throttle_storage(settings)
         self.limiter = MovingWindowRateLimiter(storage_from_string(url, **options))
+        self.fallback = MovingWindowRateLimiter(storage_from_string("memory://"))  # this worker's, Redis away
         server.secret_key = settings.secret_key or state.secret_key()
         server.config.update(_session_config(settings, state))
         Session(server)
@@ -180,7 +181,7 @@ class Auth:
         attempts = self._attempts(username)
         # Every attempt is counted before the password is checked (an atomic hit: attempts sent at the same time
         # cannot all slip under the limit); a successful one clears the counts again.
-        if not all([self._throttle(self.limiter.hit, limit, key) for limit, key in attempts]):
+        if not all([self._throttle("hit", limit, key) for limit, key in attempts]):
             audit.record("sign-in-failed", "/login", "throttled", self._audited_name(username))
             return self._form(lang, next_path, error="login-throttled", status=429)
         account = self.state.authenticate(username, request.form.get("password", ""))
@@ -188,7 +189,7 @@ class Auth:
             audit.record("sign-in-failed", "/login", "", self._audited_name(username))
             return self._form(lang, next_path, error="login-failed", status=401)
         for limit, key in attempts:
-            self._throttle(self.limiter.clear, limit, key)
+            self._throttle("clear", limit, key)
         self.start_session(account)
         return redirect(next_path or _home(account, lang), 303)
 
@@ -207,14 +208,14 @@ class Auth:
             (FAILED_PER_ADDRESS, ("address", address)),
         )
 
-    @staticmethod
-    def _throttle(operation, limit, key) -> bool:
-        """`operation` (test or hit) on the counter; when its storage (Redis) is down, sign-in stays possible."""
+    def _throttle(self, operation: str, limit, key) -> bool:
+        """`operation` (hit or clear) on the counter; while its storage (Redis) is down, on this worker's own
+        counters instead: sign-in stays possible, and throttled per worker."""
         try:
-            return operation(limit, *key)
+            return getattr(self.limiter, operation)(limit, *key)
         except Exception:  # noqa: BLE001 - any storage failure; logged, not shown
-            flask.current_app.logger.warning("sign-in throttling unavailable: its storage cannot be reached")
-            return True
+            flask.current_app.logger.warning("sign-in throttling in Redis unavailable: this worker counts alone")
+            return getattr(self.fallback, operation)(limit, *key)
 
     def logout(self) -> Response:
         account = self._session_account()

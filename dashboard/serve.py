@@ -118,7 +118,7 @@ def prepare_state(settings: Settings, workers: int) -> None:
     if workers > 1 and not (settings.cache_url or "").startswith(("redis://", "rediss://")):
         print(
             "Note: without STV_CACHE_URL=redis://… each worker counts failed sign-ins by itself (the limits are "
-            "per worker), and sessions and cache stay on this host's disk.",
+            "per worker), and the cache stays on this host's disk.",
             flush=True,
         )
     state = StateDatabase(settings.effective_state_url)

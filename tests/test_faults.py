@@ -28,7 +28,7 @@ from tests.conftest import Clock
 from tests.dash_requests import post, response_values, text_of
 from tests.fixture_management import fill
 from tests.services import PostgresServer, RedisServer, postgres_bin, require
-from tests.support import bearer, signed_in_client
+from tests.support import bearer, sign_in, signed_in_client
 
 PROBE = 10.0
 YEAR = "from=2025-01-01&to=2025-12-31"
@@ -249,6 +249,8 @@ def test_redis_away_and_back(own_redis, tmp_path, make_app, caplog):
     fresh = signed_in_client(app, "manager")  # the form, its CSRF check and the throttle, with Redis away
     assert fresh.get(f"/export/kpis.csv?{YEAR}").get_data() == cached
     assert _signs_out(fresh) and fresh.get(f"/export/kpis.csv?{YEAR}").status_code == 401
+    guesser = app.server.test_client()
+    assert [sign_in(guesser, "board", "wrong").status_code for _ in range(6)] == [401] * 5 + [429]  # still throttled
     assert not [r for r in caplog.records if r.exc_info]  # no tracebacks
 
     server.start()
