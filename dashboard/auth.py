@@ -37,7 +37,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import accessibility, audit, security, subscriptions
 from dashboard.access import Account, home_path, may_update
-from dashboard.cache import REDIS_TIMEOUTS, JsonSerializer, SessionSerializer
+from dashboard.cache import REDIS_TIMEOUTS, JsonSerializer
 from dashboard.filters import UI_LANGUAGES
 from dashboard.i18n import t
 from dashboard.payloads import internal_path
@@ -84,7 +84,6 @@ class Auth:
         server.secret_key = settings.secret_key or state.secret_key()
         server.config.update(_session_config(settings, state))
         Session(server)
-        server.session_interface.serializer = SessionSerializer(server, "msgpack")  # no pickle fallback
         # Secure cookies whenever the request itself is https (directly or through a trusted proxy).
         server.session_interface.get_cookie_secure = lambda app: request.is_secure
         server.session_interface = ServerSessions(server.session_interface)

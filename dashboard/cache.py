@@ -19,12 +19,10 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import IO, Any
 
-import msgspec
 import numpy as np
 import pandas as pd
 from cachelib import FileSystemCache
 from flask_caching import Cache
-from flask_session.base import MsgSpecSerializer
 
 from dashboard.settings import Settings
 
@@ -104,19 +102,6 @@ class JsonSerializer:
 
     def load(self, f: IO[bytes]) -> Any:
         return self.loads(f.read())
-
-
-class SessionSerializer(MsgSpecSerializer):
-    """Flask-Session's MessagePack sessions without its fallback to `pickle.loads` for what MessagePack cannot
-    read: a session entry someone else wrote is refused, never run."""
-
-    def decode(self, serialized_data: bytes) -> dict:
-        """The session's data; an empty session (signed out) for an entry that is not MessagePack."""
-        try:
-            data = self.decoder.decode(serialized_data)
-        except msgspec.DecodeError:
-            return {}
-        return data if isinstance(data, dict) else {}
 
 
 def encode(value: Any) -> Any:
