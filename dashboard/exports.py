@@ -51,6 +51,7 @@ RATE_DIGITS = 6
 ROW_LIMIT = 200_000
 DOWNLOADS_AT_ONCE = 2  # exports and reports one account runs at once (issue 17: eight at once stalled every page)
 RETRY_AFTER_SECONDS = 10
+NOT_READY_RETRY_SECONDS = 60  # a forecast takes a minute or two to compute
 SLOT_SECONDS = 300  # a slot in Redis frees itself after this, should its worker die while holding it
 DOWNLOAD_ENDPOINTS = ("exports.export", "exports.report")
 
@@ -77,8 +78,10 @@ def init_app(server: Flask, context: Context) -> None:
             table = VIEWS[view](context, parsed.filters, parsed.lang)
         except DatabaseUnavailable as error:
             return unavailable(context, error)
-        except NotReady as error:
-            return _text(str(error), 503)
+        except NotReady as error:  # a forecast still being computed in the background: ask again later
+            response = _text(str(error), 503)
+            response.headers["Retry-After"] = str(NOT_READY_RETRY_SECONDS)
+            return response
         if len(table) > ROW_LIMIT:
             return _text(
                 t(

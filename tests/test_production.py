@@ -1,6 +1,7 @@
 """The production set-up of the README, run for real: `stv-dashboard serve` with several gunicorn workers on
-PostgreSQL (the operational database and the state database) and Redis (cache, sessions, sign-in throttle); a
-session made by one worker holds on the others, and forwarded headers count only when a proxy is configured."""
+PostgreSQL (the operational database and the state database, which keeps the sessions) and Redis (cache, sign-in
+throttle); a session made by one worker holds on the others, and forwarded headers count only when a proxy is
+configured."""
 
 from __future__ import annotations
 

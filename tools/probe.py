@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -57,27 +58,42 @@ LIMIT = 1_048_576  # dashboard.security.MAX_BODY_BYTES
 
 
 class Tally:
-    """Statuses per target, thread-safe; "none" for a request without an answer in time."""
+    """Statuses per target, thread-safe; "none" for a request without an answer in time, "retry" for a 503 that
+    says when to ask again (`Retry-After`: a forecast still being computed); every 5xx and unanswered request kept
+    for the report."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.counts: dict[str, Counter] = {target: Counter() for target in TARGETS}
+        self.problems: list[str] = []
 
-    def add(self, target: str, status: int | None) -> None:
-        kind = "none" if status is None else f"{status // 100}xx"
+    def add(self, target: str, answer: Answer) -> None:
+        kind = "none" if answer.status is None else f"{answer.status // 100}xx"
         with self.lock:
             self.counts[target][kind] += 1
             self.counts[target]["requests"] += 1
+            if answer.status == 503 and answer.retry_after:
+                self.counts[target]["retry"] += 1
+            if answer.status is None or answer.status >= 500:
+                self.problems.append(f"{answer.status} after {answer.seconds:.0f} s: {answer.request[:400]}")
 
     def table(self) -> str:
         lines = [
-            "| target | requests | 2xx | 4xx | 5xx | no answer |",
-            "|---|--:|--:|--:|--:|--:|",
+            "| target | requests | 2xx | 4xx | 5xx | of which 503 with Retry-After | no answer |",
+            "|---|--:|--:|--:|--:|--:|--:|",
         ]
         for target, counts in self.counts.items():
-            cells = [counts[k] for k in ("requests", "2xx", "4xx", "5xx", "none")]
+            cells = [counts[k] for k in ("requests", "2xx", "4xx", "5xx", "retry", "none")]
             lines.append(f"| {target} | " + " | ".join(f"{c:,}" for c in cells) + " |")
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int | None  # None: no answer in time, or the connection broke
+    retry_after: str | None
+    seconds: float
+    request: str  # method, path and the body's start, for the report
 
 
 class Client:
@@ -90,9 +106,11 @@ class Client:
         self.cookie, self.token, self.answer_seconds = cookie, token, answer_seconds
 
     def send(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None, chunked=False):
-        """The answer's status, None when none came in time (or the connection broke)."""
+        """The answer (its status None when none came in time, or the connection broke)."""
         connection = http.client.HTTPConnection(self.host, self.port, timeout=self.answer_seconds)
         headers = {"Cookie": f"stv_session={self.cookie}", **(headers or {})}
+        started = time.monotonic()
+        status, retry_after = None, None
         try:
             if chunked:
                 connection.putrequest(method, path)
@@ -107,11 +125,13 @@ class Client:
                 connection.request(method, path, body=body, headers=headers)
             answer = connection.getresponse()
             answer.read()
-            return answer.status
+            status, retry_after = answer.status, answer.getheader("Retry-After")
         except (OSError, http.client.HTTPException):
-            return None
+            pass
         finally:
             connection.close()
+        shown = f"{method} {path} {(body or b'')[:300].decode('utf-8', 'replace')}"
+        return Answer(status, retry_after, time.monotonic() - started, shown)
 
     def get(self, path: str, token: bool = False):
         headers = {"Accept": "text/html"} | ({"Authorization": f"Bearer {self.token}"} if token else {})
@@ -299,16 +319,16 @@ def sign_in(base: str, name: str = "e2e-manager") -> str:
     return browser.cookies["stv_session"]
 
 
-def run(base: str, token: str, seconds: float, clients: int, answer_seconds: float) -> Tally:
+def run(base: str, token: str, seconds: float, clients: int, answer_seconds: float, targets=TARGETS) -> Tally:
     from dashboard.exports import VIEWS
 
     tally, callbacks = Tally(), _callbacks()
     cookie = sign_in(base)
-    share = seconds / len(TARGETS)
+    share = seconds / len(targets)
     started = time.monotonic()
     client = Client(base, cookie, token, answer_seconds)
     views = sorted(VIEWS)
-    for number, target in enumerate(TARGETS, 1):
+    for number, target in enumerate(targets, 1):
         until = started + share * number
         work, extra = {
             "callbacks": (probe_callbacks, (callbacks,)),
@@ -324,26 +344,30 @@ def run(base: str, token: str, seconds: float, clients: int, answer_seconds: flo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=600, help="the whole probe's time (a third per target)")
+    parser.add_argument("--seconds", type=float, default=600, help="the whole probe's time (shared by the targets)")
     parser.add_argument("--clients", type=int, default=4, help="requests under way at once")
     parser.add_argument("--answer-seconds", type=float, default=180, help="wait for one answer at most")
+    parser.add_argument("--targets", nargs="+", choices=TARGETS, default=list(TARGETS), help="what to probe")
     parser.add_argument("--url", help="a dashboard served on loopback already (else a demo copy is served)")
     parser.add_argument("--token", help="with --url: a manager's API token")
     parser.add_argument("--log", help="with --url: its server log, for the 5xx lines")
     args = parser.parse_args(argv)
     if args.url:
-        tally = run(args.url, args.token or "", args.seconds, args.clients, args.answer_seconds)
+        tally = run(args.url, args.token or "", args.seconds, args.clients, args.answer_seconds, args.targets)
         _report(tally, Path(args.log) if args.log else None)
         return 0
     with tempfile.TemporaryDirectory(prefix="stv-probe-") as folder, served_demo(Path(folder)) as served:
         base, token, log_path = served
-        tally = run(base, token, args.seconds, args.clients, args.answer_seconds)
+        tally = run(base, token, args.seconds, args.clients, args.answer_seconds, args.targets)
         _report(tally, log_path)
     return 0
 
 
 def _report(tally: Tally, log_path: Path | None) -> None:
     print(tally.table())
+    print(f"\n{len(tally.problems)} requests answered 5xx or not at all:")
+    for line in tally.problems[:40]:
+        print("  " + line)
     if log_path is None:
         return
     lines = log_path.read_text(errors="replace").splitlines()
