@@ -354,6 +354,7 @@
     // pinning its definition gives. The grid says which it has (data-stv-pinned), for a check to read.
 
     var PHONE = window.matchMedia("(max-width: 575.98px)");
+    var PINNED_SHARE = 0.45;  // of the grid's width, at most, for the pinned column
 
     function pinFirstColumn(wrapper) {
         var holder = wrapper.parentElement && wrapper.parentElement.closest("[id]");
@@ -371,10 +372,20 @@
             return;
         }
         var first = columns[0];
-        var own = (first.getColDef() || {}).pinned || null;
+        var definition = first.getColDef() || {};
+        var own = definition.pinned || null;
         var wanted = PHONE.matches ? "left" : own;
         if ((first.getPinned() || null) !== wanted) {
-            api.applyColumnState({state: [{colId: first.getColId(), pinned: wanted}]});
+            var state = {colId: first.getColId(), pinned: wanted};
+            if (PHONE.matches) {  // a long name column leaves room for the figures (its whole text on hover)
+                var room = Math.round(wrapper.clientWidth * PINNED_SHARE);
+                state.width = Math.max(first.getMinWidth ? first.getMinWidth() : 0, Math.min(first.getActualWidth(), room));
+                state.flex = null;
+            } else {
+                state.width = definition.width;
+                state.flex = definition.flex === undefined ? null : definition.flex;
+            }
+            api.applyColumnState({state: [state]});
         }
         var shown = first.getPinned() || "none";
         if (wrapper.dataset.stvPinned !== shown) {

@@ -281,6 +281,8 @@ GRID_PROBLEMS = """async () => {
         const at = first && first.getBoundingClientRect();
         if (!at || at.left < box.left - 1 || at.right > box.right + 1 || at.width < 1) {
             problems.push(`grid ${id}: the first column is out of view after scrolling sideways`);
+        } else if (at.width > box.width * 0.5 + 1) {
+            problems.push(`grid ${id}: the pinned first column takes ${at.width} of ${box.width} px`);
         }
     }
     return {grids: grids.length, problems};
