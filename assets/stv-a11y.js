@@ -262,6 +262,17 @@
         if (wanted && button.getAttribute("aria-labelledby") !== wanted) {
             button.setAttribute("aria-labelledby", wanted);
         }
+        mark(button, (!stand || !stand.classList.contains("dash-dropdown-focus-target") || stand.tabIndex === -1)
+            && (button.disabled || button.tabIndex === 0) && (!label || !label.id || parts[0] === label.id));
+    }
+
+    // What this file has patched says so (data-stv-a11y="done"), so that a check (tests/a11y.py) can wait until
+    // the patch is in place rather than race it: "pending" while the component has undone part of it.
+    function mark(element, done) {
+        var wanted = done ? "done" : "pending";
+        if (element.dataset.stvA11y !== wanted) {
+            element.dataset.stvA11y = wanted;
+        }
     }
 
     // Its open list: a dialog and a listbox without a name, and options that are <label role=option> around a
@@ -289,6 +300,7 @@
                 option.removeAttribute("aria-selected");
             }
         });
+        mark(dialog, !label || !label.id || dialog.getAttribute("aria-labelledby") === label.id);
     }
 
     // --- dbc.Tabs without panes (a page's choice) ---------------------------------------------------------------
@@ -315,6 +327,10 @@
                 tab.tabIndex = wanted;
             }
         });
+        mark(list, tabs.every(function (tab) {
+            var controls = tab.getAttribute("aria-controls");
+            return !controls || document.getElementById(controls);
+        }));
         if (!list.dataset.stvKeys) {
             list.dataset.stvKeys = "1";
             list.addEventListener("keydown", function (event) {
@@ -329,6 +345,51 @@
                 all.forEach(function (tab) { tab.tabIndex = tab === next ? 0 : -1; });
                 next.focus();
             });
+        }
+    }
+
+    // --- grids (layouts/_grid.data_grid) at phone width --------------------------------------------------------
+    // A grid wider than a phone scrolls sideways; its first column (the row's name) then stays in view, pinned to the
+    // left, so that a figure far right can still be read against its row. Above phone width a column keeps the
+    // pinning its definition gives. The grid says which it has (data-stv-pinned), for a check to read.
+
+    var PHONE = window.matchMedia("(max-width: 575.98px)");
+    var PINNED_SHARE = 0.45;  // of the grid's width, at most, for the pinned column
+
+    function pinFirstColumn(wrapper) {
+        var holder = wrapper.parentElement && wrapper.parentElement.closest("[id]");
+        var api = null;
+        try {
+            api = holder && window.dash_ag_grid ? window.dash_ag_grid.getApi(holder.id) : null;
+        } catch (error) {
+            return;  // not ready yet: the next scan tries again
+        }
+        if (!api || (api.isDestroyed && api.isDestroyed())) {
+            return;
+        }
+        var columns = api.getColumns() || [];
+        if (!columns.length) {
+            return;
+        }
+        var first = columns[0];
+        var definition = first.getColDef() || {};
+        var own = definition.pinned || null;
+        var wanted = PHONE.matches ? "left" : own;
+        if ((first.getPinned() || null) !== wanted) {
+            var state = {colId: first.getColId(), pinned: wanted};
+            if (PHONE.matches) {  // a long name column leaves room for the figures (its whole text on hover)
+                var room = Math.round(wrapper.clientWidth * PINNED_SHARE);
+                state.width = Math.max(first.getMinWidth ? first.getMinWidth() : 0, Math.min(first.getActualWidth(), room));
+                state.flex = null;
+            } else {
+                state.width = definition.width;
+                state.flex = definition.flex === undefined ? null : definition.flex;
+            }
+            api.applyColumnState({state: [state]});
+        }
+        var shown = first.getPinned() || "none";
+        if (wrapper.dataset.stvPinned !== shown) {
+            wrapper.dataset.stvPinned = shown;
         }
     }
 
@@ -381,6 +442,7 @@
         document.querySelectorAll(".dash-dropdown-content").forEach(fixDropdownList);
         document.querySelectorAll('[role="tablist"]').forEach(fixTabs);
         document.querySelectorAll("[data-scroll-into-view]").forEach(watchResult);
+        document.querySelectorAll(".ag-root-wrapper").forEach(pinFirstColumn);
     }
 
     function schedule() {
@@ -395,6 +457,7 @@
             childList: true, subtree: true, attributes: true, attributeFilter: ["aria-labelledby", "tabindex", "role", "aria-selected", "class", "aria-controls"],
         });
         window.addEventListener("popstate", schedule);
+        PHONE.addEventListener("change", schedule);
         scan();
     }
 

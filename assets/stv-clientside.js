@@ -101,9 +101,15 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             var options = rest.slice(count, 2 * count);
             var none = rest[rest.length - 1];
             var lang = document.documentElement.lang === "en" ? "en-GB" : "nl-BE";
-            function day(iso) {
-                var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-                return parts ? new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3]))
+            function day(typed) {  // as the inputs show it (31-12-2025, 31/12/2025) or ISO (dashboard.periods)
+                var text = (typed || "").trim();
+                var iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+                var parts = iso ? [iso[1], iso[2], iso[3]] : null;
+                var typedParts = /^(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4})$/.exec(text);
+                if (!parts && typedParts) {
+                    parts = [typedParts[3], typedParts[2], typedParts[1]];
+                }
+                return parts ? new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2]))
                     .toLocaleDateString(lang, {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"}) : "";
             }
             var parts = [];

@@ -33,6 +33,7 @@ def register(app: dash.Dash, context: Context) -> None:
         "filters": Output(ids.FILTER_SECTION, "aria-label"),
         "labels": [Output(name, "labels") for name in DROPDOWNS],
         "none": Output(ids.FILTER_SUMMARY, "data-none"),
+        "date_forms": [Output(name, "placeholder") for name in (ids.FILTER_FROM, ids.FILTER_TO)],
     }
     app.callback(output=texts, inputs={"route": Input(ids.ROUTE, "data")})(translate_a11y)
     for toggle, collapse in ((ids.NAV_TOGGLE, ids.NAV_COLLAPSE), (ids.FILTER_TOGGLE, ids.FILTER_COLLAPSE)):
@@ -67,4 +68,5 @@ def translate_a11y(route) -> dict:
         "filters": t("filters", lang),
         "labels": [labels] * len(DROPDOWNS),
         "none": t("filters-summary-none", lang),
+        "date_forms": [t("date-placeholder", lang)] * 2,
     }

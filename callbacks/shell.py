@@ -27,7 +27,7 @@ from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import EVERYTHING, UI_LANGUAGES, Filters, Problem, period_of, query_values
 from dashboard.i18n import KIND_HELP, kind_meaning, t
-from dashboard.periods import QUICK_PRESETS, preset_range, quarter_label
+from dashboard.periods import QUICK_PRESETS, format_typed_date, preset_range, quarter_label, read_typed_date
 from dashboard.views.regions import find_place, within_scope
 from layouts._breadcrumbs import LEVEL_PAGES
 from layouts._choices import CHOICES
@@ -229,7 +229,7 @@ def _register_sync(app: dash.Dash, context: Context) -> None:
             "alerts": problems_alert(
                 (*parsed.problems, *choice_problems, *bar_problems, *rejected_problems()), parsed.lang
             ),
-            **_bar_outputs(parsed.filters, today, (preset, quarter, year, start, end, codes)),
+            **_bar_outputs(parsed.filters, today, (preset, quarter, year, start, end, codes), parsed.lang),
         }
         if parsed.lang != shown_lang:  # options travel with values: a dropdown drops a value it has no option for
             result |= _options(context, parsed.lang, today)
@@ -284,6 +284,7 @@ def _bar_values(values: dict, picked, start, end, chosen_codes, today: date) -> 
     )
     if period is None:
         period = (_date_or(start, values.get("from")), _date_or(end, values.get("to")))
+        problems += _typed_problems({"from": start, "to": end})
     updated = dict(values)
     if all(period) and period[0] <= period[1]:
         updated |= {"from": [period[0].isoformat()], "to": [period[1].isoformat()]}
@@ -293,7 +294,11 @@ def _bar_values(values: dict, picked, start, end, chosen_codes, today: date) -> 
 
 
 def _date_or(value, fallback: list[str] | None) -> date | None:
-    for candidate in (value, *(fallback or [])[-1:]):
+    """The typed day (in the page's form, or ISO), else the URL's."""
+    typed = read_typed_date(value)
+    if typed:
+        return typed
+    for candidate in (fallback or [])[-1:]:
         try:
             return date.fromisoformat(candidate)
         except (TypeError, ValueError):
@@ -301,9 +306,19 @@ def _date_or(value, fallback: list[str] | None) -> date | None:
     return None
 
 
-def _bar_outputs(filters: Filters, today: date, current: tuple) -> dict:
+def _typed_problems(typed: dict) -> tuple[Problem, ...]:
+    """A typed text that is no day: said, with the form to use (the input then shows the URL's day again)."""
+    return tuple(
+        Problem(name, "typed-date", text.strip())
+        for name, text in typed.items()
+        if isinstance(text, str) and text.strip() and read_typed_date(text) is None
+    )
+
+
+def _bar_outputs(filters: Filters, today: date, current: tuple, lang: str) -> dict:
     """The filter bar's values for `filters`, leaving alone the inputs that already show them: each period picker
-    shows the period when it is one of its choices; the quick one "Custom" when no picker has it."""
+    shows the period when it is one of its choices; the quick one "Custom" when no picker has it; the date inputs
+    the days in the page's form (31-12-2025, 31/12/2025)."""
     preset, quarter, year, start, end, chosen_codes = current
     codes_now = [sorted(map(str, value)) if isinstance(value, list) else [] for value in chosen_codes]
     pickers = {
@@ -317,8 +332,8 @@ def _bar_outputs(filters: Filters, today: date, current: tuple) -> dict:
         "preset": _unless_equal(quick, preset),
         "quarter": _unless_equal(pickers["quarter"], quarter),
         "year": _unless_equal(pickers["year"], year),
-        "start": _unless_equal(filters.start.isoformat(), start),
-        "end": _unless_equal(filters.end.isoformat(), end),
+        "start": _unless_equal(format_typed_date(filters.start, lang), start),
+        "end": _unless_equal(format_typed_date(filters.end, lang), end),
         "codes": [_unless_equal(list(getattr(filters, name)), now) for name, now in zip(ids.FILTER_CODES, codes_now)],
     }
 

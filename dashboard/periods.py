@@ -6,6 +6,7 @@ therefore covers the UTC instants from local midnight of `start` to local midnig
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -190,6 +191,31 @@ def _year_back(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
+
+
+# A day as a person types it in the period bar (issue 13): day, month, year (31-12-2025, 31/12/2025, 31.12.2025,
+# 1-2-2026), or the URL's ISO form (2025-12-31), which a pasted link or an older bookmark carries.
+TYPED_DAY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+TYPED_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+TYPED_FORMS = {"nl": "%d-%m-%Y", "en": "%d/%m/%Y"}
+
+
+def read_typed_date(text) -> date | None:
+    """The calendar day a date input holds, or None when it holds no (real) day."""
+    text = text.strip() if isinstance(text, str) else ""
+    try:
+        if match := TYPED_DAY.fullmatch(text):
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        if match := TYPED_ISO_DAY.fullmatch(text):
+            return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:  # 31-02-2026
+        return None
+    return None
+
+
+def format_typed_date(day: date, lang: str) -> str:
+    """A day as the period bar's input shows it: 31-12-2025 (nl), 31/12/2025 (en)."""
+    return day.strftime(TYPED_FORMS.get(lang, TYPED_FORMS["nl"]))
 
 
 def parse_report_period(text: str | None) -> tuple[date, date] | None:

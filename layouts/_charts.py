@@ -256,24 +256,30 @@ def figure_kind_mix(
             customdata=rows.completed,
             hovertemplate="%{x:.1%} (%{customdata:,d})",
         )
-    layout = stacked_shares_layout(lang, t("axis-share-completed", lang), len(busiest), legend_top=-0.08, bottom=110)
+    height = max(340, 26 * len(busiest) + 200)
+    layout = stacked_shares_layout(lang, t("axis-share-completed", lang), height, bottom=110)
     layout["xaxis"]["range"] = [0, 1]
     layout["yaxis"].update(categoryorder="array", categoryarray=order)
-    figure.update_layout(height=max(340, 26 * len(busiest) + 200), **layout)
+    figure.update_layout(height=height, **layout)
     return figure
 
 
-def stacked_shares_layout(lang: str, x_title: str, bars: int, legend_top: float, bottom: int) -> dict:
-    """The layout of horizontal bars (`bars` of them) stacked from shares: a percentage axis, the names on the
-    left, one tooltip per bar, and the legend below the axis (six kinds or parties would cover the bars on top),
-    `legend_top` (paper units) under it and `bottom` pixels of margin."""
+LEGEND_BELOW_AXIS_PX = 52  # the tick labels and the axis title
+
+
+def stacked_shares_layout(lang: str, x_title: str, height: int, bottom: int) -> dict:
+    """The layout of horizontal bars stacked from shares, in a figure `height` pixels tall: a percentage axis, the
+    names on the left, one tooltip per bar, and the legend below the axis title (six kinds or parties would cover
+    the bars on top), in `bottom` pixels of margin. The legend's place is in pixels below the plot (Plotly counts
+    in the plot's height): a short chart of one bar had it over the axis title."""
     layout = base_layout(lang, "", x_title)
     layout["xaxis"].update(tickformat=".0%")
     layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True)
     layout["hovermode"] = "y unified"
+    plot_height = max(height - layout["margin"]["t"] - bottom, 1)
     layout["legend"] = {
         "orientation": "h",
-        "y": legend_top - 0.6 / max(bars, 4),
+        "y": -LEGEND_BELOW_AXIS_PX / plot_height,
         "x": 0,
         "yanchor": "top",
         "traceorder": "normal",

@@ -212,10 +212,9 @@ def figure_party_by_dimension(table: pd.DataFrame, lang: str, limit: int = DIMEN
             customdata=shown[status],
             hovertemplate="%{x:.1%} (%{customdata:,d})",
         )
-    layout = stacked_shares_layout(
-        lang, t("management-axis-share-answered", lang), len(shown), legend_top=-0.12, bottom=120
-    )
-    figure.update_layout(height=max(320, 28 * len(shown) + 200), **layout)
+    height = max(320, 28 * len(shown) + 200)
+    layout = stacked_shares_layout(lang, t("management-axis-share-answered", lang), height, bottom=120)
+    figure.update_layout(height=height, **layout)
     return figure
 
 

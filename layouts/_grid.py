@@ -72,6 +72,20 @@ def markdown_link(text: str, href: str) -> str:
     return f"[{escaped}]({href})"
 
 
+# A header wraps between words, never within one: a column is at least as wide as its header's longest word
+# (AG Grid's bold 14 px header text, about 8.5 px a character at most, plus the cell's padding and the sort arrow),
+# so no word is cut to "Wacht…" when the grid's columns shrink on a phone.
+HEADER_CHARACTER_PX = 8.5
+HEADER_PADDING_PX = 52
+DEFAULT_MIN_WIDTH = 90
+
+
+def header_min_width(header: str) -> int:
+    """The narrowest a column may be so that its header's longest word reads whole."""
+    longest = max((len(word) for word in header.split()), default=0)
+    return max(DEFAULT_MIN_WIDTH, round(longest * HEADER_CHARACTER_PX + HEADER_PADDING_PX))
+
+
 def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
     """AG Grid column definitions: headers in the reader's language, numbers right-aligned and formatted."""
     definitions = []
@@ -81,6 +95,7 @@ def column_defs(columns: Sequence[Column], lang: str) -> list[dict]:
             "headerName": t(column.header_key, lang),
             "sortable": True,
             "resizable": True,
+            "minWidth": header_min_width(t(column.header_key, lang)),
         }
         formatter = _formatter(column.kind, lang)
         if column.kind == "shown":  # formatted on the server, where the words are (layouts/supply_demand.py)
@@ -120,7 +135,7 @@ def data_grid(
         for definition in definitions:
             if definition["field"] == sort[0]:
                 definition["sort"] = sort[1]
-    default = {"minWidth": 90, "wrapHeaderText": True, "autoHeaderHeight": True}
+    default = {"minWidth": DEFAULT_MIN_WIDTH, "wrapHeaderText": True, "autoHeaderHeight": True}
     if headers:
         _make_readable(definitions, columns, headers)
         if not headers.buttons:
@@ -150,9 +165,12 @@ def _make_readable(definitions: list[dict], columns: Sequence[Column], headers: 
     for definition, column in zip(definitions, columns):
         name = column.field
         if name in headers.min_widths:
-            definition["minWidth"] = headers.min_widths[name]
+            wanted = headers.min_widths[name]
         elif is_numeric(column):
-            definition["minWidth"] = headers.number_width + (headers.sort_arrow if "sort" in definition else 0)
+            wanted = headers.number_width + (headers.sort_arrow if "sort" in definition else 0)
+        else:
+            wanted = 0
+        definition["minWidth"] = max(definition["minWidth"], wanted)  # never narrower than a header word
         if name in headers.header_tooltips:
             definition["headerTooltip"] = headers.header_tooltips[name]
         if name in headers.cell_tooltips:

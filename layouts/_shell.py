@@ -160,6 +160,20 @@ def _help(name: str):
     return html.Small(id=ids.KIND_HELP, className="form-text text-muted d-block text-truncate")  # all of it on hover
 
 
+def _date_input(control_id: str) -> dcc.Input:
+    """A day typed in the page's form (31-12-2025 in Dutch, 31/12/2025 in English), committed on Enter or on
+    leaving the field: a native date input shows the browser's form, not the page's language (issue 13)."""
+    return dcc.Input(
+        id=control_id,
+        type="text",
+        debounce=True,
+        placeholder=t("date-placeholder"),
+        autoComplete="off",
+        maxLength=10,
+        className="form-control",
+    )
+
+
 def _control_id(control) -> str:
     return control.id if isinstance(control.id, str) else ""
 
@@ -181,8 +195,7 @@ def filter_bar() -> dbc.Card:
         for name, control, w in PERIOD_PICKERS
     ]
     period += [
-        _labelled("from", dcc.Input(id=ids.FILTER_FROM, type="date", debounce=True, className="form-control"), 2),
-        _labelled("to", dcc.Input(id=ids.FILTER_TO, type="date", debounce=True, className="form-control"), 2),
+        _labelled(name, _date_input(control), 2) for name, control in (("from", ids.FILTER_FROM), ("to", ids.FILTER_TO))
     ]
     codes = [
         _labelled(name, dcc.Dropdown(id=ids.filter_input(name), multi=True, placeholder=t("all")), 2, _help(name))

@@ -159,9 +159,10 @@ def figure_band_shares(table: pd.DataFrame, lang: str, limit: int = DIMENSION_CH
             customdata=shown[f"n_{field(band)}"],
             hovertemplate="%{x:.1%} (%{customdata:,d})",
         )
-    layout = stacked_shares_layout(lang, t("lead-time-axis-share", lang), len(shown), legend_top=-0.12, bottom=110)
+    height = max(260, 28 * len(shown) + 170)
+    layout = stacked_shares_layout(lang, t("lead-time-axis-share", lang), height, bottom=110)
     layout["xaxis"]["range"] = [0, 1]
-    figure.update_layout(height=max(260, 28 * len(shown) + 170), **layout)
+    figure.update_layout(height=height, **layout)
     return figure
 
 

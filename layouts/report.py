@@ -118,16 +118,16 @@ def _headline(period: str, filters: Filters, values: dict, cards: list, lang: st
     span = f"{format_date(filters.start, lang)} – {format_date(filters.end, lang)}"
     links = html.Div(
         [
-            html.A(t("report-pdf", lang), href=f"/report.pdf{downloads}", className="btn btn-sm btn-primary me-1"),
+            html.A(t("report-pdf", lang), href=f"/report.pdf{downloads}", className="btn btn-sm btn-primary"),
             html.A(t("report-xlsx", lang), href=f"/report.xlsx{downloads}", className="btn btn-sm btn-outline-primary"),
         ],
-        className="no-print",
+        className="no-print d-flex flex-wrap gap-1",
     )
     return html.Section(
         [
-            html.Div(
-                [html.H1(t("report-title", lang, period=period), className="h3"), links],
-                className="d-flex justify-content-between align-items-start",
+            html.Div(  # on a phone the buttons go under the title rather than squeeze it into two lines
+                [html.H1(t("report-title", lang, period=period), className="h3 mb-0"), links],
+                className="d-flex justify-content-between align-items-start flex-wrap gap-2 mb-2",
             ),
             html.P(t("report-lead", lang, span=span), className="text-muted"),
             dbc.Row(cards),

@@ -26,6 +26,12 @@ READY = """() => document.querySelector('main h1') !== null
     && document.querySelector('[data-dash-is-loading="true"]') === null
     && document.querySelector('.dash-spinner, ._dash-loading-callback, .dash-default-spinner') === null"""
 
+# assets/stv-a11y.js has patched every dropdown, open dropdown list and tab list (it marks each when done): axe
+# run before that finds the component's own markup (test_no_axe_violations_on_a_page[/regions-en] was flaky so).
+PATCHED = """() => Array.prototype.every.call(
+    document.querySelectorAll('button.dash-dropdown, .dash-dropdown-content, [role="tablist"]'),
+    (element) => element.dataset.stvA11y === 'done')"""
+
 BUSIEST = """
 SELECT regions.code, local_governments.id, organisations.id FROM requests
 JOIN organisations ON organisations.id = requests.organisation_id
@@ -73,8 +79,15 @@ def wait_until_ready(page) -> None:
     page.wait_for_function(READY, polling=200)
 
 
+def wait_until_patched(page) -> None:
+    """Wait until assets/stv-a11y.js has patched every component it patches (PATCHED)."""
+    page.wait_for_function(PATCHED, polling=100)
+
+
 def axe_violations(page, source: str) -> list[dict]:
-    """axe-core's violations on the page as it is now: [{id, impact, nodes: [target, ...], help}]."""
+    """axe-core's violations on the page as it is now, once assets/stv-a11y.js has patched it:
+    [{id, impact, nodes: [target, ...], help}]."""
+    wait_until_patched(page)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(
             source

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 import pytest
 
 from layouts._charts_management import rate_card, stat_card
@@ -134,3 +135,17 @@ def test_a_chart_has_its_title_a_text_alternative_and_show_as_table_in_the_reade
     assert getattr(figure, "data-summary").startswith("Chart of {rows} points")
     dutch = chart("nl", figure={"data": []})
     assert dutch.children[2].children[0].children == "Toon als tabel" and not hasattr(dutch.children[0], "id")
+
+
+def test_a_grid_column_is_never_narrower_than_its_headers_longest_word():
+    from layouts._grid import DEFAULT_MIN_WIDTH, Column, ReadableHeaders, data_grid, header_min_width
+
+    assert header_min_width("") == header_min_width("Taal") == DEFAULT_MIN_WIDTH
+    assert header_min_width("Langste wachttijd") > header_min_width("Wachtend") > DEFAULT_MIN_WIDTH
+    table = pd.DataFrame({"name": ["a"], "wait": [1.5]})
+    columns = [Column("name", "region"), Column("wait", "col-median-wait", "number", width=60)]
+    headers = ReadableHeaders(min_widths={"name": 40})
+    for lang in ("nl", "en"):
+        definitions = data_grid("g", table, columns, lang, headers=headers).columnDefs
+        for definition in definitions:
+            assert definition["minWidth"] >= header_min_width(definition["headerName"]), definition

@@ -14,7 +14,7 @@ import pytest
 
 from dashboard.filters import Filters
 from dashboard.i18n import format_count, format_rate
-from dashboard.periods import default_range
+from dashboard.periods import default_range, format_typed_date
 from tests.browser import TODAY, expect, save_screenshot
 
 pytestmark = pytest.mark.e2e
@@ -65,10 +65,11 @@ def expect_cards(page, figures: dict, lang: str = "nl") -> None:
         assert (count_shape if metric in COUNTS else rate_shape).match(text), (metric, text)
 
 
-def expect_period_inputs(page, start: str, end: str) -> None:
-    """The date inputs show the period (set from the URL by the shell, together with the dropdowns' options)."""
-    expect()(page.locator("#filter-from")).to_have_value(start)
-    expect()(page.locator("#filter-to")).to_have_value(end)
+def expect_period_inputs(page, start: str, end: str, lang: str = "nl") -> None:
+    """The date inputs show the period (ISO days, set from the URL by the shell, together with the dropdowns'
+    options) as the page's language writes a day: 01-01-2022 (nl), 01/01/2022 (en)."""
+    for locator, day in ((page.locator("#filter-from"), start), (page.locator("#filter-to"), end)):
+        expect()(locator).to_have_value(format_typed_date(date.fromisoformat(day), lang))
 
 
 def choose_option(page, dropdown_id: str, label: str, search: bool = True) -> None:
@@ -170,7 +171,7 @@ def test_typing_a_start_date_sets_it_in_the_url_and_the_figures(browser_page, ex
     page = open_ant_2022(browser_page, before)
 
     start = page.locator("#filter-from")
-    start.fill("2022-07-01")
+    start.fill("01-07-2022")  # as a Dutch reader writes a day
     start.press("Enter")  # debounce=True: committed on Enter (or blur)
 
     expect()(page).to_have_url(re.compile(r"[?&]from=2022-07-01(&|$)"))
@@ -252,6 +253,12 @@ def test_language_switch_keeps_the_filters(browser_page, expected_figures):
     expect_cards(page, figures, "en")
     expect()(page.locator(".kpi-card .kpi-name").first).to_have_text("Requests")
     expect()(switch).to_have_text("Nederlands")
+    expect_period_inputs(page, "2022-01-01", "2022-12-31", "en")  # the days as an English reader writes them
+    expect()(page.locator("#filter-from")).to_have_attribute("placeholder", "dd/mm/yyyy")
+    start = page.locator("#filter-from")
+    start.fill("01/07/2022")
+    start.press("Enter")
+    expect()(page).to_have_url(re.compile(r"[?&]from=2022-07-01(&|$)"))  # the URL stays ISO
     browser_page.assert_no_errors()
 
 

@@ -11,6 +11,7 @@ from dashboard.periods import (
     RunningMonth,
     comparison_periods,
     default_range,
+    format_typed_date,
     is_future,
     is_running,
     last_complete_quarter,
@@ -18,6 +19,7 @@ from dashboard.periods import (
     preset_range,
     previous_period,
     quarter_label,
+    read_typed_date,
     running_month,
     utc_bounds,
     year_earlier,
@@ -321,3 +323,59 @@ def test_the_note_under_the_filter_bar(client, app, path, query, expected):
     response = post(client, app, "shell-period-note.children", values)
     assert response.status_code == 200
     assert text_of(response_values(response)["shell-period-note.children"] or "") == expected
+
+
+# --- the date inputs: the page's form in and out, the URL ISO (issue 13) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("31-12-2025", date(2025, 12, 31)),
+        ("31/12/2025", date(2025, 12, 31)),
+        (" 1-2-2026 ", date(2026, 2, 1)),
+        ("01.02.2026", date(2026, 2, 1)),
+        ("2026-02-01", date(2026, 2, 1)),  # a pasted URL value
+        ("31-02-2026", None),  # no such day
+        ("12-31-2025", None),  # month first: no 31st month
+        ("2026-2-1", None),
+        ("gisteren", None),
+        ("", None),
+        (None, None),
+        (20260201, None),
+    ],
+)
+def test_a_typed_day_is_read_day_month_year(text, expected):
+    assert read_typed_date(text) == expected
+
+
+def test_a_day_is_written_in_the_form_of_the_page_language():
+    assert format_typed_date(date(2025, 3, 7), "nl") == "07-03-2025"
+    assert format_typed_date(date(2025, 3, 7), "en") == "07/03/2025"
+    assert read_typed_date(format_typed_date(date(2025, 3, 7), "en")) == date(2025, 3, 7)
+
+
+@pytest.mark.parametrize("lang, start, end", [("nl", "01-01-2022", "31-12-2022"), ("en", "01/01/2022", "31/12/2022")])
+def test_the_date_inputs_show_the_urls_period_in_the_page_language(client, app, lang, start, end):
+    answer = _sync(client, app, {}, f"?from=2022-01-01&to=2022-12-31&lang={lang}")
+    assert (answer["filter-from.value"], answer["filter-to.value"]) == (start, end)
+
+
+@pytest.mark.parametrize("lang, typed", [("nl", "01-07-2022"), ("en", "01/07/2022"), ("nl", "1-7-2022")])
+def test_a_day_typed_in_the_page_language_sets_the_url_in_iso(client, app, lang, typed):
+    search = "?from=2022-01-01&to=2022-12-31" + ("&lang=en" if lang == "en" else "")
+    answer = _sync(client, app, {"filter-from.value": typed, "filter-to.value": "31-12-2022"}, search)
+    assert answer["shell-url.search"] == search.replace("from=2022-01-01", "from=2022-07-01")
+    shown = answer.get("filter-from.value", typed)  # left alone when it already reads as the page writes it
+    assert shown == format_typed_date(date(2022, 7, 1), lang)
+    assert "shell-alerts.children" not in answer or not answer["shell-alerts.children"]
+
+
+@pytest.mark.parametrize("lang, typed, says", [("nl", "31-02-2022", "dd-mm-jjjj"), ("en", "next week", "dd/mm/yyyy")])
+def test_a_typed_text_that_is_no_day_is_said_and_the_period_kept(client, app, lang, typed, says):
+    search = "?from=2022-01-01&to=2022-12-31" + ("&lang=en" if lang == "en" else "")
+    answer = _sync(client, app, {"filter-from.value": typed, "filter-to.value": "31-12-2022"}, search)
+    alert = text_of(answer["shell-alerts.children"])
+    assert typed in alert and says in alert
+    assert "shell-url.search" not in answer  # the period stays as it was
+    assert answer["filter-from.value"] == format_typed_date(date(2022, 1, 1), lang)  # the URL's day again

@@ -10,6 +10,12 @@ MESSAGES = {
     "filters-toggle": ("Filters tonen of verbergen", "Show or hide the filters"),
     "filters-summary-none": ("geen filters", "no filters"),
     "footer-accessibility": ("Toegankelijkheid", "Accessibility"),
+    # the period bar's date inputs (dashboard.periods.read_typed_date)
+    "date-placeholder": ("dd-mm-jjjj", "dd/mm/yyyy"),
+    "problem-typed-date": (
+        "'{value}' is geen datum: typ de dag als dd-mm-jjjj, bijvoorbeeld 31-12-2025",
+        "'{value}' is not a date: type the day as dd/mm/yyyy, for example 31/12/2025",
+    ),
     "figure": ("Cijfer", "Figure"),
     # charts
     "chart-show-table": ("Toon als tabel", "Show as table"),
