@@ -52,6 +52,7 @@ QUIET_MS = 600  # nothing in flight and nothing loading for this long: the page 
 TIMEOUT_MS = 120_000  # one measurement gives up after this (shown as "–")
 CALLBACK_PATH = "/_dash-update-component"
 KIB = 1024
+ASSET_SUFFIXES = (".js", ".css", ".map", ".woff", ".woff2", ".ttf", ".png", ".svg", ".ico", ".jpg", ".webp")
 
 # Targets of issue 12 (ratios to the floor measured in the same run).
 WARM_RATIO, COLD_RATIO = 1.5, 2.0
@@ -125,8 +126,9 @@ class Visit:
     payload: int = 0  # decoded bytes of every callback answer
     largest: int = 0  # the largest callback answer, decoded
     callback_wire: int = 0
-    assets_wire: int = 0  # everything but callbacks (document, scripts, styles, layout, fonts), on the wire
+    assets_wire: int = 0  # static files (scripts, styles, fonts, images) on the wire
     assets_decoded: int = 0
+    page_wire: int = 0  # the document, _dash-layout and _dash-dependencies on the wire (never cached: not assets)
     requests: list[dict] = field(default_factory=list, repr=False)  # the callback requests (bodies, start, end)
 
 
@@ -149,8 +151,10 @@ def measure_visit(page, since: float, after: int) -> Visit:
         log_stderr(f"    not drawn within {TIMEOUT_MS / 1000:.0f} s: {str(error).splitlines()[0]}")
         return Visit(None)
     found = page.evaluate(READ_RESOURCES, since)
-    callbacks = [r for r in found["resources"] if urlsplit(r["name"]).path.endswith(CALLBACK_PATH)]
-    assets = [r for r in found["resources"] if r not in callbacks]
+    kinds = {"callback": [], "asset": [], "page": []}
+    for resource in found["resources"]:
+        kinds[_kind(urlsplit(resource["name"]).path)].append(resource)
+    callbacks, assets, page_data = kinds["callback"], kinds["asset"], kinds["page"]
     requests = [r for r in found["requests"] if r["start"] >= since]
     return Visit(
         seconds=(found["idleSince"] - since) / 1000,
@@ -160,8 +164,18 @@ def measure_visit(page, since: float, after: int) -> Visit:
         callback_wire=sum(r["transfer"] for r in callbacks),
         assets_wire=sum(r["transfer"] for r in assets),
         assets_decoded=sum(r["decoded"] for r in assets),
+        page_wire=sum(r["transfer"] for r in page_data),
         requests=requests,
     )
+
+
+def _kind(path: str) -> str:
+    """A callback; an asset (a static file: scripts, styles, fonts, images, Dash's component suites and the app's
+    assets/ folder); or the page's own data (the document, `_dash-layout`, `_dash-dependencies`, `_reload-hash`)."""
+    if path.endswith(CALLBACK_PATH):
+        return "callback"
+    static = path.startswith(("/assets/", "/_dash-component-suites/")) or path.endswith(ASSET_SUFFIXES)
+    return "asset" if static else "page"
 
 
 def open_page(page, url: str) -> Visit:
@@ -291,7 +305,16 @@ def median_visit(visits: Sequence[Visit | None]) -> Visit:
     def middle(name: str) -> float:
         return statistics.median(getattr(visit, name) for visit in drawn)
 
-    names = ("seconds", "callbacks", "payload", "largest", "callback_wire", "assets_wire", "assets_decoded")
+    names = (
+        "seconds",
+        "callbacks",
+        "payload",
+        "largest",
+        "callback_wire",
+        "assets_wire",
+        "assets_decoded",
+        "page_wire",
+    )
     return Visit(**{name: middle(name) for name in names})
 
 
