@@ -95,16 +95,17 @@ QUIET_CONDITION = """([quiet, after, since]) => {
   const s = window.__stvBench;
   if (!s || !document.body) return false;
   s.check();
-  return s.started > after && s.idleSince !== null && s.idleSince >= since && performance.now() - s.idleSince >= quiet;
+  const quietFor = s.idleSince === null ? -1 : performance.now() - s.idleSince;
+  return s.started > after && s.idleSince !== null && s.idleSince >= since && quietFor >= quiet && {at: s.idleSince};
 }"""
 
-READ_RESOURCES = """(since) => {
-  const entries = performance.getEntriesByType('resource').filter((e) => e.startTime >= since);
+READ_RESOURCES = """([since, until]) => {
+  const entries = performance.getEntriesByType('resource').filter((e) => e.startTime >= since && e.startTime <= until);
   const nav = performance.getEntriesByType('navigation')[0];
   const pick = (e) => ({name: e.name, transfer: e.transferSize, decoded: e.decodedBodySize});
   const resources = entries.map(pick);
   if (nav && since === 0) resources.push(pick(nav));
-  return {resources, idleSince: window.__stvBench.idleSince, requests: window.__stvBench.requests};
+  return {resources, requests: window.__stvBench.requests};
 }"""
 
 # A filter change as a link or the filter bar makes it: the URL's query changes without a reload.
@@ -146,18 +147,19 @@ def measure_visit(page, since: float, after: int) -> Visit:
     """Wait until the page is quiet (after `after` callback requests, from performance.now() `since`) and read
     what it loaded since then."""
     try:
-        page.wait_for_function(QUIET_CONDITION, arg=[QUIET_MS, after, since], timeout=TIMEOUT_MS, polling=50)
+        quiet = page.wait_for_function(QUIET_CONDITION, arg=[QUIET_MS, after, since], timeout=TIMEOUT_MS, polling=50)
+        drawn_at = quiet.json_value()["at"]  # read with the condition: a later callback (a timer) may start now
     except Exception as error:  # noqa: BLE001 - a timeout or a closed page: this measurement is lost, not the run
         log_stderr(f"    not drawn within {TIMEOUT_MS / 1000:.0f} s: {str(error).splitlines()[0]}")
         return Visit(None)
-    found = page.evaluate(READ_RESOURCES, since)
+    found = page.evaluate(READ_RESOURCES, [since, drawn_at])
     kinds = {"callback": [], "asset": [], "page": []}
     for resource in found["resources"]:
         kinds[_kind(urlsplit(resource["name"]).path)].append(resource)
     callbacks, assets, page_data = kinds["callback"], kinds["asset"], kinds["page"]
-    requests = [r for r in found["requests"] if r["start"] >= since]
+    requests = [r for r in found["requests"] if since <= r["start"] <= drawn_at]
     return Visit(
-        seconds=(found["idleSince"] - since) / 1000,
+        seconds=(drawn_at - since) / 1000,
         callbacks=len(callbacks),
         payload=sum(r["decoded"] for r in callbacks),
         largest=max((r["decoded"] for r in callbacks), default=0),
@@ -262,14 +264,7 @@ def measure_pages(
         if run:
             measure_floor(browser, floor_url, floor, log)
         for result in results.values():
-            context = new_context(browser, state)
-            try:
-                page = context.new_page()
-                cold = open_page(page, base_url + result.url)
-                warm = open_page(page, base_url + result.url) if run else None
-                change = change_filter(page, base_url + filtered(result.url, region)) if cold.seconds else Visit(None)
-            finally:
-                context.close()
+            cold, warm, change = visit_page(browser, state, base_url, result.url, region, warm=run > 0)
             if run == 0:
                 result.first = cold
             else:
@@ -278,6 +273,23 @@ def measure_pages(
                 result.change.append(change)
             log(f"  {result.url}: cold {_short(cold)}, warm {_short(warm)}, filter change {_short(change)}")
     return list(results.values()), floor
+
+
+def visit_page(browser, state: dict, base_url: str, url: str, region: str, warm: bool) -> tuple:
+    """Cold, warm (unless not `warm`: None) and filter change of one page in a new context; a measurement that
+    fails is lost (Visit(None)), not the run."""
+    cold = later = change = Visit(None)
+    context = new_context(browser, state)
+    try:
+        page = context.new_page()
+        cold = open_page(page, base_url + url)
+        later = open_page(page, base_url + url) if warm else None
+        change = change_filter(page, base_url + filtered(url, region)) if cold.seconds else Visit(None)
+    except Exception as error:  # noqa: BLE001 - a crashed page or browser error: said, and the run goes on
+        log_stderr(f"    {url}: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+    finally:
+        context.close()
+    return cold, later, change
 
 
 def measure_floor(browser, base_url: str, result: PageResult, log: Log) -> None:
