@@ -4,10 +4,12 @@ the standard library with gevent when imported, which Playwright and the benchma
 `python -m benchmarks.swarm --host URL --password P --scenarios FILE --users 50 --seconds 60` prints one JSON
 object: the statistics per request name (the sign-in and each page's callbacks) and in total.
 
-Each user signs in through the form at /login (one at a time: the app counts every attempt per address before it
-checks the password, and 50 at once would pass its limit), then replays, again and again after a pause of
-`--think` seconds, one page's callback requests as Chromium sent them (`benchmarks.load` captures them): wave by
-wave, the requests of a wave at once, as the browser sends them.
+Each user signs in through the form at /login (at most SIGN_INS_AT_ONCE at a time: the app counts every attempt
+per name and address before it checks the password, and 50 at once would pass its limit). Once every user is
+signed in (or after SIGN_IN_SECONDS) the statistics start afresh and the timed window begins: each user replays,
+again and again after a pause of `--think` seconds, one page's callback requests as Chromium sent them
+(`benchmarks.load` captures them): wave by wave, the requests of a wave at once, as the browser sends them. At the
+window's end each user finishes the page it is replaying (at most STOP_SECONDS) and stops.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ import json  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
 import sys  # noqa: E402
+import time  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from urllib.parse import urlencode  # noqa: E402
 
 import gevent  # noqa: E402
+from gevent.event import Event  # noqa: E402
 from gevent.lock import Semaphore  # noqa: E402
 from gevent.pool import Group  # noqa: E402
 from locust import FastHttpUser, between, events, task  # noqa: E402
@@ -35,6 +39,11 @@ CALLBACK_PATH = "/_dash-update-component"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 ACCOUNT = "bench-manager"  # benchmarks.serving.ACCOUNT (not imported: this process stays free of the app)
 MAX_REQUESTS = 500_000  # a bound on the count besides the time
+SIGN_INS_AT_ONCE = 4  # below the app's 5 failed attempts per name and address: attempts are counted before checks
+SIGN_IN_SECONDS = 600  # the window starts after this even if some users are still signing in
+STOP_SECONDS = 30  # at the window's end, how long a user may take to finish the page it replays
+ALL_SIGNED_IN = Event()
+SIGNED_IN = []  # one entry per user that has signed in (a counter the greenlets share)
 
 
 class DashboardUser(FastHttpUser):
@@ -43,11 +52,16 @@ class DashboardUser(FastHttpUser):
     abstract = True  # made concrete by `user_class` with the run's settings
     password = ""
     scenarios: dict[str, list[list[list[str]]]] = {}  # page -> scenarios -> waves -> request bodies
-    sign_in_lock = Semaphore(1)
+    sign_in_lock = Semaphore(SIGN_INS_AT_ONCE)
+    users = 0  # how many will sign in: the window starts when all have
 
     def on_start(self):
         with self.sign_in_lock:
             self._sign_in()
+        SIGNED_IN.append(self)
+        if len(SIGNED_IN) >= self.users:
+            ALL_SIGNED_IN.set()
+        ALL_SIGNED_IN.wait(timeout=SIGN_IN_SECONDS)
 
     def _sign_in(self) -> None:
         with self.client.get("/login", name="/login (form)", catch_response=True) as form:
@@ -80,7 +94,7 @@ class DashboardUser(FastHttpUser):
                 answer.failure(f"HTTP {answer.status_code}")
 
 
-def user_class(password: str, scenarios: dict, think: tuple[float, float]) -> type[DashboardUser]:
+def user_class(password: str, scenarios: dict, think: tuple[float, float], users: int) -> type[DashboardUser]:
     """The concrete user of this run (locust's settings are class attributes)."""
 
     class User(DashboardUser):
@@ -91,7 +105,7 @@ def user_class(password: str, scenarios: dict, think: tuple[float, float]) -> ty
         def open_page(self):
             self.replay()
 
-    User.password, User.scenarios = password, scenarios
+    User.password, User.scenarios, User.users = password, scenarios, users
     return User
 
 
@@ -107,15 +121,20 @@ def summary(entry) -> dict:
 
 
 def run(host: str, user: type, users: int, spawn_rate: float, seconds: float) -> dict:
-    environment = Environment(user_classes=[user], host=host, events=events)
+    environment = Environment(user_classes=[user], host=host, events=events, stop_timeout=STOP_SECONDS)
     runner = environment.create_local_runner()
 
     def bounded(**_kwargs):
         if environment.stats.total.num_requests >= MAX_REQUESTS:
-            runner.quit()
+            gevent.spawn(runner.quit)
 
     environment.events.request.add_listener(bounded)
+    started = time.monotonic()
     runner.start(users, spawn_rate=spawn_rate)
+    ALL_SIGNED_IN.wait(timeout=SIGN_IN_SECONDS + users / spawn_rate)
+    signing_in = time.monotonic() - started
+    sign_ins = {name: summary(entry) for (name, _method), entry in environment.stats.entries.items()}
+    environment.stats.reset_all()
     gevent.spawn_later(seconds, runner.quit)
     runner.greenlet.join()
     stats = environment.stats
@@ -130,6 +149,9 @@ def run(host: str, user: type, users: int, spawn_rate: float, seconds: float) ->
         "errors": errors,
         "seconds": seconds,
         "users": users,
+        "signed_in": len(SIGNED_IN),
+        "sign_ins": sign_ins,
+        "signing_in_seconds": round(signing_in, 1),
     }
 
 
@@ -145,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with open(args.scenarios, encoding="utf-8") as source:
         scenarios = json.load(source)
-    user = user_class(args.password, scenarios, tuple(args.think))
+    user = user_class(args.password, scenarios, tuple(args.think), args.users)
     print(json.dumps(run(args.host, user, args.users, args.spawn_rate, args.seconds)))
     return 0
 
