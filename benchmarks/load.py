@@ -117,6 +117,8 @@ def report(stats: dict, args, workers: int | None) -> list[str]:
         "|---|--:|--:|--:|--:|--:|",
     ]
     for name, entry in stats["per_name"].items():
+        if not entry["requests"]:  # the sign-in's rows, emptied when the window began
+            continue
         lines.append(
             f"| {name} | {entry['requests']:,} | {entry['errors']:,} | {_ms(entry['median_ms'])} | "
             f"{_ms(entry['p95_ms'])} | {_ms(entry['max_ms'])} |"
