@@ -12,7 +12,6 @@ import pytest
 
 from dashboard import delivery, ids
 from tests.dash_requests import post, response_values
-from tests.support import signed_in_client
 from tests.test_security import assert_secure_headers
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
