@@ -59,7 +59,7 @@ class Settings:
     trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-* headers count; 0: none
     state_url: str | None = None  # None: a SQLite file beside the demo database's folder (var/state.sqlite)
     auth: str = "local"
-    secret_key: str | None = None  # None: generated once and kept in the state database (one worker only)
+    secret_key: str | None = None  # None: generated once, kept in the state database (one worker: `serve`'s default)
     idle_minutes: int = 30
     session_hours: int = 8
     oidc: OidcSettings | None = None  # set exactly when auth is "oidc"
