@@ -81,7 +81,16 @@ class Settings:
         return self.database_url or f"sqlite:///{self.demo_path}"
 
     def current_time(self) -> datetime:
-        """ "Now" in UTC: STV_NOW when set, else the wall clock."""
+        """ "Now" in UTC: STV_NOW when set, else the wall clock; then a page's answer that read it is kept only
+        until the data version's next probe (dashboard.output_cache)."""
+        if self.now is None:
+            from dashboard import output_cache
+
+            output_cache.reads_clock()
+        return self.clock_time()
+
+    def clock_time(self) -> datetime:
+        """ "Now" as `current_time`, for what needs only its day (the output cache's keys hold the day)."""
         return self.now or datetime.now(UTC)
 
     def with_overrides(self, **values) -> Settings:
