@@ -25,7 +25,7 @@ SEARCH = "?from=2025-01-01&to=2025-12-31"
 PAGES = ("overview", "shortages", "no-shows", "interpreters", "regions", "data-quality", "lead-time", "supply-demand")
 
 
-def build_app(url: str, store_dir: Path | None):
+def build_app(url: str, store_dir: Path | None, fit_forecast: bool):
     from benchmarks.render import signed_in
     from dashboard import create_app
     from dashboard.settings import Settings
@@ -38,7 +38,7 @@ def build_app(url: str, store_dir: Path | None):
         store_dir=store_dir or folder / "store",
         state_url=f"sqlite:///{folder / 'state.sqlite'}",
     )
-    app = create_app({"settings": settings, "forecast_background": False})
+    app = create_app({"settings": settings, "forecast_background": not fit_forecast})
     data = app.server.extensions["stv"].data
     if data.store is not None:
         with app.server.test_request_context():
@@ -83,11 +83,17 @@ def main() -> int:
     parser.add_argument("--json-engine", choices=("json", "orjson"), default="orjson")
     parser.add_argument("--pages", nargs="*", default=PAGES)
     parser.add_argument("--store-dir", type=Path, help="keep the aggregate store here between runs (default: anew)")
+    parser.add_argument(
+        "--fit-forecast",
+        action="store_true",
+        help="fit the demand forecast in the first request (minutes); by default it is fitted in the background and "
+        "the forecast callback answers its 'being prepared' note, which is not kept",
+    )
     args = parser.parse_args()
     import plotly.io
 
     plotly.io.json.config.default_engine = args.json_engine
-    app, client = build_app(args.url, args.store_dir)
+    app, client = build_app(args.url, args.store_dir, args.fit_forecast)
     print(f"| callback | cold ms | warm ms (median of {args.runs}) | answer KiB |\n|---|--:|--:|--:|")
     warm = []
     for page in args.pages:
