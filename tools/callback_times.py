@@ -1,5 +1,5 @@
-"""`python tools/callback_times.py [--json-engine json|orjson] [--runs N]`: the server time of every page callback that
-takes the page's query, cold and warm, in-process (Flask's test client, no network), with the answer's size.
+"""`python tools/callback_times.py [--runs N] [--pages P...]`: the server time of every page callback that takes the
+page's query, cold and warm, in-process (Flask's test client, no network), with the answer's size.
 
 Issue 12's target: a warm callback (same query, data unchanged) answers in <= 20 ms. "cold" is the first request
 of a fresh app (aggregate store caught up, query cache empty); "warm" the median of `--runs` requests after it.
@@ -84,7 +84,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default=f"sqlite:///{ROOT / 'var' / 'bench' / 'demo.sqlite'}")
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--json-engine", choices=("json", "orjson"), default="orjson")
+    parser.add_argument("--json-engine", choices=("auto", "json", "orjson"), default="auto")
     parser.add_argument("--pages", nargs="*", default=PAGES)
     parser.add_argument("--store-dir", type=Path, help="keep the aggregate store here between runs (default: anew)")
     parser.add_argument(
