@@ -9,23 +9,27 @@ from collections.abc import Callable
 import dash
 from dash.exceptions import PreventUpdate
 
-from dashboard import payloads
+from dashboard import output_cache, payloads
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import ParsedQuery, Problem, query_values
+from dashboard.output_cache import OutputCache
 from layouts._components import error_alert, problems_alert
 from layouts._page import page_lang
 
 
-def guard_callbacks(app: dash.Dash) -> None:
+def guard_callbacks(app: dash.Dash, context: Context) -> None:
     """Every server callback of `app` gets its inputs and states checked by their components' shapes
-    (dashboard.payloads) before it runs: a malformed value arrives as its default. Called once, by
-    `callbacks.register_all`, after every module has registered its callbacks. What still raises is answered by
-    dashboard.security (400, one log line)."""
-    for spec in app.callback_map.values():
+    (dashboard.payloads) before it runs: a malformed value arrives as its default. Then its answer may come from
+    the output cache (dashboard.output_cache: a page's figures, kept for the same inputs, account scope and data
+    version). Called once, by `callbacks.register_all`, after every module has registered its callbacks. What
+    still raises is answered by dashboard.security (400, one log line)."""
+    outputs = OutputCache(context)
+    for name, spec in app.callback_map.items():
         function = spec.get("callback")
         if function is not None and not getattr(function, "stv_guarded", False):
-            spec["callback"] = _guarded(function, payloads.guard(spec["inputs"] + spec["state"]))
+            kept = outputs.wrap(name, spec, function)
+            spec["callback"] = _guarded(kept, payloads.guard(spec["inputs"] + spec["state"]))
 
 
 def _guarded(function: Callable, check: Callable[[tuple], list]) -> Callable:
@@ -39,18 +43,21 @@ def _guarded(function: Callable, check: Callable[[tuple], list]) -> Callable:
 
 def render(context: Context, search, build: Callable[[ParsedQuery], dict], failed: dict) -> dict:
     """The named outputs `build(parsed)` gives for the page's query, or `failed` when the database cannot be
-    read; with the page's alert (`alerts`: the failure, or nothing) when `failed` names it.
+    read; with the page's alert (`alerts`: the failure, or nothing) when `failed` names it. The answer of a
+    callback that comes here is a page's figures: kept by the output cache, unless it is `failed`.
 
     Before the shell has validated the URL (`ids.PAGE_QUERY` still empty) there is nothing to draw yet. The query
     string's own problems are the shell's to show (`ids.ALERTS`), once; the callback's malformed inputs (now their
     defaults) are this alert's."""
     if search is None:
         raise PreventUpdate
+    output_cache.page_output()
     try:
         outputs = build(context.parse(search))
         alert = problems_alert(rejected_problems(), _lang_of(search))
         return {"alerts": alert, **outputs} if "alerts" in failed else outputs
     except DatabaseUnavailable as error:
+        output_cache.not_kept()
         alert = error_alert(error.message_key, _lang_of(search))
         return {**failed, "alerts": alert} if "alerts" in failed else failed
 

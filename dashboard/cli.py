@@ -38,7 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the dashboard")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8050)
-    serve.add_argument("--workers", type=int, default=1, help="gunicorn worker processes (4 threads each)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        help="gunicorn worker processes, 4 threads each (default: one per core; one without STV_SECRET_KEY)",
+    )
     serve.set_defaults(handler=_serve)
 
     demo = commands.add_parser("demo-db", help="write a demo operational database")
@@ -342,11 +346,12 @@ def _simulate(args, settings: Settings) -> int:
 
 
 def _serve(args, settings: Settings) -> int:
-    from dashboard.serve import serve
+    from dashboard.serve import default_workers, serve
 
-    if args.workers < 1 or not 0 < args.port < 65536:
+    workers = default_workers(settings) if args.workers is None else args.workers
+    if workers < 1 or not 0 < args.port < 65536:
         raise UsageError("--workers must be at least 1 and --port between 1 and 65535")
-    return serve(settings, host=args.host, port=args.port, workers=args.workers)
+    return serve(settings, host=args.host, port=args.port, workers=workers)
 
 
 if __name__ == "__main__":

@@ -34,8 +34,9 @@ class Context:
         )
 
     def today(self) -> date:
-        """The Brussels day of "now" (STV_NOW or the wall clock)."""
-        return brussels_today(self.settings.current_time())
+        """The Brussels day of "now" (STV_NOW or the wall clock); part of every kept page answer's key, so it
+        does not limit their lifetime as reading the time does (Settings.current_time)."""
+        return brussels_today(self.settings.clock_time())
 
     def parse(self, search) -> ParsedQuery:
         """Filters, interface language and problems of a query string, with "today" from the settings, within

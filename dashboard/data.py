@@ -25,7 +25,7 @@ from flask import g, has_request_context
 from flask_caching import Cache
 from sqlalchemy import Select
 
-from dashboard import outages
+from dashboard import outages, output_cache
 from dashboard.cache import add_once
 from dashboard.db import Database, DatabaseUnavailable, QueryTimeout
 from dashboard.filters import Filters
@@ -132,6 +132,8 @@ class DataAccess:
         """A result derived in Python (`compute()`), cached like query results: under `name`, `args` and the data
         version, and for at most `max_age` seconds when given."""
         period = () if max_age is None else (int(self.clock() // max_age),)
+        if max_age is not None:  # a page's answer built on it holds as long as this entry: to its slot's end
+            output_cache.keep_until((period[0] + 1) * max_age)
         return self._memo(name, args + period, compute)
 
     def status_counts(self, filters: Filters, keys: tuple[str, ...] = ()) -> pd.DataFrame:

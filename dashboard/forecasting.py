@@ -23,6 +23,7 @@ from datetime import datetime
 import pandas as pd
 
 from dashboard import forecast as maths
+from dashboard import output_cache
 from dashboard.data import DataAccess
 from dashboard.filters import Filters
 from dashboard.metrics import bucket_counts
@@ -84,6 +85,8 @@ class Forecaster:
             else:
                 self._start(key, history)
             fits = self.data.cache_get(key) if self._executor is None or wait else None
+        if isinstance(fits, str) or fits is None:  # failed a while ago, or being fitted: a page's answer for now
+            output_cache.not_kept()
         if isinstance(fits, str):
             raise ForecastFailed(fits)
         if fits is None:

@@ -9,7 +9,10 @@ from pathlib import Path
 from dashboard.db import STATEMENT_TIMEOUT_SECONDS
 from dashboard.settings import Settings
 
-THREADS_PER_WORKER = 4  # Dash sends several callback requests at once
+# A page sends its callbacks at once (6 to 9), and a browser opens at most 6 connections to a host: 4 threads in each
+# of one worker per core take them all, while the GIL lets one thread per worker compute at a time. Threads help
+# where a callback waits (database, Redis); processes are what run the CPU-bound ones (figures, JSON) side by side.
+THREADS_PER_WORKER = 4
 # gunicorn's --timeout restarts a worker whose main loop has not answered for that long. With threads a request
 # that runs long does not count (its thread runs beside the loop): what bounds a request's queries is the
 # database's statement timeout (dashboard.db); this one is three such statements, so that a worker that hangs is
@@ -18,6 +21,28 @@ WORKER_TIMEOUT_SECONDS = int(3 * STATEMENT_TIMEOUT_SECONDS)
 # gunicorn's longest request line (its maximum): above the app's own query-string limit (dashboard.security), so
 # that a link that is too long gets the app's 414 page, not gunicorn's bare 400, up to this length.
 REQUEST_LINE_LIMIT = 8190
+
+
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity: a container's or taskset's share, not the host's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def default_workers(settings: Settings) -> int:
+    """`serve`'s workers when `--workers` is not given: one per core, sharing the cache (files under var/cache, or
+    Redis) and the aggregate store. Without STV_SECRET_KEY one (CONTRACT.md §5: several workers need the key; the
+    one worker generates its own), and `serve` says how to get more."""
+    if settings.secret_key:
+        return cores()
+    if cores() > 1:
+        print(
+            f"Note: serving with one worker; set STV_SECRET_KEY to serve with one per core ({cores()}).",
+            flush=True,
+        )
+    return 1
 
 
 def ensure_demo_database(settings: Settings) -> None:

@@ -59,7 +59,7 @@ class Settings:
     trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-* headers count; 0: none
     state_url: str | None = None  # None: a SQLite file beside the demo database's folder (var/state.sqlite)
     auth: str = "local"
-    secret_key: str | None = None  # None: generated once and kept in the state database (one worker only)
+    secret_key: str | None = None  # None: generated once, kept in the state database (one worker: `serve`'s default)
     idle_minutes: int = 30
     session_hours: int = 8
     oidc: OidcSettings | None = None  # set exactly when auth is "oidc"
@@ -81,7 +81,16 @@ class Settings:
         return self.database_url or f"sqlite:///{self.demo_path}"
 
     def current_time(self) -> datetime:
-        """ "Now" in UTC: STV_NOW when set, else the wall clock."""
+        """ "Now" in UTC: STV_NOW when set, else the wall clock; then a page's answer that read it is kept only
+        until the data version's next probe (dashboard.output_cache)."""
+        if self.now is None:
+            from dashboard import output_cache
+
+            output_cache.reads_clock()
+        return self.clock_time()
+
+    def clock_time(self) -> datetime:
+        """ "Now" as `current_time`, for what needs only its day (the output cache's keys hold the day)."""
         return self.now or datetime.now(UTC)
 
     def with_overrides(self, **values) -> Settings:

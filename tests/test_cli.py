@@ -92,3 +92,15 @@ def test_user_add_with_oidc_makes_an_account_without_a_password(tmp_path):
     assert "identity provider" in added.stdout and "Password" not in added.stdout
     listed = subprocess.run([*command, "list"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
     assert listed.stdout.split() == ["anna", "organisation", "7", "provider"]
+
+
+def test_serve_defaults_to_one_worker_per_core_with_a_secret_and_to_one_without(monkeypatch, capsys):
+    from dashboard import serve
+    from dashboard.settings import Settings
+
+    monkeypatch.setattr(serve.os, "sched_getaffinity", lambda _pid: {0, 1, 2}, raising=False)
+    assert serve.cores() == 3
+    assert serve.default_workers(Settings(secret_key="k" * 40)) == 3
+    assert capsys.readouterr().out == ""
+    assert serve.default_workers(Settings()) == 1  # CONTRACT §5: several workers need STV_SECRET_KEY
+    assert "set STV_SECRET_KEY to serve with one per core (3)" in capsys.readouterr().out

@@ -1,0 +1,116 @@
+"""How answers travel (issue 12, "bytes"): compressed, and cached by the browser only where that is safe.
+
+- Compression (Flask-Compress): JavaScript, CSS, JSON (callback answers, Dash's layout and dependencies), SVG and
+  plain text, with Brotli, gzip or zstd as the browser offers (browsers offer Brotli and zstd over https only, so
+  on plain http it is gzip). HTML pages are left as they are: they are small, and a page that carries a form's
+  CSRF token beside text the URL chose is what BREACH-style attacks compress. The compressed bytes of a
+  fingerprinted file are kept in the worker (`AssetCompressionCache`): Plotly's bundle alone is 4.8 MB, compressed
+  once per worker and algorithm instead of once per visitor.
+- Caching: a fingerprinted file is the same bytes for ever (Dash names its bundles
+  `…/name.v<version>m<mtime>.js`, and links our assets/ as `/assets/file?m=<mtime>`; a change of the file changes
+  the link), so it is kept for a year and marked `immutable` (no revalidation on reload): `public` for assets/
+  (open to all, sign-in keeps them so), `private` for Dash's bundles (served to signed-in readers only). Dash's
+  own answer for its bundles already says `max-age=31536000`; this adds `immutable` and who may keep it. Every
+  other answer that says nothing itself (pages, callback answers, Dash's layout: per account) gets
+  `private, no-store`: no shared cache, and no copy on disk, keeps one account's figures for another.
+
+The security headers (dashboard.security) are added beside these, untouched: that module's after-request sets
+only its own headers.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+from dash.fingerprint import check_fingerprint
+from flask import Flask, Request, Response, request
+from flask_compress import Compress
+
+YEAR_SECONDS = 31_536_000
+ASSETS = "/assets/"
+COMPONENT_SUITES = "/_dash-component-suites/"
+NOT_KEPT = "private, no-store"
+COMPRESSED_TYPES = [
+    "text/css",
+    "text/plain",
+    "text/javascript",
+    "application/javascript",
+    "application/x-javascript",
+    "application/json",
+    "image/svg+xml",
+]
+ALGORITHMS = ["br", "zstd", "gzip"]  # the first the browser accepts at its highest quality
+CACHED_BYTES = 64 * 1024 * 1024  # compressed fingerprinted files kept per worker (all of them: about 4 MB a kind)
+
+
+def init_app(server: Flask) -> None:
+    """Compression and the Cache-Control of every answer, on the app's Flask server."""
+    server.config.update(
+        COMPRESS_MIMETYPES=COMPRESSED_TYPES,
+        COMPRESS_ALGORITHM=ALGORITHMS,
+        COMPRESS_CACHE_BACKEND=AssetCompressionCache,
+        COMPRESS_CACHE_KEY=compression_key,
+    )
+    # Flask runs after-request functions last registered first: Compress is registered first so that it runs after
+    # `cache_control` has read the whole file into the answer (a streamed file would be compressed anew each time).
+    Compress(server)
+    server.after_request(cache_control)
+
+
+def fingerprinted(req: Request) -> bool:
+    """Whether the request names a file by a fingerprint that changes with its contents."""
+    if req.path.startswith(COMPONENT_SUITES):
+        return check_fingerprint(req.path.rsplit("/", 1)[-1])[1]
+    return req.path.startswith(ASSETS) and "m" in req.args
+
+
+def cache_control(response: Response) -> Response:
+    """A year and `immutable` for a fingerprinted file that was found; `private, no-store` for any answer that
+    does not say how it may be kept. A file of assets/ is read into the answer here (they are small), so that
+    Flask-Compress compresses it whole: its streaming path would neither keep the result nor close the file."""
+    if request.path.startswith(ASSETS) and response.is_streamed and response.status_code == 200:
+        response.direct_passthrough = False
+        response.set_data(response.get_data())  # (the file is closed with the answer: Werkzeug's call_on_close)
+    if fingerprinted(request) and response.status_code == 200:
+        who = "public" if request.path.startswith(ASSETS) else "private"
+        response.headers["Cache-Control"] = f"{who}, max-age={YEAR_SECONDS}, immutable"
+    elif not request.path.startswith((ASSETS, COMPONENT_SUITES)) and request.path != "/_favicon.ico":
+        response.headers.setdefault("Cache-Control", NOT_KEPT)  # (files without fingerprint: revalidated by ETag)
+    return response
+
+
+def compression_key(req: Request) -> str:
+    """The key of a compressed answer kept for reuse: the fingerprinted path; '' (not kept) for anything else."""
+    return req.full_path if fingerprinted(req) else ""
+
+
+class AssetCompressionCache:
+    """Flask-Compress's cache of compressed bytes, holding fingerprinted files only (whose bytes never change under
+    one key), least recently used out first beyond CACHED_BYTES. Flask-Compress asks it about every answer it
+    compresses: keys of other answers (empty after the algorithm's name) are neither looked up nor kept."""
+
+    def __init__(self, limit: int = CACHED_BYTES):
+        self.limit = limit
+        self._entries: OrderedDict[str, bytes] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
+
+    def set(self, key: str, value: bytes) -> None:
+        if key.endswith(";") or len(value) > self.limit:
+            return
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = value
+            self._size += len(value)
+            while self._size > self.limit:
+                _, old = self._entries.popitem(last=False)
+                self._size -= len(old)

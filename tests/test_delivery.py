@@ -1,0 +1,121 @@
+"""How answers travel (dashboard/delivery.py): fingerprinted files compressed and kept a year, `immutable`; callback
+answers compressed and never kept; pages not compressed and never kept; the security headers on all of them."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from datetime import UTC, datetime
+
+import brotli
+import pytest
+
+from dashboard import delivery, ids
+from tests.dash_requests import post, response_values
+from tests.test_security import assert_secure_headers
+
+NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
+YEAR_SEARCH = "?from=2022-01-01&to=2022-12-31"
+LONG_LIVED = re.compile(r"^(public|private), max-age=31536000, immutable$")
+
+
+@pytest.fixture(scope="module")
+def app_config(fixture_sqlite):
+    return {"url": fixture_sqlite, "now": NOW, "aggregates": False, "forecast_background": False}
+
+
+@pytest.fixture(scope="module")
+def page_links(client) -> list[str]:
+    html = client.get("/").get_data(as_text=True)
+    return re.findall(r'(?:src|href)="(/(?:assets|_dash-component-suites)/[^"]+)"', html)
+
+
+def fetched(client, path: str, encoding: str):
+    """A GET offering `encoding`, answered in full and closed (a file answer keeps its file open until then)."""
+    response = client.get(path, headers={"Accept-Encoding": encoding})
+    response.get_data()
+    response.close()
+    return response
+
+
+@pytest.mark.parametrize(("encoding", "decompress"), [("br", brotli.decompress), ("gzip", gzip.decompress)])
+def test_dash_bundles_are_compressed_and_kept_a_year(client, app, page_links, encoding, decompress):
+    bundle = next(link for link in page_links if "dash_renderer" in link)
+    plain = fetched(client, bundle, "identity")
+    response = fetched(client, bundle, encoding)
+    assert response.status_code == 200
+    assert response.headers["Content-Encoding"] == encoding
+    assert "Accept-Encoding" in response.headers["Vary"]
+    assert decompress(response.get_data()) == plain.get_data()
+    assert len(response.get_data()) < len(plain.get_data()) / 2
+    assert response.headers["Cache-Control"] == "private, max-age=31536000, immutable"  # behind sign-in
+    assert "Content-Encoding" not in plain.headers
+    assert_secure_headers(response, app)
+
+
+def test_our_assets_are_compressed_public_and_kept_a_year(client, app, page_links):
+    stylesheet = next(link for link in page_links if "bootstrap" in link and "?m=" in link)
+    script = next(link for link in page_links if link.startswith("/assets/stv-clientside.js?m="))
+    for path in (stylesheet, script):
+        response = fetched(client, path, "gzip, deflate, br")
+        assert response.status_code == 200
+        assert response.headers["Content-Encoding"] == "br"
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert int(response.headers["Content-Length"]) == len(response.get_data())
+        assert_secure_headers(response, app)
+    again = fetched(client, stylesheet, "gzip")  # the same file in another encoding: its own bytes
+    assert again.headers["Content-Encoding"] == "gzip" and gzip.decompress(again.get_data()).startswith(b"@charset")
+
+
+def test_a_file_without_fingerprint_is_revalidated_not_kept(app):
+    client = app.server.test_client()  # the sign-in page's links have no fingerprint
+    response = fetched(client, "/assets/app.css", "gzip")
+    assert response.status_code == 200
+    assert not LONG_LIVED.match(response.headers.get("Cache-Control", ""))
+    assert "ETag" in response.headers
+
+
+def test_a_compressed_file_is_compressed_once_per_worker():
+    kept = delivery.AssetCompressionCache(limit=10)
+    kept.set("br;/_dash-component-suites/a.v1m2.js", b"12345")
+    kept.set("br;", b"never")  # an answer that is no fingerprinted file
+    kept.set("gzip;/_dash-component-suites/b.v1m2.js", b"678901")  # over the limit: the oldest goes
+    assert kept.get("br;") is None
+    assert kept.get("br;/_dash-component-suites/a.v1m2.js") is None
+    assert kept.get("gzip;/_dash-component-suites/b.v1m2.js") == b"678901"
+
+
+def posted(client, app, output: str, values: dict, encoding: str | None = None):
+    """A callback request as the browser sends it, offering `encoding` (None: the test client offers nothing)."""
+    if encoding is None:
+        return post(client, app, output, values)
+    client.environ_base["HTTP_ACCEPT_ENCODING"] = encoding
+    try:
+        return post(client, app, output, values)
+    finally:
+        del client.environ_base["HTTP_ACCEPT_ENCODING"]
+
+
+CARDS = f"{ids.page('overview', 'cards')}.children"
+
+
+@pytest.mark.parametrize(("encoding", "decompress"), [("br", brotli.decompress), ("gzip", gzip.decompress)])
+def test_a_callback_answer_is_compressed_and_never_kept(client, app, encoding, decompress):
+    values = {f"{ids.PAGE_QUERY}.data": YEAR_SEARCH}
+    response = posted(client, app, CARDS, values, encoding)
+    plain = posted(client, app, CARDS, values)
+    assert response.status_code == 200
+    assert response.headers["Content-Encoding"] == encoding
+    assert decompress(response.get_data()) == plain.get_data()
+    assert response_values(plain)[CARDS]
+    for answer in (response, plain):
+        assert answer.headers["Cache-Control"] == "private, no-store"
+        assert_secure_headers(answer, app)
+
+
+def test_pages_are_not_compressed_and_never_kept(client, app):
+    response = client.get("/", headers={"Accept-Encoding": "gzip, br"})
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response.headers  # HTML carries forms' tokens: never compressed (BREACH)
+    assert response.headers["Cache-Control"] == "private, no-store"
+    assert_secure_headers(response, app)
