@@ -300,7 +300,8 @@
                 option.removeAttribute("aria-selected");
             }
         });
-        mark(dialog, !label || !label.id || dialog.getAttribute("aria-labelledby") === label.id);
+        mark(dialog, (!label || !label.id || dialog.getAttribute("aria-labelledby") === label.id)
+            && !dialog.querySelector(".dash-options-list-option[role], .dash-options-list:not([role=group])"));
     }
 
     // --- dbc.Tabs without panes (a page's choice) ---------------------------------------------------------------
@@ -438,9 +439,7 @@
         pending = false;
         syncLang();
         document.querySelectorAll("figure.stv-chart").forEach(watchChart);
-        document.querySelectorAll("button.dash-dropdown").forEach(fixDropdown);
-        document.querySelectorAll(".dash-dropdown-content").forEach(fixDropdownList);
-        document.querySelectorAll('[role="tablist"]').forEach(fixTabs);
+        patchControls();
         document.querySelectorAll("[data-scroll-into-view]").forEach(watchResult);
         document.querySelectorAll(".ag-root-wrapper").forEach(pinFirstColumn);
     }
@@ -452,8 +451,21 @@
         }
     }
 
+    // The dropdowns' and tabs' markup is patched at once, in the observer's microtask right after the component
+    // wrote it (before any other script or a check such as axe can read it); the rest on the next frame.
+    function patchControls() {
+        document.querySelectorAll("button.dash-dropdown").forEach(fixDropdown);
+        document.querySelectorAll(".dash-dropdown-content").forEach(fixDropdownList);
+        document.querySelectorAll('[role="tablist"]').forEach(fixTabs);
+    }
+
+    function changed() {
+        patchControls();
+        schedule();
+    }
+
     function start() {
-        new MutationObserver(schedule).observe(document.body, {
+        new MutationObserver(changed).observe(document.body, {
             childList: true, subtree: true, attributes: true, attributeFilter: ["aria-labelledby", "tabindex", "role", "aria-selected", "class", "aria-controls"],
         });
         window.addEventListener("popstate", schedule);

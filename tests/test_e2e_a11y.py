@@ -280,7 +280,8 @@ GRID_PROBLEMS = """async () => {
         const first = grid.querySelector(`.ag-header-cell[col-id="${CSS.escape(columns[0].getColId())}"]`);
         const at = first && first.getBoundingClientRect();
         if (!at || at.left < box.left - 1 || at.right > box.right + 1 || at.width < 1) {
-            problems.push(`grid ${id}: the first column is out of view after scrolling sideways`);
+            problems.push(`grid ${id}: the first column is out of view after scrolling sideways `
+                + `(${at && [at.left, at.right, at.width]} in ${[box.left, box.right]}, ${grid.dataset.stvPinned})`);
         } else if (at.width > box.width * 0.5 + 1) {
             problems.push(`grid ${id}: the pinned first column takes ${at.width} of ${box.width} px`);
         }
