@@ -374,18 +374,22 @@
         }
         var first = columns[0];
         var definition = first.getColDef() || {};
-        var own = definition.pinned || null;
-        var wanted = PHONE.matches ? "left" : own;
-        if ((first.getPinned() || null) !== wanted) {
-            var state = {colId: first.getColId(), pinned: wanted};
-            if (PHONE.matches) {  // a long name column leaves room for the figures (its whole text on hover)
-                var room = Math.round(wrapper.clientWidth * PINNED_SHARE);
-                state.width = Math.max(first.getMinWidth ? first.getMinWidth() : 0, Math.min(first.getActualWidth(), room));
-                state.flex = null;
-            } else {
-                state.width = definition.width;
-                state.flex = definition.flex === undefined ? null : definition.flex;
+        var wanted = PHONE.matches ? "left" : definition.pinned || null;
+        var state = (first.getPinned() || null) !== wanted ? {colId: first.getColId(), pinned: wanted} : null;
+        if (PHONE.matches) {  // a long name column leaves room for the figures (its whole text on hover)
+            var room = Math.round(wrapper.clientWidth * PINNED_SHARE);
+            var width = Math.max(first.getMinWidth ? first.getMinWidth() : 0, Math.min(first.getActualWidth(), room));
+            if (Math.abs(first.getActualWidth() - width) > 1) {
+                state = Object.assign(state || {colId: first.getColId()}, {width: width, flex: null});
+                wrapper.dataset.stvNarrowed = "1";
             }
+        } else if (wrapper.dataset.stvNarrowed) {  // back to the definition's width
+            state = Object.assign(state || {colId: first.getColId()}, {
+                width: definition.width, flex: definition.flex === undefined ? null : definition.flex,
+            });
+            delete wrapper.dataset.stvNarrowed;
+        }
+        if (state) {
             api.applyColumnState({state: [state]});
         }
         var shown = first.getPinned() || "none";
