@@ -300,7 +300,8 @@
                 option.removeAttribute("aria-selected");
             }
         });
-        mark(dialog, !label || !label.id || dialog.getAttribute("aria-labelledby") === label.id);
+        mark(dialog, (!label || !label.id || dialog.getAttribute("aria-labelledby") === label.id)
+            && !dialog.querySelector(".dash-options-list-option[role], .dash-options-list:not([role=group])"));
     }
 
     // --- dbc.Tabs without panes (a page's choice) ---------------------------------------------------------------
@@ -373,18 +374,22 @@
         }
         var first = columns[0];
         var definition = first.getColDef() || {};
-        var own = definition.pinned || null;
-        var wanted = PHONE.matches ? "left" : own;
-        if ((first.getPinned() || null) !== wanted) {
-            var state = {colId: first.getColId(), pinned: wanted};
-            if (PHONE.matches) {  // a long name column leaves room for the figures (its whole text on hover)
-                var room = Math.round(wrapper.clientWidth * PINNED_SHARE);
-                state.width = Math.max(first.getMinWidth ? first.getMinWidth() : 0, Math.min(first.getActualWidth(), room));
-                state.flex = null;
-            } else {
-                state.width = definition.width;
-                state.flex = definition.flex === undefined ? null : definition.flex;
+        var wanted = PHONE.matches ? "left" : definition.pinned || null;
+        var state = (first.getPinned() || null) !== wanted ? {colId: first.getColId(), pinned: wanted} : null;
+        if (PHONE.matches) {  // a long name column leaves room for the figures (its whole text on hover)
+            var room = Math.round(wrapper.clientWidth * PINNED_SHARE);
+            var width = Math.max(first.getMinWidth ? first.getMinWidth() : 0, Math.min(first.getActualWidth(), room));
+            if (Math.abs(first.getActualWidth() - width) > 1) {
+                state = Object.assign(state || {colId: first.getColId()}, {width: width, flex: null});
+                wrapper.dataset.stvNarrowed = "1";
             }
+        } else if (wrapper.dataset.stvNarrowed) {  // back to the definition's width
+            state = Object.assign(state || {colId: first.getColId()}, {
+                width: definition.width, flex: definition.flex === undefined ? null : definition.flex,
+            });
+            delete wrapper.dataset.stvNarrowed;
+        }
+        if (state) {
             api.applyColumnState({state: [state]});
         }
         var shown = first.getPinned() || "none";
@@ -438,9 +443,7 @@
         pending = false;
         syncLang();
         document.querySelectorAll("figure.stv-chart").forEach(watchChart);
-        document.querySelectorAll("button.dash-dropdown").forEach(fixDropdown);
-        document.querySelectorAll(".dash-dropdown-content").forEach(fixDropdownList);
-        document.querySelectorAll('[role="tablist"]').forEach(fixTabs);
+        patchControls();
         document.querySelectorAll("[data-scroll-into-view]").forEach(watchResult);
         document.querySelectorAll(".ag-root-wrapper").forEach(pinFirstColumn);
     }
@@ -452,8 +455,21 @@
         }
     }
 
+    // The dropdowns' and tabs' markup is patched at once, in the observer's microtask right after the component
+    // wrote it (before any other script or a check such as axe can read it); the rest on the next frame.
+    function patchControls() {
+        document.querySelectorAll("button.dash-dropdown").forEach(fixDropdown);
+        document.querySelectorAll(".dash-dropdown-content").forEach(fixDropdownList);
+        document.querySelectorAll('[role="tablist"]').forEach(fixTabs);
+    }
+
+    function changed() {
+        patchControls();
+        schedule();
+    }
+
     function start() {
-        new MutationObserver(schedule).observe(document.body, {
+        new MutationObserver(changed).observe(document.body, {
             childList: true, subtree: true, attributes: true, attributeFilter: ["aria-labelledby", "tabindex", "role", "aria-selected", "class", "aria-controls"],
         });
         window.addEventListener("popstate", schedule);

@@ -280,13 +280,16 @@ GRID_PROBLEMS = """async () => {
         const first = grid.querySelector(`.ag-header-cell[col-id="${CSS.escape(columns[0].getColId())}"]`);
         const at = first && first.getBoundingClientRect();
         if (!at || at.left < box.left - 1 || at.right > box.right + 1 || at.width < 1) {
-            problems.push(`grid ${id}: the first column is out of view after scrolling sideways`);
+            problems.push(`grid ${id}: the first column is out of view after scrolling sideways `
+                + `(${at && [at.left, at.right, at.width]} in ${[box.left, box.right]}, ${grid.dataset.stvPinned})`);
         } else if (at.width > box.width * 0.5 + 1) {
             problems.push(`grid ${id}: the pinned first column takes ${at.width} of ${box.width} px`);
         }
     }
     return {grids: grids.length, problems};
 }"""
+PINNED_MARKS = """() => Array.prototype.every.call(document.querySelectorAll('main .ag-root-wrapper'),
+    (grid) => grid.dataset.stvPinned === 'left')"""
 GRID_PAGES = {"/supply-demand", "/shortages", "/interpreters", "/regions", "/data-quality"}  # at least these
 
 
@@ -298,6 +301,7 @@ def test_on_a_phone_grid_headers_read_whole_and_the_first_column_stays_in_view(b
         browser_page.open(f"{paths[route]}?{FILTERED}&lang={lang}")
         wait_until_ready(page)
         with whole_page_in_view(page):
+            page.wait_for_function(PINNED_MARKS, polling=100)  # assets/stv-a11y.js has been over every grid
             found = page.evaluate(GRID_PROBLEMS)
         assert found["problems"] == [], f"{route} {lang}"
         assert found["grids"] or route not in GRID_PAGES, f"{route} has no grid any more: update GRID_PAGES"
