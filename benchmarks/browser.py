@@ -130,6 +130,7 @@ class Visit:
     assets_wire: int = 0  # static files (scripts, styles, fonts, images) on the wire
     assets_decoded: int = 0
     page_wire: int = 0  # the document, _dash-layout and _dash-dependencies on the wire (never cached: not assets)
+    assets_fetched: list[str] = field(default_factory=list, repr=False)  # assets that went over the wire (a 304 too)
     requests: list[dict] = field(default_factory=list, repr=False)  # the callback requests (bodies, start, end)
 
 
@@ -167,6 +168,7 @@ def measure_visit(page, since: float, after: int) -> Visit:
         assets_wire=sum(r["transfer"] for r in assets),
         assets_decoded=sum(r["decoded"] for r in assets),
         page_wire=sum(r["transfer"] for r in page_data),
+        assets_fetched=sorted({urlsplit(r["name"]).path for r in assets if r["transfer"] > 0}),
         requests=requests,
     )
 

@@ -150,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--page", action="append", default=[], help=f"pages replayed (default {' '.join(DEFAULT_PAGES)})"
     )
+    parser.add_argument(
+        "--prepare-only", action="store_true", help="only start the server once (its Redis seed kept), then stop"
+    )
     args = parser.parse_args(argv)
     if args.users < 1 or not 0 < args.seconds <= 3600 or args.workers < 1:
         parser.error("--users and --workers must be at least 1, --seconds between 0 and 3600")
@@ -162,6 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with served_dashboard(folder, database, log_stderr, args.workers, cache_url) as (dashboard, password):
             redis.keep_seed()
+            if args.prepare_only:
+                log_stderr(f"load: prepared (seed in {redis.folder}) in {time.monotonic() - started:.0f} s")
+                return 0
             log_stderr("load: capturing the pages' callback requests in Chromium")
             scenarios = capture(dashboard.base_url, password, urls, region)
             scenarios_file = folder / "scenarios.json"

@@ -90,8 +90,9 @@ class DashboardUser(FastHttpUser):
         with self.client.post(
             CALLBACK_PATH, data=body, headers=headers, name=f"callbacks of {page}", catch_response=True
         ) as answer:
-            if answer.status_code not in (200, 204):
-                answer.failure(f"HTTP {answer.status_code}")
+            if answer.status_code not in (200, 204):  # 0: no answer (the connection's error says why)
+                reason = f": {type(answer.error).__name__} {answer.error}"[:160] if answer.error else ""
+                answer.failure(f"HTTP {answer.status_code}{reason}")
 
 
 def user_class(password: str, scenarios: dict, think: tuple[float, float], users: int) -> type[DashboardUser]:
