@@ -88,22 +88,26 @@ class OutputCache:
         ticks = {i for i, item in enumerate(spec["inputs"] + spec["state"]) if item["property"] == "n_intervals"}
 
         def run(*args, **kwargs):
-            key = self._key(name, args, kwargs, ticks)
-            if key is None:
-                return function(*args, **kwargs)
-            if name in self._pages:
+            # Callbacks never seen answering a page's figures (the shell, administration) are not looked up, nor
+            # their keys made: they cost nothing more than before.
+            key = self._key(name, args, kwargs, ticks) if name in self._pages else None
+            if key is not None:
                 entry = self.data.cache_get(key)
                 if entry is not None and self.data.clock() < entry["until"]:
                     return entry["answer"]
             record = {"page": False, "kept": True, "until": math.inf, "clock": False}
-            setattr(flask.g, RECORD, record)  # (one callback per request: Dash's dispatch)
+            if flask.has_request_context():
+                setattr(flask.g, RECORD, record)  # (one callback per request: Dash's dispatch)
             try:
                 answer = function(*args, **kwargs)
             finally:
-                flask.g.pop(RECORD, None)
+                if flask.has_request_context():
+                    flask.g.pop(RECORD, None)
             if record["page"] and record["kept"] and isinstance(answer, str):
-                self._pages.add(name)
-                self._keep(key, answer, record)
+                key = key or self._key(name, args, kwargs, ticks)  # (the request's data version: the one it read)
+                if key is not None:
+                    self._pages.add(name)
+                    self._keep(key, answer, record)
             return answer
 
         return run
