@@ -156,8 +156,8 @@ def add_subscription(context: Context, form: dict, lang: str) -> dbc.Alert:
             every=form.get("every"),
             hours=form.get("hours"),
             at_time=form.get("at_time"),
-            languages=[code for code in form.get("languages") or [] if isinstance(code, str)],
-            regions=[code for code in form.get("regions") or [] if isinstance(code, str)],
+            languages=_codes(form.get("languages")),
+            regions=_codes(form.get("regions")),
             address=form.get("address") if isinstance(form.get("address"), str) else None,
             lang=form.get("mail_lang") if isinstance(form.get("mail_lang"), str) else None,
         )
@@ -167,6 +167,13 @@ def add_subscription(context: Context, form: dict, lang: str) -> dbc.Alert:
         return error_alert("database-unavailable", lang)
     audit.record("subscription", "/subscriptions", urlencode({"added": added.id, "kind": added.kind}))
     return dbc.Alert(t("subscriptions-added", lang, what=describe(added, lang)), color="success")
+
+
+def _codes(value) -> list[str]:
+    """The codes of a multi-select dropdown's value: a list, or one value (which Dash sends for a single choice);
+    anything that is not a code is dropped."""
+    values = value if isinstance(value, list) else [value]
+    return [code for code in values if isinstance(code, str)]
 
 
 def remove_subscription(subscription_id, lang: str) -> dbc.Alert | None:

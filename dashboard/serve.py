@@ -102,6 +102,12 @@ def prepare_forecasts(settings: Settings) -> None:
             print(f"The demand forecast could not be computed ({error}); the page will say so.", flush=True)
 
 
+# An idle kept-alive connection stays open this long. gunicorn's default (2 s) is shorter than a reader's pause
+# between two clicks, so browsers and proxies often sent their next request into a connection being closed (the load
+# benchmark counted these as errors without an answer); idle connections cost no thread in gunicorn's gthread worker.
+KEEP_ALIVE_SECONDS = 30
+
+
 def gunicorn_command(host: str, port: int, workers: int, trusted_proxies: int = 0) -> list[str]:
     """The gunicorn command line that serves `dashboard.wsgi:server`. gunicorn believes the scheme headers
     (`X-Forwarded-Proto`) of no peer unless proxies are trusted (STV_TRUSTED_PROXIES); then, like the app's
@@ -121,6 +127,8 @@ def gunicorn_command(host: str, port: int, workers: int, trusted_proxies: int = 
         "10",
         "--timeout",
         str(WORKER_TIMEOUT_SECONDS),
+        "--keep-alive",
+        str(KEEP_ALIVE_SECONDS),
         "--limit-request-line",
         str(REQUEST_LINE_LIMIT),
         "--access-logfile",
