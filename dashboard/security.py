@@ -46,8 +46,9 @@ Bounded requests (issue 17, items 2 and 4), checked before sign-in looks at a re
 MAX_CONTENT_LENGTH set too). A body without Content-Length (`Transfer-Encoding: chunked`: gunicorn sets
 `wsgi.input_terminated` and passes it on) is read by `BoundedBody` in front of the app, at most MAX_BODY_BYTES + 1
 bytes: over the limit every route answers 413 (a route that never reads its body too), under it the app sees the
-body with its Content-Length. gunicorn discards the rest of an oversized body in small pieces before it reads the
-next request on the connection (memory stays bounded; its --timeout bounds the time).
+body with its Content-Length. The rest of an oversized body (up to 32 MiB) is read and thrown away in small pieces
+before the 413 goes out, so that a client still sending gets the answer rather than a reset connection (memory
+stays at one piece; gunicorn's --timeout bounds the time).
 Every error answers with the app's error page (`error_response`: HTML for a browser's page, JSON for the callback
 endpoint, text for scripts), never a traceback: an unknown or malformed path under
 `/_dash-component-suites/` 404, broken JSON 400, and an exception in a callback (after dashboard.payloads has
@@ -141,17 +142,29 @@ def bounded_requests(server: Flask) -> None:
 class BoundedBody:
     """WSGI middleware: a body that comes without Content-Length (chunked) is read here, `limit` + 1 bytes at
     most; one over the limit is marked for `_within_limits` (413), one within it is handed on as a body with its
-    Content-Length, so that every route and Dash's endpoints see the same request as with the header."""
+    Content-Length, so that every route and Dash's endpoints see the same request as with the header.
+    An oversized body (either kind) is read on and thrown away in small pieces, up to DRAIN_BYTES, before the 413:
+    a client still sending when gunicorn closes the connection gets a reset instead of the answer (measured: a
+    20 MB body had no answer at all)."""
 
     def __init__(self, wsgi_app, limit: int):
         self.wsgi_app = wsgi_app
         self.limit = limit
 
     def __call__(self, environ, start_response):
-        if _streamed(environ):
-            body = environ["wsgi.input"].read(self.limit + 1)
+        stream = environ["wsgi.input"]
+        declared = _declared_length(environ)
+        if declared is not None and declared > self.limit:
+            _discard(stream, min(declared, DRAIN_BYTES))  # never past its Content-Length: a socket would block
+        elif _streamed(environ):
+            try:
+                body = stream.read(self.limit + 1)
+            except Exception:  # noqa: BLE001 - the server's own error for broken chunking (gunicorn's are no OSError)
+                environ[BROKEN] = True
+                body = b""
             if len(body) > self.limit:
                 environ[OVERSIZED] = True
+                _discard(stream, DRAIN_BYTES)
                 body = b""
             environ["wsgi.input"] = io.BytesIO(body)
             environ["CONTENT_LENGTH"] = str(len(body))
@@ -160,7 +173,28 @@ class BoundedBody:
         return self.wsgi_app(environ, start_response)
 
 
-OVERSIZED = "stv.body-over-limit"  # the environ key BoundedBody sets
+OVERSIZED = "stv.body-over-limit"  # the environ keys BoundedBody sets
+BROKEN = "stv.body-broken"
+DRAIN_BYTES = 32 * 1_048_576  # an oversized body read and thrown away so that its client reads the 413
+DRAIN_PIECE = 65_536
+
+
+def _declared_length(environ) -> int | None:
+    value = environ.get("CONTENT_LENGTH", "")
+    return int(value) if value.isdigit() else None
+
+
+def _discard(stream, at_most: int) -> None:
+    """Read and drop up to `at_most` bytes of `stream`, a piece at a time (memory stays at one piece)."""
+    left = at_most
+    while left > 0:
+        try:
+            piece = stream.read(min(DRAIN_PIECE, left))
+        except Exception:  # noqa: BLE001 - the client went away, or its chunking is broken: nothing more to read
+            return
+        if not piece:
+            return
+        left -= len(piece)
 
 
 def _streamed(environ) -> bool:
@@ -180,6 +214,8 @@ def _within_limits() -> None:
         abort(414)
     if request.environ.get(OVERSIZED) or (request.content_length or 0) > MAX_BODY_BYTES:
         abort(413)
+    if request.environ.get(BROKEN):
+        abort(400)
 
 
 def error_pages(server: Flask) -> None:
