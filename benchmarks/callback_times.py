@@ -1,5 +1,5 @@
-"""`python tools/callback_times.py [--runs N] [--pages P...]`: the server time of every page callback that takes the
-page's query, cold and warm, in-process (Flask's test client, no network), with the answer's size.
+"""`python -m benchmarks.callback_times [--runs N] [--pages P...]`: the server time of every page callback that takes
+the page's query, cold and warm, in-process (Flask's test client, no network), with the answer's size.
 
 Issue 12's target: a warm callback (same query, data unchanged) answers in <= 20 ms. "cold" is the first request
 of a fresh app (aggregate store caught up, query cache empty); "warm" the median of `--runs` requests after it.

@@ -1,7 +1,7 @@
 """The hostile probe of issue 17, bounded: a served copy of the demo database on loopback, and malformed or hostile
 requests at it for a fixed time, counted per target as the issue's table does (requests, 2xx, 4xx, 5xx, no answer).
 
-    PYTHONPATH=. .venv/bin/python -m tools.probe --seconds 600 [--url http://127.0.0.1:PORT --token TOKEN]
+    PYTHONPATH=. .venv/bin/python -m benchmarks.probe --seconds 600 [--url http://127.0.0.1:PORT --token TOKEN]
 
 Without `--url` it builds a demo database (scale 0.1) in a temporary folder and serves it as `stv-dashboard serve
 --workers 2` does (tests/test_live.py's `_served`), signs in with the form and makes an API token. Targets, a third
