@@ -34,19 +34,8 @@ from urllib.parse import urlsplit
 
 from benchmarks.databases import BENCH_DIR, Log, log_stderr
 from benchmarks.serving import ACCOUNT, demo_database, run_folder, served_dashboard, served_floor
+from tests.browser import CHROMIUM, CHROMIUM_ARGS  # one set of flags for the suite and the benchmarks
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [  # ../shared/RECIPES.md: as root, offline
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 CONTEXT_OPTIONS = {"viewport": {"width": 1400, "height": 1000}, "locale": "nl-BE"}
 QUIET_MS = 600  # nothing in flight and nothing loading for this long: the page is drawn
 TIMEOUT_MS = 120_000  # one measurement gives up after this (shown as "–")
