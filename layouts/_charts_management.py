@@ -13,7 +13,14 @@ from dash import html
 from dashboard import codes, ids
 from dashboard.i18n import MESSAGES, format_count, format_decimal, format_rate, t
 from dashboard.periods import RunningMonth
-from layouts._charts import KIND_COLOURS, base_layout, mark_running_month, stacked_shares_layout, without_running_month
+from layouts._charts import (
+    KIND_COLOURS,
+    base_layout,
+    mark_running_month,
+    month_axis,
+    stacked_shares_layout,
+    without_running_month,
+)
 from layouts._components import CARD_SIZE, card, figure_definitions
 from layouts._components import note as card_note
 from layouts._grid import ReadableHeaders, data_grid
@@ -176,7 +183,7 @@ def figure_party_trend(monthly: pd.DataFrame, lang: str, running: RunningMonth |
     """Each party's rate per month (lines), from the no-shows `monthly` view; the `running` month marked and its
     rates left out (its outcomes are still to come)."""
     figure = go.Figure()
-    all_months, monthly = len(monthly), without_running_month(monthly, running)
+    monthly = without_running_month(monthly, running)
     months = pd.to_datetime(monthly.month + "-01")
     for status, rate, colour, dash in PARTY_STYLE:
         figure.add_scatter(
@@ -193,7 +200,7 @@ def figure_party_trend(monthly: pd.DataFrame, lang: str, running: RunningMonth |
     layout["legend"] = {"orientation": "h", "y": -0.22, "x": 0}
     layout["margin"] = {**layout["margin"], "b": 110}
     figure.update_layout(**layout)
-    figure.update_xaxes(dtick="M1" if all_months <= 14 else None, tickformat="%b %Y")
+    month_axis(figure)
     return mark_running_month(figure, running, lang, rates=True)
 
 
@@ -343,5 +350,5 @@ def figure_invitations_monthly(monthly: pd.DataFrame, lang: str, running: Runnin
     layout["margin"] = {**layout["margin"], "r": 70}
     layout["legend"]["traceorder"] = "normal"
     figure.update_layout(barmode="stack", **layout)
-    figure.update_xaxes(dtick="M1" if len(monthly) <= 14 else None, tickformat="%b %Y")
+    month_axis(figure)
     return mark_running_month(figure, running, lang, rates=True)

@@ -14,7 +14,7 @@ from dashboard.i18n import code_name, format_count, format_rate, t
 from dashboard.periods import RunningMonth
 from dashboard.views.lead_time import BANDS, DIMENSIONS, MIN_REQUESTS, RULE_MODALITIES, SHARE_COLUMNS, field
 from layouts import register
-from layouts._charts import MODALITY_COLOURS, base_layout, mark_running_month, stacked_shares_layout
+from layouts._charts import MODALITY_COLOURS, base_layout, mark_running_month, month_axis, stacked_shares_layout
 from layouts._charts_management import DIMENSION_CHART_LIMIT, definition, empty_note, sized_grid
 from layouts._choices import choice
 from layouts._components import chart, definitions
@@ -200,7 +200,7 @@ def figure_late_trend(monthly: pd.DataFrame, lang: str, running: RunningMonth | 
     layout = base_layout(lang, t("lead-time-axis-late", lang), t("axis-month", lang))
     layout["yaxis"].update(tickformat=".0%", rangemode="tozero")
     figure.update_layout(**layout)
-    figure.update_xaxes(dtick="M1" if monthly.month.nunique() <= 14 else None, tickformat="%b %Y")
+    month_axis(figure)
     return mark_running_month(figure, running, lang)
 
 

@@ -94,8 +94,8 @@ MESSAGES = {
     "regions-spread-by-region": ("Tussen organisaties van dezelfde regio", "Between organisations of one region"),
     "regions-spread-whole": ("Regio als geheel", "Region as a whole"),
     "regions-axis-requests": (
-        "Aanvragen per organisatie (aantal, logaritmische schaal)",
-        "Requests per organisation (count, log scale)",
+        "Aanvragen per organisatie (log. schaal)",
+        "Requests per organisation (log scale)",
     ),
     "regions-axis-answer_rate": ("Beantwoordingsgraad per organisatie", "Answer rate per organisation"),
     "regions-axis-no_show_client_rate": ("No-show cliënt per organisatie", "Client no-show rate per organisation"),
