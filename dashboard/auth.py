@@ -42,7 +42,7 @@ from dashboard.filters import UI_LANGUAGES
 from dashboard.i18n import t
 from dashboard.payloads import internal_path
 from dashboard.settings import Settings
-from dashboard.state import StateDatabase
+from dashboard.state import SESSION_WRITE_SLACK, StateDatabase
 
 PUBLIC_PATHS = frozenset(
     {
@@ -127,7 +127,8 @@ class Auth:
             session.clear()
             session["expired"] = idle or too_old
             return None
-        session["seen_at"] = now
+        if now - session.get("seen_at", 0) >= SESSION_WRITE_SLACK.total_seconds():
+            session["seen_at"] = now  # to the minute: an unchanged session is not written again (StateDatabase)
         return account
 
     def _current(self, username: str) -> Account | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -71,12 +72,17 @@ def generate_password() -> str:
     return secrets.token_urlsafe(12)
 
 
+# How far short of its new expiry a session's stored expiry may be before a request writes it again.
+SESSION_WRITE_SLACK = timedelta(seconds=60)
+
+
 class StateDatabase:
     """Accounts, tokens, the audit log and settings in the state database at `url`."""
 
     def __init__(self, url: str):
         self.url = url
         self.engine: Engine = create_engine(url, pool_pre_ping=True)
+        self._sessions_read = threading.local()  # the session row this thread read last (save_session)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
 
@@ -243,12 +249,25 @@ class StateDatabase:
     def session(self, key: str) -> str | None:
         """The stored contents (JSON text) of the session `key`, None when there is none or it has expired."""
         with self.engine.connect() as conn:
-            return conn.execute(statements.select_session(key, _now())).scalar_one_or_none()
+            row = conn.execute(statements.select_session(key, _now())).one_or_none()
+        if row is None:
+            return None
+        self._sessions_read.last = (key, row.data, _aware(row.expires_at))
+        return row.data
 
     def save_session(self, key: str, data: str, seconds: float) -> None:
-        """Store a session's contents for `seconds`; a new session's row clears away the expired ones."""
+        """Store a session's contents for `seconds`; a new session's row clears away the expired ones.
+
+        Every request saves its session (its idle time starts again), but a session that this thread has just read
+        unchanged, and whose stored expiry is less than `SESSION_WRITE_SLACK` short of the new one, is not written:
+        a page's ten callbacks would otherwise be ten writes to the state database, which several workers share.
+        The idle limit then holds to within that slack."""
         now = _now()
         expires_at = now + timedelta(seconds=seconds)
+        read = getattr(self._sessions_read, "last", None)
+        self._sessions_read.last = None
+        if read is not None and read[:2] == (key, data) and read[2] > expires_at - SESSION_WRITE_SLACK:
+            return
         with self.engine.begin() as conn:
             if conn.execute(statements.update_session(key, data, expires_at)).rowcount:
                 return
@@ -261,6 +280,7 @@ class StateDatabase:
                 conn.execute(statements.update_session(key, data, expires_at))
 
     def delete_session(self, key: str) -> None:
+        self._sessions_read.last = None
         with self.engine.begin() as conn:
             conn.execute(statements.delete_session(key))
 

@@ -300,7 +300,7 @@ def select_deliveries(subscription_id: int | None = None, since_period: str | No
 
 
 def select_session(key: str, now: datetime) -> Select:
-    return select(sessions.c.data).where(sessions.c.id == key, sessions.c.expires_at > now)
+    return select(sessions.c.data, sessions.c.expires_at).where(sessions.c.id == key, sessions.c.expires_at > now)
 
 
 def update_session(key: str, data: str, expires_at: datetime):

@@ -4,6 +4,7 @@ script use them."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import event
 
 from dashboard.state import hash_token
 from tests.support import TEST_PASSWORD, bearer, csrf_of, sign_in, signed_in_client
@@ -351,3 +352,29 @@ def test_oidc_requires_its_settings():
 
     with pytest.raises(SettingsError, match="STV_OIDC_ISSUER, STV_OIDC_CLIENT_ID, STV_OIDC_CLIENT_SECRET"):
         load_settings({"STV_AUTH": "oidc"}, dotenv=None)
+
+
+def test_a_busy_session_is_written_once_a_minute_not_on_every_request(clocked_app, clocked):
+    """A page's callbacks within a minute read the session and write it no more (its idle time is kept to the
+    minute); the next minute's request writes it once, moving the idle limit on."""
+    client = signed_in_client(clocked_app)
+    engine = clocked_app.server.extensions["stv-state"].engine
+    writes = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith(("UPDATE SESSIONS", "INSERT INTO SESSIONS")):
+            writes.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert client.get("/").status_code == 200  # the first request after signing in
+        written = len(writes)
+        for _ in range(10):
+            clocked.now += 5
+            assert client.get("/").status_code == 200
+        assert len(writes) == written
+        clocked.now += 60
+        assert client.get("/").status_code == 200
+        assert len(writes) == written + 1
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
