@@ -64,6 +64,9 @@ def test_supply_demand_refreshes_by_itself(browser_page):
     page = browser_page.open("/supply-demand?lang=en")
     updated = page.locator("#supply-demand-updated")
     expect()(updated).to_have_text(_updated_pattern())
+    # Plotly.js loads on its own with a 30 s timeout of the page's clock: moving the clock on before it has
+    # loaded would fire that timeout. A drawn chart means it has loaded.
+    expect()(page.locator("#supply-demand-heatmap .main-svg").first).to_be_visible()
     before = updated.text_content()
     browser_page.page.clock.fast_forward("00:31")
     expect()(updated).not_to_have_text(before)
