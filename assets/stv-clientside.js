@@ -71,7 +71,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 
         // The navigation keeps the filters (the shell's normalised query); the language switch keeps the whole
         // query string but the language; "reset" keeps only the language.
-        links: function (query, _nav, pathname, search) {
+        links: function (query, _nav, _account, pathname, search) {
             var outputs = window.dash_clientside.callback_context.outputs_list[0];
             var kept = query || "";
             var hrefs = outputs.map(function (output) { return output.id.nav + kept; });

@@ -122,6 +122,7 @@ def _register_router(app: dash.Dash, context: Context) -> None:
         Output(ids.FILTER_RESET, "href"),
         Input(ids.QUERY, "data"),
         Input(ids.NAV, "children"),
+        Input(ids.ACCOUNT_LINKS, "children"),
         State(ids.URL, "pathname"),
         State(ids.URL, "search"),
     )
@@ -132,6 +133,8 @@ def _register_texts(app: dash.Dash) -> None:
         "brand": Output(ids.BRAND, "children"),
         "switch": Output(ids.LANG_SWITCH, "children"),
         "sign_out": Output(ids.SIGN_OUT, "children"),
+        "signed_in_hint": Output(ids.ACCOUNT_HINT, "children"),
+        "account_links": Output(ids.ACCOUNT_LINKS, "children"),
         "footer": Output(ids.FOOTER, "children"),
         "reset": Output(ids.FILTER_RESET, "children"),
         "labels": [Output(ids.filter_label(name), "children") for name in LABELS],
@@ -152,6 +155,7 @@ def _register_texts(app: dash.Dash) -> None:
             "brand": t("app-title", lang),
             "switch": t("switch-language", lang),
             "sign_out": t("sign-out", lang),
+            "signed_in_hint": t("signed-in-hint", lang) + " ",
             "footer": t("footer-source", lang),
             "reset": t("reset-filters", lang),
             "mode": "report-mode" if isinstance(path, str) and path.startswith("/report") else "",
@@ -162,16 +166,27 @@ def _register_texts(app: dash.Dash) -> None:
             "choose": [t("period-choose", lang)] * len(ids.PERIOD_PICKERS),
             "nav": [
                 dbc.NavItem(
-                    dbc.NavLink(
-                        t(page.nav_key, lang),
-                        id=ids.nav_link(page.path),
-                        href=page.path,
-                        active=_is_within(path if isinstance(path, str) else "/", page.path),
-                    )
+                    dbc.NavLink(t(page.nav_key, lang), id=ids.nav_link(page.path), href=page.path, active=active)
                 )
-                for page in layouts.navigation(current_account())
+                for page, active in _navigation("main", path)
+            ],
+            "account_links": [
+                html.A(
+                    t(page.nav_key, lang),
+                    id=ids.nav_link(page.path),
+                    href=page.path,
+                    className="dropdown-item active" if active else "dropdown-item",
+                    **({"aria-current": "page"} if active else {}),
+                )
+                for page, active in _navigation("account", path)
             ],
         }
+
+
+def _navigation(menu: str, path) -> list[tuple[layouts.Page, bool]]:
+    """The pages of `menu` the signed-in account may open, each with whether the current `path` lies within it."""
+    current = path if isinstance(path, str) else "/"
+    return [(page, _is_within(current, page.path)) for page in layouts.navigation(current_account(), menu)]
 
 
 def _register_sync(app: dash.Dash, context: Context) -> None:

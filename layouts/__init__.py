@@ -27,6 +27,7 @@ class Page:
     nav_key: str | None = None  # the navigation's label; None: not in the navigation
     name: str | None = None  # the page's name (its ids' prefix); None: a page without filters (not found)
     uses_period: bool = True  # whether it counts within the period (not the live /supply-demand, nor /admin)
+    menu: str = "main"  # where the navigation lists it: "main" (the bar) or "account" (the account's own menu)
 
     @property
     def segments(self) -> tuple[str, ...]:
@@ -57,9 +58,10 @@ def register(
     nav_key: str | None = None,
     name: str | None = None,
     uses_period: bool = True,
+    menu: str = "main",
 ) -> Page:
     """Make `layout` the page at `path` (called by each page module when imported)."""
-    page = Page(path, layout, order, nav_key, name, uses_period and name is not None)
+    page = Page(path, layout, order, nav_key, name, uses_period and name is not None, menu)
     PAGES[path] = page
     return page
 
@@ -87,10 +89,11 @@ def not_found() -> tuple[Page, dict[str, str]]:
     return PAGES[NOT_FOUND_PATH], {}
 
 
-def navigation(account: Account | None) -> list[Page]:
-    """The pages of the navigation that `account` may open, in their order."""
+def navigation(account: Account | None, menu: str | None = None) -> list[Page]:
+    """The pages of the navigation that `account` may open, in their order: those of `menu`, or of both menus."""
     load_pages()
-    shown = (page for page in PAGES.values() if page.nav_key and may_open(account, page.name))
+    listed = (page for page in PAGES.values() if page.nav_key and menu in (None, page.menu))
+    shown = (page for page in listed if may_open(account, page.name))
     return sorted(shown, key=lambda page: page.order)
 
 

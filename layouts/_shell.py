@@ -54,24 +54,31 @@ def shell_layout() -> html.Div:
                             dbc.Collapse(
                                 [
                                     dbc.Nav(id=ids.NAV, navbar=True, className="me-auto"),
-                                    html.A(
-                                        t("switch-language"),
-                                        id=ids.LANG_SWITCH,
-                                        href="?lang=en",
-                                        className="nav-link text-white",
+                                    dbc.Nav(
+                                        [
+                                            dbc.NavItem(
+                                                html.A(
+                                                    t("switch-language"),
+                                                    id=ids.LANG_SWITCH,
+                                                    href="?lang=en",
+                                                    className="nav-link",
+                                                )
+                                            ),
+                                            account_menu(),
+                                        ],
+                                        navbar=True,
                                     ),
-                                    sign_out_form(),
                                 ],
                                 id=ids.NAV_COLLAPSE,
                                 navbar=True,
                                 is_open=False,
                             ),
                         ],
-                        fluid="xl",
+                        fluid="xxl",  # the whole width below 1400 px, where the page is narrower
                     ),
                     color="primary",
                     dark=True,
-                    expand="lg",
+                    expand="xl",  # ten pages and the account: one line from 1200 px, the menu button below
                     className="mb-3",
                 ),
                 className="no-print",
@@ -115,19 +122,29 @@ def outage_banner() -> tuple:
     )
 
 
-def sign_out_form() -> html.Form:
-    """Who is signed in, and the sign-out button: a form that posts the session's CSRF token to /logout."""
+def account_menu() -> dbc.DropdownMenu:
+    """The account's menu, its button named after who is signed in: the account's own pages (filled in by
+    `callbacks.shell`) and signing out, a form that posts the session's CSRF token to /logout."""
     account = current_account()
     name = account.username if account is not None else ""
-    return html.Form(
+    sign_out = html.Form(
         [
-            html.Span(name, id=ids.SIGNED_IN, className="navbar-text text-white small me-2"),
             dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
-            html.Button(t("sign-out"), id=ids.SIGN_OUT, type="submit", className="btn btn-outline-light btn-sm"),
+            html.Button(t("sign-out"), id=ids.SIGN_OUT, type="submit", className="dropdown-item"),
         ],
         action="/logout",
         method="POST",
-        className="d-flex align-items-center ms-2",
+    )
+    return dbc.DropdownMenu(
+        [html.Div(id=ids.ACCOUNT_LINKS), dbc.DropdownMenuItem(divider=True), sign_out],
+        id=ids.ACCOUNT,
+        label=[
+            html.Span(t("signed-in-hint") + " ", id=ids.ACCOUNT_HINT, className="visually-hidden"),
+            html.Span(name, id=ids.SIGNED_IN, className="account-name"),
+        ],
+        nav=True,
+        in_navbar=True,
+        align_end=True,
     )
 
 

@@ -356,4 +356,4 @@ def error(reason_key: str, lang: str, **values) -> dbc.Alert:
     return message("danger", "admin-error", lang, reason=t(reason_key, lang, **values))
 
 
-register("/admin", layout, order=90, name=NAME, uses_period=False)
+register("/admin", layout, order=90, nav_key="admin-title", name=NAME, uses_period=False, menu="account")

@@ -231,4 +231,4 @@ def moment(value: datetime, lang: str) -> str:
     return f"{format_date(local.date(), lang)} {local:%H:%M}"
 
 
-register("/subscriptions", layout, order=80, nav_key="nav-subscriptions", name=NAME)
+register("/subscriptions", layout, order=80, nav_key="nav-subscriptions", name=NAME, menu="account")

@@ -239,6 +239,12 @@ def sign_in_with_the_form(page, base_url: str, name: str, password: str = E2E_PA
     page.wait_for_url(lambda url: "/login" not in url)
 
 
+def sign_out_with_the_menu(page) -> None:
+    """Sign out as a person does: open the account's menu (its button bears the account's name), then "Sign out"."""
+    page.click("#shell-account .dropdown-toggle")
+    page.click("#shell-sign-out")
+
+
 @pytest.fixture(scope="session")
 def signed_in_states(browser, dashboard_server):
     """`state(name)`: the cookies of a session signed in as `name` (signed in once per test session)."""

@@ -9,6 +9,7 @@ after tables of issue 13).
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
@@ -305,4 +306,62 @@ def test_on_a_phone_grid_headers_read_whole_and_the_first_column_stays_in_view(b
             found = page.evaluate(GRID_PROBLEMS)
         assert found["problems"] == [], f"{route} {lang}"
         assert found["grids"] or route not in GRID_PAGES, f"{route} has no grid any more: update GRID_PAGES"
+    browser_page.assert_no_errors()
+
+
+# --- desktops and small laptops ---------------------------------------------------------------------------------
+
+# The navigation bar: the brand, every link and the account's button on one line inside the bar's container, or
+# (below 1200 px) folded behind the menu button; and the page never wider than the window.
+NAVBAR_LAYOUT = """() => {
+    const bar = document.querySelector('.navbar');
+    const inner = bar.querySelector('[class^=container]');
+    const limit = inner.getBoundingClientRect().right - parseFloat(getComputedStyle(inner).paddingRight) + 1;
+    const parts = Array.from(bar.querySelectorAll('.navbar-brand, .nav-link, .dropdown-toggle'))
+        .filter((part) => part.getBoundingClientRect().width > 0);
+    const tops = parts.map((part) => Math.round(part.getBoundingClientRect().top));
+    return {
+        folded: getComputedStyle(bar.querySelector('.navbar-toggler')).display !== 'none',
+        rows: new Set(tops.map((top) => Math.round(top / 8))).size,
+        outside: parts.filter((part) => part.getBoundingClientRect().right > limit).map((part) => part.textContent),
+        pageWidth: document.documentElement.scrollWidth,
+    };
+}"""
+
+
+FITS_THE_WINDOW = "() => document.documentElement.scrollWidth <= window.innerWidth"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_navigation_bar_is_one_line_from_1200_px_and_a_menu_below(browser_page, lang):
+    page = browser_page.page
+    browser_page.open(f"/shortages?lang={lang}")
+    wait_until_ready(page)
+    for width in (992, 1024, 1199, 1200, 1280, 1366, 1440, 1920):
+        page.set_viewport_size({"width": width, "height": 800})
+        try:  # charts and grids follow the new width on their next resize event
+            page.wait_for_function(FITS_THE_WINDOW, polling=100, timeout=10_000)
+        except Exception:  # noqa: BLE001 - the layout below says what is too wide
+            pass
+        layout = page.evaluate(NAVBAR_LAYOUT)
+        assert layout["folded"] == (width < 1200), f"{lang} {width}"
+        assert layout["pageWidth"] == width, f"{lang} {width}: the page scrolls sideways"
+        if not layout["folded"]:
+            assert layout["rows"] == 1 and layout["outside"] == [], f"{lang} {width}: {layout}"
+    browser_page.assert_no_errors()
+
+
+def test_the_account_menu_holds_the_account_pages_and_signing_out(browser_page):
+    page = browser_page.open("/?lang=en")
+    wait_until_ready(page)
+    expect()(page.locator("#shell-account .dropdown-toggle")).to_have_text("Signed in as e2e-manager")
+    page.click("#shell-account .dropdown-toggle")
+    expect()(page.locator("#shell-account .dropdown-menu")).to_be_visible()
+    expect()(page.locator("#shell-account .dropdown-item")).to_have_text(["Subscriptions", "Sign out"])
+    page.keyboard.press("Escape")
+    expect()(page.locator("#shell-account .dropdown-menu")).to_be_hidden()
+    page.locator("#shell-account .dropdown-toggle").click()
+    page.locator("#shell-account-links a", has_text="Subscriptions").click()
+    expect()(page).to_have_url(re.compile(r"/subscriptions\?lang=en$"))
+    expect()(page.locator("#shell-account-links a.active")).to_have_attribute("aria-current", "page")
     browser_page.assert_no_errors()

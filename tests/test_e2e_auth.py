@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import E2E_PASSWORD, expect, sign_in_with_the_form
+from tests.browser import E2E_PASSWORD, expect, sign_in_with_the_form, sign_out_with_the_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +20,7 @@ def test_sign_in_goes_on_to_the_page_asked_for_and_sign_out_ends_it(browser_page
     page.click("button[type=submit]")
     expect()(page).to_have_url(browser.server.url("/no-shows?from=2025-01-01&to=2025-12-31"))
     expect()(page.locator("#shell-signed-in")).to_have_text("e2e-manager")
-    page.click("#shell-sign-out")
+    sign_out_with_the_menu(page)
     expect()(page.locator("[role=status]")).to_have_text("U bent afgemeld.")
     page.goto(browser.server.url("/no-shows"))
     expect()(page).to_have_url(browser.server.url("/login?next=%2Fno-shows"))
@@ -63,10 +63,11 @@ def test_an_organisation_account_lands_on_its_own_page_and_nowhere_else(browser_
     page = browser.page
     sign_in_with_the_form(page, dashboard_server.base_url, "e2e-organisation")
     expect()(page).to_have_url(dashboard_server.url("/organisations/1"))
-    nav = page.locator("#shell-nav a")  # only what it may open: its report, its subscriptions
+    nav = page.locator("#shell-nav a")  # only what it may open: its report, and its subscriptions in its menu
     paths = [item.path for item in _navigation("organisation", organisation_id=1)]
-    assert "/subscriptions" in paths and "/" not in paths
+    assert "/" not in paths
     expect()(nav).to_have_count(len(paths))
+    expect()(page.locator("#shell-account-links a")).to_have_text(["Abonnementen"])
     page.goto(dashboard_server.url("/organisations/2"))
     expect()(page.locator(".not-found")).to_be_visible()
     page.goto(dashboard_server.url("/"))
@@ -79,4 +80,4 @@ def _navigation(role: str, **scope):
     import layouts
     from dashboard.access import Account
 
-    return layouts.navigation(Account(f"e2e-{role}", (role,), **scope))
+    return layouts.navigation(Account(f"e2e-{role}", (role,), **scope), "main")

@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.auth import _login_signer
 from dashboard.settings import SettingsError, load_settings
-from tests.browser import CONTEXT_OPTIONS, _wrapped_page, expect
+from tests.browser import CONTEXT_OPTIONS, _wrapped_page, expect, sign_out_with_the_menu
 from tests.oidc import ProviderBrowser, path_of, running_provider
 from tests.services import free_port
 from tests.support import TEST_PASSWORD
@@ -401,7 +401,7 @@ def test_sign_in_and_sign_out_at_the_provider_in_chromium(browser, oidc_dashboar
         page.click("button[type=submit]")
         expect()(page).to_have_url(oidc_dashboard_server.url("/no-shows"))
         expect()(page.locator("#shell-signed-in")).to_have_text("oidc-manager")
-        page.click("#shell-sign-out")
+        sign_out_with_the_menu(page)
         page.click("text=Yes, sign me out")  # the provider's page
         expect()(page.locator("[role=status]")).to_have_text("U bent afgemeld.")
         page.goto(oidc_dashboard_server.url("/"))

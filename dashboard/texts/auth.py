@@ -60,6 +60,7 @@ MESSAGES = {
     "login-again": ("Opnieuw aanmelden", "Sign in again"),
     "sign-out": ("Afmelden", "Sign out"),
     "signed-in-as": ("Aangemeld als {name}", "Signed in as {name}"),
+    "signed-in-hint": ("Aangemeld als", "Signed in as"),
     "unauthorised": ("Meld u eerst aan.", "Please sign in first."),
     "forbidden": ("Uw account heeft hier geen toegang toe.", "Your account has no access to this."),
 }

@@ -5,7 +5,7 @@ MESSAGES = {
         "De prognose geldt voor alle organisaties samen en valt dus buiten de regio's van uw account.",
         "The forecast covers every organisation together, so it lies outside your account's regions.",
     ),
-    "nav-shortages": ("Knelpunttalen", "Shortage languages"),
+    "nav-shortages": ("Knelpunttalen", "Shortages"),
     "sh-title": ("Knelpunttalen", "Shortage languages"),
     "sh-lead": (
         "Talen waarvoor aanvragen onbeantwoord blijven omdat er geen tolk is, in de gekozen periode, en de "
