@@ -30,9 +30,10 @@
  */
 
 /*
- * Registration. Dash runs assets/*.js before plotly.js is loaded: dcc.Graph
- * injects plotly.min.js lazily when the first graph renders. If Plotly is not
- * there yet, queue the locale in window.PlotlyLocales; the plotly.js bundle
+ * Registration. Plotly's partial bundle (assets/plotly-*-cartesian.min.js)
+ * sorts before this file and so is loaded first; should a page ever load
+ * plotly.js later (dcc.Graph's own lazy load of plotly.min.js when no
+ * window.Plotly exists), queue the locale in window.PlotlyLocales; the bundle
  * registers (and then deletes) that queue when it loads:
  *   window.PlotlyLocales&&Array.isArray(window.PlotlyLocales)&&(register(window.PlotlyLocales),delete window.PlotlyLocales)
  * If Plotly is already loaded, register directly.

@@ -6,9 +6,13 @@ from __future__ import annotations
 import gzip
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import brotli
+import plotly.graph_objects as go
 import pytest
+from plotly.basedatatypes import BaseTraceType
+from plotly.offline import get_plotlyjs_version
 
 from dashboard import delivery, ids
 from tests.dash_requests import post, response_values
@@ -16,6 +20,12 @@ from tests.test_security import assert_secure_headers
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)
 YEAR_SEARCH = "?from=2022-01-01&to=2022-12-31"
+# Every trace type plotly.js knows, as its figures name them ("bar", "scatter"): the search for the ones we use.
+PLOTLY_TRACE_TYPES = {
+    name.lower()
+    for name in go.__all__
+    if isinstance(getattr(go, name), type) and issubclass(getattr(go, name), BaseTraceType)
+}
 LONG_LIVED = re.compile(r"^(public|private), max-age=31536000, immutable$")
 
 
@@ -119,3 +129,30 @@ def test_pages_are_not_compressed_and_never_kept(client, app):
     assert "Content-Encoding" not in response.headers  # HTML carries forms' tokens: never compressed (BREACH)
     assert response.headers["Cache-Control"] == "private, no-store"
     assert_secure_headers(response, app)
+
+
+# --- Plotly's partial bundle --------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE = ROOT / "assets" / f"plotly-{get_plotlyjs_version()}-cartesian.min.js"
+SOURCES = [path for folder in ("dashboard", "callbacks", "layouts") for path in (ROOT / folder).rglob("*.py")]
+
+
+def test_the_partial_bundle_is_plotly_s_own_version_and_loads_before_the_dutch_locale(page_links):
+    """dcc.Graph uses the `window.Plotly` a script of assets/ defines, instead of fetching Plotly's full bundle:
+    the same plotly.js version as the Python package's (a Plotly upgrade must bring the bundle along)."""
+    assert BUNDLE.exists(), f"{BUNDLE.name} is missing: see assets/README.md, 'Refreshing'"
+    assert f"plotly.js (cartesian - minified) v{get_plotlyjs_version()}" in BUNDLE.read_text(encoding="utf-8")[:200]
+    scripts = [link.split("?")[0] for link in page_links if link.startswith("/assets/") and ".js" in link]
+    assert scripts.index(f"/assets/{BUNDLE.name}") < scripts.index("/assets/plotly-locale-nl.js")
+    assert not [link for link in page_links if "plotly.min.js" in link]
+
+
+def test_the_partial_bundle_draws_every_kind_of_trace_our_charts_use():
+    offered = set(re.findall(r'name:"([a-z0-9]+)",basePlotModule', BUNDLE.read_text(encoding="utf-8")))
+    code = "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
+    used = {name.lower() for name in re.findall(r"\bgo\.([A-Z][a-z0-9]+)\(", code)} & PLOTLY_TRACE_TYPES
+    used |= set(re.findall(r"\.add_([a-z0-9]+)\(", code)) & PLOTLY_TRACE_TYPES
+    used |= set(re.findall(r"""["']type["']\s*:\s*["']([a-z0-9]+)["']""", code)) & PLOTLY_TRACE_TYPES
+    assert {"bar", "scatter", "heatmap"} <= used  # the search finds them
+    assert used <= offered, f"not in {BUNDLE.name}: {sorted(used - offered)}; take a larger bundle"

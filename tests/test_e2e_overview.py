@@ -100,6 +100,8 @@ def differ(a: dict, b: dict) -> None:
 
 
 def test_link_with_filters_shows_the_figures_of_that_slice(browser_page, expected_figures):
+    scripts = []
+    browser_page.page.on("request", lambda request: scripts.append(request.url) if ".js" in request.url else None)
     page = browser_page.open(ANT_2022)
     expect_cards(page, expected_figures(SLICE_ANT_2022), "nl")
     expect()(page.locator(".kpi-card .kpi-name").first).to_have_text("Aanvragen")
@@ -108,6 +110,8 @@ def test_link_with_filters_shows_the_figures_of_that_slice(browser_page, expecte
     expect()(page.locator("#filter-year")).to_have_text("2022")
     expect()(page.locator(".problem-alert")).to_have_count(0)
     expect()(page.locator("#overview-trend .main-svg").first).to_be_visible()  # the monthly chart is drawn
+    # ... by the partial bundle of assets/, not Plotly's full one (tests/test_delivery.py)
+    assert [url for url in scripts if "cartesian.min.js" in url] and not [u for u in scripts if "plotly.min.js" in u]
     save_screenshot(page, "overview-nl")
     browser_page.assert_no_errors()
 
