@@ -194,6 +194,24 @@ DROPDOWN_STATES = """() => Array.from(document.querySelectorAll('button.dash-dro
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [1400, 390])
+def test_no_axe_violations_with_the_account_menu_open(browser_page, axe, lang, width):
+    """The account's menu open, in the bar and (on a phone) inside the opened menu."""
+    page = browser_page.page
+    page.set_viewport_size({"width": width, "height": 900})
+    browser_page.open(f"/shortages?lang={lang}")
+    wait_until_ready(page)
+    if width < 1200:
+        page.click("#shell-nav-toggle")
+        expect()(page.locator("#shell-nav-collapse")).to_be_visible()
+    page.click("#shell-account .dropdown-toggle")
+    expect()(page.locator("#shell-sign-out")).to_be_visible()
+    with whole_page_in_view(page):  # AG Grid draws a grid once it has been in view
+        found = _check(page, axe, f"/shortages {lang} {width} account menu")
+    _assert_clean({f"account menu {lang} {width}": found})
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_no_axe_violations_on_the_not_found_page(browser_page, axe, lang):
     page = browser_page.open(f"/no-such-page?lang={lang}")
     wait_until_ready(page)
