@@ -66,6 +66,7 @@ STATEMENT_PAGE = """<!DOCTYPE html>
 <title>{{ t('a11y-title') }} · {{ t('app-title') }}</title>
 <link rel="stylesheet" href="/assets/00-bootstrap-flatly.min.css">
 <link rel="stylesheet" href="/assets/app.css">
+<link rel="icon" href="/assets/favicon.ico">
 </head>
 <body>
 <a class="skip-link" href="#content">{{ t('skip-to-content') }}</a>

@@ -420,6 +420,7 @@ SIGN_IN_FRAME = """<!DOCTYPE html>
 <title>{{ title | default(t('login-title')) }} · {{ t('app-title') }}</title>
 <link rel="stylesheet" href="/assets/00-bootstrap-flatly.min.css">
 <link rel="stylesheet" href="/assets/app.css">
+<link rel="icon" href="/assets/favicon.ico">
 </head>
 <body>
 <main class="container" style="max-width: 26rem">

@@ -66,6 +66,10 @@ def test_dash_bundles_are_compressed_and_kept_a_year(client, app, page_links, en
 def test_our_assets_are_compressed_public_and_kept_a_year(client, app, page_links):
     stylesheet = next(link for link in page_links if "bootstrap" in link and "?m=" in link)
     script = next(link for link in page_links if link.startswith("/assets/stv-clientside.js?m="))
+    icon = next(link for link in page_links if link.startswith("/assets/favicon.ico?m="))  # ours, not Plotly's
+    answer = fetched(client, icon, "identity")
+    assert answer.status_code == 200 and answer.get_data()[:4] == b"\x00\x00\x01\x00"  # an icon file
+    assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     for path in (stylesheet, script):
         response = fetched(client, path, "gzip, deflate, br")
         assert response.status_code == 200
