@@ -120,7 +120,14 @@
         'Compare data on hover': 'Gegevens vergelijken',
         'Taking snapshot - this may take a few seconds': 'De afbeelding wordt gemaakt, even geduld',
         'Snapshot succeeded': 'Afbeelding gemaakt',
-        'Sorry, there was a problem downloading your snapshot!': 'Het downloaden van de afbeelding is mislukt.'
+        'Sorry, there was a problem downloading your snapshot!': 'Het downloaden van de afbeelding is mislukt.',
+        // a box's hover labels (the spread charts of /regions)
+        'median:': 'mediaan:',
+        'q1:': '25 %:',
+        'q3:': '75 %:',
+        'lower fence:': 'ondergrens:',
+        'upper fence:': 'bovengrens:',
+        'mean:': 'gemiddelde:'
     });
 
     if (typeof window.Plotly !== 'undefined' && typeof window.Plotly.register === 'function') {

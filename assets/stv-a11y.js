@@ -21,11 +21,14 @@
 
     // --- a chart's text alternative and table -----------------------------------------------------------------
 
+    // Numbers as the cards write them (dashboard.i18n): 66.218 and 79,5 % in Dutch, 66,218 and 79.5 % in English.
     function formatter(lang, percent) {
         var locale = lang === "en" ? "en-GB" : "nl-BE";
-        return new Intl.NumberFormat(locale, percent
-            ? {style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1}
-            : {maximumFractionDigits: 2});
+        if (!percent) {
+            return new Intl.NumberFormat(locale, {maximumFractionDigits: 2});
+        }
+        var number = new Intl.NumberFormat(locale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+        return {format: function (value) { return number.format(value * 100) + " %"; }};
     }
 
     var MONTH = /^(\d{4})-(\d{2})-01([ T]00:00(:00(\.0+)?)?)?$/;
@@ -59,8 +62,12 @@
         return (title && (typeof title === "string" ? title : title.text)) || "";
     }
 
+    // A box's statistics in the table's order; the columns' names are the figure's layout.meta.box_columns.
+    var BOX_STATISTICS = ["lowerfence", "q1", "median", "q3", "upperfence"];
+
     // The figure's numbers as {corner, columns, rows: [[label, value, ...]], percent}: one row per category (x, or
-    // y for horizontal bars, or the heatmap's rows), one column per trace (or per heatmap column).
+    // y for horizontal bars, or the heatmap's rows), one column per trace (or per heatmap column); one row per box
+    // and a column per statistic for box plots.
     function tableOf(data, layout) {
         var visible = (data || []).filter(function (trace) {
             return trace.visible === true || trace.visible === undefined;
@@ -76,6 +83,18 @@
                 rows: (first.y || []).map(function (name, i) { return [name].concat((first.z || [])[i] || []); }),
                 percent: typeof (first.colorbar || {}).tickformat === "string"
                     && first.colorbar.tickformat.indexOf("%") >= 0,
+            };
+        }
+        if (first.type === "box") {  // a box per group, its statistics computed by the server (q1, median, ...)
+            var boxes = visible.filter(function (trace) { return trace.type === "box"; });
+            var horizontalBox = first.orientation === "h";
+            return {
+                corner: axisTitle(layout, horizontalBox ? "yaxis" : "xaxis"),
+                columns: ((layout && layout.meta) || {}).box_columns || [],
+                rows: boxes.map(function (box) {
+                    return [box.name].concat(BOX_STATISTICS.map(function (key) { return (box[key] || [])[0]; }));
+                }),
+                percent: axisIsPercent(layout, horizontalBox ? "xaxis" : "yaxis"),
             };
         }
         if (first.type === "pie") {

@@ -15,7 +15,7 @@ from dashboard.filters import Filters, to_search
 from dashboard.i18n import code_name, format_count, format_decimal, format_rate, t
 from dashboard.metrics import is_rate
 from dashboard.payloads import internal_path
-from dashboard.views.regions import RATES, Place, PlaceView
+from dashboard.views.regions import RATES, Place, PlaceView, spread_box
 from layouts._breadcrumbs import breadcrumbs, heading
 from layouts._charts import base_layout
 from layouts._components import CORE_FIGURES, HIDDEN, compared_cards, download_links
@@ -129,26 +129,45 @@ def _colour_range(values: pd.Series) -> dict:
     return {"cmin": min(low, middle - 0.005), "cmax": max(high, middle + 0.005)}
 
 
+BOX_STATISTICS = ("lowerfence", "q1", "median", "q3", "upperfence")  # the table's columns (assets/stv-a11y.js)
+
+
 def figure_spread(
     spread: pd.DataFrame, by: str, metric: str, labels: dict, lang: str, whole: pd.Series | None = None
 ) -> go.Figure:
     """One horizontal box per group (`by`, named by `labels`) of `metric` between organisations: the box holds
-    the middle half, the line the median, dots the outliers (hover names them). `whole`: the group's value
-    taken as a whole, drawn as a diamond."""
+    the middle half, the line the median, the whiskers reach Tukey's fences and dots are the organisations beyond
+    them (hover names them). The statistics come from `spread_box`, the points drawn are the outliers only.
+    `whole`: the group's value taken as a whole, drawn as a diamond."""
     figure = go.Figure()
-    groups = [g for g in labels if not spread[spread[by].fillna("") == g][metric].dropna().empty]
+    value = "%{x:.1%}" if is_rate(metric) else "%{x:,d}"
+    boxes = {g: spread_box(spread[spread[by].fillna("") == g], metric) for g in labels}
+    groups = [g for g, box in boxes.items() if box is not None]
     for group in groups:
-        rows = spread[spread[by].fillna("") == group].dropna(subset=[metric])
-        value = "%{x:.1%}" if is_rate(metric) else "%{x:,d}"
+        box = boxes[group]
         figure.add_box(
-            x=rows[metric],
+            y=[labels[group]],
+            q1=[box.q1],
+            median=[box.median],
+            q3=[box.q3],
+            lowerfence=[box.lower_fence],
+            upperfence=[box.upper_fence],
             name=labels[group],
-            text=rows.name,
-            boxpoints="outliers",
             marker_color=BOX_COLOUR,
             line_width=1.5,
             showlegend=False,
             orientation="h",
+        )
+    outliers = [(labels[g], row) for g in groups for row in boxes[g].outliers.itertuples()]
+    if outliers:
+        figure.add_scatter(
+            x=[getattr(row, metric) for _, row in outliers],
+            y=[group for group, _ in outliers],
+            text=[row.name for _, row in outliers],
+            mode="markers",
+            marker={"color": BOX_COLOUR, "size": 6},
+            name=t("regions-spread-outliers", lang),
+            showlegend=False,
             hovertemplate="%{text}: " + value + "<extra></extra>",
         )
     if whole is not None:
@@ -164,9 +183,10 @@ def figure_spread(
     layout = base_layout(lang, "", t(f"regions-axis-{metric}", lang))
     layout["yaxis"].update(tickformat=None, rangemode=None, automargin=True, autorange="reversed")
     if is_rate(metric):
-        layout["xaxis"].update(tickformat=".0%", rangemode="tozero")
+        layout["xaxis"].update(tickformat=".0%", hoverformat=".1%", rangemode="tozero")
     else:
-        layout["xaxis"].update(type="log", tickformat=",d")
+        layout["xaxis"].update(type="log", tickformat=",d", hoverformat=",.1f")
+    layout["meta"] = {"box_columns": [t(f"regions-box-{name}", lang) for name in BOX_STATISTICS]}
     layout.update(
         hovermode="closest", height=max(280, 80 + 34 * len(groups)), margin={"l": 10, "r": 10, "t": 40, "b": 50}
     )

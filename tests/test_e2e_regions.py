@@ -241,3 +241,25 @@ def test_data_quality_counts_and_lists(browser_page, demo_data, lang):
     expect()(page.locator(".dq-section-stale_matched .ag-row").first).to_be_visible()
     save_screenshot(page, f"data-quality-{lang}")
     browser_page.assert_no_errors()
+
+
+def test_the_spread_chart_s_table_holds_the_quartiles_the_page_computes(browser_page, demo_data):
+    """The box plot of answer rates between a region's organisations: "show as table" gives each region's 25 %,
+    median and 75 % as the view computes them (and the page's quantile table shows), as the cards write rates."""
+    from dashboard.views import regions as views
+
+    page = browser_page.open(f"/regions?{QUARTER}&spread=answer_rate&lang=en")
+    chart = page.locator("figure.stv-chart:has(#regions-spread-region)")
+    expect()(chart.locator(".main-svg").first).to_be_visible()
+    chart.locator("summary").click()
+    rows = chart.locator("table.chart-table tbody tr")
+    spread = views.organisation_spread(demo_data, SLICE)
+    names = views.children(demo_data, SLICE).set_index("code")["name"]
+    quartiles = views.spread_quantiles(spread, "region_code", "answer_rate").set_index("region_code")
+    expect()(rows).to_have_count(len(quartiles))
+    for code, row in quartiles.iterrows():
+        cells = chart.locator("table.chart-table tbody tr", has=page.locator("th", has_text=names[code]))
+        expected = ["–"] + [format_rate(row[name], "en") for name in ("p25", "median", "p75")] + ["–"]
+        shown = cells.locator("td").all_inner_texts()
+        assert shown[1:4] == expected[1:4], code
+    browser_page.assert_no_errors()

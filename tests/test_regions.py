@@ -281,6 +281,45 @@ def test_spread_quantiles_by_hand():
     assert rates.loc[2, "median"] == pytest.approx(0.75)  # health: 0.5 and 1.0 (one empty rate left out)
 
 
+def test_a_spread_box_by_hand():
+    """Quartiles as pandas' linear quantiles (spread_quantiles' too), whiskers at Tukey's fences, the rest outliers:
+    1, 2, 3, 4, 100 have q1 2, median 3, q3 4; the fences lie at -1 and 7, so the whiskers reach 1 and 4."""
+    rows = pd.DataFrame({"name": list("abcdef"), "requests": [3, 1, 100, 4, 2, None]})
+    box = views.spread_box(rows, "requests")
+    assert (box.q1, box.median, box.q3, box.lower_fence, box.upper_fence) == (2.0, 3.0, 4.0, 1.0, 4.0)
+    assert list(box.outliers.name) == ["c"]  # the empty value is no point at all
+    one = views.spread_box(rows.head(1), "requests")
+    assert (one.q1, one.median, one.q3, one.lower_fence, one.upper_fence) == (3.0,) * 5 and one.outliers.empty
+    two = views.spread_box(rows.iloc[[1, 2]], "requests")  # 1 and 100: q1 25.75, q3 75.25, both within the fences
+    assert (two.lower_fence, two.upper_fence, two.q1, two.q3) == (1.0, 100.0, 25.75, 75.25) and two.outliers.empty
+    assert views.spread_box(rows.tail(1), "requests") is None
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_spread_chart_draws_the_table_s_quartiles_and_only_the_outliers(lang):
+    from layouts._charts_places import figure_spread
+
+    spread = pd.DataFrame(
+        {
+            "name": ["A", "B", "C", "D", "E", "F"],
+            "sector": ["health", "health", "health", "health", "health", "welfare"],
+            "requests": [1, 2, 3, 4, 100, 7],
+        }
+    )
+    figure = figure_spread(spread, "sector", "requests", {"health": "Gezondheid", "welfare": "Welzijn"}, lang)
+    boxes = [trace for trace in figure.data if trace.type == "box"]
+    quartiles = views.spread_quantiles(spread, "sector", "requests").set_index("sector")
+    assert [box.y[0] for box in boxes] == ["Gezondheid", "Welzijn"]
+    assert (boxes[0].q1[0], boxes[0].median[0], boxes[0].q3[0]) == tuple(
+        quartiles.loc["health", ["p25", "median", "p75"]]
+    )
+    assert (boxes[0].lowerfence[0], boxes[0].upperfence[0]) == (1.0, 4.0)
+    assert all(box.x is None for box in boxes)  # no sample points sent
+    (points,) = [trace for trace in figure.data if trace.type == "scatter"]
+    assert list(points.text) == ["E"] and list(points.x) == [100] and list(points.y) == ["Gezondheid"]
+    assert len(figure.layout.meta["box_columns"]) == 5  # the chart's table (assets/stv-a11y.js)
+
+
 # --- pure builders ------------------------------------------------------------------------------------------------
 
 

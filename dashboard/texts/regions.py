@@ -93,6 +93,12 @@ MESSAGES = {
     "regions-spread-by-sector": ("Tussen organisaties van dezelfde sector", "Between organisations of one sector"),
     "regions-spread-by-region": ("Tussen organisaties van dezelfde regio", "Between organisations of one region"),
     "regions-spread-whole": ("Regio als geheel", "Region as a whole"),
+    "regions-spread-outliers": ("Uitschieters", "Outliers"),
+    "regions-box-lowerfence": ("Ondergrens", "Lower fence"),
+    "regions-box-q1": ("25 %", "25%"),
+    "regions-box-median": ("Mediaan", "Median"),
+    "regions-box-q3": ("75 %", "75%"),
+    "regions-box-upperfence": ("Bovengrens", "Upper fence"),
     "regions-axis-requests": (
         "Aanvragen per organisatie (log. schaal)",
         "Requests per organisation (log scale)",

@@ -366,6 +366,34 @@ def spread_quantiles(spread: pd.DataFrame, by: str, metric: str) -> pd.DataFrame
     return pd.DataFrame(rows, columns=columns)
 
 
+WHISKER_IQR = 1.5  # Tukey's fences: a whisker reaches the furthest value within 1.5 box lengths of its box
+
+
+@dataclass(frozen=True)
+class Box:
+    """One group's box of a spread chart, computed here so that the chart draws the quartiles of the table beside
+    it (pandas' linear quantiles, as spread_quantiles) and sends only the points it draws, the outliers."""
+
+    q1: float
+    median: float
+    q3: float
+    lower_fence: float  # the smallest value at or above q1 - 1.5 IQR
+    upper_fence: float  # the largest value at or below q3 + 1.5 IQR
+    outliers: pd.DataFrame  # the rows of the values beyond the fences
+
+
+def spread_box(rows: pd.DataFrame, metric: str) -> Box | None:
+    """The box of `metric` between `rows` (one organisation each); None when none of them has a value."""
+    rows = rows.dropna(subset=[metric])
+    if rows.empty:
+        return None
+    values = rows[metric].astype("float64")
+    q1, median, q3 = (float(values.quantile(q)) for q in (0.25, 0.5, 0.75))
+    reach = WHISKER_IQR * (q3 - q1)
+    inside = values.between(q1 - reach, q3 + reach)
+    return Box(q1, median, q3, float(values[inside].min()), float(values[inside].max()), rows[~inside])
+
+
 def _quantile_name(q: float) -> str:
     return "median" if q == 0.5 else f"p{round(q * 100)}"
 
