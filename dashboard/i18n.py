@@ -8,6 +8,7 @@ live in `dashboard/texts/<page>.py` and are merged in here; texts several pages 
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from dashboard.metrics import STEADY, change_of
 from dashboard.texts import page_messages
@@ -370,22 +371,28 @@ def language_name_column(lang: str) -> str:
     return "name_en" if lang == "en" else "name_nl"
 
 
+def fixed(value: float, digits: int, lang: str) -> str:
+    """`value` with `digits` decimals and the reader's marks (1.234,5 in Dutch, 1,234.5 in English), rounded half
+    away from zero on its shortest decimal form: as the browser's Intl.NumberFormat rounds the grids and the
+    charts' tables (assets/), so that a card and a table never differ. Python's own format rounds an exact half
+    to even: 81.25 gave 81.2 on a card and 81.3 in the chart's table."""
+    number = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{number:,.{digits}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".") if lang == "nl" else text
+
+
 def format_count(value: int | float | None, lang: str = "nl") -> str:
     """A whole number with the reader's thousands separator: 66.218 (nl), 66,218 (en); '–' for none."""
     if value is None or value != value:
         return "–"
-    text = f"{int(round(value)):,}"
-    return text.replace(",", ".") if lang == "nl" else text
+    return fixed(value, 0, lang)
 
 
 def format_rate(value: float | None, lang: str = "nl", digits: int = 1) -> str:
     """A fraction as a percentage: 79,5 % (nl), 79.5 % (en); '–' for an empty rate (None or NaN)."""
     if value is None or value != value:
         return "–"
-    text = f"{value * 100:,.{digits}f}"
-    if lang == "nl":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"{text} %"
+    return f"{fixed(value * 100, digits, lang)} %"
 
 
 def format_change(current: float | None, before: float | None, rate: bool, lang: str = "nl") -> str:
@@ -459,8 +466,7 @@ def format_decimal(value: float | None, lang: str = "nl", digits: int = 2) -> st
     """A plain number with `digits` decimals and the reader's marks: 1.234,57 (nl), 1,234.57 (en); '–' for none."""
     if value is None or value != value:  # None or NaN
         return "–"
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".") if lang == "nl" else text
+    return fixed(value, digits, lang)
 
 
 def format_date(value: date, lang: str = "nl") -> str:

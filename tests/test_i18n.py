@@ -7,7 +7,16 @@ from datetime import date
 
 import pytest
 
-from dashboard.i18n import MESSAGES, format_change, format_count, format_date, format_rate, kind_meaning, t
+from dashboard.i18n import (
+    MESSAGES,
+    format_change,
+    format_count,
+    format_date,
+    format_decimal,
+    format_rate,
+    kind_meaning,
+    t,
+)
 from layouts._breadcrumbs import LEVEL_PAGES
 
 
@@ -78,3 +87,17 @@ def test_the_name_of_a_code_and_of_a_sector_not_filled_in():
     assert code_name("sector", "", "nl") == "Niet ingevuld"
     with pytest.raises(KeyError):
         code_name("modality", "carrier-pigeon", "en")
+
+
+def test_an_exact_half_rounds_away_from_zero_as_the_browser_rounds():
+    """Cards (here) and grids and chart tables (Intl.NumberFormat in assets/) round the same way: an exact half up,
+    on the number's shortest decimal form, where Python's format rounds to even (81.25 -> 81.2) or by the binary
+    value (1.005 -> 1.00)."""
+    assert format_rate(0.8125, "en") == "81.3 %" and format_rate(0.8125, "nl") == "81,3 %"
+    assert format_rate(0.8124, "nl") == "81,2 %" and format_rate(-0.0125, "en") == "-1.3 %"
+    assert format_decimal(1.005, "en") == "1.01" and format_decimal(1234.5, "nl", 0) == "1.235"
+    assert (
+        format_count(2.5, "nl") == "3"
+        and format_count(66218, "nl") == "66.218"
+        and format_count(3.5e6, "en") == "3,500,000"
+    )
