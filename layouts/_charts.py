@@ -32,8 +32,9 @@ def base_layout(lang: str, y_title: str, x_title: str) -> dict:
 def month_axis(figure: go.Figure) -> go.Figure:
     """A monthly trend's time axis: months as "jan 2025", as many as fit the chart's width (Plotly picks every
     month on a wide screen, every second or third on a phone). A tick forced on every month was turned on its side
-    and cut off at 390 px; every month stays in the tooltip and in the chart's table."""
-    return figure.update_xaxes(tickformat="%b %Y")
+    and cut off at 390 px; every month stays in the tooltip and in the chart's table. The labels stand a little
+    below the axis, clear of the lowest value's label ("0%") that Plotly centres on it."""
+    return figure.update_xaxes(tickformat="%b %Y", ticklabelstandoff=6)
 
 
 RUNNING_BAND = "#7f7f7f"  # grey: the running month is neither good nor bad news, only not over
