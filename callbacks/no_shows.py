@@ -5,7 +5,8 @@ from `layouts.no_shows`."""
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, no_update
+from dash import Input, Output, State, no_update
+from dash.exceptions import PreventUpdate
 
 from callbacks._common import render
 from dashboard import ids
@@ -16,6 +17,7 @@ from dashboard.views import no_shows as views
 from layouts import no_shows as page
 from layouts._charts_management import figure_party_by_dimension, figure_party_trend
 from layouts._components import HIDDEN, download_links, empty_state
+from layouts._grid import rows_on_demand
 
 NAME = page.NAME
 EXPORTS = ("no-shows", "no-shows-monthly", "no-show-organisations")
@@ -60,9 +62,27 @@ def register(app: dash.Dash, context: Context) -> None:
 
         def build(parsed: ParsedQuery) -> dict:
             table = views.organisations(context.data, parsed.filters)
-            return {"organisations": page.organisations_grid(table, parsed.search, parsed.lang)}
+            return {"organisations": page.organisations_grid(table, parsed.lang)}
 
         return render(context, search, build, {"organisations": None})
+
+    @app.callback(
+        output={"rows": Output(page.ORGANISATIONS_GRID, "getRowsResponse")},
+        inputs={"request": Input(page.ORGANISATIONS_GRID, "getRowsRequest")},
+        state={"search": State(ids.PAGE_QUERY, "data")},
+    )
+    def organisation_rows(request, search):
+        """The block of the organisations grid it asked for, sorted as it shows them."""
+        if request is None:
+            raise PreventUpdate
+
+        def build(parsed: ParsedQuery) -> dict:
+            table = page.organisation_rows(
+                views.organisations(context.data, parsed.filters), parsed.search, parsed.lang
+            )
+            return {"rows": rows_on_demand(table, page.ORGANISATION_COLUMNS, request)}
+
+        return render(context, search, build, {"rows": no_update})
 
     @app.callback(
         output={

@@ -11,6 +11,7 @@ go by component and property:
   store its path variables (short codes and numbers), the report's query a string or a mapping of strings;
 - click data (`clickData`, `hoverData`, `selectedData`): a mapping whose `points` is a short list of mappings;
 - an AG Grid cell click (`cellClicked`): a mapping of scalars; rows (`rowData`, `selectedRows`): a list of mappings;
+  a request for rows (`getRowsRequest`): a range of whole numbers and a sort model;
 - dropdown values (`value`): a scalar or a list of at most `MAX_VALUES` scalars (the cap of a filter
   parameter, dashboard.filters); counters (`n_clicks`, `n_intervals`): whole numbers from 0;
 - a date (`date`, `start_date`, `end_date`): an ISO day; texts (`search`, `pathname`, `href`, `active_tab`): at
@@ -134,6 +135,27 @@ def rows(value):
     return json_value(value)
 
 
+def rows_request(value):
+    """None or an AG Grid's request for rows (`getRowsRequest`): whole numbers `startRow` <= `endRow` and a
+    `sortModel` of at most 16 {colId, sort: asc|desc}; its other keys (filterModel, context) are not read."""
+    if value is None:
+        return None
+    _require(isinstance(value, dict) and len(value) <= 16)
+    start, end = value.get("startRow"), value.get("endRow")
+    _require(all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 10**9 for n in (start, end)))
+    _require(start <= end)
+    order = value.get("sortModel") or []
+    _require(isinstance(order, list) and len(order) <= 16)
+    _require(
+        all(isinstance(s, dict) and isinstance(s.get("colId"), str) and s.get("sort") in ("asc", "desc") for s in order)
+    )
+    return {
+        "startRow": start,
+        "endRow": end,
+        "sortModel": [{"colId": s["colId"][:MAX_CODE], "sort": s["sort"]} for s in order],
+    }
+
+
 def route(value):
     """None or the shell's route: a mapping with the page's `path` (a path inside the app) and its `lang`."""
     if value is None:
@@ -175,6 +197,7 @@ PROPERTY_SHAPES: dict[str, Callable] = {
     "cellClicked": cell_clicked,
     "rowData": rows,
     "selectedRows": rows,
+    "getRowsRequest": rows_request,
     "n_clicks": count,
     "n_intervals": count,
     "submit_n_clicks": count,

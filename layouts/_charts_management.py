@@ -125,10 +125,12 @@ def sized_grid(
     sort: tuple[str, str] | None = None,
     max_height: int = 420,
     tooltips: dict[str, str] | None = None,
+    on_demand: bool = False,
 ):
     """A sortable grid (layouts._grid.data_grid) no taller than its rows need, numeric columns wide enough for
     their wrapped headers (a long word such as 'cancellation' must not break), each figure's definition on its
-    header, and `tooltips` (field -> field shown on hover) for names that may be cut off."""
+    header, and `tooltips` (field -> field shown on hover) for names that may be cut off; `on_demand`: its rows
+    come a block at a time from the page's rows callback."""
     height = max(120, min(max_height, GRID_HEADER + GRID_ROW * len(table) + 4))
     header_tooltips = {
         c.field: t(definition_key(c.field), lang) for c in columns if definition_key(c.field) in MESSAGES
@@ -139,7 +141,7 @@ def sized_grid(
         header_tooltips=header_tooltips,
         cell_tooltips=tooltips or {},
     )
-    return data_grid(grid_id, table, columns, lang, height=height, sort=sort, headers=headers)
+    return data_grid(grid_id, table, columns, lang, height=height, sort=sort, headers=headers, on_demand=on_demand)
 
 
 def hours_table(summary: pd.DataFrame, lang: str) -> dbc.Table:

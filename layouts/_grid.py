@@ -127,9 +127,12 @@ def data_grid(
     sort: tuple[str, str] | None = None,
     empty_key: str = "grid-no-rows",
     headers: ReadableHeaders | None = None,
+    on_demand: bool = False,
 ) -> dag.AgGrid:
     """A sortable grid of `table` (only `columns` shown), optionally sorted first by (field, 'asc'|'desc');
-    without rows it shows the text `empty_key`, saying why. `headers`: see ReadableHeaders."""
+    without rows it shows the text `empty_key`, saying why. `headers`: see ReadableHeaders. `on_demand`: the
+    grid holds no rows and asks for them a block at a time as it scrolls (`rows_on_demand`, answered by the page's
+    rows callback): a list of hundreds of organisations is not sent whole (issue 12: no answer above 100 KiB)."""
     definitions = column_defs(columns, lang)
     if sort:
         for definition in definitions:
@@ -140,19 +143,49 @@ def data_grid(
         _make_readable(definitions, columns, headers)
         if not headers.buttons:
             default.update(suppressHeaderMenuButton=True, suppressHeaderFilterButton=True)
+    options = {
+        "theme": "themeAlpine",
+        "animateRows": False,
+        "tooltipShowDelay": 300,
+        "localeText": grid_words(lang) | {"noRowsToShow": t(empty_key, lang)},
+    }
+    rows = {"rowData": grid_records(table[[c.field for c in columns]])}
+    if on_demand:
+        rows = {"rowModelType": "infinite"}
+        # rows the grid draws (loading) before its first block tells their number: at least one, else it asks none
+        options |= {
+            "cacheBlockSize": ROWS_PER_BLOCK,
+            "infiniteInitialRowCount": max(1, min(len(table), ROWS_PER_BLOCK)),
+        }
     return dag.AgGrid(
         id=grid_id,
-        rowData=grid_records(table[[c.field for c in columns]]),
+        **rows,
         columnDefs=definitions,
         defaultColDef=default,
-        dashGridOptions={
-            "theme": "themeAlpine",
-            "animateRows": False,
-            "tooltipShowDelay": 300,
-            "localeText": grid_words(lang) | {"noRowsToShow": t(empty_key, lang)},
-        },
+        dashGridOptions=options,
         style={"height": f"{height}px", "width": "100%"},
     )
+
+
+ROWS_PER_BLOCK = 50  # rows a grid on demand asks for at once: about five screens of a 420 px grid
+MAX_BLOCK = 1_000  # the most rows one request may ask for (AG Grid asks for ROWS_PER_BLOCK)
+
+
+def rows_on_demand(table: pd.DataFrame, columns: Sequence[Column], request: dict | None) -> dict:
+    """The rows a grid on demand asked for (AG Grid's `getRowsRequest`: startRow, endRow, sortModel) as its
+    `getRowsResponse`: `table` sorted as the grid shows it (by the sort model's known columns, empty values last,
+    ties in the table's order), that slice of it, and the number of rows; at most MAX_BLOCK rows. The request's
+    shape is checked by dashboard.payloads.rows_request; without one, the first block unsorted."""
+    request = request or {}
+    fields = [c.field for c in columns]
+    start = max(0, int(request.get("startRow") or 0))
+    end = min(start + MAX_BLOCK, max(start, int(request.get("endRow") or start + ROWS_PER_BLOCK)))
+    order = [(s["colId"], s["sort"] == "asc") for s in request.get("sortModel") or [] if s.get("colId") in fields]
+    if order:
+        table = table.sort_values(
+            [name for name, _ in order], ascending=[up for _, up in order], na_position="last", kind="stable"
+        )
+    return {"rowData": grid_records(table[fields].iloc[start:end]), "rowCount": len(table)}
 
 
 def grid_words(lang: str) -> dict[str, str]:

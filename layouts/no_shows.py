@@ -123,30 +123,38 @@ def dimension_grid(table, dimension: str, lang: str):
     )
 
 
-def organisations_grid(table, search: str, lang: str):
-    """Organisations over the volume threshold, most failed appointments first, each linked to its page (keeping
-    the page's filters)."""
-    if table.empty:
-        return empty_note(t("no-shows-organisations-empty", lang, minimum=MIN_ANSWERED))
-    table = table.assign(
+ORGANISATIONS_GRID = ids.page(NAME, "organisations-grid")  # its rows on demand (callbacks.no_shows)
+ORGANISATION_COLUMNS = (
+    Column("link", "no-shows-organisation", "link", width=260, pinned=True),
+    Column("sector_label", "sector", "text", width=150),
+    *_count_and_rate_columns(True),
+)
+
+
+def organisation_rows(table, search: str, lang: str):
+    """The organisations as the grid's rows: each linked to its page (keeping the page's filters), its sector named."""
+    return table.assign(
         link=[
             markdown_link(name, f"/organisations/{oid}{search}")
             for oid, name in zip(table.organisation_id, table.organisation)
         ],
         sector_label=[code_name("sector", s, lang) for s in table.sector],
     )
-    columns = [
-        Column("link", "no-shows-organisation", "link", width=260, pinned=True),
-        Column("sector_label", "sector", "text", width=150),
-        *_count_and_rate_columns(True),
-    ]
+
+
+def organisations_grid(table, lang: str):
+    """Organisations over the volume threshold, most failed appointments first; the rows come on demand
+    (`organisation_rows`, a block at a time)."""
+    if table.empty:
+        return empty_note(t("no-shows-organisations-empty", lang, minimum=MIN_ANSWERED))
     return sized_grid(
-        ids.page(NAME, "organisations-grid"),
-        table,
-        columns,
+        ORGANISATIONS_GRID,
+        table.assign(link="", sector_label=""),
+        ORGANISATION_COLUMNS,
         lang,
         sort=("not_completed", "desc"),
         tooltips={"link": "organisation", "sector_label": "sector_label"},
+        on_demand=True,
     )
 
 

@@ -130,8 +130,23 @@ def cell_clicked() -> st.SearchStrategy:
     )
 
 
+def rows_request() -> st.SearchStrategy:
+    """An AG Grid's request for a block of rows (a grid whose rows come on demand)."""
+    sort = st.fixed_dictionaries(
+        {
+            "colId": texts | st.sampled_from(("answered", "link", "not_completed")),
+            "sort": texts | st.sampled_from(("asc", "desc")),
+        }
+    )
+    return st.fixed_dictionaries(
+        {"startRow": scalars | st.integers(0, 10**6), "endRow": scalars | st.integers(0, 10**6)},
+        optional={"sortModel": st.lists(sort, max_size=3) | anything, "filterModel": anything},
+    )
+
+
 SHAPES = {
     "clickData": click_data(),
+    "getRowsRequest": rows_request(),
     "cellClicked": cell_clicked(),
     "value": texts | st.lists(texts, max_size=5) | many_values | scalars,
     "active_tab": texts,

@@ -130,7 +130,8 @@ def _owner(component_id: str) -> str:
 def _one_output_per_page_callback(app) -> list[str]:
     outputs = []
     for _, spec in server_callbacks(app):
-        inputs = [f"{i['id']}.{i['property']}" for i in spec["inputs"] if isinstance(i["id"], str)]
+        read = spec["inputs"] + spec.get("state", [])  # a grid's rows callback reads the query as its state
+        inputs = [f"{i['id']}.{i['property']}" for i in read if isinstance(i["id"], str)]
         if f"{ids.PAGE_QUERY}.data" in inputs:
             first = spec["output"][0] if isinstance(spec["output"], list) else spec["output"]
             if isinstance(first.component_id, str):

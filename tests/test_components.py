@@ -149,3 +149,48 @@ def test_a_grid_column_is_never_narrower_than_its_headers_longest_word():
         definitions = data_grid("g", table, columns, lang, headers=headers).columnDefs
         for definition in definitions:
             assert definition["minWidth"] >= header_min_width(definition["headerName"]), definition
+
+
+# --- grids whose rows come on demand (layouts._grid.rows_on_demand, dashboard.payloads.rows_request) --------------
+
+
+def test_rows_on_demand_sorts_as_the_grid_shows_and_slices_by_hand():
+    import pandas as pd
+
+    from layouts._grid import Column, rows_on_demand
+
+    table = pd.DataFrame({"name": ["b", "a", "c", "d"], "rate": [0.5, None, 0.25, 0.5], "hidden": [1, 2, 3, 4]})
+    columns = [Column("name", "language"), Column("rate", "metric-answer_rate", "rate")]
+
+    def names(start, end, *order):
+        request = {"startRow": start, "endRow": end, "sortModel": [{"colId": c, "sort": s} for c, s in order]}
+        answer = rows_on_demand(table, columns, request)
+        assert answer["rowCount"] == 4 and all(list(row) == ["name", "rate"] for row in answer["rowData"])
+        return [row["name"] for row in answer["rowData"]]
+
+    assert names(0, 50) == ["b", "a", "c", "d"]  # the table's order
+    assert names(0, 50, ("rate", "desc")) == ["b", "d", "c", "a"]  # ties in the table's order, empty last
+    assert names(0, 50, ("rate", "asc")) == ["c", "b", "d", "a"]
+    assert names(0, 50, ("rate", "desc"), ("name", "desc")) == ["d", "b", "c", "a"]
+    assert names(1, 3, ("name", "asc")) == ["b", "c"] and names(4, 50) == []
+    assert names(0, 50, ("hidden", "desc")) == names(0, 50)  # a column the grid does not show sorts nothing
+
+
+def test_a_request_for_rows_is_checked_before_use():
+    from dashboard.payloads import Malformed, rows_request
+
+    good = {"startRow": 0, "endRow": 50, "sortModel": [{"colId": "answered", "sort": "asc"}], "filterModel": {}}
+    assert rows_request(good) == {"startRow": 0, "endRow": 50, "sortModel": [{"colId": "answered", "sort": "asc"}]}
+    assert rows_request(None) is None
+    for forged in (
+        [],
+        {"startRow": "0", "endRow": 50},
+        {"startRow": 5, "endRow": 1},
+        {"startRow": -1, "endRow": 1},
+        {"startRow": True, "endRow": 1},
+        {"startRow": 0, "endRow": 50, "sortModel": [{"colId": 1, "sort": "asc"}]},
+        {"startRow": 0, "endRow": 50, "sortModel": [{"colId": "a", "sort": "sideways"}]},
+        {"startRow": 0, "endRow": 50, "sortModel": "answered"},
+    ):
+        with pytest.raises(Malformed):
+            rows_request(forged)

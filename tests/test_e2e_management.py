@@ -114,6 +114,38 @@ def test_no_shows_page_in_dutch(browser_page, demo_data):
     browser_page.assert_no_errors()
 
 
+def test_the_organisations_grid_brings_its_rows_on_demand_sorted_as_shown(browser_page, demo_data):
+    """The grid holds the first block only; scrolled to its end it shows every organisation; sorted by a header,
+    the server's order is the grid's."""
+    from dashboard.views import no_shows
+
+    organisations = no_shows.organisations(demo_data, SLICE_2025)
+    assert len(organisations) > 100  # more than two blocks of ROWS_PER_BLOCK
+    page = browser_page.open(f"/no-shows?{YEAR_2025}")
+    grid = page.locator("#no-shows-organisations-grid")
+    # the first block has come: the grid knows how many rows there are (it holds only that block)
+    counted = """(n) => { try {
+        return dash_ag_grid.getApi('no-shows-organisations-grid').getDisplayedRowCount() === n;
+    } catch (notYet) { return false; } }"""
+    page.wait_for_function(counted, arg=len(organisations), polling=100)
+
+    def expect_last(name: str) -> None:  # scrolled to the end: the last block asked for and drawn
+        page.evaluate(
+            "(n) => dash_ag_grid.getApi('no-shows-organisations-grid').ensureIndexVisible(n - 1)", len(organisations)
+        )
+        last = grid.locator(f'.ag-pinned-left-cols-container .ag-row[row-index="{len(organisations) - 1}"]')
+        expect()(last).to_have_text(name)
+
+    expect_last(organisations.organisation.iloc[-1])  # most failed first: the least failed last
+    page.evaluate("() => dash_ag_grid.getApi('no-shows-organisations-grid').ensureIndexVisible(0)")
+    grid.locator('.ag-header-cell[col-id="answered"] .ag-header-cell-label').click()  # ascending
+    by_answered = organisations.sort_values("answered", kind="stable")
+    first = grid.locator('.ag-pinned-left-cols-container .ag-row[row-index="0"]')
+    expect()(first).to_have_text(by_answered.organisation.iloc[0])
+    expect_last(by_answered.organisation.iloc[-1])
+    browser_page.assert_no_errors()
+
+
 def test_no_shows_region_filter_in_english_and_sector_breakdown(browser_page, demo_data):
     from dashboard.views import no_shows
 

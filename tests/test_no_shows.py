@@ -16,6 +16,7 @@ import pytest
 
 from dashboard.filters import Filters
 from dashboard.views import no_shows as views
+from tests.dash_requests import post, response_values
 from tests.fixture_management import fill
 from tests.support import read_csv
 
@@ -239,16 +240,40 @@ def test_party_trend_figure_has_one_line_per_party_and_a_percent_axis(data):
 
 
 def test_organisation_links_keep_the_query_and_escape_names(data):
-    from layouts.no_shows import organisations_grid
+    from layouts._grid import rows_on_demand
+    from layouts.no_shows import ORGANISATION_COLUMNS, organisation_rows, organisations_grid
 
-    grid = organisations_grid(views.organisations(data, YEAR_2022, minimum=5), "?from=2022-01-01&to=2022-12-31", "en")
-    links = [row["link"] for row in grid.rowData]
-    assert links == [
+    table = views.organisations(data, YEAR_2022, minimum=5)
+    rows = organisation_rows(table, "?from=2022-01-01&to=2022-12-31", "en")
+    answer = rows_on_demand(rows, ORGANISATION_COLUMNS, {"startRow": 0, "endRow": 50, "sortModel": []})
+    assert [row["link"] for row in answer["rowData"]] == [
         "[OCMW Mechelen](/organisations/1?from=2022-01-01&to=2022-12-31)",
         "[Basisschool \\[Genk\\]](/organisations/2?from=2022-01-01&to=2022-12-31)",
     ]
-    empty = organisations_grid(views.organisations(data, YEAR_2022), "", "en")
+    assert answer["rowCount"] == 2
+    grid = organisations_grid(table, "en")  # the rows come on demand: none in the grid itself
+    assert grid.rowModelType == "infinite" and not hasattr(grid, "rowData")
+    empty = organisations_grid(views.organisations(data, YEAR_2022), "en")
     assert empty.children == "No organisation has at least 30 answered requests in this slice."
+
+
+def test_the_organisations_grid_asks_for_its_rows(client, app):
+    """The rows callback answers the block the grid asked for, with the number of rows (organisation 4 alone in
+    2023, see the export above); a malformed request (dashboard.payloads) changes nothing."""
+
+    def rows(request):
+        values = {"page-query.data": "?from=2023-01-01&to=2023-12-31", f"{GRID}.getRowsRequest": request}
+        return response_values(post(client, app, f"{GRID}.getRowsResponse", values))[f"{GRID}.getRowsResponse"]
+
+    first = rows({"startRow": 0, "endRow": 50, "sortModel": [{"colId": "answered", "sort": "asc"}]})
+    assert first["rowCount"] == 1 and [row["answered"] for row in first["rowData"]] == [30]
+    assert first["rowData"][0]["link"].endswith("(/organisations/4?from=2023-01-01&to=2023-12-31)")
+    assert rows({"startRow": 1, "endRow": 50, "sortModel": []}) == {"rowData": [], "rowCount": 1}
+    forged = {"page-query.data": "?from=2023-01-01", f"{GRID}.getRowsRequest": {"startRow": "x", "endRow": 2}}
+    assert post(client, app, f"{GRID}.getRowsResponse", forged).status_code == 204  # nothing to answer
+
+
+GRID = "no-shows-organisations-grid"
 
 
 def test_one_definition_of_the_parties():
