@@ -86,6 +86,19 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             return [hrefs, path + (switched ? "?" + switched : ""), path + (english ? "?lang=en" : "")];
         },
 
+        // Grids whose rows come on demand (layouts._grid.rows_on_demand) and stay in the page: a new query drops
+        // the blocks they hold, so that they ask for their rows again. A grid not drawn yet asks by itself.
+        askRowsAgain: function (_query, grids) {
+            (grids || []).forEach(function (id) {
+                try {
+                    window.dash_ag_grid.getApi(id).purgeInfiniteCache();
+                } catch (notYet) {
+                    // not initialised yet: its first request reads the new query
+                }
+            });
+            return window.dash_clientside.no_update;
+        },
+
         // A collapsible part (the phone's menu, the filter panel): open or closed, and the button says which.
         toggle: function (_clicks, open) {
             return [!open, open ? "false" : "true"];

@@ -5,7 +5,8 @@ from `dashboard.views.data_quality`, the parts from `layouts.data_quality`."""
 from __future__ import annotations
 
 import dash
-from dash import Input, Output
+from dash import ClientsideFunction, Input, Output, State, no_update
+from dash.exceptions import PreventUpdate
 
 from callbacks._common import render
 from dashboard import ids
@@ -13,7 +14,9 @@ from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.views import data_quality as views
 from layouts import data_quality as page
+from layouts._charts_places import defect_columns
 from layouts._components import download_links
+from layouts._grid import rows_on_demand
 
 NAME = page.NAME
 
@@ -25,7 +28,6 @@ def register(app: dash.Dash, context: Context) -> None:
         output={
             **{part: Output(ids.page(NAME, part), "children") for part in ("alerts", "downloads", "scope", "summary")},
             **{f"detail_{c}": Output(ids.page(NAME, f"detail-{c}"), "children") for c in views.CHECKS},
-            **{f"organisations_{c}": Output(ids.page(NAME, f"organisations-{c}"), "rowData") for c in views.CHECKS},
         },
         inputs={"search": Input(ids.PAGE_QUERY, "data")},
     )
@@ -40,11 +42,41 @@ def register(app: dash.Dash, context: Context) -> None:
             }
             for check in views.CHECKS:
                 shown[f"detail_{check}"] = page.detail(check, views.by_detail(data, filters, check, now), lang)
-                organisations = views.by_organisation(data, filters, check, now)
-                shown[f"organisations_{check}"] = page.organisation_rows(organisations, parsed.search, lang)
             return shown
 
         failed = {"downloads": None, "scope": None, "summary": None}
         failed |= {f"detail_{check}": None for check in views.CHECKS}
-        failed |= {f"organisations_{check}": [] for check in views.CHECKS}
         return render(context, search, build, failed | {"alerts": None})
+
+    for check in views.CHECKS:
+        _register_organisation_rows(app, context, check)
+
+    # A new query: the grids, which stay in the page with the blocks they hold, ask for their rows again.
+    app.clientside_callback(
+        ClientsideFunction(namespace="stv", function_name="askRowsAgain"),
+        Output(page.GRIDS, "data"),
+        Input(ids.PAGE_QUERY, "data"),
+        State(page.GRIDS, "data"),
+    )
+
+
+def _register_organisation_rows(app: dash.Dash, context: Context, check: str) -> None:
+    grid = page.organisations_grid(check)
+
+    @app.callback(
+        output={"rows": Output(grid, "getRowsResponse")},
+        inputs={"request": Input(grid, "getRowsRequest")},
+        state={"search": State(ids.PAGE_QUERY, "data")},
+    )
+    def organisation_rows(request, search):
+        """The block of a check's organisations its grid asked for, sorted as it shows them."""
+        if request is None:
+            raise PreventUpdate
+
+        def build(parsed: ParsedQuery) -> dict:
+            now = context.settings.current_time()
+            table = views.by_organisation(context.data, parsed.filters, check, now)
+            rows = page.organisation_rows(table, parsed.search, parsed.lang)
+            return {"rows": rows_on_demand(rows, defect_columns(check), request)}
+
+        return render(context, search, build, {"rows": no_update})

@@ -330,11 +330,13 @@ def layout_grid(
     height: int,
     empty_key: str = "grid-no-rows",
     definitions_on_hover: bool = True,
+    on_demand: bool = False,
 ):
-    """A grid for a page's layout, without rows (they arrive from callbacks as rowData: a grid created later
-    inside a loading area can measure itself wrongly and stay blank), sorted by requests, most first; columns no
-    narrower than their header needs, each figure's definition on its header (when asked), and no filter
-    buttons (sorting is what these short tables need), which leaves the header's width to its text."""
+    """A grid for a page's layout, without rows (they arrive from callbacks as rowData, or on demand a block at a
+    time: a grid created later inside a loading area can measure itself wrongly and stay blank), sorted by
+    requests, most first; columns no narrower than their header needs, each figure's definition on its header
+    (when asked), and no filter buttons (sorting is what these short tables need), which leaves the header's
+    width to its text."""
     tips = {c.field: t(f"def-{c.field}", lang) for c in columns if definitions_on_hover and is_numeric(c)}
     return data_grid(
         grid_id,
@@ -345,6 +347,7 @@ def layout_grid(
         sort=("requests", "desc"),
         empty_key=empty_key,
         headers=ReadableHeaders(min_widths=MIN_WIDTHS, header_tooltips=tips, buttons=False),
+        on_demand=on_demand,
     )
 
 

@@ -19,7 +19,7 @@ from layouts import register
 from layouts._breadcrumbs import organisation_path
 from layouts._charts_places import defect_columns, figure_bands, layout_grid, sector_name
 from layouts._components import card, chart, note
-from layouts._grid import grid_records, markdown_link
+from layouts._grid import markdown_link
 from layouts._page import page_frame, page_lang
 
 NAME = "data-quality"
@@ -40,6 +40,7 @@ def layout(query: dict) -> html.Div:
                 type="default",
             ),
             *(check_section(check, lang) for check in CHECKS),
+            dcc.Store(id=GRIDS, data=[organisations_grid(check) for check in CHECKS]),
         ]
     )
     return page_frame(NAME, query, "data-quality-title", "data-quality-lead", body)
@@ -56,12 +57,13 @@ def check_section(check: str, lang: str) -> html.Section:
             ),
             html.H3(t("data-quality-by-organisation", lang), className="h6 mt-2"),
             layout_grid(
-                ids.page(NAME, f"organisations-{check}"),
+                organisations_grid(check),
                 defect_columns(check),
                 lang,
                 height=320,
                 empty_key="data-quality-none",
                 definitions_on_hover=False,
+                on_demand=True,
             ),
         ],
         className=f"dq-section dq-section-{check}",
@@ -148,16 +150,23 @@ def detail_table(table: pd.DataFrame, label_pattern: str, lang: str) -> html.Tab
     return html.Table([header, html.Tbody(rows)], className="table table-sm w-auto dq-detail")
 
 
-def organisation_rows(table: pd.DataFrame, search: str, lang: str) -> list[dict]:
+GRIDS = ids.page(NAME, "grids")  # the ids of the grids whose rows come on demand: asked again for a new query
+
+
+def organisations_grid(check: str) -> str:
+    """The id of a check's grid of organisations (its rows on demand: callbacks.data_quality)."""
+    return ids.page(NAME, f"organisations-{check}")
+
+
+def organisation_rows(table: pd.DataFrame, search: str, lang: str) -> pd.DataFrame:
     """The organisations concerned as a grid's rows, each a link to its page (keeping the filters)."""
-    table = table.assign(
+    return table.assign(
         link=[
             markdown_link(name, organisation_path(i) + (search or ""))
             for name, i in zip(table.organisation, table.organisation_id)
         ],
         sector_name=[sector_name(s, lang) for s in table.sector],
     )
-    return grid_records(table[["link", "sector_name", "local_government", "region_code", "requests"]])
 
 
 register("/data-quality", layout, order=70, nav_key="nav-data-quality", name=NAME)

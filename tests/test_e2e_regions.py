@@ -263,3 +263,28 @@ def test_the_spread_chart_s_table_holds_the_quartiles_the_page_computes(browser_
         shown = cells.locator("td").all_inner_texts()
         assert shown[1:4] == expected[1:4], code
     browser_page.assert_no_errors()
+
+
+def test_data_quality_lists_bring_their_rows_on_demand_and_follow_a_new_filter(browser_page, demo_data):
+    """The grids of /data-quality stay in the page: a filter change (here a link within the app to region=LIM,
+    without reloading) makes them ask for their rows again, the new slice's organisations."""
+    from dashboard.views import data_quality as views
+
+    whole = Filters(*default_range(TODAY))
+    grid = "data-quality-organisations-unvalidated"
+    counted = """([id, n]) => { try { return dash_ag_grid.getApi(id).getDisplayedRowCount() === n; }
+        catch (notYet) { return false; } }"""
+    before = len(views.by_organisation(demo_data, whole, "unvalidated", DEMO_NOW))
+    after = len(views.by_organisation(demo_data, replace(whole, region=("LIM",)), "unvalidated", DEMO_NOW))
+    assert before > 50 and 0 < after < before  # more than a block, and a filter that tells them apart
+    page = browser_page.open("/data-quality")
+    page.wait_for_function(counted, arg=[grid, before], polling=100)
+    page.evaluate(  # as a link within the app does: the URL changes, the page stays
+        """() => { history.pushState({}, '', '/data-quality?region=LIM');
+            window.dispatchEvent(new PopStateEvent('popstate')); }"""
+    )
+    page.wait_for_function(counted, arg=[grid, after], polling=100)
+    names = views.by_organisation(demo_data, replace(whole, region=("LIM",)), "unvalidated", DEMO_NOW)
+    first = page.locator(f"#{grid} .ag-pinned-left-cols-container .ag-row[row-index='0']")
+    expect()(first).to_have_text(names.sort_values("requests", ascending=False, kind="stable").organisation.iloc[0])
+    browser_page.assert_no_errors()
