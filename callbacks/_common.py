@@ -7,14 +7,17 @@ import functools
 from collections.abc import Callable
 
 import dash
+import pandas as pd
+from dash import Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import output_cache, payloads
+from dashboard import ids, output_cache, payloads
 from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import ParsedQuery, Problem, query_values
 from dashboard.output_cache import OutputCache
 from layouts._components import error_alert, problems_alert
+from layouts._grid import rows_on_demand
 from layouts._page import page_lang
 
 
@@ -60,6 +63,28 @@ def render(context: Context, search, build: Callable[[ParsedQuery], dict], faile
         output_cache.not_kept()
         alert = error_alert(error.message_key, _lang_of(search))
         return {**failed, "alerts": alert} if "alerts" in failed else failed
+
+
+def register_rows(
+    app: dash.Dash, context: Context, grid: str, rows_of: Callable[[ParsedQuery], pd.DataFrame], columns
+) -> None:
+    """The rows callback of a grid whose rows come on demand (layouts._grid, `on_demand`): the block its request
+    asks for of `rows_of(parsed)` (the grid's table for the page's query), sorted as the grid shows it."""
+
+    @app.callback(
+        output={"rows": Output(grid, "getRowsResponse")},
+        inputs={"request": Input(grid, "getRowsRequest")},
+        state={"search": State(ids.PAGE_QUERY, "data")},
+    )
+    def grid_rows(request, search):
+        if request is None:  # none yet, or a forged one (dashboard.payloads.rows_request)
+            raise PreventUpdate
+        return render(
+            context,
+            search,
+            lambda parsed: {"rows": rows_on_demand(rows_of(parsed), columns, request)},
+            {"rows": no_update},
+        )
 
 
 def rejected_problems() -> tuple[Problem, ...]:

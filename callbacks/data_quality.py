@@ -5,10 +5,9 @@ from `dashboard.views.data_quality`, the parts from `layouts.data_quality`."""
 from __future__ import annotations
 
 import dash
-from dash import ClientsideFunction, Input, Output, State, no_update
-from dash.exceptions import PreventUpdate
+from dash import ClientsideFunction, Input, Output, State
 
-from callbacks._common import render
+from callbacks._common import register_rows, render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
@@ -16,7 +15,6 @@ from dashboard.views import data_quality as views
 from layouts import data_quality as page
 from layouts._charts_places import defect_columns
 from layouts._components import download_links
-from layouts._grid import rows_on_demand
 
 NAME = page.NAME
 
@@ -49,7 +47,7 @@ def register(app: dash.Dash, context: Context) -> None:
         return render(context, search, build, failed | {"alerts": None})
 
     for check in views.CHECKS:
-        _register_organisation_rows(app, context, check)
+        register_rows(app, context, page.organisations_grid(check), _rows_of(context, check), defect_columns(check))
 
     # A new query: the grids, which stay in the page with the blocks they hold, ask for their rows again.
     app.clientside_callback(
@@ -60,23 +58,11 @@ def register(app: dash.Dash, context: Context) -> None:
     )
 
 
-def _register_organisation_rows(app: dash.Dash, context: Context, check: str) -> None:
-    grid = page.organisations_grid(check)
+def _rows_of(context: Context, check: str):
+    """The organisations concerned by `check` for a page's query, as its grid's rows."""
 
-    @app.callback(
-        output={"rows": Output(grid, "getRowsResponse")},
-        inputs={"request": Input(grid, "getRowsRequest")},
-        state={"search": State(ids.PAGE_QUERY, "data")},
-    )
-    def organisation_rows(request, search):
-        """The block of a check's organisations its grid asked for, sorted as it shows them."""
-        if request is None:
-            raise PreventUpdate
+    def rows(parsed: ParsedQuery):
+        table = views.by_organisation(context.data, parsed.filters, check, context.settings.current_time())
+        return page.organisation_rows(table, parsed.search, parsed.lang)
 
-        def build(parsed: ParsedQuery) -> dict:
-            now = context.settings.current_time()
-            table = views.by_organisation(context.data, parsed.filters, check, now)
-            rows = page.organisation_rows(table, parsed.search, parsed.lang)
-            return {"rows": rows_on_demand(rows, defect_columns(check), request)}
-
-        return render(context, search, build, {"rows": no_update})
+    return rows

@@ -5,10 +5,9 @@ from `layouts.no_shows`."""
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, no_update
-from dash.exceptions import PreventUpdate
+from dash import Input, Output, no_update
 
-from callbacks._common import render
+from callbacks._common import register_rows, render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
@@ -17,7 +16,6 @@ from dashboard.views import no_shows as views
 from layouts import no_shows as page
 from layouts._charts_management import figure_party_by_dimension, figure_party_trend
 from layouts._components import HIDDEN, download_links, empty_state
-from layouts._grid import rows_on_demand
 
 NAME = page.NAME
 EXPORTS = ("no-shows", "no-shows-monthly", "no-show-organisations")
@@ -66,23 +64,15 @@ def register(app: dash.Dash, context: Context) -> None:
 
         return render(context, search, build, {"organisations": None})
 
-    @app.callback(
-        output={"rows": Output(page.ORGANISATIONS_GRID, "getRowsResponse")},
-        inputs={"request": Input(page.ORGANISATIONS_GRID, "getRowsRequest")},
-        state={"search": State(ids.PAGE_QUERY, "data")},
+    register_rows(
+        app,
+        context,
+        page.ORGANISATIONS_GRID,
+        lambda parsed: page.organisation_rows(
+            views.organisations(context.data, parsed.filters), parsed.search, parsed.lang
+        ),
+        page.ORGANISATION_COLUMNS,
     )
-    def organisation_rows(request, search):
-        """The block of the organisations grid it asked for, sorted as it shows them."""
-        if request is None:
-            raise PreventUpdate
-
-        def build(parsed: ParsedQuery) -> dict:
-            table = page.organisation_rows(
-                views.organisations(context.data, parsed.filters), parsed.search, parsed.lang
-            )
-            return {"rows": rows_on_demand(table, page.ORGANISATION_COLUMNS, request)}
-
-        return render(context, search, build, {"rows": no_update})
 
     @app.callback(
         output={

@@ -129,7 +129,15 @@ def _colour_range(values: pd.Series) -> dict:
     return {"cmin": min(low, middle - 0.005), "cmax": max(high, middle + 0.005)}
 
 
-BOX_STATISTICS = ("lowerfence", "q1", "median", "q3", "upperfence")  # the table's columns (assets/stv-a11y.js)
+# A box's statistics in its table's order (assets/stv-a11y.js), each with its column's name: the quartiles as the
+# quantile table beside the chart names them.
+BOX_STATISTICS = {
+    "lowerfence": "regions-box-lowerfence",
+    "q1": "regions-quantile-p25",
+    "median": "regions-quantile-median",
+    "q3": "regions-quantile-p75",
+    "upperfence": "regions-box-upperfence",
+}
 
 
 def figure_spread(
@@ -186,7 +194,7 @@ def figure_spread(
         layout["xaxis"].update(tickformat=".0%", hoverformat=".1%", rangemode="tozero")
     else:
         layout["xaxis"].update(type="log", tickformat=",d", hoverformat=",.1f")
-    layout["meta"] = {"box_columns": [t(f"regions-box-{name}", lang) for name in BOX_STATISTICS]}
+    layout["meta"] = {"box_columns": [t(key, lang) for key in BOX_STATISTICS.values()]}
     layout.update(
         hovermode="closest", height=max(280, 80 + 34 * len(groups)), margin={"l": 10, "r": 10, "t": 40, "b": 50}
     )

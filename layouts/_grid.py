@@ -149,8 +149,9 @@ def data_grid(
         "tooltipShowDelay": 300,
         "localeText": grid_words(lang) | {"noRowsToShow": t(empty_key, lang)},
     }
-    rows = {"rowData": grid_records(table[[c.field for c in columns]])}
-    if on_demand:
+    if not on_demand:
+        rows = {"rowData": grid_records(table[[c.field for c in columns]])}
+    else:  # only the table's length is read: how many rows to draw before the first block comes
         rows = {"rowModelType": "infinite"}
         # rows the grid draws (loading) before its first block tells their number: at least one, else it asks none
         options |= {

@@ -149,7 +149,7 @@ def organisations_grid(table, lang: str):
         return empty_note(t("no-shows-organisations-empty", lang, minimum=MIN_ANSWERED))
     return sized_grid(
         ORGANISATIONS_GRID,
-        table.assign(link="", sector_label=""),
+        table,
         ORGANISATION_COLUMNS,
         lang,
         sort=("not_completed", "desc"),

@@ -95,9 +95,6 @@ MESSAGES = {
     "regions-spread-whole": ("Regio als geheel", "Region as a whole"),
     "regions-spread-outliers": ("Uitschieters", "Outliers"),
     "regions-box-lowerfence": ("Ondergrens", "Lower fence"),
-    "regions-box-q1": ("25 %", "25%"),
-    "regions-box-median": ("Mediaan", "Median"),
-    "regions-box-q3": ("75 %", "75%"),
     "regions-box-upperfence": ("Bovengrens", "Upper fence"),
     "regions-axis-requests": (
         "Aanvragen per organisatie (log. schaal)",
