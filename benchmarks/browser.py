@@ -46,6 +46,7 @@ ASSET_SUFFIXES = (".js", ".css", ".map", ".woff", ".woff2", ".ttf", ".png", ".sv
 # Targets of issue 12 (ratios to the floor measured in the same run).
 WARM_RATIO, COLD_RATIO = 1.5, 2.0
 PAYLOAD_LIMIT = 100 * KIB
+WARM_SERVER_MS = 20  # a warm callback's server time (its answer kept by the output cache)
 COLD_ASSETS_LIMIT = 1.5e6
 
 # Runs in every document before the page's scripts: counts callback requests in flight and notes when the page
@@ -91,7 +92,8 @@ QUIET_CONDITION = """([quiet, after, since]) => {
 READ_RESOURCES = """([since, until]) => {
   const entries = performance.getEntriesByType('resource').filter((e) => e.startTime >= since && e.startTime <= until);
   const nav = performance.getEntriesByType('navigation')[0];
-  const pick = (e) => ({name: e.name, transfer: e.transferSize, decoded: e.decodedBodySize});
+  const server = (e) => { const found = (e.serverTiming || []).find((t) => t.name === 'app'); return found ? found.duration : null; };
+  const pick = (e) => ({name: e.name, transfer: e.transferSize, decoded: e.decodedBodySize, server: server(e)});
   const resources = entries.map(pick);
   if (nav && since === 0) resources.push(pick(nav));
   return {resources, requests: window.__stvBench.requests};
@@ -119,6 +121,7 @@ class Visit:
     assets_wire: int = 0  # static files (scripts, styles, fonts, images) on the wire
     assets_decoded: int = 0
     page_wire: int = 0  # the document, _dash-layout and _dash-dependencies on the wire (never cached: not assets)
+    server_ms: float = 0  # the slowest callback answer's server time (its Server-Timing, dashboard.delivery)
     assets_fetched: list[str] = field(default_factory=list, repr=False)  # assets that went over the wire (a 304 too)
     requests: list[dict] = field(default_factory=list, repr=False)  # the callback requests (bodies, start, end)
 
@@ -157,6 +160,7 @@ def measure_visit(page, since: float, after: int) -> Visit:
         assets_wire=sum(r["transfer"] for r in assets),
         assets_decoded=sum(r["decoded"] for r in assets),
         page_wire=sum(r["transfer"] for r in page_data),
+        server_ms=max((r["server"] or 0 for r in callbacks), default=0),
         assets_fetched=sorted({urlsplit(r["name"]).path for r in assets if r["transfer"] > 0}),
         requests=requests,
     )
@@ -317,6 +321,7 @@ def median_visit(visits: Sequence[Visit | None]) -> Visit:
         "assets_wire",
         "assets_decoded",
         "page_wire",
+        "server_ms",
     )
     return Visit(**{name: middle(name) for name in names})
 
@@ -342,6 +347,10 @@ def _mb(value: float | None) -> str:
     return "–" if value is None else f"{value / 1e6:.2f} MB"
 
 
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f} ms"
+
+
 def _ratio(value: float | None, floor: float | None) -> str:
     return "–" if value is None or not floor else f"{value / floor:.2f}×"
 
@@ -352,12 +361,12 @@ def table(results: Sequence[PageResult], floor: PageResult) -> list[str]:
     lines = [
         "| page | first visit (empty server cache) | cold | warm (second visit) | filter change | callbacks "
         "| callback payload (cold) | largest callback | assets cold (wire / decoded) | assets warm (wire) "
-        "| cold / floor | warm / floor |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| slowest callback, server time (warm) | cold / floor | warm / floor |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         f"| floor (minimal Dash page, one chart) | – | {_seconds(floor_cold.seconds)} | "
         f"{_seconds(floor_warm.seconds)} | – | {floor_cold.callbacks:g} | {_kib(floor_cold.payload)} | "
         f"{_kib(floor_cold.largest)} | {_mb(floor_cold.assets_wire)} / {_mb(floor_cold.assets_decoded)} | "
-        f"{_mb(floor_warm.assets_wire)} | 1.00× | 1.00× |",
+        f"{_mb(floor_warm.assets_wire)} | – | 1.00× | 1.00× |",
     ]
     for result in results:
         cold, warm, change = median_visit(result.cold), median_visit(result.warm), median_visit(result.change)
@@ -366,6 +375,7 @@ def table(results: Sequence[PageResult], floor: PageResult) -> list[str]:
             f"| `{result.url}` | {_seconds(first)} | {_seconds(cold.seconds)} | {_seconds(warm.seconds)} | "
             f"{_seconds(change.seconds)} | {cold.callbacks:g} | {_kib(cold.payload)} | {_kib(cold.largest)} | "
             f"{_mb(cold.assets_wire)} / {_mb(cold.assets_decoded)} | {_mb(warm.assets_wire)} | "
+            f"{_ms(warm.server_ms if warm.seconds else None)} | "
             f"{_ratio(cold.seconds, floor_cold.seconds)} | {_ratio(warm.seconds, floor_warm.seconds)} |"
         )
     return lines
@@ -388,6 +398,10 @@ def verdicts(results: Sequence[PageResult], floor: PageResult) -> list[str]:
         (
             "no callback payload > 100 KiB (cold and filter change)",
             over(PAYLOAD_LIMIT, lambda c, w, f: max(c.largest, f.largest) if c.seconds else None),
+        ),
+        (
+            f"every warm callback ≤ {WARM_SERVER_MS} ms of server time",
+            over(WARM_SERVER_MS, lambda c, w, f: w.server_ms if w.seconds else None),
         ),
         ("cold assets ≤ 1.5 MB on the wire", over(COLD_ASSETS_LIMIT, lambda c, w, f: c.assets_wire or None)),
         ("warm assets 0 bytes on the wire", over(0, lambda c, w, f: w.assets_wire if w.seconds else None)),

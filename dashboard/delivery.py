@@ -14,6 +14,10 @@
   other answer that says nothing itself (pages, callback answers, Dash's layout: per account) gets
   `private, no-store`: no shared cache, and no copy on disk, keeps one account's figures for another.
 
+- Timing: every callback answer says how long the server took to make it (`Server-Timing: app;dur=<ms>`, from the
+  request's first check to its answer, before compression), so that a browser's Resource Timing (and the browser
+  benchmark, benchmarks/browser.py) tells the server's time from the network's and the page's own.
+
 The security headers (dashboard.security) are added beside these, untouched: that module's after-request sets
 only its own headers.
 """
@@ -21,10 +25,11 @@ only its own headers.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 
 from dash.fingerprint import check_fingerprint
-from flask import Flask, Request, Response, request
+from flask import Flask, Request, Response, g, request
 from flask_compress import Compress
 
 YEAR_SECONDS = 31_536_000
@@ -41,6 +46,8 @@ COMPRESSED_TYPES = [
     "image/svg+xml",
 ]
 ALGORITHMS = ["br", "zstd", "gzip"]  # the first the browser accepts at its highest quality
+CALLBACK_PATH = "/_dash-update-component"
+STARTED = "stv_started"  # flask.g: perf_counter() when the request's first check began
 CACHED_BYTES = 64 * 1024 * 1024  # compressed fingerprinted files kept per worker (all of them: about 4 MB a kind)
 
 
@@ -56,6 +63,20 @@ def init_app(server: Flask) -> None:
     # `cache_control` has read the whole file into the answer (a streamed file would be compressed anew each time).
     Compress(server)
     server.after_request(cache_control)
+    server.before_request_funcs.setdefault(None, []).insert(0, _note_start)
+    server.after_request(server_timing)  # (registered last: runs first, before compression)
+
+
+def _note_start() -> None:
+    setattr(g, STARTED, time.perf_counter())
+
+
+def server_timing(response: Response) -> Response:
+    """A callback answer's `Server-Timing`: the milliseconds from the request's first check to this answer."""
+    started = g.get(STARTED)
+    if started is not None and request.path.endswith(CALLBACK_PATH):
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+    return response
 
 
 def fingerprinted(req: Request) -> bool:

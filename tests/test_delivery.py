@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -125,6 +126,18 @@ def test_a_callback_answer_is_compressed_and_never_kept(client, app, encoding, d
     for answer in (response, plain):
         assert answer.headers["Cache-Control"] == "private, no-store"
         assert_secure_headers(answer, app)
+
+
+def test_a_callback_answer_says_the_server_s_time(client, app):
+    """`Server-Timing: app;dur=<ms>`: what the browser benchmark reads to tell the server's time from the rest;
+    within the time the request took as seen from outside."""
+    started = time.perf_counter()
+    response = posted(client, app, CARDS, {f"{ids.PAGE_QUERY}.data": YEAR_SEARCH + "&language=ar"})
+    outside_ms = (time.perf_counter() - started) * 1000
+    match = re.fullmatch(r"app;dur=(\d+\.\d)", response.headers.get("Server-Timing", ""))
+    assert match, response.headers.get("Server-Timing")
+    assert 0 < float(match.group(1)) <= outside_ms
+    assert "Server-Timing" not in client.get("/login").headers  # pages and files: only callbacks say it
 
 
 def test_pages_are_not_compressed_and_never_kept(client, app):
