@@ -18,7 +18,9 @@ fitted), and not for a request with malformed inputs (their alert is of that req
 as what it was made of: a query read with `max_age` (tables the data version does not watch) bounds it to the
 end of that query's slot (`keep_until`), and reading the wall clock (`reads_clock`: Settings.current_time
 without STV_NOW) to the end of the data version's probe slot, as fresh as a query result. Callbacks never
-computed through `render` (the shell, administration, subscriptions) are not looked up at all.
+computed through `render` (the shell, administration, subscriptions) are looked up once per worker: once one has
+answered only without a page's figures it is not looked up again. (The other way round, looking up only what this
+worker had kept itself, each worker drew every page callback once more although another had kept its answer.)
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ class OutputCache:
     def __init__(self, context):
         self.context = context
         self.data = context.data
-        self._pages: set[str] = set()  # callbacks whose answers have been kept: the only ones looked up
+        self._pages: set[str] = set()  # callbacks seen answering a page's figures: always looked up
+        self._others: set[str] = set()  # callbacks seen answering only something else: not looked up
         self._code: str | None = None
 
     def wrap(self, name: str, spec: dict, function: Callable) -> Callable:
@@ -88,9 +91,10 @@ class OutputCache:
         ticks = {i for i, item in enumerate(spec["inputs"] + spec["state"]) if item["property"] == "n_intervals"}
 
         def run(*args, **kwargs):
-            # Callbacks never seen answering a page's figures (the shell, administration) are not looked up, nor
-            # their keys made: they cost nothing more than before.
-            key = self._key(name, args, kwargs, ticks) if name in self._pages else None
+            # Callbacks seen answering other than a page's figures (the shell, administration) are not looked up
+            # again, nor their keys made (a data-version read): after their first call they cost nothing more.
+            skipped = name in self._others and name not in self._pages
+            key = None if skipped else self._key(name, args, kwargs, ticks)
             if key is not None:
                 entry = self.data.cache_get(key)
                 if entry is not None and self.data.clock() < entry["until"]:
@@ -103,11 +107,9 @@ class OutputCache:
             finally:
                 if flask.has_request_context():
                     flask.g.pop(RECORD, None)
-            if record["page"] and record["kept"] and isinstance(answer, str):
-                key = key or self._key(name, args, kwargs, ticks)  # (the request's data version: the one it read)
-                if key is not None:
-                    self._pages.add(name)
-                    self._keep(key, answer, record)
+            (self._pages if record["page"] else self._others).add(name)
+            if record["page"] and record["kept"] and isinstance(answer, str) and key is not None:
+                self._keep(key, answer, record)
             return answer
 
         return run

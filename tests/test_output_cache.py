@@ -69,6 +69,20 @@ def test_the_second_identical_call_neither_queries_nor_builds(app, work):
     assert work["queries"] > 0
 
 
+def test_a_worker_serves_what_another_kept_on_its_first_call(make_app, fixture_sqlite, clock, tmp_path, work):
+    """Two workers (two apps) sharing a file cache, as `serve` runs them: the second serves the first one's kept
+    answer without drawing it again, on its very first call of that callback."""
+    shared = f"filesystem://{tmp_path / 'cache'}"
+    options = {"now": NOW, "aggregates": False, "forecast_background": False, "clock": clock, "cache_url": shared}
+    first, second = make_app(fixture_sqlite, **options), make_app(fixture_sqlite, **options)
+    search = SEARCH + "&modality=video"
+    kept = answer(signed_in_client(first, "manager"), first, search, TREND)
+    assert work["figures"] > 0
+    work.update(figures=0)
+    assert answer(signed_in_client(second, "manager"), second, search, TREND) == kept
+    assert work["figures"] == 0
+
+
 def test_another_scope_gets_its_own_answer(app, work):
     manager = answer(signed_in_client(app, "manager"), app)
     work.update(queries=0)
