@@ -22,20 +22,22 @@ DROPDOWN_LABELS = {
     "no_options_found": "dropdown-no-options",
 }
 
+TEXTS = {
+    "skip": Output(ids.SKIP_LINK, "children"),
+    "statement": Output(ids.FOOTER_A11Y, "children"),
+    "statement_href": Output(ids.FOOTER_A11Y, "href"),
+    "toggle": Output(ids.NAV_TOGGLE, "aria-label"),
+    "filters": Output(ids.FILTER_SECTION, "aria-label"),
+    "labels": [Output(name, "labels") for name in DROPDOWNS],
+    "none": Output(ids.FILTER_SUMMARY, "data-none"),
+    "date_forms": [Output(name, "placeholder") for name in (ids.FILTER_FROM, ids.FILTER_TO)],
+}
+
 
 def register(app: dash.Dash, context: Context) -> None:
     """Attach the callbacks to `app`."""
-    texts = {
-        "skip": Output(ids.SKIP_LINK, "children"),
-        "statement": Output(ids.FOOTER_A11Y, "children"),
-        "statement_href": Output(ids.FOOTER_A11Y, "href"),
-        "toggle": Output(ids.NAV_TOGGLE, "aria-label"),
-        "filters": Output(ids.FILTER_SECTION, "aria-label"),
-        "labels": [Output(name, "labels") for name in DROPDOWNS],
-        "none": Output(ids.FILTER_SUMMARY, "data-none"),
-        "date_forms": [Output(name, "placeholder") for name in (ids.FILTER_FROM, ids.FILTER_TO)],
-    }
-    app.callback(output=texts, inputs={"route": Input(ids.ROUTE, "data")})(translate_a11y)
+    # drawn with the layout (callbacks.shell.first_paint); then whenever the route changes
+    app.callback(output=TEXTS, inputs={"route": Input(ids.ROUTE, "data")}, prevent_initial_call=True)(translate_a11y)
     for toggle, collapse in ((ids.NAV_TOGGLE, ids.NAV_COLLAPSE), (ids.FILTER_TOGGLE, ids.FILTER_COLLAPSE)):
         app.clientside_callback(
             ClientsideFunction(namespace="stv", function_name="toggle"),

@@ -26,16 +26,24 @@ def register(app: dash.Dash, context: Context) -> None:
     """The banner follows the URL (its language) and the shell's timer."""
 
     @app.callback(
-        Output(ids.OUTAGE, "children"),
-        Output(ids.OUTAGE_TICK, "disabled"),
+        *OUTPUTS,
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
         Input(ids.OUTAGE_TICK, "n_intervals"),
+        prevent_initial_call=True,  # drawn with the layout (callbacks.shell.first_paint)
     )
     def show_outage(_path, search, _tick):
-        lang = page_lang(query_values(search if isinstance(search, str) else ""))
-        outage = context.data.outage()
-        return banner(outage, lang), outage is None
+        return outage_state(context, search)
+
+
+OUTPUTS = (Output(ids.OUTAGE, "children"), Output(ids.OUTAGE_TICK, "disabled"))
+
+
+def outage_state(context: Context, search) -> tuple:
+    """The banner in the URL's language, and whether the timer that asks again is off (no outage)."""
+    lang = page_lang(query_values(search if isinstance(search, str) else ""))
+    outage = context.data.outage()
+    return banner(outage, lang), outage is None
 
 
 def banner(outage: Outage | None, lang: str) -> dbc.Alert | None:

@@ -7,19 +7,28 @@ The flow of a filter change is one server round trip and then the page's own cal
    as input, compute what changed.
 The page is not re-mounted for a filter change: `mount_page` follows `ids.ROUTE`, which the browser derives from
 the path and the interface language only, so tabs and other choices on the page stay as they are.
+
+On a page's first load none of these runs: the browser names the page in its request for the layout, and
+`first_painted` draws the shell as they would set it (the same functions: `synced`, `shell_texts`,
+`mounted_page`, `period_note`, and the accessibility texts and outage banner of their modules), so the first
+paint waits only for the page's own callbacks. Hence `prevent_initial_call` on each; a client that names no page
+gets the bare shell, and dcc.Location, finding no address in it, hands the browser's to these callbacks as before.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlencode
 
 import dash
 import dash_bootstrap_components as dbc
+import flask
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 import layouts
+from callbacks import a11y, outage
 from callbacks._common import rejected_problems
 from dashboard import audit, ids, views
 from dashboard.access import current_account, current_scope, may_open
@@ -28,16 +37,100 @@ from dashboard.db import DatabaseUnavailable
 from dashboard.filters import EVERYTHING, UI_LANGUAGES, Filters, Problem, period_of, query_values
 from dashboard.i18n import KIND_HELP, kind_meaning, t
 from dashboard.periods import QUICK_PRESETS, format_typed_date, preset_range, quarter_label, read_typed_date
+from dashboard.security import MAX_QUERY_STRING
 from dashboard.views.regions import find_place, within_scope
 from layouts._breadcrumbs import LEVEL_PAGES
 from layouts._choices import CHOICES
 from layouts._components import period_alert, problems_alert
-from layouts._shell import code_options, preset_options, quarter_options, year_options
+from layouts._shell import code_options, paint, preset_options, quarter_options, shell_layout, year_options
 
 CODE_INPUTS = [ids.filter_input(name) for name in ids.FILTER_CODES]
 LABELS = ("period", "period-quarter", "period-year", "from", "to", *ids.FILTER_CODES)
 CHOICE_PROPS = ("value", "active_tab")  # the properties of page-choice controls (layouts._choices)
 PLACE_LEVELS = {name: level for level, name in LEVEL_PAGES.items()}  # drill-down page name -> its level
+
+SHELL_TEXTS = {
+    "brand": Output(ids.BRAND, "children"),
+    "switch": Output(ids.LANG_SWITCH, "children"),
+    "sign_out": Output(ids.SIGN_OUT, "children"),
+    "signed_in_hint": Output(ids.ACCOUNT_HINT, "children"),
+    "account_links": Output(ids.ACCOUNT_LINKS, "children"),
+    "footer": Output(ids.FOOTER, "children"),
+    "reset": Output(ids.FILTER_RESET, "children"),
+    "labels": [Output(ids.filter_label(name), "children") for name in LABELS],
+    "placeholders": [Output(name, "placeholder") for name in CODE_INPUTS],
+    "choose": [Output(name, "placeholder") for name in ids.PERIOD_PICKERS],
+    "nav": Output(ids.NAV, "children"),
+    "mode": Output(ids.SHELL, "className"),
+    "kind_help": Output(ids.KIND_HELP, "children"),
+    "kind_help_title": Output(ids.KIND_HELP, "title"),
+}
+
+
+# The request for the page's layout says which page is being loaded (assets/stv-clientside.js): its path and query
+# string, exactly as the browser's address has them.
+PAGE_HEADER = "X-STV-Page"
+MAX_ADDRESS = 2 * MAX_QUERY_STRING  # (a longer address gets the 414 page before any layout is asked for)
+
+
+def first_painted(context: Context) -> Callable[[], html.Div]:
+    """The app's layout function: the shell, and when the request for it names the page being loaded, in the state
+    the shell's callbacks would give it, that page mounted. The first paint then waits only for the page's own
+    callbacks (issue 12: one wave of them, not three); without the header (another client), the shell's
+    callbacks draw it as the browser's address comes in, as before."""
+
+    def layout() -> html.Div:
+        shell = shell_layout()
+        address = loaded_address(flask.request.headers.get(PAGE_HEADER)) if flask.has_request_context() else None
+        return shell if address is None else paint(shell, first_paint(context, *address))
+
+    return layout
+
+
+def loaded_address(header: str | None) -> tuple[str, str] | None:
+    """(pathname, search) of the page being loaded, as the header names it; None for none or a malformed one."""
+    if not header or len(header) > MAX_ADDRESS or not header.startswith("/") or header.startswith("//"):
+        return None
+    pathname, mark, query = header.partition("?")
+    return pathname, (mark + query if query else "")
+
+
+def first_paint(context: Context, pathname: str, search: str) -> dict[tuple[str, str], object]:
+    """Each shell property the shell's callbacks would set on loading the page at `pathname` with `search`:
+    the address (as dcc.Location takes it from the browser), the route (as `stv.route` derives it), the filter
+    bar and query (`synced`), the texts, the mounted page, the period note and the outage banner."""
+    route = {
+        "path": pathname or "/",
+        "lang": _lang_of(search),
+        "period": (query_values(search).get("period") or [""])[-1],
+    }
+    sync = synced(context, search, (None,) * 5 + ([None] * len(CODE_INPUTS),), None)
+    query = sync["query"] if sync["query"] is not no_update else None
+    values = {(ids.URL, "pathname"): pathname, (ids.URL, "search"): search, (ids.ROUTE, "data"): route}
+    for outputs, answer in (
+        (SYNC_OUTPUTS, sync),
+        (SHELL_TEXTS, shell_texts(route)),
+        (a11y.TEXTS, a11y.translate_a11y(route)),
+        (Output(ids.PAGE, "children"), mounted_page(context, route, search)),
+        (Output(ids.PERIOD_NOTE, "children"), period_note(context, route, query)),
+        (outage.OUTPUTS, outage.outage_state(context, search)),
+    ):
+        values |= _assigned(outputs, answer)
+    return values
+
+
+def _assigned(outputs, answer) -> dict[tuple[str, str], object]:
+    """(component id, property) -> value of a callback's `answer` to `outputs` (as declared: one Output, a
+    sequence of them, or a mapping of names to either), leaving out what it does not update."""
+    if isinstance(outputs, Output):
+        pairs = [(outputs, answer)]
+    elif isinstance(outputs, dict):
+        return {key: value for name in outputs for key, value in _assigned(outputs[name], answer[name]).items()}
+    else:
+        pairs = list(zip(outputs, answer, strict=True))
+    return {
+        (output.component_id, output.component_property): value for output, value in pairs if value is not no_update
+    }
 
 
 def _choices(prop: str) -> dict:
@@ -53,16 +146,25 @@ def register(app: dash.Dash, context: Context) -> None:
 
 
 def _register_period_note(app: dash.Dash, context: Context) -> None:
-    @app.callback(Output(ids.PERIOD_NOTE, "children"), Input(ids.ROUTE, "data"), Input(ids.QUERY, "data"))
+    @app.callback(
+        Output(ids.PERIOD_NOTE, "children"),
+        Input(ids.ROUTE, "data"),
+        Input(ids.QUERY, "data"),
+        prevent_initial_call=True,  # drawn with the layout (first_paint)
+    )
     def note_period(route, query):
-        """Under the filter bar of a page that counts within the period: that the period still runs (and through
-        which day it counts), or that it has not begun; nothing for a complete period."""
-        path = route.get("path") if isinstance(route, dict) else None
-        page, _ = layouts.route(path if isinstance(path, str) else "/", current_account())
-        if not page.uses_period:
-            return None
-        start, end = period_of(query, context.today())
-        return period_alert(start, end, context.today(), _route_lang(route))
+        return period_note(context, route, query)
+
+
+def period_note(context: Context, route, query):
+    """Under the filter bar of a page that counts within the period: that the period still runs (and through which
+    day it counts), or that it has not begun; nothing for a complete period."""
+    path = route.get("path") if isinstance(route, dict) else None
+    page, _ = layouts.route(path if isinstance(path, str) else "/", current_account())
+    if not page.uses_period:
+        return None
+    start, end = period_of(query, context.today())
+    return period_alert(start, end, context.today(), _route_lang(route))
 
 
 def _register_router(app: dash.Dash, context: Context) -> None:
@@ -74,24 +176,16 @@ def _register_router(app: dash.Dash, context: Context) -> None:
         State(ids.ROUTE, "data"),
     )
 
-    @app.callback(Output(ids.PAGE, "children"), Input(ids.ROUTE, "data"), State(ids.URL, "search"))
+    @app.callback(
+        Output(ids.PAGE, "children"),
+        Input(ids.ROUTE, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,  # drawn with the layout (first_paint)
+    )
     def mount_page(route, search):
-        """The page at the route's path, with the filters of the URL in its query store (`ids.PAGE_QUERY`): the
-        page's callbacks take that store as input, so they run when the page is mounted and when it changes."""
         if route is None:  # not set yet (the browser's route), or malformed (dashboard.payloads)
             raise PreventUpdate
-        search = search or ""
-        page, variables = layouts.match(route["path"])
-        allowed = may_open(current_account(), page.name) and _place_within_scope(context, page.name, variables)
-        audit.record("page-view" if allowed else "refused", route["path"], search)
-        if not allowed:  # what the account may not open looks like a page that does not exist (CONTRACT §7)
-            page, variables = layouts.not_found()
-        return html.Div(
-            [
-                dcc.Store(id=ids.PAGE_QUERY, data=_normalised(context, search)),
-                page.layout(query_values(search), **variables),
-            ]
-        )
+        return mounted_page(context, route, search)
 
     # A filter change reaches the mounted page without a round trip: the shell's validated query becomes the page's.
     # It also runs when a page is mounted, and must then answer (not "no update"), or Dash would hold back the
@@ -128,59 +222,60 @@ def _register_router(app: dash.Dash, context: Context) -> None:
     )
 
 
-def _register_texts(app: dash.Dash) -> None:
-    texts = {
-        "brand": Output(ids.BRAND, "children"),
-        "switch": Output(ids.LANG_SWITCH, "children"),
-        "sign_out": Output(ids.SIGN_OUT, "children"),
-        "signed_in_hint": Output(ids.ACCOUNT_HINT, "children"),
-        "account_links": Output(ids.ACCOUNT_LINKS, "children"),
-        "footer": Output(ids.FOOTER, "children"),
-        "reset": Output(ids.FILTER_RESET, "children"),
-        "labels": [Output(ids.filter_label(name), "children") for name in LABELS],
-        "placeholders": [Output(name, "placeholder") for name in CODE_INPUTS],
-        "choose": [Output(name, "placeholder") for name in ids.PERIOD_PICKERS],
-        "nav": Output(ids.NAV, "children"),
-        "mode": Output(ids.SHELL, "className"),
-        "kind_help": Output(ids.KIND_HELP, "children"),
-        "kind_help_title": Output(ids.KIND_HELP, "title"),
-    }
+def mounted_page(context: Context, route: dict, search) -> html.Div:
+    """The page at the route's path, with the filters of the URL in its query store (`ids.PAGE_QUERY`): the page's
+    callbacks take that store as input, so they run when the page is mounted and when it changes."""
+    search = search or ""
+    page, variables = layouts.match(route["path"])
+    allowed = may_open(current_account(), page.name) and _place_within_scope(context, page.name, variables)
+    audit.record("page-view" if allowed else "refused", route["path"], search)
+    if not allowed:  # what the account may not open looks like a page that does not exist (CONTRACT §7)
+        page, variables = layouts.not_found()
+    return html.Div(
+        [
+            dcc.Store(id=ids.PAGE_QUERY, data=_normalised(context, search)),
+            page.layout(query_values(search), **variables),
+        ]
+    )
 
-    @app.callback(output=texts, inputs={"route": Input(ids.ROUTE, "data")})
-    def translate_shell(route):
-        """The shell's words in the route's language, the navigation with the current page marked, and no chrome
-        on the printable report."""
-        lang, path = _route_lang(route), (route or {}).get("path") if isinstance(route, dict) else "/"
-        return {
-            "brand": t("app-title", lang),
-            "switch": t("switch-language", lang),
-            "sign_out": t("sign-out", lang),
-            "signed_in_hint": t("signed-in-hint", lang) + " ",
-            "footer": t("footer-source", lang),
-            "reset": t("reset-filters", lang),
-            "mode": "report-mode" if isinstance(path, str) and path.startswith("/report") else "",
-            "kind_help": _kind_help(path, lang),
-            "kind_help_title": _kind_help(path, lang),
-            "labels": [t(name, lang) for name in LABELS],
-            "placeholders": [t("all", lang)] * len(CODE_INPUTS),
-            "choose": [t("period-choose", lang)] * len(ids.PERIOD_PICKERS),
-            "nav": [
-                dbc.NavItem(
-                    dbc.NavLink(t(page.nav_key, lang), id=ids.nav_link(page.path), href=page.path, active=active)
-                )
-                for page, active in _navigation("main", path)
-            ],
-            "account_links": [
-                html.A(
-                    t(page.nav_key, lang),
-                    id=ids.nav_link(page.path),
-                    href=page.path,
-                    className="dropdown-item active" if active else "dropdown-item",
-                    **({"aria-current": "page"} if active else {}),
-                )
-                for page, active in _navigation("account", path)
-            ],
-        }
+
+def _register_texts(app: dash.Dash) -> None:
+    # drawn with the layout (first_paint); then whenever the route changes
+    app.callback(output=SHELL_TEXTS, inputs={"route": Input(ids.ROUTE, "data")}, prevent_initial_call=True)(shell_texts)
+
+
+def shell_texts(route) -> dict:
+    """The shell's words in the route's language, the navigation with the current page marked, and no chrome
+    on the printable report."""
+    lang, path = _route_lang(route), (route or {}).get("path") if isinstance(route, dict) else "/"
+    return {
+        "brand": t("app-title", lang),
+        "switch": t("switch-language", lang),
+        "sign_out": t("sign-out", lang),
+        "signed_in_hint": t("signed-in-hint", lang) + " ",
+        "footer": t("footer-source", lang),
+        "reset": t("reset-filters", lang),
+        "mode": "report-mode" if isinstance(path, str) and path.startswith("/report") else "",
+        "kind_help": _kind_help(path, lang),
+        "kind_help_title": _kind_help(path, lang),
+        "labels": [t(name, lang) for name in LABELS],
+        "placeholders": [t("all", lang)] * len(CODE_INPUTS),
+        "choose": [t("period-choose", lang)] * len(ids.PERIOD_PICKERS),
+        "nav": [
+            dbc.NavItem(dbc.NavLink(t(page.nav_key, lang), id=ids.nav_link(page.path), href=page.path, active=active))
+            for page, active in _navigation("main", path)
+        ],
+        "account_links": [
+            html.A(
+                t(page.nav_key, lang),
+                id=ids.nav_link(page.path),
+                href=page.path,
+                className="dropdown-item active" if active else "dropdown-item",
+                **({"aria-current": "page"} if active else {}),
+            )
+            for page, active in _navigation("account", path)
+        ],
+    }
 
 
 def _navigation(menu: str, path) -> list[tuple[layouts.Page, bool]]:
@@ -189,66 +284,78 @@ def _navigation(menu: str, path) -> list[tuple[layouts.Page, bool]]:
     return [(page, _is_within(current, page.path)) for page in layouts.navigation(current_account(), menu)]
 
 
+FILTER_BAR = {
+    "preset": ids.FILTER_PRESET,
+    "quarter": ids.FILTER_QUARTER,
+    "year": ids.FILTER_YEAR,
+    "start": ids.FILTER_FROM,
+    "end": ids.FILTER_TO,
+}
+SYNC_OUTPUTS = {
+    "search": Output(ids.URL, "search"),
+    "query": Output(ids.QUERY, "data"),
+    "alerts": Output(ids.ALERTS, "children"),
+    **{name: Output(component, "value") for name, component in FILTER_BAR.items()},
+    "codes": [Output(name, "value") for name in CODE_INPUTS],
+    "preset_options": Output(ids.FILTER_PRESET, "options"),
+    "quarter_options": Output(ids.FILTER_QUARTER, "options"),
+    "year_options": Output(ids.FILTER_YEAR, "options"),
+    "code_options": [Output(name, "options") for name in CODE_INPUTS],
+}
+
+
 def _register_sync(app: dash.Dash, context: Context) -> None:
-    bar = {
-        "preset": ids.FILTER_PRESET,
-        "quarter": ids.FILTER_QUARTER,
-        "year": ids.FILTER_YEAR,
-        "start": ids.FILTER_FROM,
-        "end": ids.FILTER_TO,
-    }
-    outputs = {
-        "search": Output(ids.URL, "search"),
-        "query": Output(ids.QUERY, "data"),
-        "alerts": Output(ids.ALERTS, "children"),
-        **{name: Output(component, "value") for name, component in bar.items()},
-        "codes": [Output(name, "value") for name in CODE_INPUTS],
-        "preset_options": Output(ids.FILTER_PRESET, "options"),
-        "quarter_options": Output(ids.FILTER_QUARTER, "options"),
-        "year_options": Output(ids.FILTER_YEAR, "options"),
-        "code_options": [Output(name, "options") for name in CODE_INPUTS],
-    }
     inputs = {
         "search": Input(ids.URL, "search"),
-        **{name: Input(component, "value") for name, component in bar.items()},
+        **{name: Input(component, "value") for name, component in FILTER_BAR.items()},
         "codes": [Input(name, "value") for name in CODE_INPUTS],
     }
 
-    @app.callback(output=outputs, inputs=inputs, state={"shown": State(ids.QUERY, "data")})
+    @app.callback(
+        output=SYNC_OUTPUTS,
+        inputs=inputs,
+        state={"shown": State(ids.QUERY, "data")},
+        prevent_initial_call=True,  # drawn with the layout (first_paint)
+    )
     def sync_url(search, preset, quarter, year, start, end, codes, shown):
-        """The URL is the truth: it sets the filter bar on load and on back and forward; a changed input rewrites
-        it. The filters are validated here, once, and handed to the page as `ids.QUERY`; the page's own choices
-        stay in the URL as they are (`stv.choices` in the browser keeps them and their controls in step)."""
-        search = search or ""
-        unchanged = {name: no_update for name in outputs}
-        unchanged |= {"codes": [no_update] * len(CODE_INPUTS), "code_options": [no_update] * len(CODE_INPUTS)}
-        trigger = ctx.triggered_id
-        today = context.today()
-        values = query_values(search)
-        from_url = trigger in (None, ids.URL)
-        picked = {ids.FILTER_PRESET: preset, ids.FILTER_QUARTER: quarter, ids.FILTER_YEAR: year}.get(trigger)
-        bar_problems = ()
-        if not from_url:
-            values, bar_problems = _bar_values(values, picked, start, end, codes, today)
-        try:
-            parsed = context.parse(values)
-        except DatabaseUnavailable:  # the page's callbacks say so; the URL stays as it is
-            return unchanged | {"query": search if search != shown else no_update}
-        normalised = parsed.search
-        chosen, choice_problems = _choices_of(query_values(search))
-        new_search = normalised + _choice_suffix(chosen)
-        shown_lang = None if shown is None else _lang_of(shown)
-        result = unchanged | {
-            "search": no_update if from_url or new_search == search else new_search,
-            "query": normalised if normalised != shown else no_update,
-            "alerts": problems_alert(
-                (*parsed.problems, *choice_problems, *bar_problems, *rejected_problems()), parsed.lang
-            ),
-            **_bar_outputs(parsed.filters, today, (preset, quarter, year, start, end, codes), parsed.lang),
-        }
-        if parsed.lang != shown_lang:  # options travel with values: a dropdown drops a value it has no option for
-            result |= _options(context, parsed.lang, today)
-        return result
+        return synced(context, search, (preset, quarter, year, start, end, codes), shown, ctx.triggered_id)
+
+
+def synced(context: Context, search, bar: tuple, shown, trigger=None) -> dict:
+    """The URL is the truth: it sets the filter bar (`bar`: its values now) on load and on back and forward; a
+    changed input (`trigger`) rewrites it. The filters are validated here, once, and handed to the page as
+    `ids.QUERY` (`shown`: what it holds now); the page's own choices stay in the URL as they are (`stv.choices` in
+    the browser keeps them and their controls in step)."""
+    preset, quarter, year, start, end, codes = bar
+    search = search or ""
+    unchanged = {name: no_update for name in SYNC_OUTPUTS}
+    unchanged |= {"codes": [no_update] * len(CODE_INPUTS), "code_options": [no_update] * len(CODE_INPUTS)}
+    today = context.today()
+    values = query_values(search)
+    from_url = trigger in (None, ids.URL)
+    picked = {ids.FILTER_PRESET: preset, ids.FILTER_QUARTER: quarter, ids.FILTER_YEAR: year}.get(trigger)
+    bar_problems = ()
+    if not from_url:
+        values, bar_problems = _bar_values(values, picked, start, end, codes, today)
+    try:
+        parsed = context.parse(values)
+    except DatabaseUnavailable:  # the page's callbacks say so; the URL stays as it is
+        return unchanged | {"query": search if search != shown else no_update}
+    normalised = parsed.search
+    chosen, choice_problems = _choices_of(query_values(search))
+    new_search = normalised + _choice_suffix(chosen)
+    shown_lang = None if shown is None else _lang_of(shown)
+    result = unchanged | {
+        "search": no_update if from_url or new_search == search else new_search,
+        "query": normalised if normalised != shown else no_update,
+        "alerts": problems_alert(
+            (*parsed.problems, *choice_problems, *bar_problems, *rejected_problems()), parsed.lang
+        ),
+        **_bar_outputs(parsed.filters, today, bar, parsed.lang),
+    }
+    if parsed.lang != shown_lang:  # options travel with values: a dropdown drops a value it has no option for
+        result |= _options(context, parsed.lang, today)
+    return result
 
 
 def _place_within_scope(context: Context, page_name: str | None, variables: dict) -> bool:

@@ -22,6 +22,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     `stv-dashboard serve` has not done so already).
     """
     from callbacks import register_all
+    from callbacks.shell import first_painted
     from dashboard import accessibility, delivery, exports, security, subscriptions
     from dashboard.auth import Auth, default_clock
     from dashboard.cache import cache, init_cache
@@ -34,7 +35,6 @@ def create_app(test_config: dict | None = None) -> Dash:
     from dashboard.state import StateDatabase
     from dashboard.store import AggregateStore, store_path
     from dashboard.targets import load_targets
-    from layouts._shell import shell_layout
 
     config = test_config or {}
     settings: Settings = config.get("settings") or load_settings()
@@ -69,7 +69,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     )
     forecaster = Forecaster(data, background=config.get("forecast_background", True))
     context = Context(settings, data, targets=load_targets(), events=load_events(), forecaster=forecaster)
-    app.layout = shell_layout
+    app.layout = first_painted(context)  # the shell, with the page being loaded drawn in it
     register_all(app, context)
     exports.init_app(app.server, context)
     subscriptions.init_app(app.server, state)

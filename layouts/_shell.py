@@ -1,8 +1,9 @@
 """The frame every page stands in: navigation, the global filter bar, the page, the footer.
 
-The shell's component tree is static; texts and options are filled in by callbacks from the URL, which holds the
-filters, the interface language (`lang`) and the pages' own choices. The page itself is mounted into `ids.PAGE` by
-the router (`callbacks.shell`) when the path or the language changes, never for a filter change.
+The shell's component tree is static; texts and options are filled in from the URL, which holds the filters, the
+interface language (`lang`) and the pages' own choices: on a page's first load with the layout (`paint`, by
+callbacks.shell.first_painted), afterwards by the shell's callbacks. The page itself is mounted into `ids.PAGE`
+the same way, and by the router when the path or the language changes, never for a filter change.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import dash_bootstrap_components as dbc
 import flask
 import pandas as pd
 from dash import dcc, html
+from dash.development.base_component import Component
 
 import layouts
 from dashboard import codes, ids
@@ -110,6 +112,28 @@ def shell_layout() -> html.Div:
         ],
         id=ids.SHELL,
     )
+
+
+def paint(layout: Component, values: dict[tuple[str, str], object]) -> Component:
+    """`layout` with each (component id, property) of `values` set on the component of that id (callbacks.shell's
+    first paint); a property of an id the layout lacks is left out."""
+    components = {c.id: c for c in components_of(layout) if isinstance(getattr(c, "id", None), str)}
+    for (component_id, prop), value in values.items():
+        component = components.get(component_id)
+        if component is not None:
+            setattr(component, prop, value)
+    return layout
+
+
+def components_of(tree) -> list[Component]:
+    """Every component in `tree`, in any property that holds components (a dropdown menu's label too, which
+    Dash's own traversal, through children only, leaves out)."""
+    if isinstance(tree, list | tuple):
+        return [found for item in tree for found in components_of(item)]
+    if not isinstance(tree, Component):
+        return []
+    inner = [getattr(tree, name, None) for name in tree._prop_names]
+    return [tree, *components_of([value for value in inner if isinstance(value, Component | list | tuple)])]
 
 
 def outage_banner() -> tuple:

@@ -61,6 +61,20 @@ def response_values(response) -> dict:
     return {f"{cid}.{prop}": value for cid, props in payload.items() for prop, value in props.items()}
 
 
+def find_component(tree, component_id: str) -> dict | None:
+    """The component of `component_id` in a component tree as JSON (a layout, a callback's children), or None."""
+    if isinstance(tree, list):
+        return next((found for item in tree if (found := find_component(item, component_id)) is not None), None)
+    if not isinstance(tree, dict):
+        return None
+    props = tree.get("props", {})
+    if props.get("id") == component_id:
+        return tree
+    return next(
+        (found for value in props.values() if (found := find_component(value, component_id)) is not None), None
+    )
+
+
 def text_of(tree) -> str:
     """All the text in a rendered component tree (as JSON, the way a response carries it)."""
     if isinstance(tree, str | int | float):

@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from callbacks.shell import PAGE_HEADER
 from dashboard import ids
 from dashboard.views import export_views
 from tests.conftest import DIALECTS
-from tests.dash_requests import post, response_values, server_callbacks
+from tests.dash_requests import find_component, post, response_values, server_callbacks
 from tests.support import TEST_ACCOUNTS, read_csv, signed_in_client
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -76,15 +77,28 @@ def clients(app):
 
 
 def _mounted_class(client, app, path: str) -> str:
+    """The class of the page the router mounts at `path` (a page's frame; "not-found" for one refused)."""
     response = post(client, app, f"{ids.PAGE}.children", {f"{ids.ROUTE}.data": {"path": path}, f"{ids.URL}.search": ""})
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
-    frame = response_values(response)[f"{ids.PAGE}.children"]["props"]["children"][1]
-    return frame["props"].get("className", "")
+    return _frame_class(response_values(response)[f"{ids.PAGE}.children"])
+
+
+def _painted_class(client, path: str) -> str:
+    """The class of the page drawn with the layout when the browser loads `path` (callbacks.shell.first_painted)."""
+    response = client.get("/_dash-layout", headers={PAGE_HEADER: path})
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return _frame_class(find_component(response.get_json(), ids.PAGE)["props"]["children"])
+
+
+def _frame_class(mounted: dict) -> str:
+    return mounted["props"]["children"][1]["props"].get("className", "")
 
 
 @pytest.mark.parametrize("role", TEST_ACCOUNTS)
-def test_pages_open_or_are_not_found_by_role(clients, app, role):
-    opened = {path for path in PAGES if "not-found" not in _mounted_class(clients[role], app, path)}
+@pytest.mark.parametrize("mounted_by", [_mounted_class, lambda client, app, path: _painted_class(client, path)])
+def test_pages_open_or_are_not_found_by_role(clients, app, role, mounted_by):
+    """Mounted by the router (a link followed) or drawn with the layout (a page loaded): the same pages open."""
+    opened = {path for path in PAGES if "not-found" not in mounted_by(clients[role], app, path)}
     assert opened == OPENS[role]
 
 

@@ -120,3 +120,52 @@ def test_a_filter_change_costs_two_shell_requests_and_one_per_page_output(browse
     assert "shell-page.children" not in flattened  # the page was not re-mounted
     assert len(flattened) == len(set(flattened)), "an output was computed twice"
     browser_page.assert_no_errors()
+
+
+def _callbacks_of_a_load(browser_page, path: str, without_header: bool = False) -> list[list[str]]:
+    """The outputs of every callback request the page sends while it loads, until nothing is loading; with
+    `without_header`, the request for the layout goes out as another client would send it (no page named)."""
+    page = browser_page.page
+    sent: list[list[str]] = []
+    page.on(
+        "request",
+        lambda request: sent.append(_outputs(json.loads(request.post_data)["outputs"]))
+        if request.method == "POST" and "/_dash-update-component" in request.url
+        else None,
+    )
+    if without_header:
+
+        def unnamed(route) -> None:
+            headers = {k: v for k, v in route.request.headers.items() if k.lower() != "x-stv-page"}
+            route.continue_(headers=headers)
+
+        page.route("**/_dash-layout", unnamed)
+    browser_page.open(path)
+    expect()(page.locator("#no-shows-cards .kpi-value").first).to_be_visible()
+    page.wait_for_function("!document.querySelector('[data-dash-is-loading=\"true\"], ._dash-loading')")
+    return sent
+
+
+def test_a_page_loaded_sends_only_its_own_callbacks(browser_page):
+    """The page is drawn with the layout (callbacks.shell.first_painted): its callbacks go out in one wave,
+    without the shell's (the filters, the texts, the router), and the shell is in the page's language."""
+    sent = _callbacks_of_a_load(browser_page, f"/no-shows?{YEAR_2025}&lang=en")
+    flattened = [output for request in sent for output in request]
+    assert not [output for output in flattened if output.startswith(("shell-", "filter-"))], flattened
+    assert "no-shows-cards.children" in flattened
+    page = browser_page.page
+    expect()(page.locator("#shell-brand")).to_have_text("STV dashboard")
+    expect()(page.locator("#shell-nav .nav-link.active")).to_have_text("No-shows")
+    expect()(page.locator("#filter-from")).to_have_value("01/01/2025")
+    browser_page.assert_no_errors()
+
+
+def test_a_client_that_names_no_page_gets_it_drawn_by_the_shell(browser_page):
+    """Without the header the layout is the bare shell: its callbacks route, translate and mount as before."""
+    sent = _callbacks_of_a_load(browser_page, f"/no-shows?{YEAR_2025}&lang=en", without_header=True)
+    flattened = [output for request in sent for output in request]
+    assert "shell-page.children" in flattened and "shell-query.data" in flattened
+    page = browser_page.page
+    expect()(page.locator("#shell-nav .nav-link.active")).to_have_text("No-shows")
+    expect()(page.locator("#filter-from")).to_have_value("01/01/2025")
+    browser_page.assert_no_errors()
