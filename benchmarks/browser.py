@@ -92,7 +92,10 @@ QUIET_CONDITION = """([quiet, after, since]) => {
 READ_RESOURCES = """([since, until]) => {
   const entries = performance.getEntriesByType('resource').filter((e) => e.startTime >= since && e.startTime <= until);
   const nav = performance.getEntriesByType('navigation')[0];
-  const server = (e) => { const found = (e.serverTiming || []).find((t) => t.name === 'app'); return found ? found.duration : null; };
+  const server = (e) => {
+    const found = (e.serverTiming || []).find((t) => t.name === 'app');
+    return found ? found.duration : null;
+  };
   const pick = (e) => ({name: e.name, transfer: e.transferSize, decoded: e.decodedBodySize, server: server(e)});
   const resources = entries.map(pick);
   if (nav && since === 0) resources.push(pick(nav));
