@@ -70,9 +70,7 @@ def find_component(tree, component_id: str) -> dict | None:
     props = tree.get("props", {})
     if props.get("id") == component_id:
         return tree
-    return next(
-        (found for value in props.values() if (found := find_component(value, component_id)) is not None), None
-    )
+    return next((found for value in props.values() if (found := find_component(value, component_id)) is not None), None)
 
 
 def text_of(tree) -> str:

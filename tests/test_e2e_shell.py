@@ -129,9 +129,11 @@ def _callbacks_of_a_load(browser_page, path: str, without_header: bool = False) 
     sent: list[list[str]] = []
     page.on(
         "request",
-        lambda request: sent.append(_outputs(json.loads(request.post_data)["outputs"]))
-        if request.method == "POST" and "/_dash-update-component" in request.url
-        else None,
+        lambda request: (
+            sent.append(_outputs(json.loads(request.post_data)["outputs"]))
+            if request.method == "POST" and "/_dash-update-component" in request.url
+            else None
+        ),
     )
     if without_header:
 
