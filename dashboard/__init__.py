@@ -76,7 +76,7 @@ def create_app(test_config: dict | None = None) -> Dash:
     app.server.extensions["stv"] = context
     security.init_app(app, settings)  # its script hashes cover every callback registered above
     accessibility.init_app(app)  # after security: it wraps the page that security made
-    delivery.init_app(app.server)  # compression and Cache-Control, beside the security headers
+    delivery.init_app(app)  # compression and Cache-Control, beside the security headers
     if settings.auth == "oidc":  # after security: it adds the provider's origin to the policy's form-action
         from dashboard import oidc
 

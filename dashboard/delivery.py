@@ -14,6 +14,12 @@
   other answer that says nothing itself (pages, callback answers, Dash's layout: per account) gets
   `private, no-store`: no shared cache, and no copy on disk, keeps one account's figures for another.
 
+- Versioned folders: Dash's bundles load the rest of their code later, as chunks named without a fingerprint
+  (`…/dcc/async-graph.js`, AG Grid's `async-community.js`), in the folder of the bundle's own URL. So the page
+  links each bundle with its fingerprint as a folder (`…/dcc/v4_4_1m1796589532/dash_core_components.js`), its
+  chunks come from that folder too, and `VersionedFolders` hands Dash every such path with the fingerprint back in
+  the file's name (`…/dcc/async-graph.v4_4_1m1796589532.js`): kept a year like the bundle, so a warm visit sends
+  nothing at all; a new release of the package is a new folder.
 - Timing: every callback answer says how long the server took to make it (`Server-Timing: app;dur=<ms>`, from the
   request's first check to its answer, before compression), so that a browser's Resource Timing (and the browser
   benchmark, benchmarks/browser.py) tells the server's time from the network's and the page's own.
@@ -24,12 +30,14 @@ only its own headers.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
 
-from dash.fingerprint import check_fingerprint
-from flask import Flask, Request, Response, g, request
+from dash import Dash
+from dash.fingerprint import cache_regex, check_fingerprint
+from flask import Request, Response, g, request
 from flask_compress import Compress
 
 YEAR_SECONDS = 31_536_000
@@ -51,8 +59,21 @@ STARTED = "stv_started"  # flask.g: perf_counter() when the request's first chec
 CACHED_BYTES = 64 * 1024 * 1024  # compressed fingerprinted files kept per worker (all of them: about 4 MB a kind)
 
 
-def init_app(server: Flask) -> None:
-    """Compression and the Cache-Control of every answer, on the app's Flask server."""
+# A fingerprinted bundle's link in the page: the folder, the file's first name, its fingerprint, the rest.
+BUNDLE_LINK = re.compile(r'(src="[^"]*/_dash-component-suites/[^"]*/)([^/."]+)\.(v[\w-]+m[0-9a-fA-F]+)\.([^/"]+")')
+
+
+def init_app(app: Dash) -> None:
+    """Versioned folders, compression and the Cache-Control of every answer."""
+    server = app.server
+    interpolate_index = app.interpolate_index
+
+    def index_with_versioned_folders(**parts) -> str:
+        parts["scripts"] = BUNDLE_LINK.sub(r"\1\3/\2.\4", parts.get("scripts", ""))
+        return interpolate_index(**parts)
+
+    app.interpolate_index = index_with_versioned_folders
+    server.wsgi_app = VersionedFolders(server.wsgi_app)
     server.config.update(
         COMPRESS_MIMETYPES=COMPRESSED_TYPES,
         COMPRESS_ALGORITHM=ALGORITHMS,
@@ -77,6 +98,30 @@ def server_timing(response: Response) -> Response:
     if started is not None and request.path.endswith(CALLBACK_PATH):
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
     return response
+
+
+class VersionedFolders:
+    """WSGI middleware: a component-suite path with a fingerprint as a folder (`…/dcc/v4_4_1m17…/async-graph.js`)
+    goes on to Dash with the fingerprint in the file's name (`…/dcc/async-graph.v4_4_1m17….js`), which Dash serves
+    as the file itself."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path.startswith(COMPONENT_SUITES):
+            environ["PATH_INFO"] = unversioned(path)
+        return self.wsgi_app(environ, start_response)
+
+
+def unversioned(path: str) -> str:
+    """`path` with its fingerprint folder (the last folder, when it is one) moved into the file's name."""
+    *folders, folder, name = path.split("/")
+    if not cache_regex.match(folder) or "." not in name:
+        return path
+    first, rest = name.split(".", 1)
+    return "/".join([*folders, f"{first}.{folder}.{rest}"])
 
 
 def fingerprinted(req: Request) -> bool:

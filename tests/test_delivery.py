@@ -27,6 +27,7 @@ PLOTLY_TRACE_TYPES = {
     for name in go.__all__
     if isinstance(getattr(go, name), type) and issubclass(getattr(go, name), BaseTraceType)
 }
+VERSIONED = re.compile(r"/v[\w-]+m[0-9a-fA-F]+/[^/]+$")  # a file in a folder named by its fingerprint
 LONG_LIVED = re.compile(r"^(public|private), max-age=31536000, immutable$")
 
 
@@ -62,6 +63,41 @@ def test_dash_bundles_are_compressed_and_kept_a_year(client, app, page_links, en
     assert response.headers["Cache-Control"] == "private, max-age=31536000, immutable"  # behind sign-in
     assert "Content-Encoding" not in plain.headers
     assert_secure_headers(response, app)
+
+
+def test_bundles_are_linked_in_versioned_folders_and_their_chunks_kept_a_year_too(client, page_links):
+    """Dash's bundles load chunks named without a fingerprint from their own folder: the page links each bundle
+    in a folder named by its fingerprint, so those chunks are kept as long as the bundle."""
+    bundles = [link for link in page_links if link.startswith("/_dash-component-suites/")]
+    assert bundles and all(VERSIONED.search(link) for link in bundles), bundles
+    graph = next(link for link in bundles if link.endswith("/dash_core_components.js"))
+    chunk = graph.rsplit("/", 1)[0] + "/async-graph.js"
+    response = fetched(client, chunk, "identity")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "private, max-age=31536000, immutable"
+    assert (
+        response.get_data() == fetched(client, "/_dash-component-suites/dash/dcc/async-graph.js", "identity").get_data()
+    )
+    assert fetched(client, "/_dash-component-suites/dash/dcc/v1m1/nowhere.js", "identity").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (
+            "/_dash-component-suites/dash/dcc/v4_4_1m17/async-graph.js",
+            "/_dash-component-suites/dash/dcc/async-graph.v4_4_1m17.js",
+        ),
+        (
+            "/_dash-component-suites/dash/deps/v4_4_1m17/polyfill@7.12.1.min.js",
+            "/_dash-component-suites/dash/deps/polyfill@7.v4_4_1m17.12.1.min.js",
+        ),
+        ("/_dash-component-suites/dash/dcc/async-graph.js", "/_dash-component-suites/dash/dcc/async-graph.js"),
+        ("/_dash-component-suites/dash/vx/file.js", "/_dash-component-suites/dash/vx/file.js"),
+    ],
+)
+def test_a_versioned_folder_becomes_the_file_s_fingerprint(path, expected):
+    assert delivery.unversioned(path) == expected
 
 
 def test_our_assets_are_compressed_public_and_kept_a_year(client, app, page_links):
