@@ -16,7 +16,6 @@ from dashboard.context import Context
 from dashboard.db import DatabaseUnavailable
 from dashboard.filters import ParsedQuery, Problem, query_values
 from dashboard.output_cache import OutputCache
-from layouts._charts_management import linked_organisations
 from layouts._components import error_alert, problems_alert
 from layouts._grid import rows_on_demand
 from layouts._page import page_lang
@@ -86,20 +85,6 @@ def register_rows(
             lambda parsed: {"rows": rows_on_demand(rows_of(parsed), columns, request)},
             {"rows": no_update},
         )
-
-
-def register_organisation_rows(
-    app: dash.Dash, context: Context, grid: str, organisations_of: Callable, columns
-) -> None:
-    """`register_rows` for a grid of organisations, each linked to its page with the page's filters:
-    `organisations_of(data, filters)` is the page's view of them."""
-    register_rows(
-        app,
-        context,
-        grid,
-        lambda parsed: linked_organisations(organisations_of(context.data, parsed.filters), parsed.search, parsed.lang),
-        columns,
-    )
 
 
 def rejected_problems() -> tuple[Problem, ...]:

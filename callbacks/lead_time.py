@@ -7,13 +7,14 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, no_update
 
-from callbacks._common import register_organisation_rows, render
+from callbacks._common import register_rows, render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.periods import running_month
 from dashboard.views import lead_time as views
 from layouts import lead_time as page
+from layouts._charts_management import linked_organisations
 from layouts._components import HIDDEN, download_links, empty_state
 
 NAME = page.NAME
@@ -116,7 +117,15 @@ def register(app: dash.Dash, context: Context) -> None:
     """Attach the lead-time page's callbacks to `app` (module-level functions, each given the context)."""
     for function, outputs, inputs in CALLBACKS:
         app.callback(output=outputs, inputs=inputs)(_bound(function, context))
-    register_organisation_rows(app, context, page.ORGANISATIONS_GRID, views.organisations, page.ORGANISATION_COLUMNS)
+    register_rows(
+        app,
+        context,
+        page.ORGANISATIONS_GRID,
+        lambda parsed: linked_organisations(
+            views.organisations(context.data, parsed.filters), parsed.search, parsed.lang
+        ),
+        page.ORGANISATION_COLUMNS,
+    )
 
 
 def _bound(function, context: Context):

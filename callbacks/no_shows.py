@@ -7,14 +7,14 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, no_update
 
-from callbacks._common import register_organisation_rows, render
+from callbacks._common import register_rows, render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.periods import running_month
 from dashboard.views import no_shows as views
 from layouts import no_shows as page
-from layouts._charts_management import figure_party_by_dimension, figure_party_trend
+from layouts._charts_management import figure_party_by_dimension, figure_party_trend, linked_organisations
 from layouts._components import HIDDEN, download_links, empty_state
 
 NAME = page.NAME
@@ -64,7 +64,15 @@ def register(app: dash.Dash, context: Context) -> None:
 
         return render(context, search, build, {"organisations": None})
 
-    register_organisation_rows(app, context, page.ORGANISATIONS_GRID, views.organisations, page.ORGANISATION_COLUMNS)
+    register_rows(
+        app,
+        context,
+        page.ORGANISATIONS_GRID,
+        lambda parsed: linked_organisations(
+            views.organisations(context.data, parsed.filters), parsed.search, parsed.lang
+        ),
+        page.ORGANISATION_COLUMNS,
+    )
 
     @app.callback(
         output={
