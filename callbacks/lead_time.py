@@ -7,14 +7,13 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, no_update
 
-from callbacks._common import register_rows, render
+from callbacks._common import render
 from dashboard import ids
 from dashboard.context import Context
 from dashboard.filters import ParsedQuery
 from dashboard.periods import running_month
 from dashboard.views import lead_time as views
 from layouts import lead_time as page
-from layouts._charts_management import linked_organisations
 from layouts._components import HIDDEN, download_links, empty_state
 
 NAME = page.NAME
@@ -59,7 +58,7 @@ def render_organisations(context: Context, search) -> dict:
 
     def build(parsed: ParsedQuery) -> dict:
         table = views.organisations(context.data, parsed.filters)
-        return {"organisations": page.organisations_grid(table, parsed.lang)}
+        return {"organisations": page.organisations_grid(table, parsed.search, parsed.lang)}
 
     return render(context, search, build, {"organisations": None})
 
@@ -117,15 +116,6 @@ def register(app: dash.Dash, context: Context) -> None:
     """Attach the lead-time page's callbacks to `app` (module-level functions, each given the context)."""
     for function, outputs, inputs in CALLBACKS:
         app.callback(output=outputs, inputs=inputs)(_bound(function, context))
-    register_rows(
-        app,
-        context,
-        page.ORGANISATIONS_GRID,
-        lambda parsed: linked_organisations(
-            views.organisations(context.data, parsed.filters), parsed.search, parsed.lang
-        ),
-        page.ORGANISATION_COLUMNS,
-    )
 
 
 def _bound(function, context: Context):

@@ -14,7 +14,7 @@ from dashboard.filters import ParsedQuery
 from dashboard.periods import running_month
 from dashboard.views import no_shows as views
 from layouts import no_shows as page
-from layouts._charts_management import figure_party_by_dimension, figure_party_trend, linked_organisations
+from layouts._charts_management import figure_party_by_dimension, figure_party_trend
 from layouts._components import HIDDEN, download_links, empty_state
 
 NAME = page.NAME
@@ -68,7 +68,7 @@ def register(app: dash.Dash, context: Context) -> None:
         app,
         context,
         page.ORGANISATIONS_GRID,
-        lambda parsed: linked_organisations(
+        lambda parsed: page.organisation_rows(
             views.organisations(context.data, parsed.filters), parsed.search, parsed.lang
         ),
         page.ORGANISATION_COLUMNS,

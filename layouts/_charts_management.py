@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from dash import html
 
 from dashboard import codes, ids
-from dashboard.i18n import MESSAGES, code_name, format_count, format_decimal, format_rate, t
+from dashboard.i18n import MESSAGES, format_count, format_decimal, format_rate, t
 from dashboard.periods import RunningMonth
 from layouts._charts import (
     KIND_COLOURS,
@@ -23,7 +23,7 @@ from layouts._charts import (
 )
 from layouts._components import CARD_SIZE, card, figure_definitions
 from layouts._components import note as card_note
-from layouts._grid import ReadableHeaders, data_grid, markdown_link
+from layouts._grid import ReadableHeaders, data_grid
 
 # The colour and dash of each not-completed status (codes.NOT_COMPLETED_PARTIES gives the order and the rate).
 PARTY_COLOURS = {
@@ -142,17 +142,6 @@ def sized_grid(
         cell_tooltips=tooltips or {},
     )
     return data_grid(grid_id, table, columns, lang, height=height, sort=sort, headers=headers, on_demand=on_demand)
-
-
-def linked_organisations(table: pd.DataFrame, search: str, lang: str) -> pd.DataFrame:
-    """Organisations as a grid's rows: each linked to its page (keeping the page's filters), its sector named."""
-    return table.assign(
-        link=[
-            markdown_link(name, f"/organisations/{oid}{search}")
-            for oid, name in zip(table.organisation_id, table.organisation)
-        ],
-        sector_label=[code_name("sector", s, lang) for s in table.sector],
-    )
 
 
 def hours_table(summary: pd.DataFrame, lang: str) -> dbc.Table:

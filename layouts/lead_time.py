@@ -18,7 +18,7 @@ from layouts._charts import MODALITY_COLOURS, base_layout, mark_running_month, m
 from layouts._charts_management import DIMENSION_CHART_LIMIT, definition, empty_note, sized_grid
 from layouts._choices import choice
 from layouts._components import chart, definitions
-from layouts._grid import Column
+from layouts._grid import Column, markdown_link
 from layouts._page import page_frame, page_lang
 
 NAME = "lead-time"
@@ -204,32 +204,34 @@ def figure_late_trend(monthly: pd.DataFrame, lang: str, running: RunningMonth | 
     return mark_running_month(figure, running, lang)
 
 
-ORGANISATIONS_GRID = ids.page(NAME, "organisations-grid")  # its rows on demand (callbacks.lead_time)
-ORGANISATION_COLUMNS = (
-    Column("link", "lead-time-organisation", "link", width=260, pinned=True),
-    Column("sector_label", "sector", "text", width=150),
-    Column("requests", "lead-time-requests", "count"),
-    Column("late", "lead-time-late", "count"),
-    Column("late_rate", "lead-time-late_rate", "rate"),
-    Column("late_answer_rate", "lead-time-late_answer_rate", "rate"),
-    Column("on_time_answer_rate", "lead-time-on_time_answer_rate", "rate"),
-)
-
-
-def organisations_grid(table: pd.DataFrame, lang: str):
+def organisations_grid(table: pd.DataFrame, search: str, lang: str):
     """Organisations over the volume threshold, the largest share booked too late first, each linked to its page
-    (keeping the page's filters), with the answer rate of their late and their timely requests; the rows come on
-    demand (`linked_organisations`, a block at a time: callbacks.lead_time)."""
+    (keeping the page's filters), with the answer rate of their late and their timely requests."""
     if table.empty:
         return empty_note(t("lead-time-organisations-empty", lang, minimum=MIN_REQUESTS))
+    table = table.assign(
+        link=[
+            markdown_link(name, f"/organisations/{oid}{search}")
+            for oid, name in zip(table.organisation_id, table.organisation)
+        ],
+        sector_label=[code_name("sector", s, lang) for s in table.sector],
+    )
+    columns = [
+        Column("link", "lead-time-organisation", "link", width=260, pinned=True),
+        Column("sector_label", "sector", "text", width=150),
+        Column("requests", "lead-time-requests", "count"),
+        Column("late", "lead-time-late", "count"),
+        Column("late_rate", "lead-time-late_rate", "rate"),
+        Column("late_answer_rate", "lead-time-late_answer_rate", "rate"),
+        Column("on_time_answer_rate", "lead-time-on_time_answer_rate", "rate"),
+    ]
     return sized_grid(
-        ORGANISATIONS_GRID,
+        ids.page(NAME, "organisations-grid"),
         table,
-        ORGANISATION_COLUMNS,
+        columns,
         lang,
         sort=("late_rate", "desc"),
         tooltips={"link": "organisation", "sector_label": "sector_label"},
-        on_demand=True,
     )
 
 

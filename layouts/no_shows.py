@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.i18n import format_count, t
+from dashboard.i18n import code_name, format_count, t
 from dashboard.views.no_shows import DIMENSIONS, MIN_ANSWERED, RATES
 from layouts import register
 from layouts._charts_management import (
@@ -22,7 +22,7 @@ from layouts._charts_management import (
 )
 from layouts._choices import choice
 from layouts._components import chart
-from layouts._grid import Column
+from layouts._grid import Column, markdown_link
 from layouts._page import page_frame, page_lang
 
 NAME = "no-shows"
@@ -131,9 +131,20 @@ ORGANISATION_COLUMNS = (
 )
 
 
+def organisation_rows(table, search: str, lang: str):
+    """The organisations as the grid's rows: each linked to its page (keeping the page's filters), its sector named."""
+    return table.assign(
+        link=[
+            markdown_link(name, f"/organisations/{oid}{search}")
+            for oid, name in zip(table.organisation_id, table.organisation)
+        ],
+        sector_label=[code_name("sector", s, lang) for s in table.sector],
+    )
+
+
 def organisations_grid(table, lang: str):
     """Organisations over the volume threshold, most failed appointments first; the rows come on demand
-    (`linked_organisations`, a block at a time: callbacks.no_shows)."""
+    (`organisation_rows`, a block at a time)."""
     if table.empty:
         return empty_note(t("no-shows-organisations-empty", lang, minimum=MIN_ANSWERED))
     return sized_grid(

@@ -59,7 +59,7 @@ def _page_callbacks(app, page_name: str) -> list[str]:
 
 
 # Parts a callback draws (not in any layout) that another callback reads: a grid whose rows come on demand.
-DRAWN_BY_CALLBACKS = {"no-shows-organisations-grid", "lead-time-organisations-grid"}
+DRAWN_BY_CALLBACKS = {"no-shows-organisations-grid"}
 
 
 def test_every_callback_id_is_in_the_shell_or_a_page(make_app, tmp_path):

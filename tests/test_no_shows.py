@@ -240,12 +240,11 @@ def test_party_trend_figure_has_one_line_per_party_and_a_percent_axis(data):
 
 
 def test_organisation_links_keep_the_query_and_escape_names(data):
-    from layouts._charts_management import linked_organisations
     from layouts._grid import rows_on_demand
-    from layouts.no_shows import ORGANISATION_COLUMNS, organisations_grid
+    from layouts.no_shows import ORGANISATION_COLUMNS, organisation_rows, organisations_grid
 
     table = views.organisations(data, YEAR_2022, minimum=5)
-    rows = linked_organisations(table, "?from=2022-01-01&to=2022-12-31", "en")
+    rows = organisation_rows(table, "?from=2022-01-01&to=2022-12-31", "en")
     answer = rows_on_demand(rows, ORGANISATION_COLUMNS, {"startRow": 0, "endRow": 50, "sortModel": []})
     assert [row["link"] for row in answer["rowData"]] == [
         "[OCMW Mechelen](/organisations/1?from=2022-01-01&to=2022-12-31)",
