@@ -82,7 +82,12 @@ def first_painted(context: Context) -> Callable[[], html.Div]:
     def layout() -> html.Div:
         shell = shell_layout()
         address = loaded_address(flask.request.headers.get(PAGE_HEADER)) if flask.has_request_context() else None
-        return shell if address is None else paint(shell, first_paint(context, *address))
+        if address is None:
+            return shell
+        try:
+            return paint(shell, first_paint(context, *address))
+        except DatabaseUnavailable:  # (the filter bar's choices come from the database) its callbacks say so
+            return shell
 
     return layout
 

@@ -96,6 +96,17 @@ def test_without_a_usable_header_the_bare_shell_comes(manager, header):
     assert prop(layout, ids.ROUTE, "data") is None
 
 
+def test_a_database_failing_while_the_shell_is_drawn_gives_the_bare_shell(manager, monkeypatch):
+    from dashboard.db import DatabaseUnavailable
+
+    def failing(*_args):
+        raise DatabaseUnavailable("gone")
+
+    monkeypatch.setattr(shell, "first_paint", failing)
+    layout = layout_for(manager, f"/no-shows{YEAR}")
+    assert prop(layout, ids.PAGE, "children") is None and prop(layout, ids.ROUTE, "data") is None
+
+
 def test_a_malformed_query_is_drawn_with_its_alert(manager):
     assert not text_of(find_component(layout_for(manager, f"/no-shows{YEAR}"), ids.ALERTS))
     layout = layout_for(manager, "/no-shows?from=2022-13-45&region=XX")
