@@ -36,6 +36,8 @@ from locust.env import Environment  # noqa: E402
 from locust.stats import StatsEntry  # noqa: E402
 
 CALLBACK_PATH = "/_dash-update-component"
+LAYOUT = "layout:"  # a wave's entry that is the page's layout, its URL after this (benchmarks.load.LAYOUT)
+PAGE_HEADER = "X-STV-Page"  # callbacks.shell.PAGE_HEADER (not imported, as ACCOUNT below)
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 ACCOUNT = "bench-manager"  # benchmarks.serving.ACCOUNT (not imported: this process stays free of the app)
 MAX_REQUESTS = 500_000  # a bound on the count besides the time
@@ -47,7 +49,7 @@ SIGNED_IN = []  # one entry per user that has signed in (a counter the greenlets
 
 
 class DashboardUser(FastHttpUser):
-    """A signed-in person opening pages (their callbacks only: the assets are the browser benchmark's)."""
+    """A signed-in person opening pages (their layouts and callbacks only: the assets are the browser benchmark's)."""
 
     abstract = True  # made concrete by `user_class` with the run's settings
     password = ""
@@ -86,11 +88,23 @@ class DashboardUser(FastHttpUser):
             group.join()
 
     def _callback(self, page: str, body: str) -> None:
+        if body.startswith(LAYOUT):
+            self._layout(page, body.removeprefix(LAYOUT))
+            return
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
         with self.client.post(
             CALLBACK_PATH, data=body, headers=headers, name=f"callbacks of {page}", catch_response=True
         ) as answer:
             if answer.status_code not in (200, 204):  # 0: no answer (the connection's error says why)
+                reason = f": {type(answer.error).__name__} {answer.error}"[:160] if answer.error else ""
+                answer.failure(f"HTTP {answer.status_code}{reason}")
+
+    def _layout(self, page: str, url: str) -> None:
+        """The page's layout, as the browser asks for it on opening `url` (the shell drawn, the page mounted)."""
+        with self.client.get(
+            "/_dash-layout", headers={PAGE_HEADER: url}, name=f"layout of {page}", catch_response=True
+        ) as answer:
+            if answer.status_code != 200:
                 reason = f": {type(answer.error).__name__} {answer.error}"[:160] if answer.error else ""
                 answer.failure(f"HTTP {answer.status_code}{reason}")
 
@@ -139,9 +153,11 @@ def run(host: str, user: type, users: int, spawn_rate: float, seconds: float) ->
     gevent.spawn_later(seconds, runner.quit)
     runner.greenlet.join()
     stats = environment.stats
-    callbacks = [entry for name, entry in sorted(stats.entries.items()) if name[0].startswith("callbacks of")]
-    merged = StatsEntry(stats, "all callbacks", "POST") if callbacks else None
-    for entry in callbacks:
+    pages = [
+        entry for name, entry in sorted(stats.entries.items()) if name[0].startswith(("callbacks of", "layout of"))
+    ]
+    merged = StatsEntry(stats, "all (layouts and callbacks)", None) if pages else None
+    for entry in pages:
         merged.extend(entry)
     errors = {f"{error.name}: {error.error}": error.occurrences for error in stats.errors.values()}
     return {
