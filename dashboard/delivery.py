@@ -40,6 +40,8 @@ from dash.fingerprint import cache_regex, check_fingerprint
 from flask import Request, Response, g, request
 from flask_compress import Compress
 
+from dashboard.security import CALLBACK_PATH
+
 YEAR_SECONDS = 31_536_000
 ASSETS = "/assets/"
 COMPONENT_SUITES = "/_dash-component-suites/"
@@ -54,7 +56,6 @@ COMPRESSED_TYPES = [
     "image/svg+xml",
 ]
 ALGORITHMS = ["br", "zstd", "gzip"]  # the first the browser accepts at its highest quality
-CALLBACK_PATH = "/_dash-update-component"
 STARTED = "stv_started"  # flask.g: perf_counter() when the request's first check began
 CACHED_BYTES = 64 * 1024 * 1024  # compressed fingerprinted files kept per worker (all of them: about 4 MB a kind)
 
