@@ -75,6 +75,7 @@ def register_rows(
         output={"rows": Output(grid, "getRowsResponse")},
         inputs={"request": Input(grid, "getRowsRequest")},
         state={"search": State(ids.PAGE_QUERY, "data")},
+        prevent_initial_call=True,  # (no request yet as the grid mounts: it sends its first once it is drawn)
     )
     def grid_rows(request, search):
         if request is None:  # none yet, or a forged one (dashboard.payloads.rows_request)

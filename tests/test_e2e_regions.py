@@ -6,6 +6,7 @@ Expected figures come from the same database through the app's own (unit-tested)
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from datetime import date
@@ -277,8 +278,19 @@ def test_data_quality_lists_bring_their_rows_on_demand_and_follow_a_new_filter(b
     before = len(views.by_organisation(demo_data, whole, "unvalidated", DEMO_NOW))
     after = len(views.by_organisation(demo_data, replace(whole, region=("LIM",)), "unvalidated", DEMO_NOW))
     assert before > 50 and 0 < after < before  # more than a block, and a filter that tells them apart
+    asked: list[dict] = []  # each rows request's own ask (AG Grid's block), None for a call without one
+    browser_page.page.on(
+        "request",
+        lambda request: (
+            asked.append(json.loads(request.post_data)["inputs"][0].get("value"))
+            if request.method == "POST" and "getRowsResponse" in (request.post_data or "")
+            else None
+        ),
+    )
     page = browser_page.open("/data-quality")
     page.wait_for_function(counted, arg=[grid, before], polling=100)
+    page.wait_for_function("!document.querySelector('[data-dash-is-loading=\"true\"]')")
+    assert len(asked) >= 6 and None not in asked, asked  # no rows callback runs before its grid asks
     page.evaluate(  # as a link within the app does: the URL changes, the page stays
         """() => { history.pushState({}, '', '/data-quality?region=LIM');
             window.dispatchEvent(new PopStateEvent('popstate')); }"""
