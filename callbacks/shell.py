@@ -70,6 +70,8 @@ SHELL_TEXTS = {
 # The request for the page's layout says which page is being loaded (assets/stv-clientside.js): its path and query
 # string, exactly as the browser's address has them.
 PAGE_HEADER = "X-STV-Page"
+# The filter bar's values as the bare shell holds them: the five period inputs empty, no code chosen.
+BAR_ON_LOAD = (None, None, None, None, None, [None] * len(CODE_INPUTS))
 MAX_ADDRESS = 2 * MAX_QUERY_STRING  # (a longer address gets the 414 page before any layout is asked for)
 
 
@@ -109,7 +111,7 @@ def first_paint(context: Context, pathname: str, search: str) -> dict[tuple[str,
         "lang": _lang_of(search),
         "period": (query_values(search).get("period") or [""])[-1],
     }
-    sync = synced(context, search, (None,) * 5 + ([None] * len(CODE_INPUTS),), None)
+    sync = synced(context, search, BAR_ON_LOAD, None)
     query = sync["query"] if sync["query"] is not no_update else None
     values = {(ids.URL, "pathname"): pathname, (ids.URL, "search"): search, (ids.ROUTE, "data"): route}
     for outputs, answer in (
