@@ -121,6 +121,16 @@ class VersionOnlyCache:
             self.entries[key] = value
         return True
 
+    def add(self, key, value, timeout=None):
+        if key in self.entries:
+            return False
+        return self.set(key, value, timeout)
+
+    @property
+    def cache(self):
+        """The backend, as `dashboard.cache.add_once` asks a Flask-Caching `Cache` for it."""
+        return self
+
 
 def make_store(database: Database, path: Path, log) -> tuple[object | None, list[str]]:
     """The dashboard's aggregate store for `database` at `path`, built from scratch (timed), when the code has one;

@@ -219,7 +219,9 @@ class Transaction:
     def frame(self, statement: Executable) -> pd.DataFrame:
         """The rows of `statement` as a data frame."""
         result = self._execute(statement)
-        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        # Plain tuples, not SQLAlchemy's Row: pandas asks each row for a `dtype`, and a Row answers a missing
+        # attribute by raising through its key lookup, about 10 µs a row (0.6 s for 60,000 rows against 0.05 s).
+        return pd.DataFrame([tuple(row) for row in result.fetchall()], columns=list(result.keys()))
 
     def scalar(self, statement: Executable):
         """The first column of the first row of `statement` (None without rows)."""
