@@ -176,7 +176,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-store",
         action="store_true",
-        help="do not build the dashboard's aggregate store (views then read only the database)",
+        help="do not build the dashboard's aggregate store and replica (views then read only the database)",
+    )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="time the views also with the aggregate store only and with the replica only",
     )
     parser.add_argument("--pg-bin", help="PostgreSQL server bin folder (default: newest /usr/lib/postgresql/*/bin)")
     return parser
@@ -187,7 +192,7 @@ def run_database(url: str, title: str, target: Target, args) -> Report:
     from flask import Flask
     from flask_caching import Cache
 
-    from benchmarks.cases import SKIPPED, build_cases, make_store
+    from benchmarks.cases import SKIPPED, build_cases, make_replica, make_store
     from dashboard.cache import cache_config
     from dashboard.db import BACKGROUND_TIMEOUT_SECONDS, Database
     from dashboard.settings import Settings
@@ -205,7 +210,13 @@ def run_database(url: str, title: str, target: Target, args) -> Report:
         )
     )
     report.facts += store_facts
-    cases = build_cases(database, cache, store)
+    replica, replica_facts = (
+        (None, ["replica: not used (--no-store)"])
+        if args.no_store
+        else make_replica(database, BENCH_DIR / "replicas" / re.sub(r"[^a-z0-9]+", "-", title.lower()), log_stderr)
+    )
+    report.facts += replica_facts
+    cases = build_cases(database, cache, store, replica=replica, compare=args.compare)
     if SKIPPED:
         log_stderr(f"not timed (arguments other than `filters`, or not a statement): {', '.join(sorted(set(SKIPPED)))}")
     if args.only:
@@ -232,8 +243,9 @@ def run_database(url: str, title: str, target: Target, args) -> Report:
             f"{title} [{number}/{len(cases)}] {case.query} | {case.scenario}: rows {row.rows}, "
             f"uncached {_ms(row.uncached_median)} ms, cached {_ms(row.cached_median, 2)} ms"
         )
-    if store is not None and hasattr(store, "dispose"):
-        store.dispose()
+    for derived in (store, replica):
+        if derived is not None and hasattr(derived, "dispose"):
+            derived.dispose()
     database.dispose()
     return report
 

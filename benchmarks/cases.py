@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import shutil
 import statistics
 import time
 from collections.abc import Callable
@@ -173,6 +174,37 @@ def make_store(database: Database, path: Path, log) -> tuple[object | None, list
     return store, [line]
 
 
+def make_replica(database: Database, folder: Path, log) -> tuple[object | None, list[str]]:
+    """The dashboard's replica of `database` in `folder`, built from scratch (timed), when the code has one;
+    (replica or None, lines for the report). Synced in the foreground, as the store."""
+    try:
+        from dashboard.replica import Replica
+    except ImportError:
+        return None, ["replica: none in this version of the code"]
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        version = _probe(database)
+        log(f"replica: full copy into {folder.name}/")
+        replica = Replica(folder, "bench", database, background=False)
+        build = _seconds(lambda: replica.sync(version))
+        again, incremental = [], []
+        for _ in range(3):
+            again.append(_seconds(lambda: replica.sync(version)) * 1000)
+            replica.sync(None)  # forget the version: the next sync copies what changed (nothing new)
+            incremental.append(_seconds(lambda: replica.sync(version)) * 1000)
+    except Exception as error:  # noqa: BLE001 - the views are then timed without a replica
+        log(f"replica: failed ({type(error).__name__}: {error}); views without a replica only")
+        return None, [f"replica: build failed ({type(error).__name__})"]
+    newest = max(folder.glob("*.duckdb"), key=lambda path: path.stat().st_mtime)
+    line = (
+        f"replica (dashboard/replica.py): full copy {build:,.1f} s, {newest.stat().st_size / 2**20:.1f} MiB; sync "
+        f"at the same version {statistics.median(again):,.1f} ms; incremental sync with nothing new "
+        f"{statistics.median(incremental):,.0f} ms (medians of 3)"
+    )
+    log(line)
+    return replica, [line]
+
+
 def _probe(database: Database) -> str:
     """The data version as DataAccess computes it."""
     if hasattr(data_module, "probe_version"):
@@ -187,7 +219,7 @@ def _seconds(call) -> float:
     return time.perf_counter() - started
 
 
-def record_fetches(database: Database, store=None, scenarios=SCENARIOS) -> dict[str, set[tuple]]:
+def record_fetches(database: Database, store=None, scenarios=SCENARIOS, **derived) -> dict[str, set[tuple]]:
     """What the views fetch: builder name -> the argument tuples after `filters` (e.g. `keys`) they pass.
 
     Every view runs once per scenario, on one whole month so that it is cheap, with the store (if any) and
@@ -203,7 +235,7 @@ def record_fetches(database: Database, store=None, scenarios=SCENARIOS) -> dict[
 
     recorders = [Recording(database, VersionOnlyCache())]
     if store is not None:
-        recorders.append(Recording(database, VersionOnlyCache(), store=store))
+        recorders.append(Recording(database, VersionOnlyCache(), store=store, **derived))
     for recorder in recorders:
         for _, view in view_functions():
             for scenario in scenarios:
@@ -214,12 +246,16 @@ def record_fetches(database: Database, store=None, scenarios=SCENARIOS) -> dict[
     return calls
 
 
-def build_cases(database: Database, cache, store=None, scenarios=SCENARIOS) -> list[Case]:
-    """Every query and view × scenario (queries without filters once); views with the aggregate store (when
-    there is one) and without. A builder is timed with no extra arguments and with each set of extra arguments
-    (e.g. `keys`) the views pass it; builders no view fetches are marked."""
+def build_cases(
+    database: Database, cache, store=None, scenarios=SCENARIOS, replica=None, compare: bool = False
+) -> list[Case]:
+    """Every query and view × scenario (queries without filters once); views as the app reads them (with the
+    aggregate store and the replica, when there are) and reading only the database ("(no store)"); with
+    `compare`, also with the store only and with the replica only. A builder is timed with no extra arguments and
+    with each set of extra arguments (e.g. `keys`) the views pass it; builders no view fetches are marked."""
     filtered, plain = query_builders()
-    used = record_fetches(database, store, scenarios)
+    derived = {} if replica is None else {"replica": replica}
+    used = record_fetches(database, store, scenarios, **derived)
     data = DataAccess(database, cache)  # the app's probe interval (10 s) is DataAccess's default
     cases = [
         Case(builder.__name__, "-", _frame(database, builder), _fetch(data, builder), builder.__name__ in used)
@@ -244,11 +280,17 @@ def build_cases(database: Database, cache, store=None, scenarios=SCENARIOS) -> l
                     )
                 )
     variants = [("", DataAccess(database, cache), DataAccess(database, VersionOnlyCache()))]
-    if store is not None:
+    if store is not None or replica is not None:
+        both = {"store": store, **derived}
         variants = [
-            ("", DataAccess(database, cache, store=store), DataAccess(database, VersionOnlyCache(), store=store)),
+            ("", DataAccess(database, cache, **both), DataAccess(database, VersionOnlyCache(), **both)),
             (" (no store)", data, DataAccess(database, VersionOnlyCache())),
         ]
+        if compare and store is not None and replica is not None:
+            for suffix, only in ((" (store only)", {"store": store}), (" (replica only)", derived)):
+                variants.append(
+                    (suffix, DataAccess(database, cache, **only), DataAccess(database, VersionOnlyCache(), **only))
+                )
     for suffix, warm, cold in variants:
         for name, view in view_functions():
             for scenario in scenarios:

@@ -16,7 +16,8 @@ def create_app(test_config: dict | None = None) -> Dash:
     """Build the Dash app: settings, read-only database, cache, pages, callbacks and exports.
 
     `test_config` may hold `settings` (a Settings), `probe_seconds` and `clock` (for the data-version probe),
-    `aggregates` (False: no aggregate store), `forecast_background` (False: forecasts computed when asked),
+    `aggregates` (False: no aggregate store and no replica), `forecast_background` (False: forecasts computed
+    when asked),
     `state` (a dashboard.state.StateDatabase) and `auth_clock` (seconds, for session time-outs).
     Nothing is read from the database here: the first request does that (and builds the aggregate store if
     `stv-dashboard serve` has not done so already).
@@ -32,8 +33,9 @@ def create_app(test_config: dict | None = None) -> Dash:
     from dashboard.events import load_events
     from dashboard.forecasting import Forecaster
     from dashboard.i18n import t
+    from dashboard.replica import Replica
     from dashboard.state import StateDatabase
-    from dashboard.store import AggregateStore, store_path
+    from dashboard.store import AggregateStore, database_key, store_path
     from dashboard.targets import load_targets
 
     config = test_config or {}
@@ -54,16 +56,16 @@ def create_app(test_config: dict | None = None) -> Dash:
     state.create()
     Auth(app.server, state, settings, clock=config.get("auth_clock", default_clock))
     database = Database(settings.effective_database_url)
-    store = (
-        AggregateStore(store_path(settings.store_dir, settings.effective_database_url), database)
-        if config.get("aggregates", True)
-        else None
-    )
+    aggregates = config.get("aggregates", True)
+    url = settings.effective_database_url
+    store = AggregateStore(store_path(settings.store_dir, url), database) if aggregates else None
+    replica = Replica(settings.store_dir, database_key(url), database) if aggregates else None
     data = DataAccess(
         database,
         cache,
         probe_seconds=config.get("probe_seconds", PROBE_SECONDS),
         store=store,
+        replica=replica,
         now=settings.current_time,
         **({"clock": config["clock"]} if "clock" in config else {}),
     )

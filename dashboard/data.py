@@ -86,12 +86,14 @@ class DataAccess:
         clock: Callable[[], float] = time.time,
         store=None,
         now: Callable[[], datetime] | None = None,
+        replica=None,
     ):
         self.database = database
         self.cache = cache
         self.probe_seconds = probe_seconds
         self.clock = clock
         self.store = store
+        self.replica = replica
         self.now = now or (lambda: datetime.now(UTC))
         self.identity = hashlib.sha256(database.url.encode()).hexdigest()[:12]
         self.cache_health = CacheHealth(probe_seconds, clock)
@@ -103,12 +105,17 @@ class DataAccess:
         """The result of `builder(*args)`, from the cache when the data have not changed since. `max_age`
         (seconds) bounds the entry's age too, for tables whose changes the data version does not see
         (availability, interpreters)."""
-        return self.remember(builder, args, lambda: self._read(builder(*args)), max_age)
+        return self.remember(builder, args, lambda: self._read(builder(*args), max_age), max_age)
 
-    def _read(self, statement: Select) -> pd.DataFrame:
-        """`statement` on the operational database. A failure to reach it starts the outage at once rather than at
-        the next probe, so that /healthz, the banner and the exports agree with what this answer met (a statement
-        stopped for taking too long is no outage)."""
+    def _read(self, statement: Select, max_age: float | None = None) -> pd.DataFrame:
+        """`statement` on the replica when it holds the data version (and, with `max_age`, was copied within the
+        current slot of that age), else on the operational database. A failure to reach that starts the outage at
+        once rather than at the next probe, so that /healthz, the banner and the exports agree with what this
+        answer met (a statement stopped for taking too long is no outage)."""
+        if self.replica is not None:
+            answer = self._from_replica(statement, max_age)
+            if answer is not None:
+                return answer
         try:
             return self.database.frame(statement)
         except QueryTimeout:
@@ -116,6 +123,14 @@ class DataAccess:
         except DatabaseUnavailable as error:
             self._noticed_unreachable(error)
             raise
+
+    def _from_replica(self, statement: Select, max_age: float | None) -> pd.DataFrame | None:
+        try:
+            version = self.data_version()
+        except DatabaseUnavailable:
+            return None  # no version read yet: the operational database's error is the one to show
+        copied_since = None if max_age is None else self.clock() // max_age * max_age
+        return self.replica.frame(version, statement, copied_since)
 
     def _noticed_unreachable(self, error: DatabaseUnavailable) -> None:
         """A query failed between two probes: the probe slot's entry becomes the failure (the next slot probes
@@ -218,7 +233,8 @@ class DataAccess:
 
     def health(self) -> dict[str, str]:
         """The state of the parts, for monitoring (no data): `database` ok or unreachable, `cache` ok or
-        unreachable, `store` current (holds this data version), syncing, off (none) or unreachable."""
+        unreachable, `store` current (holds this data version), syncing, off (none) or unreachable, `replica`
+        current, syncing or off."""
         outage = self.outage()
         cache = "ok" if self.cache_health.down_since is None else "unreachable"
         try:
@@ -226,7 +242,8 @@ class DataAccess:
         except DatabaseUnavailable:
             version = None  # nothing read yet
         store = "off" if self.store is None else self.store.state_for(version)
-        return {"database": "unreachable" if outage else "ok", "cache": cache, "store": store}
+        replica = "off" if self.replica is None else self.replica.state_for(version)
+        return {"database": "unreachable" if outage else "ok", "cache": cache, "store": store, "replica": replica}
 
     def _recent_version(self) -> str:
         """The version of the current probe slot: one probe per `probe_seconds` slot of the clock, shared by every
@@ -250,8 +267,9 @@ class DataAccess:
             version = probe_version(self.database, self.now())
         except DatabaseUnavailable as error:
             return {"up": False, "at": time.time(), "error": str(error)}
-        if self.store is not None:
-            self.store.request_sync(version)  # nudge the store to sync to it
+        for derived in (self.store, self.replica):
+            if derived is not None:
+                derived.request_sync(version)  # nudge the store and the replica to sync to it
         return {"up": True, "at": time.time(), "version": version}
 
     def _after_probe(self, entry: dict) -> None:

@@ -62,17 +62,23 @@ def ensure_demo_database(settings: Settings) -> None:
 
 
 def prepare_aggregates(settings: Settings) -> None:
-    """Build or refresh the aggregate store once, before the workers start, so no first visitor waits for it."""
+    """Build or refresh the aggregate store and the replica once, before the workers start, so no first visitor
+    waits for them."""
     from dashboard.data import probe_version
     from dashboard.db import Database, DatabaseUnavailable
-    from dashboard.store import AggregateStore, store_path
+    from dashboard.replica import Replica
+    from dashboard.store import AggregateStore, database_key, store_path
 
     url = settings.effective_database_url
     database = Database(url)
     try:
-        store = AggregateStore(store_path(settings.store_dir, url), database)
-        store.sync(probe_version(database))
-        store.dispose()
+        version = probe_version(database)
+        for derived in (
+            AggregateStore(store_path(settings.store_dir, url), database),
+            Replica(settings.store_dir, database_key(url), database),
+        ):
+            derived.sync(version)
+            derived.dispose()
     except DatabaseUnavailable as error:
         print(f"The database cannot be read yet ({error}); the dashboard will say so and retry.", flush=True)
     except OSError as error:

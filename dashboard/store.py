@@ -4,14 +4,15 @@ Counts per Brussels month x region x sector x language x modality x service x in
 narrow rollups of them, and who was active each month, answer long periods in milliseconds. Partial months at
 the edges of a period are read from the operational database, so figures stay exact to the day.
 
-Correctness does not depend on timing: the store records the data version it was synced to, and readers use it
-only when that is the version they are answering for; otherwise they compute from the operational database.
-Syncing runs in a background thread (one refresher at a time across workers, by a file lock), so no request
-waits for it. A sync recomputes the months whose requests changed since the last watermark (minus a margin for
-late commits). The watermark is the latest `updated_at` up to an hour past now (`queries.reference.believed_until`),
-so that a row dated in the future cannot hold it still. A full rebuild runs when the store is new or empty, when
-the organisations' regions and sectors or the interpreters' kinds changed, and at least every `REBUILD_SECONDS`,
-which also heals what `updated_at` cannot show (deleted requests, corrected request dates).
+Correctness does not depend on timing: the store records the data version it was synced to, and readers use it only
+when that is the version they are answering for; otherwise they compute from the operational database. Syncing runs
+in a background thread (one refresher at a time across workers, by a file lock: `dashboard/refresher.py`), so no
+request waits for it. A sync recomputes the months whose requests changed since the last watermark (minus a margin
+for late commits). The watermark is the latest `updated_at` up to an hour past now
+(`queries.reference.believed_until`), so that a row dated in the future cannot hold it still. A full rebuild runs
+when the store is new or empty, when the organisations' regions and sectors or the interpreters' kinds changed, and
+at least every `REBUILD_SECONDS`, which also heals what `updated_at` cannot show (deleted requests, corrected
+request dates).
 
 The store's tables and statements are in `queries/store.py`; both databases are run through `dashboard.db.Database`.
 Which slices the store can answer, and which days around its months the operational database adds, is
@@ -20,13 +21,9 @@ Which slices the store can answer, and which days around its months the operatio
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import logging
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -34,6 +31,7 @@ import pandas as pd
 
 from dashboard.db import BACKGROUND_TIMEOUT_SECONDS, Database, DatabaseUnavailable
 from dashboard.periods import month_end, utc_bounds
+from dashboard.refresher import Refreshed
 from queries.reference import LATE_COMMIT_MARGIN, believed_until
 from queries.store import (
     ROLLUPS,
@@ -59,20 +57,16 @@ WATERMARK_MARGIN = LATE_COMMIT_MARGIN  # a change committed late may carry an ol
 REBUILD_SECONDS = 3600
 
 
-class AggregateStore:
+class AggregateStore(Refreshed):
     """Monthly counts derived from one operational database."""
 
     def __init__(self, path: Path, source: Database, background: bool = True):
+        super().__init__(path.with_suffix(".lock"), background)
         self.path = path
         self.source = source
-        self.background = background
         path.parent.mkdir(parents=True, exist_ok=True)
         self.database = Database.local(path)
         self.database.create_tables(store_metadata)
-        self._wanted: str | None = None
-        self._wake = threading.Event()
-        self._worker: threading.Thread | None = None
-        self._synced = threading.Condition()
 
     # --- reading --------------------------------------------------------------------------------------------
 
@@ -92,63 +86,37 @@ class AggregateStore:
             return "unreachable"
         return "current" if len(synced) and synced.iloc[0, 0] == version else "syncing"
 
+    def synced_version(self) -> str | None:
+        return self._state().get("version")
+
     # --- syncing ----------------------------------------------------------------------------------------------
-
-    def request_sync(self, version: str) -> None:
-        """Ask the background refresher to bring the store to data `version` (returns at once; without a
-        background thread, syncs before returning)."""
-        if not self.background:
-            self.sync(version)
-            return
-        self._wanted = version
-        if self._worker is None or not self._worker.is_alive():
-            self._worker = threading.Thread(target=self._run, name="aggregate-store", daemon=True)
-            self._worker.start()
-        self._wake.set()
-
-    def _run(self) -> None:
-        while True:
-            self._wake.wait()
-            self._wake.clear()
-            try:
-                self.sync(self._wanted)
-            except Exception:  # noqa: BLE001 - logged; readers fall back to the operational database
-                log.exception("aggregate store sync failed; figures come from the operational database meanwhile")
 
     def _read(self, statement) -> pd.DataFrame:
         """The rows of `statement` on the operational database, with the background statement timeout: a rollup
         holds no request, and cutting it at the request limit would leave the store behind for good."""
         return self.source.frame(statement, timeout=BACKGROUND_TIMEOUT_SECONDS)
 
-    def sync(self, version: str | None = None) -> None:
-        """Bring the store up to date (blocking); `version` is the data version it then holds."""
-        with self._exclusive():
-            state = self._state()
-            if version is not None and state.get("version") == version:
-                return
-            mark = self._read(select_latest_change(believed_until())).iloc[0, 0]
-            dimensions = self._fingerprint()
-            state.setdefault("rebuilt_at", state.get("rebuilt_at") or "0")
-            stale = time.time() - float(state["rebuilt_at"]) > REBUILD_SECONDS
-            if stale or not state.get("watermark") or state.get("dimensions") != dimensions:
-                self._replace(self._read(select_rollup()), self._read(select_activity()), None)
-                state["rebuilt_at"] = str(time.time())
-            else:
-                since = datetime.fromisoformat(state["watermark"]) - WATERMARK_MARGIN
-                for month in self._read(select_changed_months(since)).month:
-                    first = date.fromisoformat(month + "-01")
-                    bounds = utc_bounds(first, month_end(first))
-                    self._replace(self._read(select_rollup(*bounds)), self._read(select_activity(*bounds)), [month])
-            self._write_state(
-                version=version or "", watermark=_iso(mark), dimensions=dimensions, rebuilt_at=state["rebuilt_at"]
-            )
-        with self._synced:
-            self._synced.notify_all()
-
-    def wait_for(self, version: str, timeout: float) -> bool:
-        """Wait until the store holds data `version` (or `timeout` seconds pass); whether it does."""
-        with self._synced:
-            return self._synced.wait_for(lambda: self._state().get("version") == version, timeout)
+    def _sync(self, version: str | None) -> None:
+        """Bring the store up to date (under the lock); `version` is the data version it then holds."""
+        state = self._state()
+        if version is not None and state.get("version") == version:
+            return
+        mark = self._read(select_latest_change(believed_until())).iloc[0, 0]
+        dimensions = self._fingerprint()
+        state.setdefault("rebuilt_at", state.get("rebuilt_at") or "0")
+        stale = time.time() - float(state["rebuilt_at"]) > REBUILD_SECONDS
+        if stale or not state.get("watermark") or state.get("dimensions") != dimensions:
+            self._replace(self._read(select_rollup()), self._read(select_activity()), None)
+            state["rebuilt_at"] = str(time.time())
+        else:
+            since = datetime.fromisoformat(state["watermark"]) - WATERMARK_MARGIN
+            for month in self._read(select_changed_months(since)).month:
+                first = date.fromisoformat(month + "-01")
+                bounds = utc_bounds(first, month_end(first))
+                self._replace(self._read(select_rollup(*bounds)), self._read(select_activity(*bounds)), [month])
+        self._write_state(
+            version=version or "", watermark=watermark_text(mark), dimensions=dimensions, rebuilt_at=state["rebuilt_at"]
+        )
 
     def _replace(self, rows: pd.DataFrame, active: pd.DataFrame, months: list[str] | None) -> None:
         """Put `rows` and `active` in place of `months` (None: everything), and derive the narrow rollups."""
@@ -177,21 +145,11 @@ class AggregateStore:
             transaction.run(delete_state())
             transaction.run(insert_rows(store_state), [{"key": k, "value": v} for k, v in values.items()])
 
-    @contextmanager
-    def _exclusive(self) -> Iterator[None]:
-        """One refresher at a time, across threads and worker processes."""
-        with open(self.path.with_suffix(".lock"), "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
-
     def dispose(self) -> None:
         self.database.dispose()
 
 
-def _iso(moment) -> str:
+def watermark_text(moment) -> str:
     """A watermark as ISO text in UTC ('' when the source has no requests)."""
     if moment is None or pd.isna(moment):
         return ""

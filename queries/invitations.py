@@ -38,4 +38,5 @@ def select_invitations(filters: Filters) -> Select:
     )
     if filters.kind:
         statement = statement.where(interpreters.c.kind.in_(filters.kind))
-    return filter_requests(statement, replace(filters, kind=()), period=False)
+    # in a fixed order, whichever engine reads it (PostgreSQL, SQLite and the replica each return their own)
+    return filter_requests(statement, replace(filters, kind=()), period=False).order_by(invitations.c.id)

@@ -133,4 +133,10 @@ def test_the_served_headers_name_no_version_and_trust_no_proxy(dashboard_server)
     status, headers = served_headers(dashboard_server, "/healthz", {"X-Forwarded-Proto": "https"})
     assert status == 200 and "Strict-Transport-Security" not in headers
     with urllib.request.urlopen(dashboard_server.url("/healthz"), timeout=60) as answer:
-        assert json.load(answer) == {"status": "ok", "database": "ok", "cache": "ok", "store": "current"}
+        assert json.load(answer) == {
+            "status": "ok",
+            "database": "ok",
+            "cache": "ok",
+            "store": "current",
+            "replica": "current",
+        }

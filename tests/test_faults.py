@@ -158,7 +158,13 @@ def test_the_operational_database_away_and_back(operational, make_app, closing, 
     assert (report.status_code, report.headers.get("Retry-After")) == (503, "10")
     health = script.get("/healthz")
     assert (health.status_code, health.headers.get("Retry-After")) == (503, "10")
-    assert health.get_json() == {"status": "unavailable", "database": "unreachable", "cache": "ok", "store": "off"}
+    assert health.get_json() == {
+        "status": "unavailable",
+        "database": "unreachable",
+        "cache": "ok",
+        "store": "off",
+        "replica": "off",
+    }
     nl, timer_off = _banner(client, app)
     assert nl.startswith("Databank onbereikbaar sinds ") and ", cijfers van " in nl and not timer_off
     en, _ = _banner(client, app, "en")

@@ -219,7 +219,13 @@ def test_healthz_answers_without_a_session_and_says_nothing_else(app):
     client = app.server.test_client()
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "database": "ok", "cache": "ok", "store": "off"}  # no data
+    assert response.get_json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "store": "off",
+        "replica": "off",
+    }  # no data
     assert response.headers["Cache-Control"] == "no-store"
     assert "Set-Cookie" not in response.headers
     assert client.post("/healthz").status_code == 405
@@ -239,6 +245,7 @@ def test_healthz_answers_503_when_the_database_cannot_be_read(make_app, tmp_path
             "database": "unreachable",
             "cache": "ok",
             "store": "off",
+            "replica": "off",
         }
         assert response.headers["Retry-After"] == "10"
         assert response.headers["Cache-Control"] == "no-store"
