@@ -31,6 +31,7 @@ from dashboard.db import Database, DatabaseUnavailable, QueryTimeout
 from dashboard.filters import Filters
 from dashboard.outages import CacheHealth, Outage
 from dashboard.routing import Route, route_active, route_counts
+from queries._order import in_stable_order
 from queries.reference import (
     LATE_COMMIT_MARGIN,
     believed_until,
@@ -112,6 +113,7 @@ class DataAccess:
         current slot of that age), else on the operational database. A failure to reach that starts the outage at
         once rather than at the next probe, so that /healthz, the banner and the exports agree with what this
         answer met (a statement stopped for taking too long is no outage)."""
+        statement = in_stable_order(statement)
         if self.replica is not None:
             answer = self._from_replica(statement, max_age)
             if answer is not None:

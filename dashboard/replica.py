@@ -39,7 +39,6 @@ from queries.replica import (
     create_replica_tables,
     delete_all,
     delete_rows,
-    in_stable_order,
     insert_frame,
     insert_state,
     reads_only_replicated,
@@ -96,7 +95,7 @@ class Replica(Refreshed):
         if generation is None:
             return None
         try:
-            return generation.database.frame(in_stable_order(statement))
+            return generation.database.frame(statement)
         except DatabaseUnavailable as error:  # a damaged file: the operational database answers
             log.warning("replica %s could not answer (%s)", generation.path.name, error)
             return None

@@ -42,14 +42,6 @@ def reads_only_replicated(statement) -> bool:
     return bool(names) and names <= set(REPLICATED)
 
 
-def in_stable_order(statement):
-    """`statement`, grouped rows in the order of their groups when it names none. DuckDB aggregates in parallel and
-    returns groups in any order, run to run; SQLite returns them in the order of their keys."""
-    if isinstance(statement, Select) and statement._group_by_clauses and not statement._order_by_clauses:
-        return statement.order_by(*statement._group_by_clauses)  # (SQLAlchemy keeps no public accessor of them)
-    return statement
-
-
 def select_all(name: str) -> Select:
     """Every row of operational table `name`, its columns in order."""
     return select(schema.metadata.tables[name])
