@@ -176,7 +176,9 @@ def make_store(database: Database, path: Path, log) -> tuple[object | None, list
 
 def make_replica(database: Database, folder: Path, log) -> tuple[object | None, list[str]]:
     """The dashboard's replica of `database` in `folder`, built from scratch (timed), when the code has one;
-    (replica or None, lines for the report). Synced in the foreground, as the store."""
+    (replica or None, lines for the report). Its first copy is timed in the foreground; afterwards it refreshes
+    in the background as in the app (a new copy every 5-minute slot, for what the data version does not watch), so
+    no timed view waits for a copy."""
     try:
         from dashboard.replica import Replica
     except ImportError:
@@ -185,7 +187,7 @@ def make_replica(database: Database, folder: Path, log) -> tuple[object | None, 
     try:
         version = _probe(database)
         log(f"replica: full copy into {folder.name}/")
-        replica = Replica(folder, "bench", database, background=False)
+        replica = Replica(folder, "bench", database)
         build = _seconds(lambda: replica.sync(version))
         again, incremental = [], []
         for _ in range(3):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
-class Refreshed:
+class Refreshed(ABC):
     """A derived file: subclasses say which version it holds (`synced_version`) and how to bring it up to date
     (`_sync`, called under the lock)."""
 
@@ -26,11 +27,13 @@ class Refreshed:
         self._worker: threading.Thread | None = None
         self._synced = threading.Condition()
 
+    @abstractmethod
     def synced_version(self) -> str | None:
-        raise NotImplementedError
+        """The data version the file holds now (None: not built yet)."""
 
+    @abstractmethod
     def _sync(self, version: str | None) -> None:
-        raise NotImplementedError
+        """Bring the file to data `version` (the lock is held)."""
 
     def request_sync(self, version: str) -> None:
         """Ask the background refresher to bring the file to data `version` (returns at once; without a background
