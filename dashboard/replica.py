@@ -29,12 +29,13 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 
 from dashboard.data import UNWATCHED_MAX_AGE
-from dashboard.db import BACKGROUND_TIMEOUT_SECONDS, Database, DatabaseUnavailable
+from dashboard.db import BACKGROUND_TIMEOUT_SECONDS, Database, DatabaseUnavailable, rows_frame
 from dashboard.refresher import Refreshed
-from dashboard.store import watermark_text
+from dashboard.store import REBUILD_SECONDS, watermark_text
 from queries.reference import LATE_COMMIT_MARGIN, believed_until
 from queries.replica import (
     REPLICATED,
+    UTC_SESSION,
     count_rows,
     create_replica_tables,
     delete_all,
@@ -51,7 +52,6 @@ from queries.replica import (
 from queries.store import select_latest_change
 
 log = logging.getLogger(__name__)
-REBUILD_SECONDS = 3600
 REPLICA_SCHEMA = 1  # raise when the replicated tables change: older generations are then ignored
 CHUNK_ROWS = 100_000  # rows fetched from the operational database at a time (bounded memory at scale)
 READER_THREADS = 2  # DuckDB's threads per worker process for one statement
@@ -172,8 +172,7 @@ class Replica(Refreshed):
             for statement in create_replica_tables():
                 connection.execute(statement)
             for name in REPLICATED:
-                for chunk in self._chunks(select_all(name)):
-                    _run_on_frame(connection, insert_frame(name), chunk)
+                self._copy(connection, name, select_all(name))
         return str(started)
 
     def _copy_changes(self, path: Path, since: datetime) -> bool:
@@ -182,13 +181,17 @@ class Replica(Refreshed):
         with _writable(path) as connection:
             for name, statement in select_all_but_requests():
                 connection.execute(delete_all(name))  # small tables: copied whole
-                for chunk in self._chunks(statement):
-                    _run_on_frame(connection, insert_frame(name), chunk)
+                self._copy(connection, name, statement)
             for chunk in self._chunks(select_changed_requests(since)):
                 _run_on_frame(connection, delete_rows("requests"), chunk)
                 _run_on_frame(connection, insert_frame("requests"), chunk)
             copied = connection.execute(count_rows("requests")).fetchone()[0]
         return copied == self._read(select_request_count()).iloc[0, 0]
+
+    def _copy(self, connection: duckdb.DuckDBPyConnection, name: str, statement) -> None:
+        """Append the rows of `statement` (on the operational database) to replica table `name`."""
+        for chunk in self._chunks(statement):
+            _run_on_frame(connection, insert_frame(name), chunk)
 
     def _fresh(self, state: dict[str, str]) -> bool:
         """Whether the generation of `state` was copied in the current `refresh_seconds` slot of the clock (the
@@ -202,7 +205,7 @@ class Replica(Refreshed):
             result = transaction.connection.execution_options(stream_results=True).execute(statement)
             columns = list(result.keys())
             for rows in result.partitions(CHUNK_ROWS):
-                yield pd.DataFrame([tuple(row) for row in rows], columns=columns)
+                yield rows_frame(rows, columns)
 
     def _read(self, statement) -> pd.DataFrame:
         return self.source.frame(statement, timeout=BACKGROUND_TIMEOUT_SECONDS)
@@ -247,7 +250,7 @@ def _reader_engine(path: Path) -> Engine:
 def _utc_session(dbapi_connection, _record) -> None:
     """Timestamps come back, and naive ones are read, in UTC (not in the server's own zone). Set after connecting:
     DuckDB loads its time-zone support (ICU) only then."""
-    dbapi_connection.execute("SET TimeZone = 'UTC'")
+    dbapi_connection.execute(UTC_SESSION)
 
 
 class _writable:
@@ -258,7 +261,7 @@ class _writable:
 
     def __enter__(self) -> duckdb.DuckDBPyConnection:
         self.connection = duckdb.connect(str(self.path))
-        self.connection.execute("SET TimeZone = 'UTC'")
+        self.connection.execute(UTC_SESSION)
         return self.connection
 
     def __exit__(self, *exc) -> None:

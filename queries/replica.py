@@ -73,6 +73,9 @@ def delete_rows(name: str) -> str:
     return f"DELETE FROM {replica_metadata.tables[name].name} WHERE id IN (SELECT id FROM frame)"
 
 
+UTC_SESSION = "SET TimeZone = 'UTC'"  # DuckDB: moments read and returned in UTC, not in the server's own zone
+
+
 def delete_all(name: str) -> str:
     """DuckDB: empty replica table `name`."""
     return f"DELETE FROM {replica_metadata.tables[name].name}"
