@@ -40,6 +40,8 @@ STARTUP_SECONDS = int(os.environ.get("STV_BENCH_STARTUP_SECONDS") or 900)
 SEED_CACHE = SERVED_DIR / "seed-cache"
 WORKERS_LINE = re.compile(r"with (\d+) worker\(s\)")
 
+FLOOR_CHARTS = "floor-charts.json"  # the charts the floor's /charts/ page draws (written by benchmarks.browser)
+
 
 def demo_database(log: Log) -> Path:
     """The demo SQLite file (scale 1, seed 2022, the scale `demo-db` builds by default), built once when missing."""
@@ -141,13 +143,20 @@ def served_dashboard(
 
 @contextmanager
 def served_floor(folder: Path, workers: int, log: Log) -> Iterator[Server]:
-    """The floor page (`benchmarks.floor`) under the same gunicorn command line as `serve` uses."""
+    """The floor pages (`benchmarks.floor`) under the same gunicorn command line as `serve` uses; the charts of
+    its /charts/ page are read from `folder`/FLOOR_CHARTS."""
     from dashboard.serve import gunicorn_command
 
     port = free_port()
     command = gunicorn_command("127.0.0.1", port, workers)
     command[command.index("dashboard.wsgi:server")] = "benchmarks.floor:server"
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1", "OPENBLAS_NUM_THREADS": "1"}
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "PYTHONUNBUFFERED": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "STV_FLOOR_CHARTS": str(folder / FLOOR_CHARTS),
+    }
     log(f"serving the floor page with {workers} worker(s) on port {port}")
     base_url = f"http://127.0.0.1:{port}"
     with _process(command, base_url, folder / "floor.log", environment, log, ready_path="/") as server:
