@@ -10,7 +10,7 @@ A page is drawn when every callback has answered, nothing is loading and the bro
 started (React's render, Plotly's drawing): no `/_dash-update-component` request in flight (counted by a wrapper
 around `window.fetch`, until the body is read), no `[data-dash-is-loading="true"]`, and no busy main thread (a
 BUSY_GAP_MS gap between two ticks of a TICK_MS timer), for QUIET_MS in a row; its time is the moment that quiet
-began, from the navigation's start (performance.now()). Before 8 December 2026 the busy main thread did not count:
+began, from the navigation's start (performance.now()). Before commit e28eaf8 the busy main thread did not count:
 the last answer's charts were drawn after the page's time, so a page of eight charts took no longer than one.
 Per page and run, in a new browser context (an empty browser cache):
 - cold: the first visit; warm: the same URL again in the same context (the browser's cache as a person has it);
