@@ -288,6 +288,7 @@ def measure_pages(
             cold, warm, change, charts = visit_page(browser, state, base_url, result.url, region, warm=run > 0)
             if run == 0:
                 result.first = cold
+                log(f"  {result.url}: first visit {_short(cold)}, filter change {_short(change)}")
                 continue
             result.cold.append(cold)
             result.warm.append(warm)
@@ -342,6 +343,9 @@ def measure_charts(browser, base_url: str, charts: list[dict], charts_file: Path
         page = context.new_page()
         open_page(page, base_url + "/charts/")
         return open_page(page, base_url + "/charts/")
+    except Exception as error:  # noqa: BLE001 - as in visit_page: this measurement is lost, not the run
+        log_stderr(f"    /charts/: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+        return Visit(None)
     finally:
         context.close()
 
