@@ -19,7 +19,7 @@ READ_STATIC = """(prefixes) => performance.getEntriesByType('resource')
 def _drawn(page) -> None:
     expect()(page.locator("#no-shows-organisations .ag-row").first).to_be_visible()
     expect()(page.locator("#no-shows-trend .main-svg").first).to_be_visible()
-    page.wait_for_function("!document.querySelector('[data-dash-is-loading=\"true\"], ._dash-loading')")
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"], ._dash-loading')")
 
 
 def test_a_second_visit_loads_nothing_static_from_the_server(browser_page):

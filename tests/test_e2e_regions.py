@@ -289,7 +289,7 @@ def test_data_quality_lists_bring_their_rows_on_demand_and_follow_a_new_filter(b
     )
     page = browser_page.open("/data-quality")
     page.wait_for_function(counted, arg=[grid, before], polling=100)
-    page.wait_for_function("!document.querySelector('[data-dash-is-loading=\"true\"]')")
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
     assert len(asked) >= 6 and None not in asked, asked  # no rows callback runs before its grid asks
     page.evaluate(  # as a link within the app does: the URL changes, the page stays
         """() => { history.pushState({}, '', '/data-quality?region=LIM');

@@ -101,7 +101,7 @@ def test_the_policy_is_in_force(browser_page):
         }"""
     )
     expect()(page.locator("#react-entry-point")).to_be_visible()
-    page.wait_for_function("window.__violations.length >= 2")
+    page.wait_for_function("() => window.__violations.length >= 2")
     directives = {v.split()[0] for v in page.evaluate("window.__violations")}
     assert directives == {"script-src-elem", "script-src"}, directives
     assert page.evaluate("[window.__inline, window.__evaluated]") == [None, None]

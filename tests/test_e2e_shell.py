@@ -78,7 +78,7 @@ def test_an_unknown_tab_in_the_url_is_named_and_the_default_shown(browser_page):
     expect()(alert).to_contain_text("nope")
     expect()(page.locator(".choice-dimension").get_by_role("tab", name="Soort dienst")).to_have_class(ACTIVE)
     expect()(page.locator("#no-shows-dimension-grid .ag-row").first).to_be_visible()
-    page.wait_for_function("!document.querySelector('[data-dash-is-loading=\"true\"]')")
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
     # the page settled without taking the reader's link apart: the URL and the alert still name the bad tab
     assert _query(page.url)["dimension"] == ["nope"]
     expect()(alert).to_contain_text("'dimension'")
@@ -107,7 +107,7 @@ def test_a_filter_change_costs_two_shell_requests_and_one_per_page_output(browse
     with page.expect_response(lambda r: "/_dash-update-component" in r.url):
         choose_option(page, "filter-region", "Limburg")
     expect()(page.locator(".answered-note")).not_to_have_text(before)
-    page.wait_for_function("!document.querySelector('[data-dash-is-loading=\"true\"]')")
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
     page.remove_listener("request", record)
 
     rows = ["no-shows-organisations-grid.getRowsResponse"]
@@ -144,7 +144,7 @@ def _callbacks_of_a_load(browser_page, path: str, without_header: bool = False) 
         page.route("**/_dash-layout", unnamed)
     browser_page.open(path)
     expect()(page.locator("#no-shows-cards .kpi-value").first).to_be_visible()
-    page.wait_for_function("!document.querySelector('[data-dash-is-loading=\"true\"], ._dash-loading')")
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"], ._dash-loading')")
     return sent
 
 
