@@ -232,7 +232,12 @@ def test_figures_follow_simulate_and_never_go_back(live):
             pause.wait(POLL)
     finally:
         simulate.send_signal(signal.SIGINT)
-        simulate.wait(timeout=30)
+        try:
+            simulate.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # the test fails, but leaves no simulator writing behind it
+            simulate.kill()
+            simulate.wait()
+            raise
     changes = truths[-1][1] - truths[0][1] + truths[-1][2] - truths[0][2]
     assert changes > 0, "the simulation changed nothing: the test saw no change to follow"
     _wait_for(lambda: not pending or _kpis(live, live_query)["requests"] == str(truths[-1][1]), PROBE + SLACK, "last")
